@@ -1,0 +1,46 @@
+import { UserError } from '../core/errors.js';
+import { VERSION } from '../version.js';
+import { emit } from './common.js';
+import { MAIN_HELP } from './help.js';
+
+type Command = (args: string[]) => Promise<number>;
+
+/** Commands load lazily: `honban rules` never loads a parser. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  scan: async () => (await import('./scan.js')).scanCommand,
+  rules: async () => (await import('./rules.js')).rulesCommand,
+  env: async () => (await import('./env.js' as string)).envCommand,
+  diff: async () => (await import('./env.js' as string)).diffCommand,
+  probe: async () => (await import('./probe.js' as string)).probeCommand,
+};
+
+/** Runs the CLI; returns the exit code (0 / 1 / 2). */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [first, ...rest] = argv;
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+      await emit(MAIN_HELP, undefined);
+      return first === undefined ? 2 : 0;
+    }
+    if (first === '--version' || first === '-V' || first === 'version') {
+      await emit(VERSION + '\n', undefined);
+      return 0;
+    }
+    const load = COMMANDS[first];
+    if (!load) {
+      if (first.startsWith('-')) throw new UserError(`unknown option '${first}' (see honban --help)`);
+      throw new UserError(`unknown command '${first}' (see honban --help)`);
+    }
+    const cmd = await load();
+    return await cmd(rest);
+  } catch (e) {
+    if (e instanceof UserError) {
+      process.stderr.write(`honban: error: ${e.message}\n`);
+      for (const d of e.details) process.stderr.write(d + '\n');
+      return 2;
+    }
+    const err = e as Error;
+    process.stderr.write(`honban ${VERSION} crashed (node ${process.version}). Please report this with the stack below.\n${err?.stack ?? String(e)}\n`);
+    return 2;
+  }
+}

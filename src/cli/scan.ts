@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { findConfig, loadConfig } from '../config/load.js';
+import { render } from '../report/index.js';
+import { ALL_RULES } from '../rules/index.js';
+import { scan } from '../scan.js';
+import { clearProgress, emit, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
+import { SCAN_HELP } from './help.js';
+import { UserError } from '../core/errors.js';
+import { existsSync } from 'node:fs';
+
+export async function scanCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, SHARED_OPTIONS, 'scan');
+  if (values.help) {
+    await emit(SCAN_HELP, undefined);
+    return 0;
+  }
+  const paths = positionals.length ? positionals : ['.'];
+  for (const p of paths) if (!existsSync(p)) throw new UserError(`cannot read ${p}: no such file or directory`);
+  const configFile = values.config ?? findConfig(path.resolve(paths[0]!));
+  if (values.config && !existsSync(values.config)) throw new UserError(`cannot read config ${values.config}: no such file`);
+  const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
+  const lang = resolveLang(values.lang, config.lang);
+  const format = resolveFormat(values.format);
+  const failOn = resolveFailOn(values['fail-on'], config.failOn);
+  const onProgress = progress(values.quiet);
+  const { report } = await scan({
+    paths,
+    environment: values.env ?? config.environment,
+    lang,
+    failOn,
+    config,
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    onProgress,
+  });
+  clearProgress(values.quiet);
+  const shown = values.quiet && format === 'pretty' ? { ...report, findings: report.findings.filter((f) => f.status === 'open') } : report;
+  await emit(render(shown, format, { color: useColor(values.output) }), values.output);
+  return report.exitCode;
+}

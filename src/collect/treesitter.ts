@@ -1,0 +1,91 @@
+/**
+ * tree-sitter through web-tree-sitter, with the WASM grammars shipped in npm packages.
+ * The runtime and each grammar load once, lazily, on first use.
+ */
+import { createRequire } from 'node:module';
+import type { Language as TSLanguage, Node as TSNode, Parser as TSParser, Tree as TSTree } from 'web-tree-sitter';
+import { ParseError } from '../core/errors.js';
+
+export type { TSNode, TSTree };
+
+const require = createRequire(import.meta.url);
+
+export type Grammar = 'python' | 'ruby' | 'javascript' | 'typescript' | 'tsx' | 'terraform' | 'hcl';
+
+const WASM: Record<Grammar, string> = {
+  python: 'tree-sitter-python/tree-sitter-python.wasm',
+  ruby: 'tree-sitter-ruby/tree-sitter-ruby.wasm',
+  javascript: 'tree-sitter-javascript/tree-sitter-javascript.wasm',
+  typescript: 'tree-sitter-typescript/tree-sitter-typescript.wasm',
+  tsx: 'tree-sitter-typescript/tree-sitter-tsx.wasm',
+  terraform: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+  hcl: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm',
+};
+
+let init: Promise<typeof import('web-tree-sitter')> | undefined;
+const languages = new Map<Grammar, Promise<TSLanguage>>();
+const parsers = new Map<Grammar, TSParser>();
+
+async function runtime() {
+  if (!init) {
+    init = (async () => {
+      const mod = await import('web-tree-sitter');
+      await mod.Parser.init();
+      return mod;
+    })();
+  }
+  return init;
+}
+
+export async function loadLanguage(grammar: Grammar): Promise<TSLanguage> {
+  let p = languages.get(grammar);
+  if (!p) {
+    p = (async () => {
+      const mod = await runtime();
+      return mod.Language.load(require.resolve(WASM[grammar]));
+    })();
+    languages.set(grammar, p);
+  }
+  return p;
+}
+
+/** Parses `source` with `grammar`; the caller must `tree.delete()` when done (or use `withTree`). */
+export async function parseSource(grammar: Grammar, source: string): Promise<TSTree> {
+  const mod = await runtime();
+  let parser = parsers.get(grammar);
+  if (!parser) {
+    parser = new mod.Parser();
+    parser.setLanguage(await loadLanguage(grammar));
+    parsers.set(grammar, parser);
+  }
+  const tree = parser.parse(source);
+  if (!tree) throw new ParseError(`${grammar} parser returned no tree`);
+  return tree;
+}
+
+/** Parses, calls `fn` with the tree, and frees the tree's WASM memory afterwards. */
+export async function withTree<T>(grammar: Grammar, source: string, fn: (tree: TSTree) => T | Promise<T>): Promise<T> {
+  const tree = await parseSource(grammar, source);
+  try {
+    return await fn(tree);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** 1-based line and column of a node's start. */
+export function pos(node: TSNode): { line: number; column: number } {
+  return { line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
+}
+
+/** The first ERROR / MISSING node, for reporting a syntax error with its position. */
+export function firstError(node: TSNode): TSNode | undefined {
+  if (!node.hasError) return undefined;
+  if (node.type === 'ERROR' || node.isMissing) return node;
+  for (const child of node.children) {
+    if (!child) continue;
+    const e = firstError(child);
+    if (e) return e;
+  }
+  return node;
+}

@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../core/errors.js';
+import type { FailOn, Lang, Severity } from '../core/types.js';
+import { CONFIG_SCHEMA } from './schema.js';
+
+export interface Waiver {
+  rule: string;
+  path?: string;
+  reason: string;
+  owner?: string;
+  until?: string;
+}
+
+export type VariableSpec = Record<string, unknown> & { environments?: Record<string, Record<string, unknown>> };
+
+export interface HonbanConfig {
+  environment?: string;
+  lang?: Lang;
+  failOn?: FailOn;
+  ignore?: string[];
+  rules?: Record<string, Severity | 'off' | { severity?: Severity | 'off'; options?: Record<string, unknown> }>;
+  waivers?: Waiver[];
+  environments?: Record<string, { files?: string[]; aliases?: string[] }>;
+  variables?: Record<string, VariableSpec>;
+  probe?: Record<string, unknown>;
+  /** Where it was read from (absent when no file). */
+  source?: string;
+}
+
+export const CONFIG_NAMES = ['honban.yml', 'honban.yaml', '.honban.yml', '.honban.yaml'];
+
+/** Finds honban.yml in `dir` (the scanned root). */
+export function findConfig(dir: string): string | undefined {
+  for (const n of CONFIG_NAMES) {
+    const p = path.join(dir, n);
+    if (existsSync(p)) return p;
+  }
+  return undefined;
+}
+
+/**
+ * Reads and validates honban.yml. A bad file is a UserError listing every problem with its path.
+ * `knownRuleIds` lets unknown ids in `rules:` / `waivers:` be reported too (typos silently
+ * disabling nothing are worse than an error).
+ */
+export async function loadConfig(file: string | undefined, knownRuleIds?: ReadonlySet<string>): Promise<HonbanConfig> {
+  if (!file) return {};
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UserError(`cannot read config ${file}`);
+  }
+  const { parseDocument } = await import('yaml');
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length) {
+    throw new UserError(
+      `invalid config ${file}: ${doc.errors.length} YAML error(s)`,
+      doc.errors.map((e) => `  ${file}:${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`),
+    );
+  }
+  const data = (doc.toJS() ?? {}) as unknown;
+  const problems = validateConfig(data, knownRuleIds);
+  if (problems.length) {
+    throw new UserError(`invalid config ${file}: ${problems.length} problem(s)`, problems.map((p) => `  ${p}`));
+  }
+  return { ...(data as HonbanConfig), source: file };
+}
+
+let validator: ((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params: Record<string, unknown> }[] | null };
+
+/** Returns every problem of a config object (empty when valid). */
+export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>): string[] {
+  if (!validator) {
+    // Loaded lazily through createRequire: ajv is CommonJS.
+    const Ajv = requireAjv();
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validator = ajv.compile(CONFIG_SCHEMA);
+  }
+  const problems: string[] = [];
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return ['the config must be a mapping'];
+  if (!validator(data)) {
+    for (const e of validator.errors ?? []) {
+      const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(root)';
+      let msg = e.message ?? 'invalid';
+      if (e.params && 'additionalProperty' in e.params) msg = `unknown key "${String(e.params.additionalProperty)}"`;
+      if (e.params && 'allowedValues' in e.params) msg += `: ${(e.params.allowedValues as unknown[]).join(', ')}`;
+      problems.push(`${where}: ${msg}`);
+    }
+  }
+  const cfg = data as HonbanConfig;
+  if (knownRuleIds) {
+    for (const id of Object.keys(cfg.rules ?? {})) {
+      if (!knownRuleIds.has(id)) problems.push(`rules.${id}: unknown rule id "${id}"`);
+    }
+    (cfg.waivers ?? []).forEach((w, i) => {
+      if (typeof w?.rule !== 'string') return;
+      if (w.rule.endsWith('*')) {
+        const prefix = w.rule.slice(0, -1);
+        if (![...knownRuleIds].some((id) => id.startsWith(prefix))) problems.push(`waivers.${i}.rule: no rule matches "${w.rule}"`);
+      } else if (!knownRuleIds.has(w.rule)) problems.push(`waivers.${i}.rule: unknown rule id "${w.rule}"`);
+    });
+  }
+  (cfg.waivers ?? []).forEach((w, i) => {
+    if (typeof w?.until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(w.until) && Number.isNaN(Date.parse(w.until))) {
+      problems.push(`waivers.${i}.until: "${w.until}" is not a real date`);
+    }
+  });
+  for (const [name, spec] of Object.entries(cfg.variables ?? {})) {
+    if (spec && typeof spec.pattern === 'string') {
+      try {
+        new RegExp(spec.pattern);
+      } catch {
+        problems.push(`variables.${name}.pattern: not a valid regular expression`);
+      }
+    }
+  }
+  return problems;
+}
+
+import { createRequire } from 'node:module';
+function requireAjv(): new (opts: object) => { compile(schema: object): typeof validator } {
+  const require = createRequire(import.meta.url);
+  const mod = require('ajv');
+  return mod.default ?? mod;
+}

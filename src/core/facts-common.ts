@@ -1,0 +1,39 @@
+/**
+ * Fact shapes shared between domains (the env contract reads them from every collector).
+ */
+
+/** A read of an environment variable in application code. */
+export interface EnvRead {
+  /** Variable name (`DATABASE_URL`). */
+  name: string;
+  /** The read has a fallback (`os.environ.get("X", "d")`, `ENV.fetch("X", "d")`, `process.env.X || "d"`). */
+  hasDefault: boolean;
+  /** The fallback when it is a literal (never print it if the name is secret-like). */
+  defaultValue?: string;
+  /** How it is read: `os.environ[]`, `os.environ.get`, `os.getenv`, `ENV[]`, `ENV.fetch`, `process.env`. */
+  via: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A variable a deployment surface provides (env file, compose, Dockerfile ENV, systemd, ECS, k8s). */
+export interface ProvidedVar {
+  name: string;
+  /** The literal value when the surface holds one (undefined for references / secret mechanisms). */
+  value?: string;
+  /** How: `env-file`, `environment`, `env_file`, `secret`, `ENV`, `ARG`, `Environment=`, `EnvironmentFile=`, `ecs-environment`, `ecs-secret`, `k8s-env`, `k8s-secretKeyRef`, `k8s-envFrom`. */
+  mechanism: string;
+  /** Provided through the surface's secrets mechanism (Docker secrets, ECS secrets, k8s secretKeyRef). */
+  viaSecretStore: boolean;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Facts of a deployment surface that provides variables. */
+export interface ProvidesVars {
+  provides: ProvidedVar[];
+  /** The surface has a secrets mechanism the value could have used instead of plain environment. */
+  hasSecretMechanism?: boolean;
+}

@@ -1,0 +1,129 @@
+/**
+ * Shared judgement of secret-looking keys and values. Every domain (env files, compose, code,
+ * Terraform, systemd, honban env) uses these, so one key is judged the same way everywhere.
+ * Nothing here returns or prints a value: only booleans and reason codes.
+ */
+
+/** Key names that hold secrets: SECRET_KEY, DB_PASSWORD, api_key, STRIPE_TOKEN, private-key … */
+const SECRET_NAME = /(secret|passw(or)?d|passwd|pwd|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|auth[_-]?key|credential|client[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|salt|dsn$|webhook[_-]?url|connection[_-]?string)/i;
+/** Keys that match the pattern but are not secrets. */
+const NOT_SECRET_NAME = /(_file|_path|_dir|_url_file|_length|_len|_min|_max|_ttl|_expir\w*|_timeout|_lifetime|_age|_algorithm|_alg|_header|_name|_type|_enabled|_required|_policy|_rotation\w*|_id|_uri_file|^token_url|_endpoint|_field|_param|_cookie_name|_prefix)$/i;
+
+/** Does this key name hold a secret? */
+export function isSecretName(key: string): boolean {
+  const k = key.trim();
+  if (!SECRET_NAME.test(k)) return false;
+  if (NOT_SECRET_NAME.test(k)) return false;
+  // PASSWORD_HASHERS, TOKEN_EXPIRY … are settings about secrets, not secrets.
+  if (/^(password|token|secret)_(hashers?|validators?|reset\w*|expiry|lifetime|min\w*|max\w*)$/i.test(k)) return false;
+  return true;
+}
+
+/** Values that only stand in for a real one: templates, examples, TODOs. */
+const PLACEHOLDER_PATTERNS: RegExp[] = [
+  /^your[_\-\s.]?.*(here|key|secret|password|token|id|name)?$/i, // your_openai_api_key_here, your-secret
+  /^(put|insert|enter|add|replace|paste|set)[_\-\s].*(here)?$/i, // put_your_key_here, replace-me
+  /.*[_\-\s]here$/i, // api_key_here
+  /^<[^<>]+>$/, // <your-key>
+  /^\{\{.*\}\}$/, // {{ SECRET }} (template to be rendered)
+  /^\$\{[^}]+\}$/, // ${SECRET} (a reference, judged elsewhere)
+  /^x{3,}$/i, // xxx, XXXXXXXX
+  /^(\*{3,}|\.{3,}|-{3,}|#{3,}|0{4,}|1234(5678?)?9?0?|abc(def)?(123)?)$/i,
+  /^(todo|tbd|fixme|changeme|change[_\-\s]?me|change[_\-\s]?this|replace[_\-\s]?me|fill[_\-\s]?me|fill[_\-\s]?in|update[_\-\s]?me|dummy|example|sample|placeholder|none|null|nil|undefined|empty|n\/a|na|default|test|testing|foo|bar|baz|foobar|fake|mock|redacted|secret|password|token|key|value|string|my[_\-]?secret|my[_\-]?password|mysecret|mypassword)$/i,
+  /^(dummy|example|sample|placeholder|fake|mock|test)[_\-\s.]/i, // dummy_key, example-token
+  /[_\-\s.](dummy|example|placeholder|changeme|change[_\-]me)$/i,
+];
+
+/** Is this value a placeholder (`your_api_key_here`, `xxx`, `<token>`, `changeme`, `dummy` …)? */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (!v) return false;
+  return PLACEHOLDER_PATTERNS.some((re) => re.test(v));
+}
+
+/** Well-known weak or default secret values seen in tutorials, seeds and framework defaults. */
+const WELL_KNOWN = new Set(
+  [
+    'change-me', 'changeme', 'change_me', 'change-me-locally', 'change-me-in-production', 'changeit', 'secret', 'secretkey',
+    'secret-key', 'secret_key', 'mysecret', 'mysecretkey', 'supersecret', 'super-secret', 'supersecretkey', 'topsecret',
+    'password', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'password1', 'password123', 'pass', 'pass123', 'admin', 'admin123',
+    'root', 'toor', 'letmein', 'qwerty', '123456', '12345678', '123456789', '1234567890', 'test', 'testing', 'test123',
+    'default', 'dev', 'development', 'devsecret', 'dev-secret', 'dev-secret-key', 'local', 'localsecret', 'hard-to-guess-string',
+    'hard to guess string', 'you-will-never-guess', 'keyboard cat', 'keyboardcat', 'secure_password', 'securepassword',
+    'postgres', 'mysql', 'redis', 'guest', 'user', 'demo', 'example', 'sample', 'foobar', 'not-a-secret', 'notsecret',
+    'insecure', 'unsafe', 'ssh-secret', 'jwt-secret', 'jwtsecret', 'your-secret-key', 'yoursecretkey', 'abc123', 'xxx',
+    'rails_secret', 'flask-secret', 'django-secret', 'session-secret', 'sessionsecret', 'cookie-secret', 'shhhh', 'shh',
+    'run_worker',
+  ].map((s) => s.toLowerCase()),
+);
+
+export type WeakReason = 'empty' | 'placeholder' | 'well-known' | 'django-insecure' | 'short' | 'low-entropy' | 'single-class';
+
+/** Shannon entropy in bits per character. */
+export function entropy(value: string): number {
+  if (!value) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  const n = [...value].length;
+  for (const c of counts.values()) {
+    const p = c / n;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/** Character classes present: lower, upper, digit, symbol. */
+export function charClasses(value: string): number {
+  let n = 0;
+  if (/[a-z]/.test(value)) n++;
+  if (/[A-Z]/.test(value)) n++;
+  if (/[0-9]/.test(value)) n++;
+  if (/[^a-zA-Z0-9]/.test(value)) n++;
+  return n;
+}
+
+export interface WeakOptions {
+  /** Minimum length (default 32: `secrets.token_urlsafe(32)` / `openssl rand -hex 32` and seed 002's rule). */
+  minLength?: number;
+}
+
+/**
+ * Why a secret value is weak, or undefined when it looks strong. Checks, in order: empty,
+ * placeholder, well-known default, `django-insecure-` prefix, too short, low entropy.
+ */
+export function weakSecretReason(value: string, opts: WeakOptions = {}): WeakReason | undefined {
+  const v = value.trim();
+  const minLength = opts.minLength ?? 32;
+  if (!v) return 'empty';
+  const lower = v.toLowerCase();
+  if (WELL_KNOWN.has(lower)) return 'well-known';
+  if (lower.startsWith('django-insecure-')) return 'django-insecure';
+  if (isPlaceholder(v)) return 'placeholder';
+  if (/(change[-_ ]?me|changeit|not[-_ ]?secret|insecure|dev[-_]?secret|replace[-_ ]?this)/i.test(v)) return 'well-known';
+  if (v.length < minLength) return 'short';
+  // Random 32+ character secrets have ≥ 3.5 bits/char (hex ≈ 3.9, base64 ≈ 5.5).
+  if (entropy(v) < 3.0) return 'low-entropy';
+  if (charClasses(v) === 1 && !/^[0-9a-f]+$/i.test(v) && entropy(v) < 3.5) return 'single-class';
+  return undefined;
+}
+
+/** Localized explanation of a weak-secret reason (never the value). */
+export function weakReasonText(reason: WeakReason, length: number, minLength = 32): { en: string; ja: string } {
+  switch (reason) {
+    case 'empty':
+      return { en: 'is empty', ja: 'が空です' };
+    case 'placeholder':
+      return { en: 'is a placeholder, not a real secret', ja: 'がプレースホルダーのままで、本物の秘密値ではありません' };
+    case 'well-known':
+      return { en: 'is a well-known default value that attackers try first', ja: 'が攻撃者が最初に試す既知のデフォルト値です' };
+    case 'django-insecure':
+      return { en: "is Django's generated development key (django-insecure-…)", ja: 'が Django の開発用に生成されたキー (django-insecure-…) です' };
+    case 'short':
+      return { en: `is too short (${length} characters; at least ${minLength} random characters needed)`, ja: `が短すぎます (${length} 文字。ランダムな ${minLength} 文字以上が必要です)` };
+    case 'low-entropy':
+      return { en: 'has too little randomness (repeated or predictable characters)', ja: 'のランダム性が低すぎます (同じ文字の繰り返しや予測しやすい並び)' };
+    case 'single-class':
+      return { en: 'uses a single character class and little randomness', ja: '1 種類の文字だけで構成され、ランダム性が低いです' };
+  }
+}

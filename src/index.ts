@@ -1,0 +1,9 @@
+/**
+ * honban's public API: `scan()`, `defineRule`, the Report / Finding types and the reporters.
+ */
+export { scan, type ScanOptions } from './scan.js';
+export { defineRule } from './rules/define.js';
+export { render, FORMATS, type Format } from './report/index.js';
+export { ALL_RULES } from './rules/index.js';
+export { VERSION } from './version.js';
+export type { Finding, Report, ReportError, Rule, RuleContext, RuleMeta, Severity, Localized, FailOn, Lang, EnvName } from './core/types.js';

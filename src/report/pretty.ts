@@ -1,0 +1,61 @@
+import type { Finding, Report, Severity } from '../core/types.js';
+import { exitLine, summaryLine, t } from './text.js';
+
+export interface PrettyOptions {
+  /** ANSI colours (only on a TTY, never with NO_COLOR). */
+  color: boolean;
+}
+
+const SEV_COLOR: Record<Severity, string> = { critical: '\x1b[1;41;97m', high: '\x1b[1;31m', medium: '\x1b[33m', low: '\x1b[36m', info: '\x1b[2m' };
+const RESET = '\x1b[0m';
+const DIM = '\x1b[2m';
+const BOLD = '\x1b[1m';
+const UNDERLINE = '\x1b[4m';
+
+/** Human output: grouped by file, a summary line and the exit reason. */
+export function formatPretty(report: Report, opts: PrettyOptions = { color: false }): string {
+  const s = t(report.lang);
+  const c = (code: string, text: string) => (opts.color ? `${code}${text}${RESET}` : text);
+  const out: string[] = [];
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    if (!groups.has(f.file)) groups.set(f.file, []);
+    groups.get(f.file)!.push(f);
+  }
+  const sevWidth = Math.max(...(Object.values(s.severity) as string[]).map((x) => width(x)));
+  for (const [file, fs] of groups) {
+    out.push(c(UNDERLINE, file));
+    for (const f of fs) {
+      const pos = f.line ? `${f.line}:${f.column ?? 1}` : '-';
+      const sev = pad(s.severity[f.severity], sevWidth);
+      const status = f.status === 'open' ? '' : c(DIM, ` [${f.status === 'waived' ? s.waivedBy : f.status === 'suppressed' ? s.suppressedBy : s.baselineBy}${f.statusReason ? ': ' + f.statusReason : ''}${f.owner ? `, ${s.owner}: ${f.owner}` : ''}${f.until ? `, ${s.until}: ${f.until}` : ''}]`);
+      const line = `  ${pad(pos, 7)} ${c(SEV_COLOR[f.severity], sev)}  ${f.message}  ${c(DIM, f.ruleId)}${status}`;
+      out.push(f.status === 'open' ? line : c(DIM, line));
+      if (f.status === 'open') {
+        if (f.statusReason) out.push(`  ${' '.repeat(7)} ${' '.repeat(sevWidth)}  ${c(BOLD, '! ' + f.statusReason)}`);
+        out.push(`  ${' '.repeat(7)} ${' '.repeat(sevWidth)}  ${c(DIM, `${s.fix}: ${f.fix}`)}`);
+      }
+    }
+    out.push('');
+  }
+  if (report.errors.length) {
+    out.push(c(BOLD, s.problems));
+    for (const e of report.errors) out.push(`  ${e.file ? `${e.file}${e.line ? ':' + e.line : ''}: ` : ''}${e.message}`);
+    out.push('');
+  }
+  const mark = report.statusCounts.open ? (report.exitCode ? c(SEV_COLOR.high, '✖') : c(SEV_COLOR.medium, '!')) : c('\x1b[32m', '✔');
+  out.push(`${mark} ${summaryLine(report)} · ${s.env}: ${report.environment}`);
+  out.push(exitLine(report));
+  return out.join('\n') + '\n';
+}
+
+/** Display width (CJK characters take two columns). */
+export function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(text: string, n: number): string {
+  return text + ' '.repeat(Math.max(0, n - width(text)));
+}

@@ -1,0 +1,78 @@
+import type { FailOn, Lang, Report, Severity } from '../core/types.js';
+
+/** Interface strings of the reporters, in both languages. */
+export const T = {
+  en: {
+    severity: { critical: 'critical', high: 'high', medium: 'medium', low: 'low', info: 'info' } as Record<Severity, string>,
+    fix: 'fix',
+    noFindings: 'No open findings.',
+    open: (n: number) => `${n} open finding${n === 1 ? '' : 's'}`,
+    suppressed: (n: number) => `${n} suppressed`,
+    waived: (n: number) => `${n} waived`,
+    baseline: (n: number) => `${n} in baseline`,
+    scanned: (n: number, what: string) => `${n} ${what} checked`,
+    errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
+    exit1: (failOn: FailOn) => `Exit 1: open findings at or above "${failOn}" (--fail-on ${failOn}).`,
+    exit0: (failOn: FailOn) => (failOn === 'none' ? 'Exit 0: --fail-on none.' : `Exit 0: no open finding at or above "${failOn}".`),
+    env: 'environment',
+    problems: 'Problems while scanning',
+    waivedBy: 'waived',
+    suppressedBy: 'suppressed',
+    baselineBy: 'in baseline',
+    owner: 'owner',
+    until: 'until',
+    mdTitle: 'honban report',
+    mdCols: ['Severity', 'Rule', 'Location', 'Finding', 'Fix'],
+    mdHidden: (n: number) => `${n} more not shown`,
+    files: 'files',
+  },
+  ja: {
+    severity: { critical: '緊急', high: '高', medium: '中', low: '低', info: '情報' } as Record<Severity, string>,
+    fix: '対処',
+    noFindings: '未対応の指摘はありません。',
+    open: (n: number) => `未対応の指摘 ${n} 件`,
+    suppressed: (n: number) => `抑制 ${n} 件`,
+    waived: (n: number) => `免除 ${n} 件`,
+    baseline: (n: number) => `ベースライン ${n} 件`,
+    scanned: (n: number, what: string) => `${what} ${n} 件を確認`,
+    errors: (n: number) => `エラー ${n} 件`,
+    exit1: (failOn: FailOn) => `終了コード 1: 重大度「${failOn}」以上の未対応の指摘があります (--fail-on ${failOn})。`,
+    exit0: (failOn: FailOn) => (failOn === 'none' ? '終了コード 0: --fail-on none。' : `終了コード 0: 重大度「${failOn}」以上の未対応の指摘はありません。`),
+    env: '環境',
+    problems: 'スキャン中の問題',
+    waivedBy: '免除',
+    suppressedBy: '抑制',
+    baselineBy: 'ベースライン',
+    owner: '担当',
+    until: '期限',
+    mdTitle: 'honban レポート',
+    mdCols: ['重大度', 'ルール', '場所', '指摘', '対処'],
+    mdHidden: (n: number) => `ほか ${n} 件は省略`,
+    files: 'ファイル',
+  },
+};
+
+export function t(lang: Lang) {
+  return T[lang];
+}
+
+export function summaryLine(report: Report): string {
+  const s = t(report.lang);
+  const open = report.statusCounts.open;
+  const parts: string[] = [];
+  if (open === 0) parts.push(s.noFindings.replace(/\.$|。$/, ''));
+  else {
+    const bySev = (Object.keys(report.summary) as Severity[]).filter((k) => report.summary[k] > 0).map((k) => `${report.summary[k]} ${s.severity[k]}`);
+    parts.push(`${s.open(open)} (${bySev.join(', ')})`);
+  }
+  if (report.statusCounts.suppressed) parts.push(s.suppressed(report.statusCounts.suppressed));
+  if (report.statusCounts.waived) parts.push(s.waived(report.statusCounts.waived));
+  if (report.statusCounts.baseline) parts.push(s.baseline(report.statusCounts.baseline));
+  if (report.errors.length) parts.push(s.errors(report.errors.length));
+  return parts.join(' · ');
+}
+
+export function exitLine(report: Report): string {
+  const s = t(report.lang);
+  return report.exitCode === 1 ? s.exit1(report.failOn) : s.exit0(report.failOn);
+}

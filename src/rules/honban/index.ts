@@ -1,0 +1,5 @@
+import type { Rule } from '../../core/types.js';
+import ignoreWithoutReason from './ignore-without-reason.js';
+
+/** Rules about honban's own directives. */
+export const rules: Rule<any>[] = [ignoreWithoutReason];

@@ -1,0 +1,56 @@
+/**
+ * Test helpers: run rules over in-memory files exactly as `honban scan` would.
+ */
+import assert from 'node:assert/strict';
+import type { HonbanConfig } from '../config/load.js';
+import type { Finding, Rule } from '../core/types.js';
+import { scan } from '../scan.js';
+
+export interface VirtualFile {
+  path: string;
+  content: string;
+  gitIgnored?: boolean;
+  gitTracked?: boolean;
+  mode?: number;
+}
+
+export interface RunOptions {
+  environment?: string;
+  config?: HonbanConfig;
+  /** Include findings of every status (default: open only). */
+  all?: boolean;
+}
+
+/** Runs `rules` (one or several) over `files` and returns the findings. */
+export async function runRules(rules: Rule<any> | Rule<any>[], files: VirtualFile[] | Record<string, string>, opts: RunOptions = {}): Promise<Finding[]> {
+  const list: VirtualFile[] = Array.isArray(files) ? files : Object.entries(files).map(([path, content]) => ({ path, content }));
+  const { report } = await scan({
+    files: list,
+    rules: Array.isArray(rules) ? rules : [rules],
+    environment: opts.environment ?? 'production',
+    config: opts.config ?? {},
+    now: new Date('2026-06-01T00:00:00Z'),
+  });
+  if (report.errors.length) {
+    // Parse / rule errors are part of what a test sees; surface them in assertion messages.
+    (report.findings as Finding[] & { errors?: unknown }).errors = report.errors;
+  }
+  return opts.all ? report.findings : report.findings.filter((f) => f.status === 'open');
+}
+
+/** `file:line:ruleId` triples, sorted — the exact lines a test asserts. */
+export function lines(findings: Finding[], ruleId?: string): string[] {
+  return findings.filter((f) => !ruleId || f.ruleId === ruleId).map((f) => `${f.file}:${f.line ?? '-'}`);
+}
+
+/** Asserts the rule reports exactly these `file:line` locations. */
+export async function expectLines(rule: Rule<any>, files: VirtualFile[] | Record<string, string>, expected: string[], opts: RunOptions = {}): Promise<Finding[]> {
+  const findings = await runRules(rule, files, opts);
+  assert.deepEqual(lines(findings, rule.id), expected, `findings of ${rule.id}: ${JSON.stringify(findings.map((f) => `${f.file}:${f.line} ${f.message}`), null, 1)}`);
+  return findings;
+}
+
+/** Joins lines with \n (fixtures read better as arrays of lines). */
+export function text(...ls: string[]): string {
+  return ls.join('\n') + '\n';
+}
