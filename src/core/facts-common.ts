@@ -37,3 +37,28 @@ export interface ProvidesVars {
   /** The surface has a secrets mechanism the value could have used instead of plain environment. */
   hasSecretMechanism?: boolean;
 }
+
+/** A command line a deployment runs (Dockerfile CMD/ENTRYPOINT/RUN, compose command, systemd ExecStart, Procfile). */
+export interface CommandLine {
+  /** The command as one string (exec form joined with spaces). */
+  text: string;
+  /** The arguments when known (exec form, or split shell form). */
+  argv?: string[];
+  /** `dockerfile-cmd` | `dockerfile-entrypoint` | `dockerfile-run` | `compose-command` | `compose-entrypoint` | `systemd-execstart` | `procfile` | `shell` */
+  source: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A string literal assigned to a name in code or config (`password = "…"`, `app.secret_key = "…"`). */
+export interface LiteralAssignment {
+  /** The assigned name as written, last segment first-class: `SECRET_KEY`, `app.secret_key`, `config['SECRET_KEY']`. */
+  name: string;
+  /** The key the secret-name check should judge (`SECRET_KEY`, `secret_key`, `password`). */
+  key: string;
+  value: string;
+  file: string;
+  line: number;
+  column: number;
+}
