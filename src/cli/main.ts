@@ -31,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
       if (first.startsWith('-')) throw new UserError(`unknown option '${first}' (see honban --help)`);
       throw new UserError(`unknown command '${first}' (see honban --help)`);
     }
+    // Lets the end-to-end tests prove that a crash prints the version and a stack and exits 2.
+    if (process.env.HONBAN_CRASH_TEST === '1') throw new Error('crash requested by HONBAN_CRASH_TEST');
     const cmd = await load();
     return await cmd(rest);
   } catch (e) {

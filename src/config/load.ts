@@ -82,12 +82,21 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
   const problems: string[] = [];
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return ['the config must be a mapping'];
   if (!validator(data)) {
-    for (const e of validator.errors ?? []) {
-      const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(root)';
+    const errors = validator.errors ?? [];
+    const oneOfPaths = new Set(errors.filter((e) => e.params && 'passingSchemas' in e.params).map((e) => e.instancePath));
+    const seen = new Set<string>();
+    for (const e of errors) {
+      const where = e.instancePath ? e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.') : '(root)';
       let msg = e.message ?? 'invalid';
-      if (e.params && 'additionalProperty' in e.params) msg = `unknown key "${String(e.params.additionalProperty)}"`;
-      if (e.params && 'allowedValues' in e.params) msg += `: ${(e.params.allowedValues as unknown[]).join(', ')}`;
-      problems.push(`${where}: ${msg}`);
+      if (oneOfPaths.has(e.instancePath)) {
+        msg = 'must be a severity (critical, high, medium, low, info, off) or { severity, options }';
+      } else {
+        if (e.params && 'additionalProperty' in e.params) msg = `unknown key "${String(e.params.additionalProperty)}"`;
+        if (e.params && 'allowedValues' in e.params) msg += `: ${(e.params.allowedValues as unknown[]).join(', ')}`;
+      }
+      const line = `${where}: ${msg}`;
+      if (!seen.has(line)) problems.push(line);
+      seen.add(line);
     }
   }
   const cfg = data as HonbanConfig;
@@ -104,7 +113,7 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
     });
   }
   (cfg.waivers ?? []).forEach((w, i) => {
-    if (typeof w?.until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(w.until) && Number.isNaN(Date.parse(w.until))) {
+    if (typeof w?.until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(w.until) && !isRealDate(w.until)) {
       problems.push(`waivers.${i}.until: "${w.until}" is not a real date`);
     }
   });
@@ -125,4 +134,9 @@ function requireAjv(): new (opts: object) => { compile(schema: object): typeof v
   const require = createRequire(import.meta.url);
   const mod = require('ajv');
   return mod.default ?? mod;
+}
+
+function isRealDate(ymd: string): boolean {
+  const d = new Date(`${ymd}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === ymd;
 }

@@ -198,6 +198,9 @@ function isEnvFileName(lowerBase: string): boolean {
  */
 export async function discover(paths: string[], opts: DiscoverOptions = {}): Promise<Discovered> {
   const absPaths = paths.map((p) => path.resolve(p));
+  for (const abs of absPaths) {
+    if (!existsSync(abs)) throw new UserError(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`);
+  }
   let root: string;
   if (absPaths.length === 1 && statSync(absPaths[0]!).isDirectory()) root = absPaths[0]!;
   else root = process.cwd();

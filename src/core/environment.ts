@@ -85,6 +85,7 @@ export function classifyEnvironment(path: string, customEnvs: Iterable<string> =
 function isConfigLike(lowerBase: string): boolean {
   return (
     lowerBase.startsWith('.env') ||
+    /(^|\.)env(\.|$)/.test(lowerBase) ||
     /\.(ya?ml|env|rb|tfvars|json|toml|ini|conf|cfg)$/.test(lowerBase) ||
     /^(dockerfile|containerfile)/.test(lowerBase) ||
     /(settings|config)/.test(lowerBase)

@@ -5,7 +5,7 @@ const ICON: Record<string, string> = { critical: '🟥', high: '🟧', medium: '
 const MAX_ROWS = 200;
 
 function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return s.replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
 /** A Markdown table for a pull-request comment. */

@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { classifyKind, discover } from './discover.js';
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'honban-discover-'));
+  for (const [p, c] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
+    writeFileSync(path.join(dir, p), c);
+  }
+  return dir;
+}
+
+test('classifyKind: by name, and YAML by content', () => {
+  assert.equal(classifyKind('Dockerfile'), 'dockerfile');
+  assert.equal(classifyKind('docker/Dockerfile.prod'), 'dockerfile');
+  assert.equal(classifyKind('api.dockerfile'), 'dockerfile');
+  assert.equal(classifyKind('Containerfile'), 'dockerfile');
+  assert.equal(classifyKind('.dockerignore'), 'dockerignore');
+  assert.equal(classifyKind('.env.production'), 'dotenv');
+  assert.equal(classifyKind('env/prod/app.env'), 'dotenv');
+  assert.equal(classifyKind('docker-compose.prod.yml'), 'compose');
+  assert.equal(classifyKind('deploy/stack.yml', 'version: "3"\nservices:\n  web: {}\n'), 'compose');
+  assert.equal(classifyKind('k8s/app.yaml', 'apiVersion: apps/v1\nkind: Deployment\n'), 'kubernetes');
+  assert.equal(classifyKind('.github/workflows/ci.yml', 'on: push\njobs: {}\n'), 'yaml');
+  assert.equal(classifyKind('nginx/conf.d/app.conf'), 'nginx');
+  assert.equal(classifyKind('deploy/site.conf', 'server {\n listen 80;\n}\n'), 'nginx');
+  assert.equal(classifyKind('deploy/app.service'), 'systemd');
+  assert.equal(classifyKind('infra/main.tf'), 'terraform');
+  assert.equal(classifyKind('infra/prod.tfvars'), 'tfvars');
+  assert.equal(classifyKind('app.py'), 'python');
+  assert.equal(classifyKind('config/environments/production.rb'), 'ruby');
+  assert.equal(classifyKind('server.ts'), 'typescript');
+  assert.equal(classifyKind('types.d.ts'), undefined);
+  assert.equal(classifyKind('templates/base.html'), 'html');
+  assert.equal(classifyKind('Procfile'), 'procfile');
+  assert.equal(classifyKind('etc/ssh/sshd_config'), 'sshd');
+  assert.equal(classifyKind('scripts/setup', '#!/bin/bash\necho hi\n'), 'shell');
+  assert.equal(classifyKind('README.md'), 'text');
+});
+
+test('discover: skips VCS, dependencies, virtualenvs and binaries; honours .gitignore but keeps env files', async () => {
+  const dir = tree({
+    'app.py': 'print(1)\n',
+    '.gitignore': 'build/\n*.log\n.env*\n!.env.example\n',
+    '.env': 'A=1\n',
+    '.env.production': 'B=2\n',
+    '.env.example': 'A=\n',
+    'build/out.py': 'x=1\n',
+    'debug.log': 'x\n',
+    'node_modules/lib/index.js': 'x\n',
+    '.git/config': '[core]\n',
+    'myenv/pyvenv.cfg': 'home = /usr\n',
+    'myenv/lib/x.py': 'x=1\n',
+    'venv/lib/y.py': 'x=1\n',
+    'vendor/bundle/z.rb': 'x=1\n',
+    'img.png': 'PNG',
+    'data.bin': 'a\u0000b',
+    'package-lock.json': '{}',
+    'sub/.gitignore': 'secret.txt\n',
+    'sub/secret.txt': 'x\n',
+    'sub/ok.txt': 'x\n',
+  });
+  const { files, root } = await discover([dir]);
+  assert.equal(root, dir);
+  const got = files.map((f) => f.path);
+  assert.deepEqual(got, ['.env', '.env.example', '.env.production', '.gitignore', 'app.py', 'sub/.gitignore', 'sub/ok.txt']);
+  const prod = files.find((f) => f.path === '.env.production')!;
+  assert.equal(prod.gitIgnored, true);
+  assert.equal(prod.environment, 'production');
+  assert.equal(prod.kind, 'dotenv');
+  assert.equal(files.find((f) => f.path === '.env.example')!.gitIgnored, false);
+  assert.equal(files.find((f) => f.path === '.env.example')!.environment, 'template');
+});
+
+test('discover: inside a git work tree, a tracked file is not ignored even if .gitignore matches it', async () => {
+  const dir = tree({ '.env.production': 'A=1\n', 'app.py': 'x=1\n' });
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  execFileSync('git', ['add', '.'], { cwd: dir });
+  writeFileSync(path.join(dir, '.gitignore'), '.env.production\n');
+  const { files } = await discover([dir]);
+  const f = files.find((x) => x.path === '.env.production')!;
+  assert.equal(f.gitTracked, true);
+  assert.equal(f.gitIgnored, false);
+});
+
+test('discover: explicit files, and ignore patterns from honban.yml', async () => {
+  const dir = tree({ 'a/Dockerfile': 'FROM x\n', 'b/Dockerfile': 'FROM y\n', 'fixtures/x.py': 'x\n' });
+  const { files } = await discover([dir], { ignore: ['fixtures/'] });
+  assert.deepEqual(files.map((f) => f.path), ['a/Dockerfile', 'b/Dockerfile']);
+  const one = await discover([path.join(dir, 'a/Dockerfile')]);
+  assert.equal(one.files.length, 1);
+  assert.equal(one.files[0]!.kind, 'dockerfile');
+});
+
+test('discover: a missing path is a user error', async () => {
+  await assert.rejects(discover(['/nonexistent/honban']), /cannot read/);
+});

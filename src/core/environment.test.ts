@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classifyClassName, classifyEnvironment, judges, normalizeEnvName } from './environment.js';
+
+test('classifyEnvironment: file names and directories name their environment', () => {
+  const cases: [string, string][] = [
+    ['.env.production', 'production'],
+    ['.env.prod', 'production'],
+    ['.env.production.local', 'production'],
+    ['.env.development', 'development'],
+    ['.env.local', 'development'],
+    ['.env.staging', 'staging'],
+    ['.env.test', 'test'],
+    ['.env', 'shared'],
+    ['env/production/app.env', 'production'],
+    ['env/staging/db.env', 'staging'],
+    ['docker-compose.prod.yml', 'production'],
+    ['docker-compose.yml', 'shared'],
+    ['compose.production.yaml', 'production'],
+    ['docker-compose.dev.yml', 'development'],
+    ['Dockerfile.prod', 'production'],
+    ['Dockerfile', 'shared'],
+    ['config/environments/production.rb', 'production'],
+    ['config/environments/development.rb', 'development'],
+    ['config/application.rb', 'shared'],
+    ['myapp/settings/production.py', 'production'],
+    ['myapp/settings/base.py', 'shared'],
+    ['myapp/settings_prod.py', 'production'],
+    ['infra/envs/production/main.tf', 'production'],
+    ['infra/production.tfvars', 'production'],
+    ['app/__init__.py', 'shared'],
+    ['tests/test_app.py', 'test'],
+    ['app/test_utils.py', 'shared'],
+    ['src/server.test.ts', 'shared'],
+  ];
+  for (const [p, env] of cases) assert.equal(classifyEnvironment(p), env, p);
+});
+
+test('classifyEnvironment: templates belong to no environment', () => {
+  for (const p of ['.env.example', '.env.sample', '.env.template', '.env.production.example', 'env/production/app.env.example', 'config.sample.yml']) {
+    assert.equal(classifyEnvironment(p), 'template', p);
+  }
+  // A source file named example is not a template.
+  assert.equal(classifyEnvironment('docs/example.py'), 'shared');
+});
+
+test('classifyEnvironment: custom environment names from --env / honban.yml', () => {
+  assert.equal(classifyEnvironment('.env.qa', ['qa']), 'qa');
+  assert.equal(classifyEnvironment('.env.qa'), 'shared');
+  assert.equal(classifyEnvironment('deploy/qa/app.env', ['qa']), 'qa');
+});
+
+test('classifyClassName: Flask config classes', () => {
+  assert.equal(classifyClassName('ProductionConfig'), 'production');
+  assert.equal(classifyClassName('ProdConfig'), 'production');
+  assert.equal(classifyClassName('DevelopmentConfig'), 'development');
+  assert.equal(classifyClassName('TestingConfig'), 'test');
+  assert.equal(classifyClassName('StagingSettings'), 'staging');
+  assert.equal(classifyClassName('Config'), undefined);
+  assert.equal(classifyClassName('BaseConfig'), undefined);
+});
+
+test('judges: the target environment inherits shared files only', () => {
+  assert.equal(judges('production', 'production'), true);
+  assert.equal(judges('production', 'shared'), true);
+  assert.equal(judges('production', 'development'), false);
+  assert.equal(judges('production', 'template'), false);
+  assert.equal(judges('development', 'development'), true);
+  assert.equal(normalizeEnvName('prod'), 'production');
+  assert.equal(normalizeEnvName('Staging'), 'staging');
+});
