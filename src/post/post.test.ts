@@ -78,12 +78,22 @@ test('baseline: fingerprints ignore line moves; new findings stay open; duplicat
   assert.notEqual(fingerprintOf('r', 'f', 'DEBUG = True'), fingerprintOf('r', 'g', 'DEBUG = True'));
 });
 
-test('SecretMasker: masks every registered value, longest first, deep', () => {
+test('SecretMasker: random-looking values masked everywhere, longest first, deep', () => {
   const m = new SecretMasker();
   m.add(['s3cr3t-Value-1234', 's3cr3t', 'ab', undefined]);
   assert.equal(m.mask('key s3cr3t-Value-1234 and s3cr3t'), 'key **** and ****');
   assert.equal(m.mask('ab stays (too short to mask safely)'), 'ab stays (too short to mask safely)');
-  assert.deepEqual(m.maskDeep({ a: ['x s3cr3t y'], b: { c: 's3cr3t' }, n: 1 }), { a: ['x **** y'], b: { c: '****' }, n: 1 });
+  assert.deepEqual(m.maskDeep({ a: ['x s3cr3t y'], b: { c: 's3cr3t' }, n: 1, ruleId: 'x/s3cr3t' }), { a: ['x **** y'], b: { c: '****' }, n: 1, ruleId: 'x/s3cr3t' });
+});
+
+test('SecretMasker: dictionary-like values masked where a value stands, not in prose', () => {
+  const m = new SecretMasker();
+  m.add(['password', 'postgres']);
+  assert.equal(m.mask('POSTGRES_PASSWORD=password'), 'POSTGRES_PASSWORD=****');
+  assert.equal(m.mask('POSTGRES_PASSWORD: "postgres"'), 'POSTGRES_PASSWORD: "****"');
+  assert.equal(m.mask("value 'password' here"), "value '****' here");
+  assert.equal(m.mask('Generate a strong password for the postgres image'), 'Generate a strong password for the postgres image');
+  assert.equal(m.mask('postgresql://memo:postgres@db:5432'), 'postgresql://memo:****@db:5432');
 });
 
 test('postProcess: dedupes, sorts stably, masks secrets a rule registered, drops the secrets field', () => {

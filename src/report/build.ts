@@ -90,8 +90,9 @@ export function buildReport(input: BuildInput): Report {
     exitCode: failing ? 1 : 0,
     ...(input.extra ? { extra: input.extra } : {}),
   };
-  // Final pass: no registered secret survives anywhere in the report.
-  return input.masker.maskDeep(report);
+  // Final pass: no registered secret survives in findings, errors or extra data. (Rule metadata
+  // is static text from honban's code and holds no scanned value.)
+  return { ...report, findings: input.masker.maskDeep(report.findings), errors: input.masker.maskDeep(report.errors), ...(report.extra ? { extra: input.masker.maskDeep(report.extra) } : {}) };
 }
 
 export { SEVERITIES };
