@@ -303,7 +303,9 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     }
     const trackedSet = await tracked(st.isDirectory() ? abs : path.dirname(abs));
     if (st.isDirectory()) {
-      await walk(abs, await ancestorLayers(abs), trackedSet);
+      // An explicitly named directory is scanned even when an enclosing .gitignore ignores it.
+      const layers = await ancestorLayers(abs);
+      await walk(abs, isIgnored(layers, abs, true) ? [] : layers, trackedSet);
     } else {
       const layers = await ancestorLayers(path.dirname(abs));
       const own = await loadIgnore(path.dirname(abs));

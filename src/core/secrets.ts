@@ -14,6 +14,9 @@ export function isSecretName(key: string): boolean {
   const k = key.trim();
   if (!SECRET_NAME.test(k)) return false;
   if (NOT_SECRET_NAME.test(k)) return false;
+  // MAX_TOKENS, BCRYPT_SALT_ROUNDS, USE_TOKEN_AUTH, TOKEN_COUNT … are settings about secrets.
+  if (/^(max|min|use|enable|disable|require|allow|num|default)[_-]/i.test(k) || /[_-](rounds|count|size|limit|bytes|length|bits|version|strategy|mode|store|backend|scheme|format|source)$/i.test(k)) return false;
+  if (/^(max|min)_?tokens?$/i.test(k)) return false;
   // PASSWORD_HASHERS, TOKEN_EXPIRY … are settings about secrets, not secrets.
   if (/^(password|token|secret)_(hashers?|validators?|reset\w*|expiry|lifetime|min\w*|max\w*)$/i.test(k)) return false;
   return true;

@@ -120,7 +120,7 @@ test('pretty: grouped by file, no colour unless asked, summary and exit reason, 
   assert.ok(lines.some((l) => /^\s+3:1\s+high\s+docker\/root-user at Dockerfile/.test(l)));
   assert.ok(lines.some((l) => /fix: do this/.test(l)));
   assert.ok(lines.some((l) => l.includes('[waived: deferred by PM decision, owner: sato, until: 2026-12-31]')));
-  assert.ok(p.includes('✖ 2 open findings (1 critical, 1 high) · 1 suppressed · 1 waived · 1 error · environment: production'));
+  assert.ok(p.includes('✖ 2 open findings (1 critical, 1 high) · 1 suppressed · 1 waived · 1 error · 12 files checked · environment: production'));
   assert.ok(p.trimEnd().endsWith('Exit 1: open findings at or above "high" (--fail-on high).'));
   assert.ok(render(sample(), 'pretty', { color: true }).includes('\x1b['));
   const ja = render(sample('high', 'ja'), 'pretty');

@@ -25,6 +25,8 @@ export const T = {
     mdCols: ['Severity', 'Rule', 'Location', 'Finding', 'Fix'],
     mdHidden: (n: number) => `${n} more not shown`,
     files: 'files',
+    variables: 'variables',
+    checks: 'checks',
   },
   ja: {
     severity: { critical: '緊急', high: '高', medium: '中', low: '低', info: '情報' } as Record<Severity, string>,
@@ -49,6 +51,8 @@ export const T = {
     mdCols: ['重大度', 'ルール', '場所', '指摘', '対処'],
     mdHidden: (n: number) => `ほか ${n} 件は省略`,
     files: 'ファイル',
+    variables: '変数',
+    checks: 'チェック',
   },
 };
 
