@@ -43,8 +43,11 @@ export function formatPretty(report: Report, opts: PrettyOptions = { color: fals
     for (const e of report.errors) out.push(`  ${e.file ? `${e.file}${e.line ? ':' + e.line : ''}: ` : ''}${e.message}`);
     out.push('');
   }
+  // Command-specific headline (e.g. the probe's grade), when the command put one in `extra`.
+  if (typeof report.extra?.headline === 'string') out.push(c(BOLD, report.extra.headline));
   const mark = report.statusCounts.open ? (report.exitCode ? c(SEV_COLOR.high, '✖') : c(SEV_COLOR.medium, '!')) : c('\x1b[32m', '✔');
-  out.push(`${mark} ${summaryLine(report)} · ${s.env}: ${report.environment}`);
+  const what = report.command === 'scan' ? s.files : report.command === 'env' ? s.variables : s.checks;
+  out.push(`${mark} ${summaryLine(report)} · ${s.scanned(report.scanned, what)} · ${s.env}: ${report.environment}`);
   out.push(exitLine(report));
   return out.join('\n') + '\n';
 }

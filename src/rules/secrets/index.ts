@@ -1,4 +1,6 @@
 import type { Rule } from '../../core/types.js';
+import hardcodedSecret from './hardcoded-secret.js';
+import knownCredential from './known-credential.js';
 
-/** Rules of the `secrets` domain. */
-export const rules: Rule<any>[] = [];
+/** Rules of the `secrets` domain (rule ids `secret/…`). */
+export const rules: Rule<any>[] = [knownCredential, hardcodedSecret];

@@ -1,0 +1,96 @@
+import { DANGEROUS_SWITCHES, isTruthy, parseBoolean } from '../../core/values.js';
+import type { Localized, Severity } from '../../core/types.js';
+import { defineRule } from '../define.js';
+import { effectiveEntries, envLabel } from './util.js';
+
+/** Protections that must stay on: switching them off is as dangerous as a DISABLE_* switch on. */
+const MUST_STAY_ON: Record<string, Localized & { severity?: Severity }> = {
+  WTF_CSRF_ENABLED: { en: 'turns off CSRF protection', ja: 'CSRF 保護を無効にします' },
+  CSRF_ENABLED: { en: 'turns off CSRF protection', ja: 'CSRF 保護を無効にします' },
+  CSRF_PROTECTION: { en: 'turns off CSRF protection', ja: 'CSRF 保護を無効にします' },
+  FORCE_HTTPS: { en: 'lets the app serve plain HTTP', ja: 'HTTPS の強制を無効にし、平文 HTTP を許します' },
+  FORCE_SSL: { en: 'lets the app serve plain HTTP', ja: 'HTTPS の強制を無効にし、平文 HTTP を許します' },
+  SECURE_SSL_REDIRECT: { en: 'lets the app serve plain HTTP', ja: 'HTTPS へのリダイレクトを無効にし、平文 HTTP を許します' },
+  SESSION_COOKIE_SECURE: { en: 'sends the session cookie over plain HTTP', ja: 'セッション Cookie を平文 HTTP でも送信します' },
+  CSRF_COOKIE_SECURE: { en: 'sends the CSRF cookie over plain HTTP', ja: 'CSRF Cookie を平文 HTTP でも送信します' },
+  SESSION_COOKIE_HTTPONLY: { en: 'lets scripts read the session cookie', ja: 'スクリプトからセッション Cookie を読めるようにします' },
+  RATE_LIMIT_ENABLED: { en: 'turns off rate limiting', ja: 'レート制限を無効にします', severity: 'medium' },
+  RATELIMIT_ENABLED: { en: 'turns off rate limiting', ja: 'レート制限を無効にします', severity: 'medium' },
+  AUTH_ENABLED: { en: 'turns off authentication', ja: '認証を無効にします', severity: 'critical' },
+  SSL_VERIFY: { en: 'turns off TLS certificate verification', ja: 'TLS 証明書の検証を無効にします' },
+  VERIFY_SSL: { en: 'turns off TLS certificate verification', ja: 'TLS 証明書の検証を無効にします' },
+  TLS_VERIFY: { en: 'turns off TLS certificate verification', ja: 'TLS 証明書の検証を無効にします' },
+};
+
+/** Switches whose effect is worse than the default severity. */
+const CRITICAL = new Set(['DISABLE_AUTH', 'SKIP_AUTH', 'AUTH_DISABLED', 'ALLOW_DB_RESET', 'ALLOW_DATABASE_RESET']);
+const MEDIUM = new Set(['DISABLE_RATE_LIMIT', 'RATELIMIT_ENABLED_FALSE']);
+
+interface Hit {
+  effect: Localized;
+  severity?: Severity;
+  wanted: string;
+}
+
+function judge(key: string, value: string): Hit | undefined {
+  const k = key.toUpperCase();
+  const v = value.trim();
+  // DISABLE_WTF_CSRF=1, ALLOW_DB_RESET=true …
+  const on = DANGEROUS_SWITCHES[k];
+  if (on && isTruthy(v)) {
+    return { effect: on, severity: CRITICAL.has(k) ? 'critical' : MEDIUM.has(k) ? 'medium' : undefined, wanted: `${key}=0` };
+  }
+  // Entries written as KEY_VALUE in the shared table: NODE_TLS_REJECT_UNAUTHORIZED=0, RATELIMIT_ENABLED=false.
+  const b = parseBoolean(v);
+  const spelled = b === undefined ? v.toUpperCase() : b ? 'TRUE' : 'FALSE';
+  const combined = DANGEROUS_SWITCHES[`${k}_${spelled}`] ?? (b === false ? DANGEROUS_SWITCHES[`${k}_0`] : undefined);
+  if (combined) {
+    return { effect: combined, severity: MEDIUM.has(`${k}_FALSE`) ? 'medium' : undefined, wanted: k === 'NODE_TLS_REJECT_UNAUTHORIZED' ? `${key}=1 (or remove it)` : `${key}=true` };
+  }
+  const off = MUST_STAY_ON[k];
+  if (off && b === false && v !== '') return { effect: off, severity: off.severity, wanted: `${key}=True` };
+  return undefined;
+}
+
+export default defineRule({
+  id: 'env/dangerous-switch',
+  severity: 'high',
+  environments: ['production', 'staging'],
+  facts: ['dotenv'],
+  title: {
+    en: 'Dangerous switch on in an env file',
+    ja: 'env ファイルで危険なスイッチが有効',
+  },
+  description: {
+    en: 'An env file the target environment loads switches off a protection or switches on a development shortcut: DISABLE_WTF_CSRF, DISABLE_FORCE_HTTPS, ALLOW_DB_RESET, DISABLE_AUTH, NODE_TLS_REJECT_UNAUTHORIZED=0, or WTF_CSRF_ENABLED / FORCE_HTTPS / SESSION_COOKIE_SECURE set to false. These switches exist to make local development convenient; in a deployed environment they open CSRF, session theft over HTTP, man-in-the-middle, or data loss.',
+    ja: 'ターゲット環境が読み込む env ファイルで、保護機能を無効にするか開発用の近道を有効にしています: DISABLE_WTF_CSRF、DISABLE_FORCE_HTTPS、ALLOW_DB_RESET、DISABLE_AUTH、NODE_TLS_REJECT_UNAUTHORIZED=0、または WTF_CSRF_ENABLED / FORCE_HTTPS / SESSION_COOKIE_SECURE が false。これらはローカル開発を楽にするためのスイッチで、デプロイ環境では CSRF、HTTP 経由のセッション盗用、中間者攻撃、データ消失につながります。',
+  },
+  fix: {
+    en: 'Remove the switch from the env file of the deployed environment (or set it to its safe value) and keep it only in `.env.development`.',
+    ja: 'デプロイ環境の env ファイルからスイッチを削除する (または安全な値にする) ようにし、`.env.development` だけに残してください。',
+  },
+  references: { cwe: ['CWE-352', 'CWE-319', 'CWE-295', 'CWE-1188'] },
+  check(facts, ctx) {
+    for (const f of facts.dotenv) {
+      for (const e of effectiveEntries(f)) {
+        const hit = judge(e.key, e.value);
+        if (!hit) continue;
+        ctx.report({
+          file: f.file,
+          line: e.line,
+          column: e.column,
+          key: e.key,
+          severity: hit.severity,
+          message: {
+            en: `${e.key} ${hit.effect.en} in ${ctx.environment}`,
+            ja: `${envLabel(ctx.environment).ja}環境で ${e.key} の設定が${hit.effect.ja.replace(/します$/, 'しています')}`,
+          },
+          fix: {
+            en: `Set ${hit.wanted} in ${f.file}, or delete the line; keep the shortcut only in .env.development.`,
+            ja: `${f.file} で ${hit.wanted} にするか行を削除し、この近道は .env.development だけに残してください。`,
+          },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { expectLines, runRules, text } from '../../testing/harness.js';
+import rule from './debug-enabled.js';
+
+test('env/debug-enabled: debug switches and the Node inspector in production files', async () => {
+  const findings = await expectLines(
+    rule,
+    {
+      '.env.production': text('DEBUG=True', 'FLASK_DEBUG=0', 'APP_DEBUG=true', 'NODE_OPTIONS=--max-old-space-size=512 --inspect=0.0.0.0:9229'),
+      'env/production/common.env': text('LOG_LEVEL=WARNING', 'DEBUG=1'),
+    },
+    ['.env.production:1', '.env.production:3', '.env.production:4', 'env/production/common.env:2'],
+  );
+  assert.equal(findings.find((f) => f.line === 4)!.severity, 'critical');
+});
+
+test('env/debug-enabled: the last assignment decides', async () => {
+  await expectLines(rule, { '.env.production': text('DEBUG=1', 'DEBUG=0') }, []);
+});
+
+test('env/debug-enabled: .env.development is silent for production and not judged for development targets', async () => {
+  const files = { '.env.development': text('DEBUG=1', 'FLASK_DEBUG=1') };
+  await expectLines(rule, files, []);
+  assert.deepEqual(await runRules(rule, files, { environment: 'development' }), []);
+  await expectLines(rule, { '.env.staging': text('DEBUG=yes') }, ['.env.staging:1'], { environment: 'staging' });
+});

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { expectLines, text } from '../../testing/harness.js';
+import rule from './development-mode.js';
+
+test('env/development-mode: development and other environments named in production files', async () => {
+  const findings = await expectLines(
+    rule,
+    {
+      '.env.production': text('FLASK_ENV=development', 'NODE_ENV=production', 'RAILS_ENV=test', 'ENVIRONMENT=staging'),
+      '.env': text('NODE_ENV=dev'),
+    },
+    ['.env:1', '.env.production:1', '.env.production:3', '.env.production:4'],
+  );
+  assert.deepEqual(findings.map((f) => f.severity), ['high', 'high', 'high', 'medium']);
+  assert.equal(findings[1]!.column, 11);
+});
+
+test('env/development-mode: development files are silent; staging may say staging', async () => {
+  await expectLines(rule, { '.env.development': text('FLASK_ENV=development') }, []);
+  await expectLines(rule, { '.env.staging': text('ENVIRONMENT=staging', 'NODE_ENV=production') }, ['.env.staging:2'], { environment: 'staging' });
+});

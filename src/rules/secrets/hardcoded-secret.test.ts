@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { expectLines, text } from '../../testing/harness.js';
+import rule from './hardcoded-secret.js';
+
+const GITHUB = 'ghp_' + 'A1b2C3d4E5'.repeat(3) + 'f6G7H8';
+
+test('secret/hardcoded-secret: literal secrets in YAML, JSON, INI, TOML and .npmrc', async () => {
+  const findings = await expectLines(
+    rule,
+    {
+      'config/app.yml': text(
+        'database:',
+        '  host: db.internal',
+        '  password: "Xk8mP2qvL9rT4wZs"',
+        'session:',
+        '  secret: keyboard cat',
+        '  token_ttl: 3600',
+        'api_key: ${API_KEY}',
+        'vault_pw: !vault |',
+        '  $ANSIBLE_VAULT;1.1;AES256',
+        'signing_key: "{{ vault_signing_key }}"',
+        'client_secret: !Ref ClientSecret',
+        `github_token: ${GITHUB}`,
+      ),
+      'appsettings.json': text('{', '  "Smtp": { "Password": "s3cr3t-Passw0rd-2024" },', '  "Labels": { "password": "Forgot your password?" }', '}'),
+      'setup.cfg': text('[smtp]', 'password = hunter2hunter2 ; inline comment', 'user = app', 'token = %(token_from_env)s'),
+      'pyproject.toml': text('[tool.publish]', 'api_token = "pypi-AgEIcHlwaS5vcmc"'),
+      '.pypirc': text('[pypi]', 'username = __token__', 'password = c0ffee1234deadbeef5678'),
+      'multi.yml': text('first: 1', '---', 'smtp:', '  password: Xk8mP2qvL9rT4wZs'),
+      '.vscode/settings.json': text('{', '  // JSON with comments is read too', '  "sqltools.password": "Xk8mP2qvL9rT4wZs"', '}'),
+    },
+    ['.pypirc:3', '.vscode/settings.json:3', 'appsettings.json:2', 'config/app.yml:3', 'config/app.yml:5', 'multi.yml:4', 'pyproject.toml:2', 'setup.cfg:2'],
+  );
+  const byFile = new Map(findings.map((f) => [`${f.file}:${f.line}`, f]));
+  assert.equal(byFile.get('config/app.yml:3')!.column, 13);
+  assert.match(byFile.get('config/app.yml:3')!.message, /^database\.password holds a literal secret \(16 characters\)/);
+  assert.match(byFile.get('config/app.yml:5')!.message, /well-known default/);
+  assert.equal(byFile.get('setup.cfg:2')!.key, 'smtp.password');
+  assert.equal(byFile.get('setup.cfg:2')!.column, 12);
+  assert.equal(byFile.get('appsettings.json:2')!.key, 'Smtp.Password');
+  const all = JSON.stringify(findings);
+  for (const s of ['Xk8mP2qvL9rT4wZs', 'keyboard cat', 's3cr3t-Passw0rd-2024', 'hunter2hunter2', 'pypi-AgEIcHlwaS5vcmc', 'c0ffee1234']) assert.ok(!all.includes(s), `leaked ${s}`);
+});
+
+test('secret/hardcoded-secret: other environments, other domains, placeholders and broken files are silent', async () => {
+  await expectLines(
+    rule,
+    {
+      'config/development.yml': text('database:', '  password: devpassword123'),
+      'tests/fixtures/config.yml': text('password: Xk8mP2qvL9rT4wZs'),
+      '.env.production': text('DB_PASSWORD=Xk8mP2qvL9rT4wZs'),
+      'docker-compose.yml': text('services:', '  db:', '    environment:', '      POSTGRES_PASSWORD: Xk8mP2qvL9rT4wZs'),
+      'settings.py': text('PASSWORD = "Xk8mP2qvL9rT4wZs"'),
+      'config/app.yml': text('password: changeme', 'secret: <your-secret>', 'token: ""', 'password_file: /run/secrets/db', 'password: DB_PASSWORD', 'token: "{{ token }}"', 'dsn: https://sentry.io/123'),
+      // Known formats are secret/known-credential's findings.
+      '.npmrc': text('//registry.example.com/:_authToken=c0ffee1234deadbeef5678'),
+      'ci.yml': text(`github_token: ${GITHUB}`),
+      'broken.yml': text('password: "Xk8mP2qvL9rT4wZs', '  list: [', 'x: : :'),
+      'package.json': text('{ "scripts": { "token": "node scripts/token.js --rotate" } }'),
+      'k8s-ish.yml': text('a: 1', '---', 'db:', '  password: "{{ .Values.password }}"'),
+      'locales/ja.json': text('{ "password": "パスワード", "token": "Token" }'),
+    },
+    [],
+  );
+});
+
+test('secret/hardcoded-secret: the same file is judged when the target is its environment', async () => {
+  await expectLines(rule, { 'config/development.yml': text('database:', '  password: devpassword123') }, ['config/development.yml:2'], { environment: 'development' });
+});
