@@ -18,6 +18,8 @@ test('classifyEnvironment: file names and directories name their environment', (
     ['docker-compose.yml', 'shared'],
     ['compose.production.yaml', 'production'],
     ['docker-compose.dev.yml', 'development'],
+    ['docker-compose.override.yml', 'development'],
+    ['compose.override.yaml', 'development'],
     ['Dockerfile.prod', 'production'],
     ['Dockerfile', 'shared'],
     ['config/environments/production.rb', 'production'],

@@ -54,6 +54,9 @@ export function classifyEnvironment(path: string, customEnvs: Iterable<string> =
   // `docker-compose.prod.yml` → [docker, compose, prod, yml]; `settings_prod.py` → [settings, prod, py]
   const baseTokens = lowerBase.split(/[._-]+/).filter(Boolean);
 
+  // compose.override.yml is merged by `docker compose up` on a developer's machine: development.
+  if (/^(docker-)?compose\.override\.ya?ml$/.test(lowerBase)) return 'development';
+
   // Templates first: `.env.example`, `.env.production.example`, `config.sample.yml`.
   if (baseTokens.some((t) => TEMPLATE_WORDS.has(t)) && isConfigLike(lowerBase)) return TEMPLATE;
 

@@ -44,7 +44,7 @@ export interface CommandLine {
   text: string;
   /** The arguments when known (exec form, or split shell form). */
   argv?: string[];
-  /** `dockerfile-cmd` | `dockerfile-entrypoint` | `dockerfile-run` | `compose-command` | `compose-entrypoint` | `systemd-execstart` | `procfile` | `shell` */
+  /** `dockerfile-cmd` | `dockerfile-entrypoint` | `dockerfile-run` | `compose-command` | `compose-entrypoint` | `systemd-execstart` | `procfile` | `shell` | `k8s-container` */
   source: string;
   file: string;
   line: number;

@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import type { HonbanConfig } from '../config/load.js';
-import type { Finding, Rule } from '../core/types.js';
+import type { Finding, ReportError, Rule } from '../core/types.js';
 import { scan } from '../scan.js';
 
 export interface VirtualFile {
@@ -22,7 +22,7 @@ export interface RunOptions {
 }
 
 /** Runs `rules` (one or several) over `files` and returns the findings. */
-export async function runRules(rules: Rule<any> | Rule<any>[], files: VirtualFile[] | Record<string, string>, opts: RunOptions = {}): Promise<Finding[]> {
+export async function runRules(rules: Rule<any> | Rule<any>[], files: VirtualFile[] | Record<string, string>, opts: RunOptions = {}): Promise<Finding[] & { errors?: ReportError[] }> {
   const list: VirtualFile[] = Array.isArray(files) ? files : Object.entries(files).map(([path, content]) => ({ path, content }));
   const { report } = await scan({
     files: list,
@@ -31,11 +31,10 @@ export async function runRules(rules: Rule<any> | Rule<any>[], files: VirtualFil
     config: opts.config ?? {},
     now: new Date('2026-06-01T00:00:00Z'),
   });
-  if (report.errors.length) {
-    // Parse / rule errors are part of what a test sees; surface them in assertion messages.
-    (report.findings as Finding[] & { errors?: unknown }).errors = report.errors;
-  }
-  return opts.all ? report.findings : report.findings.filter((f) => f.status === 'open');
+  const out: Finding[] & { errors?: ReportError[] } = opts.all ? [...report.findings] : report.findings.filter((f) => f.status === 'open');
+  // Parse / rule errors are part of what a test sees.
+  out.errors = report.errors;
+  return out;
 }
 
 /** `file:line:ruleId` triples, sorted — the exact lines a test asserts. */

@@ -1,0 +1,1285 @@
+/**
+ * Dockerfile collector (dockerfile-ast): stages, instructions with positions, the effective USER /
+ * CMD / ENTRYPOINT / HEALTHCHECK / ENV of every stage (multi-stage aware: `FROM builder` inherits
+ * from the stage it names), ENV / ARG with values, COPY / ADD, RUN split into simple commands,
+ * EXPOSE, the build context with the .dockerignore that applies, and the local scripts the final
+ * command runs. It parses and gathers; the docker/* rules judge.
+ *
+ * Also home of the small helpers the compose collector shares (shell word splitting, variable
+ * substitution, image references, script lookup): this module imports dockerfile-ast lazily, so
+ * loading it from the compose collector costs nothing.
+ */
+import ignore from 'ignore';
+import type { Dockerfile, Instruction } from 'dockerfile-ast';
+import type { CollectContext, Collector } from '../core/collector.js';
+import { ParseError } from '../core/errors.js';
+import type { CommandLine, ProvidedVar, ProvidesVars } from '../core/facts-common.js';
+import { isSecretName } from '../core/secrets.js';
+import { TEMPLATE, type EnvName, type SourceFile } from '../core/types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Fact shapes
+// ---------------------------------------------------------------------------------------------
+
+/** A 1-based position. */
+export interface Loc {
+  line: number;
+  column: number;
+}
+
+/** An image reference (`FROM`, compose `image:`). */
+export interface ImageRef extends Loc {
+  /** As written. */
+  raw: string;
+  /** With the variables substituted that have a known value. */
+  resolved: string;
+  /** Repository without tag / digest (`python`, `ghcr.io/org/app`, `library/nginx`). */
+  name: string;
+  tag?: string;
+  digest?: string;
+  /** Some `$VAR` could not be resolved: tag / digest are unknown. */
+  unresolved: boolean;
+  /** `FROM scratch`. */
+  scratch: boolean;
+  /** The reference names an earlier build stage (not an image): its index. */
+  stage?: number;
+}
+
+/** An ENV or ARG entry. */
+export interface DockerKeyValue extends Loc {
+  instruction: 'ENV' | 'ARG';
+  key: string;
+  /** The value as written (quotes removed); undefined for `ARG NAME` without a default. */
+  value?: string;
+  /** The value contains `$VAR` / `${VAR}` references. */
+  hasReference: boolean;
+  /** Variable names the value references. */
+  references: string[];
+  valueLine?: number;
+  valueColumn?: number;
+  /** Stage index (-1: an ARG before the first FROM). */
+  stage: number;
+}
+
+export interface CopySource extends Loc {
+  value: string;
+  /** `http(s)://…` or a git URL. */
+  remote: boolean;
+}
+
+/** A COPY or ADD instruction. */
+export interface DockerCopy extends Loc {
+  instruction: 'COPY' | 'ADD';
+  sources: CopySource[];
+  destination?: string;
+  /** `--from=` value (a stage name / index or an image). */
+  from?: string;
+  /** Index of the stage `--from` names, when it names one. */
+  fromStage?: number;
+  chown?: string;
+  chmod?: string;
+  /** `ADD --checksum=`. */
+  checksum?: string;
+  /** The instruction writes a here-document, not files of the context. */
+  heredoc: boolean;
+  stage: number;
+}
+
+export interface ShellWord extends Loc {
+  value: string;
+}
+
+/** One simple command of a shell script (`a && b | c` has three). */
+export interface ShellCommand extends Loc {
+  argv: string[];
+  words: ShellWord[];
+}
+
+export interface DockerRun extends Loc {
+  endLine: number;
+  /** The command text (continuations joined). */
+  text: string;
+  form: 'exec' | 'shell';
+  /** Flags such as `--mount=type=secret,id=x`, as `name=value`. */
+  flags: string[];
+  /** Simple commands, in order, with positions (here-document scripts included). */
+  commands: ShellCommand[];
+  stage: number;
+}
+
+/** CMD or ENTRYPOINT. */
+export interface DockerExec extends Loc {
+  instruction: 'CMD' | 'ENTRYPOINT';
+  form: 'exec' | 'shell';
+  /** Exec form: the array; shell form: the words of the command line. */
+  argv: string[];
+  text: string;
+  /** Simple commands (shell form, or the script of an exec-form `sh -c "…"`). */
+  commands: ShellCommand[];
+  stage: number;
+}
+
+export interface DockerUser extends Loc {
+  raw: string;
+  user: string;
+  group?: string;
+  /** root by name or uid 0. */
+  isRoot: boolean;
+  /** A variable in it has no known value. */
+  unresolved: boolean;
+  stage: number;
+}
+
+export interface DockerHealthcheck extends Loc {
+  /** `HEALTHCHECK NONE`. */
+  none: boolean;
+  /** The test command text (after `CMD`). */
+  test?: string;
+  stage: number;
+}
+
+export interface DockerExpose extends Loc {
+  port: string;
+  protocol?: string;
+}
+
+export interface DockerInstructionFact extends Loc {
+  keyword: string;
+  /** Argument text (continuations joined). */
+  args: string;
+  endLine: number;
+  stage: number;
+}
+
+export interface StageEffective {
+  /** The user the stage's processes run as (last USER of the stage or inherited through `FROM <stage>`); undefined: the base image's default. */
+  user?: DockerUser;
+  cmd?: DockerExec;
+  entrypoint?: DockerExec;
+  healthcheck?: DockerHealthcheck;
+  /** ENV in force at the end of the stage (inherited ones first; a later key replaces an earlier). */
+  env: DockerKeyValue[];
+  workdir?: string;
+  /** What the container runs: ENTRYPOINT + CMD as Docker combines them (undefined when neither is known). */
+  argv?: string[];
+  /** Simple commands of that command line (the shell script of a shell-form / `sh -c` command). */
+  commands: ShellCommand[];
+  /** Indices of the stages this one builds on, nearest first. */
+  chain: number[];
+}
+
+export interface DockerStage extends Loc {
+  index: number;
+  /** `AS name`. */
+  name?: string;
+  image: ImageRef;
+  platform?: string;
+  endLine: number;
+  /** The stage this one is built `FROM`, when it names a stage. */
+  parent?: number;
+  users: DockerUser[];
+  env: DockerKeyValue[];
+  args: DockerKeyValue[];
+  copies: DockerCopy[];
+  runs: DockerRun[];
+  cmds: DockerExec[];
+  entrypoints: DockerExec[];
+  healthchecks: DockerHealthcheck[];
+  expose: DockerExpose[];
+  effective: StageEffective;
+}
+
+export interface DockerignorePattern {
+  pattern: string;
+  negated: boolean;
+  line: number;
+}
+
+/** A path a build context should not ship and whether the applicable .dockerignore excludes it. */
+export interface ContextEntry {
+  /** Path relative to the build context (`.env`, `.git`, `config/.env.production`). */
+  path: string;
+  /** Repository path when the file exists in the scanned tree. */
+  repoPath?: string;
+  what: 'env-file' | 'git' | 'venv' | 'node_modules' | 'private-key' | 'credentials';
+  /** The file exists in the scanned tree (`.git`, `venv` and `.env` are assumed possible anyway). */
+  present: boolean;
+  excluded: boolean;
+}
+
+export interface BuildContext {
+  /** Repository directory taken as the build context ('' for the root). */
+  dir: string;
+  /** The .dockerignore that applies, when there is one. */
+  dockerignore?: { file: string; patterns: DockerignorePattern[] };
+  /** Sensitive paths of the context and whether they are excluded. */
+  entries: ContextEntry[];
+  /** The context holds a Python project (requirements.txt, pyproject.toml, *.py). */
+  python: boolean;
+  /** The context holds a Node project (package.json). */
+  node: boolean;
+}
+
+/** A local script the container command runs (`python app.py`) and what it does. */
+export interface ScriptRef {
+  /** As written in the command (`app.py`, `/app/main.py`). */
+  arg: string;
+  /** The repository file it most likely is. */
+  file?: string;
+  /** The script starts Flask's development server (`app.run(…)`), where. */
+  flaskRun?: Loc & { debug: boolean };
+}
+
+export interface DockerfileFact extends ProvidesVars {
+  file: string;
+  environment: EnvName;
+  stages: DockerStage[];
+  /** Index of the stage `docker build` produces by default (the last). */
+  final: number;
+  /** ARGs before the first FROM. */
+  globalArgs: DockerKeyValue[];
+  instructions: DockerInstructionFact[];
+  /** RUN of every stage, plus the final stage's effective CMD and ENTRYPOINT. */
+  commands: CommandLine[];
+  context: BuildContext;
+  /** Local scripts run by the final stage's command. */
+  scripts: ScriptRef[];
+}
+
+declare module '../core/types.js' {
+  interface FactTypes {
+    dockerfile: DockerfileFact;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers (also used by the compose collector)
+// ---------------------------------------------------------------------------------------------
+
+/** Offsets of line starts, for offset → position. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based position of an offset. */
+export function posAt(starts: number[], offset: number): Loc {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/dash', '/bin/zsh', '/usr/bin/env']);
+
+export interface SplitOptions {
+  /** Dockerfile escape character (line continuation); default `\`. */
+  escape?: string;
+  /** Dockerfile continuation rules: comment lines inside a continued instruction are dropped. */
+  dockerfile?: boolean;
+  /** Position of text[0] (default 1:1). */
+  line?: number;
+  column?: number;
+}
+
+/**
+ * Splits a shell script into simple commands (separated by newlines, `;`, `&&`, `||`, `|`, `&`,
+ * parentheses) of words with quotes removed, with the position of each word. Not a shell: no
+ * expansion; `$(…)`, `${…}` and backquotes stay inside their word; redirection targets are dropped;
+ * the body of a here-document is parsed as script when it feeds a shell, skipped otherwise.
+ */
+export function splitShell(text: string, opts: SplitOptions = {}): ShellCommand[] {
+  const esc = opts.escape ?? '\\';
+  const baseLine = opts.line ?? 1;
+  const baseCol = opts.column ?? 1;
+  const starts = lineStarts(text);
+  const at = (i: number): Loc => {
+    const p = posAt(starts, i);
+    return { line: baseLine + p.line - 1, column: p.line === 1 ? baseCol + p.column - 1 : p.column };
+  };
+  const commands: ShellCommand[] = [];
+  let words: ShellWord[] = [];
+  let word: ShellWord | undefined;
+  let skipNextWord = false;
+  const pendingHeredocs: { delim: string; strip: boolean; script: boolean }[] = [];
+  const flushWord = () => {
+    if (word) {
+      if (skipNextWord) skipNextWord = false;
+      else words.push(word);
+      word = undefined;
+    }
+  };
+  const flushCmd = () => {
+    flushWord();
+    skipNextWord = false;
+    if (words.length) commands.push({ argv: words.map((w) => w.value), words, line: words[0]!.line, column: words[0]!.column });
+    words = [];
+  };
+  const start = (i: number) => {
+    if (!word) word = { value: '', ...at(i) };
+    return word;
+  };
+  const n = text.length;
+  let i = 0;
+  const skipContinuation = (): boolean => {
+    // escape + newline: a Dockerfile continuation (or a shell one): drop both.
+    if (text[i] === esc && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+      i += text[i + 1] === '\r' ? 3 : 2;
+      if (opts.dockerfile) {
+        // Comment lines and empty lines inside a continued instruction are removed by Docker.
+        for (;;) {
+          let j = i;
+          while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
+          if (text[j] === '#') {
+            const nl = text.indexOf('\n', j);
+            i = nl < 0 ? n : nl + 1;
+          } else break;
+        }
+      }
+      return true;
+    }
+    return false;
+  };
+  while (i < n) {
+    if (skipContinuation()) continue;
+    const c = text[i]!;
+    if (c === '\n') {
+      flushCmd();
+      i++;
+      if (pendingHeredocs.length) {
+        // Here-documents start on the next line.
+        for (const h of pendingHeredocs.splice(0)) {
+          const bodyStart = i;
+          let end = n;
+          let next = n;
+          let j = i;
+          while (j < n) {
+            const nl = text.indexOf('\n', j);
+            const lineEnd = nl < 0 ? n : nl;
+            let ln = text.slice(j, lineEnd).replace(/\r$/, '');
+            if (h.strip) ln = ln.replace(/^\t+/, '');
+            if (ln === h.delim) {
+              end = j;
+              next = nl < 0 ? n : nl + 1;
+              break;
+            }
+            j = nl < 0 ? n : nl + 1;
+          }
+          if (h.script && end > bodyStart) {
+            const p = at(bodyStart);
+            commands.push(...splitShell(text.slice(bodyStart, end), { line: p.line, column: p.column }));
+          }
+          i = next;
+        }
+      }
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      flushWord();
+      i++;
+      continue;
+    }
+    if (!word && c === '#') {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? n : nl;
+      continue;
+    }
+    if (c === '&' || c === '|' || c === ';' || c === '(' || c === ')') {
+      if (c === '&' && word && /^\d*$/.test(word.value) && text[i - 1] === '>') {
+        // `2>&1`: part of a redirection
+        i++;
+        continue;
+      }
+      flushCmd();
+      i += (c === '&' || c === '|' || c === ';') && text[i + 1] === c ? 2 : 1;
+      continue;
+    }
+    if (c === '<' && text[i + 1] === '<' && text[i + 2] !== '<') {
+      // here-document: <<WORD, <<-WORD, <<'WORD', <<"WORD"
+      flushWord();
+      let j = i + 2;
+      const strip = text[j] === '-';
+      if (strip) j++;
+      while (text[j] === ' ') j++;
+      const m = /^(["']?)([A-Za-z0-9_.-]+)\1/.exec(text.slice(j));
+      if (m) {
+        const before = words.map((w) => w.value);
+        const script = before.length === 0 || SHELLS.has(before[0]!) || (before[0] === 'env' && SHELLS.has(before[1] ?? ''));
+        pendingHeredocs.push({ delim: m[2]!, strip, script });
+        i = j + m[0].length;
+        continue;
+      }
+      i += 2;
+      continue;
+    }
+    if (c === '>' || c === '<') {
+      // redirection: drop the operator and its target (a leading fd number stays out too)
+      if (word && /^\d+$/.test(word.value)) word = undefined;
+      else flushWord();
+      i++;
+      while (text[i] === '>' || text[i] === '&' || text[i] === '|') i++;
+      if (text[i - 1] === '&' && /\d|-/.test(text[i] ?? '')) {
+        while (i < n && /[\d-]/.test(text[i]!)) i++;
+      } else {
+        skipNextWord = true;
+      }
+      continue;
+    }
+    const w = start(i);
+    if (c === "'") {
+      const close = text.indexOf("'", i + 1);
+      const end = close < 0 ? n : close;
+      w.value += text.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (c === '"') {
+      i++;
+      while (i < n && text[i] !== '"') {
+        if (skipContinuation()) continue;
+        if (text[i] === '\\' && i + 1 < n && '"\\$`'.includes(text[i + 1]!)) {
+          w.value += text[i + 1];
+          i += 2;
+          continue;
+        }
+        w.value += text[i];
+        i++;
+      }
+      i++;
+      continue;
+    }
+    if (c === '\\' && i + 1 < n) {
+      w.value += text[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
+      const open = text[i + 1]!;
+      const close = open === '(' ? ')' : '}';
+      let depth = 0;
+      let j = i + 1;
+      for (; j < n; j++) {
+        if (text[j] === open) depth++;
+        else if (text[j] === close) {
+          depth--;
+          if (depth === 0) break;
+        }
+      }
+      w.value += text.slice(i, Math.min(j + 1, n));
+      i = j + 1;
+      continue;
+    }
+    if (c === '`') {
+      const close = text.indexOf('`', i + 1);
+      const end = close < 0 ? n : close;
+      w.value += text.slice(i, end + 1);
+      i = end + 1;
+      continue;
+    }
+    w.value += c;
+    i++;
+  }
+  flushCmd();
+  return commands;
+}
+
+/** Splits a command string the way compose / shlex do (no operators): the words only. */
+export function shlexSplit(text: string): string[] {
+  return splitShell(text.replace(/\n/g, ' ')).flatMap((c) => c.argv);
+}
+
+const KEYWORD_PREFIX = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', 'time', '{', 'exec', 'nohup', 'command']);
+
+/** argv without leading shell keywords, `exec`, `VAR=value` assignments and `env [-i] VAR=value`. */
+export function commandWords(argv: readonly string[]): string[] {
+  let i = 0;
+  for (;;) {
+    const w = argv[i];
+    if (w === undefined) break;
+    if (KEYWORD_PREFIX.has(w)) i++;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) i++;
+    else if (w === 'env' || w === '/usr/bin/env') {
+      i++;
+      while (argv[i] !== undefined && (argv[i]!.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]!))) i++;
+    } else break;
+  }
+  return argv.slice(i);
+}
+
+/** When argv is `sh -c "script"` (any shell, `-c` anywhere among its options), the script. */
+export function shellScriptOf(argv: readonly string[]): string | undefined {
+  const words = commandWords(argv);
+  if (!words.length) return undefined;
+  const base = words[0]!.split('/').pop()!;
+  if (!SHELLS.has(base) && !SHELLS.has(words[0]!)) return undefined;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (!w.startsWith('-')) return undefined;
+    if (/^-[a-z]*c[a-z]*$/.test(w)) return words[i + 1];
+  }
+  return undefined;
+}
+
+const REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?=])((?:[^{}]|\{[^{}]*\})*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/** Variable names a value references (`$A`, `${B}`, `${C:-d}`); `$$` escapes are skipped. */
+export function referencesIn(value: string): string[] {
+  const out: string[] = [];
+  const v = value.replace(/\$\$/g, '');
+  for (const m of v.matchAll(REF)) out.push(m[1] ?? m[4]!);
+  return out;
+}
+
+/** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}` with known values. */
+export function substitute(value: string, vars: ReadonlyMap<string, string | undefined>): { value: string; unresolved: boolean } {
+  let unresolved = false;
+  const out = value.replace(REF, (whole, braced: string | undefined, op: string | undefined, arg: string | undefined, plain: string | undefined) => {
+    const name = braced ?? plain!;
+    const known = vars.has(name) ? vars.get(name) : undefined;
+    if (op === ':-' || op === '-') {
+      if (known !== undefined && (op === '-' || known !== '')) return known;
+      return substitute(arg ?? '', vars).value;
+    }
+    if (op === ':+' || op === '+') return known ? (arg ?? '') : '';
+    if (known === undefined) {
+      unresolved = true;
+      return whole;
+    }
+    return known;
+  });
+  return { value: out, unresolved };
+}
+
+/** Parses `registry/name:tag@digest` (resolved text). */
+export function parseImage(resolved: string): { name: string; tag?: string; digest?: string } {
+  let rest = resolved.trim();
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const slash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > slash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return { name: rest, tag: tag || undefined, digest: digest || undefined };
+}
+
+/** Secret-looking values by format (used for masking; the rules judge). */
+export const TOKEN_PATTERNS: { name: string; re: RegExp }[] = [
+  { name: 'AWS access key id', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { name: 'GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/ },
+  { name: 'GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
+  { name: 'Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
+  { name: 'Stripe key', re: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\b/ },
+  { name: 'OpenAI API key', re: /\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}\b/ },
+  { name: 'Anthropic API key', re: /\bsk-ant-[A-Za-z0-9_-]{20,}\b/ },
+  { name: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  { name: 'npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  { name: 'SendGrid API key', re: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\b/ },
+  { name: 'Slack webhook URL', re: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/]+/ },
+  { name: 'private key', re: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
+];
+
+/** A URL with an inline password (`postgres://user:pass@host/db`): the password, when literal. */
+export function urlPassword(value: string): string | undefined {
+  const m = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:@/]*):([^\s@/]+)@[^\s]+/i.exec(value);
+  if (!m) return undefined;
+  const pw = m[2]!;
+  if (pw.includes('$') || /^(\*+|x+|<[^>]*>|\{\{.*\}\})$/i.test(pw)) return undefined;
+  return pw;
+}
+
+/** The name of the credential format a value matches, if any. */
+export function tokenFormatOf(value: string): string | undefined {
+  for (const p of TOKEN_PATTERNS) if (p.re.test(value)) return p.name;
+  if (urlPassword(value) !== undefined) return 'URL with an inline password';
+  return undefined;
+}
+
+/** Joins POSIX path segments, resolving `.` and `..` (never above the root). */
+export function joinPath(...parts: string[]): string {
+  const out: string[] = [];
+  for (const part of parts) {
+    for (const seg of part.split('/')) {
+      if (!seg || seg === '.') continue;
+      if (seg === '..') out.pop();
+      else out.push(seg);
+    }
+  }
+  return out.join('/');
+}
+
+const fileIndexes = new WeakMap<readonly SourceFile[], Map<string, SourceFile>>();
+/** The scanned files by path (built once per run). */
+export function fileIndex(files: readonly SourceFile[]): Map<string, SourceFile> {
+  let idx = fileIndexes.get(files);
+  if (!idx) {
+    idx = new Map(files.map((f) => [f.path, f]));
+    fileIndexes.set(files, idx);
+  }
+  return idx;
+}
+
+export function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+function under(dir: string, path: string): string | undefined {
+  if (!dir) return path;
+  return path.startsWith(dir + '/') ? path.slice(dir.length + 1) : undefined;
+}
+
+const FLASK_HINT = /\bfrom\s+flask\s+import\b|\bimport\s+flask\b|\bFlask\s*\(/;
+const RUN_CALL = /^[ \t]*([A-Za-z_][A-Za-z0-9_]*)\.run\s*\(([^\n]*)/gm;
+
+/**
+ * Finds the repository file a script argument names (`app.py`, `./src/main.py`, `/app/app.py`
+ * with WORKDIR /app) under `baseDir`, and whether it starts Flask's development server.
+ */
+export function lookupScript(arg: string, baseDir: string, files: readonly SourceFile[], workdir?: string): ScriptRef {
+  let rel = arg.replace(/^\.\//, '');
+  if (rel.startsWith('/')) {
+    if (workdir && workdir !== '/' && rel.startsWith(workdir.replace(/\/$/, '') + '/')) rel = rel.slice(workdir.replace(/\/$/, '').length + 1);
+    else rel = rel.replace(/^\/+/, '');
+  }
+  const exact = joinPath(baseDir, rel);
+  let file = fileIndex(files).get(exact);
+  if (!file) {
+    const base = rel.split('/').pop()!;
+    const candidates = files.filter((f) => under(baseDir, f.path) !== undefined && (f.path === base || f.path.endsWith('/' + rel) || f.path.endsWith('/' + base)));
+    const bySuffix = candidates.filter((f) => f.path.endsWith('/' + rel) || f.path === rel);
+    if (bySuffix.length === 1) file = bySuffix[0];
+    else if (candidates.length === 1) file = candidates[0];
+  }
+  const ref: ScriptRef = { arg };
+  if (!file) return ref;
+  ref.file = file.path;
+  if (FLASK_HINT.test(file.content)) {
+    const starts = lineStarts(file.content);
+    for (const m of file.content.matchAll(RUN_CALL)) {
+      const receiver = m[1]!;
+      if (/^(uvicorn|asyncio|subprocess|loop|web|trio|anyio|unittest|pytest|celery|socketio)$/.test(receiver)) continue;
+      const offset = m.index! + m[0].indexOf(receiver);
+      const p = posAt(starts, offset);
+      ref.flaskRun = { ...p, debug: /\bdebug\s*=\s*True\b/.test(m[2]!) };
+      break;
+    }
+  }
+  return ref;
+}
+
+// ---------------------------------------------------------------------------------------------
+// .dockerignore and the build context
+// ---------------------------------------------------------------------------------------------
+
+/** Parses .dockerignore text into patterns (comments and blank lines dropped). */
+export function parseDockerignore(text: string): DockerignorePattern[] {
+  const out: DockerignorePattern[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const t = raw.trim();
+    if (!t || t.startsWith('#')) return;
+    const negated = t.startsWith('!');
+    out.push({ pattern: negated ? t.slice(1).trim() : t, negated, line: i + 1 });
+  });
+  return out;
+}
+
+/**
+ * A matcher with Docker's semantics on top of the `ignore` package: every .dockerignore pattern is
+ * anchored at the context root (`.env` excludes only `./.env`, `**` matches any depth), later
+ * patterns override earlier ones, `!` re-includes.
+ */
+export function dockerignoreMatcher(patterns: readonly DockerignorePattern[]): (path: string) => boolean {
+  const ig = ignore();
+  for (const p of patterns) {
+    let pat = p.pattern.replace(/^\.\/+/, '').replace(/^\/+/, '');
+    if (!pat || pat === '.') continue;
+    pat = '/' + pat;
+    ig.add((p.negated ? '!' : '') + pat);
+  }
+  return (path: string) => {
+    const rel = path.replace(/^\.\/+/, '').replace(/^\/+/, '');
+    if (!rel) return false;
+    try {
+      return ig.ignores(rel);
+    } catch {
+      return false;
+    }
+  };
+}
+
+const PRIVATE_KEY_FILE = /(^|\/)(id_(rsa|dsa|ecdsa|ed25519)|[^/]+\.(pem|key|p12|pfx|jks|keystore))$/i;
+const CREDENTIAL_FILE = /(^|\/)(\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials\.json|service[-_]?account[^/]*\.json|\.aws\/credentials|\.docker\/config\.json|\.htpasswd)$/i;
+
+/** Is this path a secret-bearing file by its name (for COPY of single files)? */
+export function sensitiveFileKind(path: string): ContextEntry['what'] | undefined {
+  const base = path.split('/').pop()!.toLowerCase();
+  if (base === '.env' || (base.startsWith('.env.') && !/\.(example|sample|template|dist|tmpl|tpl|defaults|schema)$/.test(base)) || /^[^.].*\.env$/.test(base)) return 'env-file';
+  if (PRIVATE_KEY_FILE.test(path) && !/\.pub$/.test(base)) return 'private-key';
+  if (CREDENTIAL_FILE.test(path)) return 'credentials';
+  return undefined;
+}
+
+/**
+ * The build context of a Dockerfile and the .dockerignore that applies: BuildKit's
+ * `<Dockerfile>.dockerignore` beside the Dockerfile, else `.dockerignore` in the Dockerfile's
+ * directory, else the nearest one in a parent directory (a `docker/Dockerfile` built with the
+ * repository root as context). Without any, the Dockerfile's directory is the context.
+ */
+export function buildContextOf(dockerfilePath: string, files: readonly SourceFile[], contextDir?: string): BuildContext {
+  const byPath = fileIndex(files);
+  const dfDir = dirOf(dockerfilePath);
+  const dfBase = dockerfilePath.split('/').pop()!;
+  let dir = contextDir ?? dfDir;
+  let ignoreFile: SourceFile | undefined = byPath.get(joinPath(dfDir, dfBase + '.dockerignore'));
+  if (!ignoreFile) ignoreFile = byPath.get(joinPath(dir, '.dockerignore'));
+  if (!ignoreFile && contextDir === undefined) {
+    let d = dfDir;
+    while (d) {
+      d = dirOf(d);
+      const f = byPath.get(joinPath(d, '.dockerignore'));
+      if (f) {
+        ignoreFile = f;
+        dir = d;
+        break;
+      }
+    }
+  }
+  const patterns = ignoreFile ? parseDockerignore(ignoreFile.content) : [];
+  const excluded = dockerignoreMatcher(patterns);
+  const inContext = files.filter((f) => under(dir, f.path) !== undefined);
+  // Where a virtualenv / node_modules would sit: the project files at the context root.
+  const top = inContext.map((f) => under(dir, f.path)!).filter((p) => !p.includes('/'));
+  const python = top.some((p) => /^(requirements[^/]*\.txt|pyproject\.toml|Pipfile|setup\.py|setup\.cfg|[^/]+\.py)$/.test(p));
+  const node = top.includes('package.json');
+  const entries: ContextEntry[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, what: ContextEntry['what'], present: boolean, probe = path, repoPath?: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    entries.push({ path, what, present, excluded: excluded(probe), repoPath });
+  };
+  for (const f of inContext) {
+    const rel = under(dir, f.path)!;
+    const kind = f.kind === 'dotenv' ? (f.environment === TEMPLATE ? undefined : 'env-file') : sensitiveFileKind(rel);
+    if (kind && !(kind === 'env-file' && f.environment === TEMPLATE)) add(rel, kind, true, rel, f.path);
+  }
+  add('.env', 'env-file', byPath.has(joinPath(dir, '.env')), '.env', byPath.has(joinPath(dir, '.env')) ? joinPath(dir, '.env') : undefined);
+  add('.git', 'git', true, '.git/HEAD');
+  if (python) {
+    add('venv', 'venv', false, 'venv/bin/python');
+    add('.venv', 'venv', false, '.venv/bin/python');
+  }
+  if (node) add('node_modules', 'node_modules', false, 'node_modules/.package-lock.json');
+  return {
+    dir,
+    dockerignore: ignoreFile ? { file: ignoreFile.path, patterns } : undefined,
+    entries,
+    python,
+    node,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The collector
+// ---------------------------------------------------------------------------------------------
+
+const KEYWORDS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+
+function isRemote(src: string): boolean {
+  return /^(https?|ftp):\/\//i.test(src) || /^git@/.test(src) || /\.git(#.*)?$/.test(src) && /^[a-z]+:\/\//i.test(src);
+}
+
+interface DocText {
+  text: string;
+  starts: number[];
+  offset(line0: number, char0: number): number;
+}
+
+function docText(text: string): DocText {
+  const starts = lineStarts(text);
+  return { text, starts, offset: (l, c) => (starts[l] ?? text.length) + c };
+}
+
+/** Source text of the instruction's arguments (flags included), and where it starts. */
+function argsSource(doc: DocText, ins: Instruction): { text: string; line: number; column: number } | undefined {
+  const r = ins.getArgumentsRange();
+  const whole = ins.getRange();
+  if (!r) return undefined;
+  const s = doc.offset(r.start.line, r.start.character);
+  const e = doc.offset(whole.end.line, whole.end.character);
+  return { text: doc.text.slice(s, e), line: r.start.line + 1, column: r.start.character + 1 };
+}
+
+/** Drops leading `--flag[=value]` words (RUN / COPY / ADD / HEALTHCHECK flags) from source text. */
+function stripFlags(src: { text: string; line: number; column: number }, escape: string): { text: string; line: number; column: number; flags: string[] } {
+  const flags: string[] = [];
+  let i = 0;
+  const t = src.text;
+  let line = src.line;
+  let col = src.column;
+  const advance = (to: number) => {
+    for (; i < to; i++) {
+      if (t[i] === '\n') {
+        line++;
+        col = 1;
+      } else col++;
+    }
+  };
+  for (;;) {
+    let j = i;
+    while (j < t.length && (t[j] === ' ' || t[j] === '\t' || (t[j] === escape && (t[j + 1] === '\n' || t[j + 1] === '\r')) || t[j] === '\n' || t[j] === '\r')) j++;
+    if (t.startsWith('--', j)) {
+      let k = j;
+      while (k < t.length && !/\s/.test(t[k]!)) k++;
+      flags.push(t.slice(j + 2, k));
+      advance(k);
+      continue;
+    }
+    advance(j);
+    break;
+  }
+  return { text: t.slice(i), line, column: col, flags };
+}
+
+function execForm(text: string): string[] | undefined {
+  const t = text.trim();
+  if (!t.startsWith('[')) return undefined;
+  try {
+    // Dockerfile continuations inside JSON
+    const parsed: unknown = JSON.parse(t.replace(/\\\r?\n/g, ' '));
+    if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed as string[];
+  } catch {
+    /* not JSON: shell form */
+  }
+  return undefined;
+}
+
+function joinContinuations(text: string, escape: string): string {
+  const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  return text
+    .replace(new RegExp(`${esc}\\r?\\n([ \\t]*#[^\\n]*\\n)*`, 'g'), ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+function parseUser(raw: string, vars: ReadonlyMap<string, string | undefined>, loc: Loc, stage: number): DockerUser {
+  const { value, unresolved } = substitute(raw.trim(), vars);
+  const [user = '', group] = value.split(':');
+  const isRoot = !unresolved && (user === 'root' || /^0+$/.test(user));
+  return { raw: raw.trim(), user, group, isRoot, unresolved, stage, ...loc };
+}
+
+function loc0(r: { line: number; character: number }): Loc {
+  return { line: r.line + 1, column: r.character + 1 };
+}
+
+/** Registers the secret parts of a value (the value of a secret-named key; a token; a URL password). */
+export function registerValue(ctx: CollectContext, key: string, value: string | undefined): void {
+  if (value === undefined || value === '') return;
+  // `${SECRET_KEY}` names a variable; there is no value to hide (defaults are registered by the caller).
+  if (value.replace(/\$\$/g, '').replace(REF, '').trim() === '') return;
+  if (isSecretName(key)) ctx.registerSecret(value);
+  for (const p of TOKEN_PATTERNS) {
+    const m = p.re.exec(value);
+    if (m) {
+      ctx.registerSecret(m[0]);
+      if (m[0] !== value) ctx.registerSecret(value);
+    }
+  }
+  const pw = urlPassword(value);
+  if (pw !== undefined) {
+    ctx.registerSecret(pw);
+    ctx.registerSecret(value);
+  }
+}
+
+function flagsOf(ins: Instruction): string[] {
+  const f = (ins as unknown as { getFlags?(): import('dockerfile-ast').Flag[] }).getFlags?.() ?? [];
+  return f.map((x) => (x.getValue() === null ? x.getName() : `${x.getName()}=${x.getValue()}`));
+}
+
+async function parseDockerfile(text: string): Promise<Dockerfile> {
+  const { DockerfileParser } = await import('dockerfile-ast');
+  return DockerfileParser.parse(text);
+}
+
+/** Structural errors Docker itself rejects (dockerfile-ast is lenient and never throws). */
+function validate(df: Dockerfile): void {
+  const instructions = df.getInstructions();
+  if (instructions.length === 0) throw new ParseError('the Dockerfile has no instructions (Docker refuses an empty Dockerfile)', 1, 1);
+  let sawFrom = false;
+  for (const ins of instructions) {
+    const kw = ins.getKeyword();
+    const p = loc0(ins.getRange().start);
+    if (!KEYWORDS.has(kw)) throw new ParseError(`unknown instruction "${ins.getInstruction()}"`, p.line, p.column);
+    if (kw === 'FROM') sawFrom = true;
+    else if (!sawFrom && kw !== 'ARG') throw new ParseError(`${kw} before the first FROM: only ARG may precede FROM`, p.line, p.column);
+    const args = ins.getArguments();
+    if (args.length === 0) throw new ParseError(`${kw} has no arguments`, p.line, p.column);
+    if (kw === 'COPY' || kw === 'ADD') {
+      const a = args.map((x) => x.getValue()).filter((v) => !v.startsWith('--'));
+      if (a.length < 2 && !a.some((v) => v.startsWith('<<'))) throw new ParseError(`${kw} needs a source and a destination`, p.line, p.column);
+    }
+    if (kw === 'FROM') {
+      const a = args.map((x) => x.getValue()).filter((v) => !v.startsWith('--'));
+      if (a.length !== 1 && !(a.length === 3 && a[1]!.toUpperCase() === 'AS')) throw new ParseError('FROM takes an image and an optional "AS name"', p.line, p.column);
+    }
+  }
+  if (!sawFrom) throw new ParseError('the Dockerfile has no FROM instruction', 1, 1);
+}
+
+const collector: Collector<'dockerfile'> = {
+  fact: 'dockerfile',
+  kinds: ['dockerfile'],
+  async collect(file, ctx) {
+    const df = await parseDockerfile(file.content);
+    validate(df);
+    const doc = docText(file.content);
+    const escape = df.getEscapeCharacter();
+
+    const stages: DockerStage[] = [];
+    const globalArgs: DockerKeyValue[] = [];
+    const instructions: DockerInstructionFact[] = [];
+    const commands: CommandLine[] = [];
+    const globalVars = new Map<string, string | undefined>();
+    let cur: DockerStage | undefined;
+    let stageVars = new Map<string, string | undefined>();
+    let cmdSetInStage = false;
+
+    const keyValues = (ins: Instruction, kind: 'ENV' | 'ARG', stage: number): DockerKeyValue[] => {
+      const props = (ins as unknown as { getProperties(): import('dockerfile-ast').Property[] }).getProperties();
+      return props.map((p) => {
+        const name = p.getName();
+        const value = p.getValue() ?? undefined;
+        const vr = p.getValueRange();
+        const refs = value !== undefined ? referencesIn(value) : [];
+        return {
+          instruction: kind,
+          key: name,
+          value,
+          hasReference: refs.length > 0,
+          references: refs,
+          ...loc0(p.getNameRange().start),
+          valueLine: vr ? vr.start.line + 1 : undefined,
+          valueColumn: vr ? vr.start.character + 1 : undefined,
+          stage,
+        };
+      });
+    };
+
+    const execOf = (ins: Instruction, kind: 'CMD' | 'ENTRYPOINT', stage: number): DockerExec => {
+      const src = argsSource(doc, ins);
+      const text = src?.text ?? '';
+      const exec = execForm(text);
+      const p = loc0(ins.getRange().start);
+      if (exec) {
+        const script = shellScriptOf(exec);
+        return {
+          instruction: kind,
+          form: 'exec',
+          argv: exec,
+          text: exec.join(' '),
+          commands: script !== undefined ? splitShell(script, { line: p.line, column: p.column }).map((c) => ({ ...c, line: p.line, column: p.column, words: c.words.map((w) => ({ ...w, line: p.line, column: p.column })) })) : [{ argv: exec, words: exec.map((value) => ({ value, ...p })), ...p }],
+          stage,
+          ...p,
+        };
+      }
+      const cmds = src ? splitShell(src.text, { escape, dockerfile: true, line: src.line, column: src.column }) : [];
+      return { instruction: kind, form: 'shell', argv: cmds.flatMap((c) => c.argv), text: joinContinuations(text, escape), commands: cmds, stage, ...p };
+    };
+
+    for (const ins of df.getInstructions()) {
+      const kw = ins.getKeyword();
+      const range = ins.getRange();
+      const p = loc0(range.start);
+      const stageIndex = cur ? cur.index : -1;
+      if (kw !== 'FROM') {
+        instructions.push({ keyword: kw, args: joinContinuations(ins.getRawArgumentsContent() ?? '', escape), ...p, endLine: range.end.line + 1, stage: stageIndex });
+      }
+      if (kw === 'FROM') {
+        const from = ins as import('dockerfile-ast').From;
+        if (cur) cur.endLine = p.line - 1;
+        const raw = from.getImage() ?? '';
+        const imgRange = from.getImageRange();
+        const { value: resolved, unresolved } = substitute(raw, globalVars);
+        const parsed = parseImage(resolved);
+        const lower = resolved.toLowerCase();
+        const parentIdx = stages.findIndex((s) => s.name !== undefined && s.name.toLowerCase() === lower);
+        const image: ImageRef = {
+          raw,
+          resolved,
+          name: parsed.name,
+          tag: parsed.tag,
+          digest: parsed.digest,
+          unresolved,
+          scratch: lower === 'scratch',
+          stage: parentIdx >= 0 ? parentIdx : undefined,
+          ...(imgRange ? loc0(imgRange.start) : p),
+        };
+        const platform = from.getPlatformFlag()?.getValue() ?? undefined;
+        const parent = parentIdx >= 0 ? stages[parentIdx] : undefined;
+        const index = stages.length;
+        cur = {
+          index,
+          name: from.getBuildStage() ?? undefined,
+          image,
+          platform,
+          ...p,
+          endLine: p.line,
+          parent: parent?.index,
+          users: [],
+          env: [],
+          args: [],
+          copies: [],
+          runs: [],
+          cmds: [],
+          entrypoints: [],
+          healthchecks: [],
+          expose: [],
+          effective: {
+            user: parent?.effective.user,
+            cmd: parent?.effective.cmd,
+            entrypoint: parent?.effective.entrypoint,
+            healthcheck: parent?.effective.healthcheck,
+            env: parent ? [...parent.effective.env] : [],
+            workdir: parent?.effective.workdir,
+            commands: [],
+            chain: parent ? [parent.index, ...parent.effective.chain] : [],
+          },
+        };
+        stages.push(cur);
+        instructions.push({ keyword: kw, args: joinContinuations(ins.getRawArgumentsContent() ?? '', escape), ...p, endLine: range.end.line + 1, stage: index });
+        stageVars = new Map();
+        if (parent) for (const e of parent.effective.env) stageVars.set(e.key, e.value);
+        cmdSetInStage = false;
+        continue;
+      }
+      if (!cur) {
+        if (kw === 'ARG') {
+          for (const kv of keyValues(ins, 'ARG', -1)) {
+            globalArgs.push(kv);
+            globalVars.set(kv.key, kv.value === undefined ? undefined : substitute(kv.value, globalVars).value);
+            registerValue(ctx, kv.key, kv.value);
+          }
+        }
+        continue;
+      }
+      const stage = cur;
+      switch (kw) {
+        case 'ARG': {
+          for (const kv of keyValues(ins, 'ARG', stage.index)) {
+            stage.args.push(kv);
+            // A global ARG redeclared without a value takes its global default.
+            const v = kv.value !== undefined ? substitute(kv.value, stageVars).value : globalVars.get(kv.key);
+            if (!stageVars.has(kv.key) || kv.value !== undefined) stageVars.set(kv.key, v);
+            registerValue(ctx, kv.key, kv.value);
+          }
+          break;
+        }
+        case 'ENV': {
+          for (const kv of keyValues(ins, 'ENV', stage.index)) {
+            stage.env.push(kv);
+            stage.effective.env = stage.effective.env.filter((e) => e.key !== kv.key);
+            stage.effective.env.push(kv);
+            stageVars.set(kv.key, kv.value === undefined ? undefined : substitute(kv.value, stageVars).value);
+            registerValue(ctx, kv.key, kv.value);
+          }
+          break;
+        }
+        case 'USER': {
+          const u = parseUser(ins.getRawArgumentsContent() ?? '', stageVars, p, stage.index);
+          stage.users.push(u);
+          stage.effective.user = u;
+          break;
+        }
+        case 'WORKDIR': {
+          const w = substitute((ins.getArgumentsContent() ?? '').trim(), stageVars).value;
+          stage.effective.workdir = w.startsWith('/') ? w : joinPath(stage.effective.workdir ?? '/', w).replace(/^/, '/');
+          break;
+        }
+        case 'CMD': {
+          const e = execOf(ins, 'CMD', stage.index);
+          stage.cmds.push(e);
+          stage.effective.cmd = e;
+          cmdSetInStage = true;
+          break;
+        }
+        case 'ENTRYPOINT': {
+          const e = execOf(ins, 'ENTRYPOINT', stage.index);
+          stage.entrypoints.push(e);
+          stage.effective.entrypoint = e;
+          // Setting ENTRYPOINT resets a CMD inherited from the parent image / stage.
+          if (!cmdSetInStage) stage.effective.cmd = undefined;
+          break;
+        }
+        case 'HEALTHCHECK': {
+          const args = ins.getArguments().map((a) => a.getValue());
+          const none = args.length === 1 && args[0]!.toUpperCase() === 'NONE';
+          const src = argsSource(doc, ins);
+          let test: string | undefined;
+          if (!none && src) {
+            const s = stripFlags(src, escape);
+            test = joinContinuations(s.text, escape).replace(/^CMD\s+/i, '');
+          }
+          const h: DockerHealthcheck = { none, test, stage: stage.index, ...p };
+          stage.healthchecks.push(h);
+          stage.effective.healthcheck = h;
+          break;
+        }
+        case 'EXPOSE': {
+          for (const a of ins.getArguments()) {
+            const [port = '', protocol] = substitute(a.getValue(), stageVars).value.split('/');
+            stage.expose.push({ port, protocol, ...loc0(a.getRange().start) });
+          }
+          break;
+        }
+        case 'RUN': {
+          const src = argsSource(doc, ins);
+          if (!src) break;
+          const s = stripFlags(src, escape);
+          const exec = execForm(s.text);
+          let cmds: ShellCommand[];
+          if (exec) {
+            const script = shellScriptOf(exec);
+            cmds = script !== undefined ? splitShell(script).map((c) => ({ ...c, line: p.line, column: p.column, words: c.words.map((w) => ({ ...w, line: p.line, column: p.column })) })) : [{ argv: exec, words: exec.map((value) => ({ value, ...p })), ...p }];
+          } else {
+            cmds = splitShell(s.text, { escape, dockerfile: true, line: s.line, column: s.column });
+          }
+          const text = exec ? exec.join(' ') : joinContinuations(s.text, escape);
+          const flags = [...flagsOf(ins), ...s.flags];
+          const run: DockerRun = { text, form: exec ? 'exec' : 'shell', flags, commands: cmds, stage: stage.index, ...p, endLine: range.end.line + 1 };
+          stage.runs.push(run);
+          commands.push({ text, argv: exec ?? (cmds.length === 1 ? cmds[0]!.argv : undefined), source: 'dockerfile-run', file: file.path, ...p });
+          break;
+        }
+        case 'COPY':
+        case 'ADD': {
+          const flagList = (ins as unknown as { getFlags(): import('dockerfile-ast').Flag[] }).getFlags();
+          const flag = (name: string) => flagList.find((f) => f.getName().toLowerCase() === name)?.getValue() ?? undefined;
+          const src = argsSource(doc, ins);
+          const s = src ? stripFlags(src, escape) : undefined;
+          const heredoc = !!s && /^<<-?\s*["']?[A-Za-z0-9_]/.test(s.text.trim());
+          let paths: ShellWord[] = [];
+          if (s && !heredoc) {
+            const exec = execForm(s.text);
+            if (exec) paths = exec.map((value) => ({ value, ...p }));
+            else paths = splitShell(s.text, { escape, dockerfile: true, line: s.line, column: s.column }).flatMap((c) => c.words);
+          }
+          const from = flag('from');
+          const fromIdx = from === undefined ? -1 : stages.findIndex((st) => (st.name !== undefined && st.name.toLowerCase() === from.toLowerCase()) || String(st.index) === from);
+          const sources = paths.slice(0, -1).map((w) => ({ value: w.value, line: w.line, column: w.column, remote: isRemote(w.value) }));
+          stage.copies.push({
+            instruction: kw,
+            sources,
+            destination: paths.length > 1 ? paths[paths.length - 1]!.value : undefined,
+            from,
+            fromStage: fromIdx >= 0 && fromIdx < stage.index ? fromIdx : undefined,
+            chown: flag('chown'),
+            chmod: flag('chmod'),
+            checksum: flag('checksum'),
+            heredoc,
+            stage: stage.index,
+            ...p,
+          });
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (cur) cur.endLine = doc.starts.length;
+
+    // What each stage's container runs: ENTRYPOINT + CMD as Docker combines them.
+    for (const st of stages) {
+      const { entrypoint: ep, cmd } = st.effective;
+      if (ep) {
+        if (ep.form === 'shell') {
+          st.effective.argv = ['/bin/sh', '-c', ep.text];
+          st.effective.commands = ep.commands;
+        } else {
+          const tail: ShellWord[] = cmd ? (cmd.form === 'exec' ? cmd.argv : ['/bin/sh', '-c', cmd.text]).map((value) => ({ value, line: cmd.line, column: cmd.column })) : [];
+          const words: ShellWord[] = [...ep.argv.map((value) => ({ value, line: ep.line, column: ep.column })), ...tail];
+          st.effective.argv = words.map((w) => w.value);
+          if (shellScriptOf(ep.argv) !== undefined) st.effective.commands = ep.commands;
+          else {
+            // The wrapper + its arguments as one command, and CMD's own commands (an entrypoint
+            // script usually ends with `exec "$@"`).
+            st.effective.commands = [{ argv: st.effective.argv, words, line: words[0]?.line ?? ep.line, column: words[0]?.column ?? ep.column }];
+            if (cmd) st.effective.commands.push(...cmd.commands);
+          }
+        }
+      } else if (cmd) {
+        st.effective.argv = cmd.form === 'exec' ? cmd.argv : ['/bin/sh', '-c', cmd.text];
+        st.effective.commands = cmd.commands;
+      }
+    }
+
+    const final = stages.length - 1;
+    const last = stages[final]!;
+    if (last.effective.cmd) commands.push({ text: last.effective.cmd.text, argv: last.effective.cmd.form === 'exec' ? last.effective.cmd.argv : last.effective.cmd.commands.length === 1 ? last.effective.cmd.commands[0]!.argv : undefined, source: 'dockerfile-cmd', file: file.path, line: last.effective.cmd.line, column: last.effective.cmd.column });
+    if (last.effective.entrypoint) commands.push({ text: last.effective.entrypoint.text, argv: last.effective.entrypoint.form === 'exec' ? last.effective.entrypoint.argv : last.effective.entrypoint.commands.length === 1 ? last.effective.entrypoint.commands[0]!.argv : undefined, source: 'dockerfile-entrypoint', file: file.path, line: last.effective.entrypoint.line, column: last.effective.entrypoint.column });
+    commands.sort((a, b) => a.line - b.line);
+
+    const context = buildContextOf(file.path, ctx.files);
+
+    // Local scripts the final command runs (`python app.py`).
+    const scripts: ScriptRef[] = [];
+    for (const c of last.effective.commands) {
+      const words = commandWords(c.argv);
+      if (!words.length || !/^(python[0-9.]*|\/usr\/(local\/)?bin\/python[0-9.]*)$/.test(words[0]!)) continue;
+      const script = words.slice(1).find((w) => !w.startsWith('-'));
+      if (!script || !/\.py$/.test(script) || words.includes('-m')) continue;
+      scripts.push(lookupScript(script, context.dir, ctx.files, last.effective.workdir));
+    }
+
+    // The final image's ENV (runtime), and every stage's ARG (build time only: `npm run build` reads VITE_* …).
+    const provides: ProvidedVar[] = last.effective.env.map((e) => ({
+      name: e.key,
+      value: e.hasReference ? undefined : e.value,
+      mechanism: 'ENV',
+      viaSecretStore: false,
+      file: file.path,
+      line: e.line,
+      column: e.column,
+    }));
+    const seenArgs = new Set<string>();
+    for (const a of stages.flatMap((st) => st.args)) {
+      if (seenArgs.has(a.key)) continue;
+      seenArgs.add(a.key);
+      const global = globalArgs.find((g) => g.key === a.key);
+      const value = a.value ?? global?.value;
+      const ref = a.value !== undefined ? a.hasReference : global?.hasReference;
+      provides.push({ name: a.key, value: ref ? undefined : value, mechanism: 'ARG', viaSecretStore: false, file: file.path, line: a.line, column: a.column });
+    }
+
+    const fact: DockerfileFact = {
+      file: file.path,
+      environment: file.environment,
+      stages,
+      final,
+      globalArgs,
+      instructions,
+      commands,
+      context,
+      scripts,
+      provides,
+      // BuildKit secret mounts (RUN --mount=type=secret) and runtime secrets exist for every image.
+      hasSecretMechanism: true,
+    };
+    return fact;
+  },
+};
+
+export default collector;

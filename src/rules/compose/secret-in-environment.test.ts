@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { scan } from '../../scan.js';
+import { expectLines, text } from '../../testing/harness.js';
+import rule from './secret-in-environment.js';
+
+const SECRET = 'Zq8Vx2LmP0rT5wZ9cB3nK7hJ4fD6sA1g';
+const AWS = 'AKIA' + 'IOSFODNN7EXAMPL1';
+
+test('compose/secret-in-environment: literal secrets in map and list forms, and credential formats, are critical at the key', async () => {
+  const findings = await expectLines(
+    rule,
+    {
+      'docker-compose.yml': text(
+        'services:',
+        '  web:',
+        '    image: acme/web:1.4',
+        '    environment:',
+        `      SECRET_KEY: ${SECRET}`,
+        `      AWS_ID: ${AWS}`,
+        '      FLASK_ENV: production',
+        '  worker:',
+        '    image: acme/web:1.4',
+        '    environment:',
+        `      - OPENAI_API_KEY=${SECRET}`,
+        `      - "DATABASE_URL=postgres://app:${SECRET}@db/app"`,
+      ),
+    },
+    ['docker-compose.yml:5', 'docker-compose.yml:6', 'docker-compose.yml:11', 'docker-compose.yml:12'],
+  );
+  assert.ok(findings.every((f) => f.severity === 'critical'));
+  assert.match(findings[0]!.message, /Service "web" sets SECRET_KEY to a literal secret \(32 characters\)/);
+  assert.match(findings[1]!.message, /AWS access key id/);
+  for (const f of findings) assert.ok(!f.message.includes(SECRET) && !f.message.includes(AWS));
+});
+
+test('compose/secret-in-environment: references, pass-through, secret files, placeholders and weak DB passwords (own rules) are silent here', async () => {
+  await expectLines(
+    rule,
+    {
+      'docker-compose.yml': text(
+        'services:',
+        '  web:',
+        '    image: acme/web:1.4',
+        '    environment:',
+        '      - SECRET_KEY=${SECRET_KEY}',
+        '      - API_TOKEN=${API_TOKEN:?required}',
+        '      - STRIPE_SECRET_KEY',
+        '      - OPENAI_API_KEY=your_openai_api_key_here',
+        '      - DB_PASSWORD_FILE=/run/secrets/db_password',
+        '      - TOKEN_TTL=3600',
+        '  db:',
+        '    image: postgres:16',
+        '    environment:',
+        '      POSTGRES_PASSWORD: postgres',
+      ),
+    },
+    [],
+  );
+});
+
+test('compose/secret-in-environment: docker-compose.dev.yml is judged only for real credentials (a leak anywhere)', async () => {
+  await expectLines(
+    rule,
+    { 'docker-compose.dev.yml': text('services:', '  web:', '    environment:', '      SECRET_KEY: dev-secret-key', '      API_PASSWORD: hunter22', `      GITHUB: ${'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'}`) },
+    ['docker-compose.dev.yml:6'],
+  );
+  await expectLines(rule, { 'docker-compose.dev.yml': text('services:', '  web:', '    environment:', '      API_PASSWORD: hunter22') }, ['docker-compose.dev.yml:4'], { environment: 'development' });
+});
+
+test('compose/secret-in-environment: the value never appears in the report', async () => {
+  const { report } = await scan({ files: [{ path: 'compose.yaml', content: text('services:', '  a:', '    environment:', `      - MAILGUN_API_KEY=${SECRET}`) }], rules: [rule], config: {} });
+  assert.equal(report.findings.length, 1);
+  assert.ok(!JSON.stringify(report).includes(SECRET));
+});

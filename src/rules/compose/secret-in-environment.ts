@@ -1,0 +1,58 @@
+import { tokenFormatOf } from '../../collect/dockerfile.js';
+import { isPlaceholder, isSecretName, weakSecretReason } from '../../core/secrets.js';
+import { defineRule } from '../define.js';
+import { notASecretValue } from '../docker/lib/values.js';
+import { DB_PASSWORD_KEYS } from './lib/common.js';
+
+export default defineRule({
+  id: 'compose/secret-in-environment',
+  severity: 'critical',
+  // A real credential committed in docker-compose.dev.yml is leaked too; weak development values there are not judged.
+  scope: 'all',
+  facts: ['compose'],
+  title: { en: 'Secret written into a compose file', ja: 'compose ファイルにシークレットが直書きされている' },
+  description: {
+    en: "A service's `environment:` sets a secret-named variable (SECRET_KEY, API_TOKEN, DB_PASSWORD …) to a literal value, or a value in a known credential format (AWS key, GitHub / Slack / Stripe / OpenAI token, URL with an inline password). The compose file is committed: everyone with access to the repository, its forks, CI logs and backups has the secret, and `docker inspect` shows it on the host. Placeholders and weak database passwords are reported by their own rules (compose/placeholder-secret, compose/weak-database-password).",
+    ja: 'サービスの `environment:` で、シークレットらしい名前の変数 (SECRET_KEY、API_TOKEN、DB_PASSWORD など) にリテラル値、または既知の認証情報の形式の値（AWS キー、GitHub / Slack / Stripe / OpenAI のトークン、パスワード入り URL）を設定しています。compose ファイルはリポジトリにコミットされるため、リポジトリやフォーク、CI のログ、バックアップにアクセスできる人は誰でもシークレットを入手でき、ホストでは `docker inspect` で見えます。プレースホルダーと弱いデータベースパスワードは専用のルール (compose/placeholder-secret、compose/weak-database-password) で報告します。',
+  },
+  fix: {
+    en: 'Remove the value and rotate the secret. Reference it instead (`SECRET_KEY: ${SECRET_KEY:?SECRET_KEY is required}` with the value in an untracked .env), load it with `env_file:` from a file that is not committed, or use compose `secrets:` (mounted at /run/secrets/<name>; many images accept `<VAR>_FILE`).',
+    ja: '値を削除し、シークレットをローテーションしてください。代わりに参照にする (`SECRET_KEY: ${SECRET_KEY:?SECRET_KEY is required}` とし、値はコミットしない .env に置く)、コミットしないファイルから `env_file:` で読み込む、または compose の `secrets:` を使います（/run/secrets/<名前> にマウントされ、多くのイメージは `<変数>_FILE` に対応しています）。',
+  },
+  references: { cwe: ['CWE-798', 'CWE-256'] },
+  check(facts, ctx) {
+    for (const f of facts.compose) {
+      const judged = ctx.judges(f.environment);
+      for (const svc of f.services) {
+        for (const v of svc.environment) {
+          const value = v.value;
+          if (value === undefined || v.interpolated || notASecretValue(v.key, value)) continue;
+          const format = tokenFormatOf(value);
+          const weak = weakSecretReason(value);
+          if (isSecretName(v.key)) {
+            // Their own rules: placeholders, weak database passwords.
+            if (!format && (isPlaceholder(value) || weak === 'placeholder' || weak === 'empty')) continue;
+            if (!format && DB_PASSWORD_KEYS.has(v.key.toUpperCase()) && weakSecretReason(value, { minLength: 16 }) !== undefined) continue;
+            if (!judged && !format && weak !== undefined) continue;
+          } else if (!format) continue;
+          const what = format && !isSecretName(v.key) ? { en: `what looks like a ${format}`, ja: `${format} の形式の値` } : { en: 'a literal secret', ja: 'シークレットのリテラル値' };
+          ctx.report({
+            file: f.file,
+            line: v.line,
+            column: v.column,
+            key: v.key,
+            secrets: [value],
+            message: {
+              en: `Service "${svc.name}" sets ${v.key} to ${what.en} (${value.length} characters) in the compose file${weak === 'well-known' ? ', and it is a well-known default' : ''}`,
+              ja: `サービス "${svc.name}" が ${v.key} に${what.ja} (${value.length} 文字) を compose ファイルで設定しています${weak === 'well-known' ? '。しかも既知のデフォルト値です' : ''}`,
+            },
+            fix: {
+              en: `Replace it with a reference: \`${v.key}: \${${v.key}:?${v.key} is required}\` (value in an untracked .env or the deploy environment), or a compose secret; then rotate the exposed value.`,
+              ja: `参照に置き換えてください: \`${v.key}: \${${v.key}:?${v.key} is required}\`（値はコミットしない .env かデプロイ環境に置く）、または compose の secrets を使い、漏れた値はローテーションします。`,
+            },
+          });
+        }
+      }
+    }
+  },
+});
