@@ -37,7 +37,9 @@ Reads files or directories (default: .) and reports every place where developmen
 are about to reach the target environment: each finding with file:line, why it matters and
 how to fix it.
 
-${SHARED_HELP}
+${SHARED_HELP}  --nginx-test           Also run \`nginx -t\` on a temporary copy of each nginx configuration
+                         (needs nginx; missing certificates get throw-away ones)
+
 Examples:
   honban scan .
   honban scan . --format sarif --output honban.sarif --fail-on high

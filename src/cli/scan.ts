@@ -7,9 +7,10 @@ import { clearProgress, emit, parse, progress, resolveFailOn, resolveFormat, res
 import { SCAN_HELP } from './help.js';
 import { UserError } from '../core/errors.js';
 import { existsSync } from 'node:fs';
+import { enableNginxTest } from '../nginx-test.js';
 
 export async function scanCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, SHARED_OPTIONS, 'scan');
+  const { values, positionals } = parse(args, { ...SHARED_OPTIONS, 'nginx-test': { type: 'boolean' } }, 'scan');
   if (values.help) {
     await emit(SCAN_HELP, undefined);
     return 0;
@@ -18,7 +19,9 @@ export async function scanCommand(args: string[]): Promise<number> {
   for (const p of paths) if (!existsSync(p)) throw new UserError(`cannot read ${p}: no such file or directory`);
   const configFile = values.config ?? findConfig(path.resolve(paths[0]!));
   if (values.config && !existsSync(values.config)) throw new UserError(`cannot read config ${values.config}: no such file`);
-  const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
+  let config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
+  // --nginx-test: the real `nginx -t` on a temporary copy of each top-level nginx configuration.
+  if (values['nginx-test']) config = enableNginxTest(config, values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`));
   const lang = resolveLang(values.lang, config.lang);
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], config.failOn);

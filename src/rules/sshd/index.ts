@@ -1,4 +1,7 @@
 import type { Rule } from '../../core/types.js';
+import emptyPasswords from './empty-passwords.js';
+import passwordAuthentication from './password-authentication.js';
+import rootLogin from './root-login.js';
 
 /** Rules of the `sshd` domain. */
-export const rules: Rule<any>[] = [];
+export const rules: Rule<any>[] = [passwordAuthentication, rootLogin, emptyPasswords];

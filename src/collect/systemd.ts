@@ -1,0 +1,334 @@
+/**
+ * systemd unit files (`*.service`), parsed as systemd.syntax(7) describes them: `[Section]`
+ * headers, `Key=Value` lines (white space around `=` ignored), `#` / `;` comment lines, a trailing
+ * `\` continuing the value on the next line (comment lines inside a continuation are skipped),
+ * repeated keys kept in order, and an empty assignment (`ExecStart=`) resetting list settings.
+ *
+ * Exec lines keep their prefixes (`@`, `-`, `:`, `+`, `!`, `!!`) and are split into words with
+ * systemd's quoting (double / single quotes, backslash escapes); `Environment=` is split into its
+ * `VAR=value` assignments the same way. Every entry and word keeps its line and column, also
+ * across continuation lines.
+ *
+ * The fact carries `commands` (ExecStart, source `systemd-execstart`) for the command-line rules of
+ * other domains, and `provides` for the env contract: `Environment=` assignments, and the variables
+ * of `EnvironmentFile=` files found in the repository (parsed with the dotenv tokenizer). An
+ * EnvironmentFile= that is not in the repository is provided as an opaque source (its path).
+ */
+import type { Collector, CollectContext } from '../core/collector.js';
+import type { CommandLine, ProvidedVar, ProvidesVars } from '../core/facts-common.js';
+import { isSecretName } from '../core/secrets.js';
+import type { EnvName, SourceFile } from '../core/types.js';
+import { parseDotenv } from './dotenv-parse.js';
+
+export interface UnitEntry {
+  section: string;
+  key: string;
+  /** The value with continuations joined (each `\` + newline becomes a space). */
+  value: string;
+  line: number;
+  column: number;
+  /** Position of the value's first character. */
+  valueLine: number;
+  valueColumn: number;
+  /** Position of each character of `value` (for words inside it). */
+  positions: [number, number][];
+}
+
+export interface UnitSection {
+  name: string;
+  line: number;
+  column: number;
+  entries: UnitEntry[];
+}
+
+export interface UnitWord {
+  value: string;
+  line: number;
+  column: number;
+}
+
+/** An Exec*= line. */
+export interface ExecLine extends CommandLine {
+  /** ExecStart, ExecStartPre, ExecStop … */
+  key: string;
+  /** The special prefixes as written (`-`, `@`, `+`, `!`, `!!`, `:`, combinations). */
+  prefixes: string;
+  words: UnitWord[];
+}
+
+export interface EnvironmentFileRef {
+  /** The path as written (without the `-` prefix). */
+  path: string;
+  /** `-` prefix: a missing file is not an error. */
+  optional: boolean;
+  line: number;
+  column: number;
+  /** The repository file it names, when it is in the scanned tree. */
+  repoPath?: string;
+  /** That repository file is ignored by git (present locally, not committed). */
+  repoGitIgnored?: boolean;
+  /** Keys of that file (names only). */
+  keys?: string[];
+  /** Keys of that file that are secret-like and hold a literal value. */
+  secretKeys?: string[];
+}
+
+export interface SystemdUnit extends ProvidesVars {
+  file: string;
+  environment: EnvName;
+  sections: UnitSection[];
+  /** Effective ExecStart lines (after `ExecStart=` resets), source `systemd-execstart`. */
+  commands: ExecLine[];
+  /** Every Exec*= line. */
+  exec: ExecLine[];
+  environmentFiles: EnvironmentFileRef[];
+  /** A user unit (~/.config/systemd/user, /etc/systemd/user): runs as the user who owns it. */
+  userUnit: boolean;
+}
+
+declare module '../core/types.js' {
+  interface FactTypes {
+    systemd: SystemdUnit;
+  }
+}
+
+/** Every entry of `key` in `section`, after the last empty assignment (systemd's list reset). */
+export function entries(unit: { sections: UnitSection[] }, section: string, key: string): UnitEntry[] {
+  let out: UnitEntry[] = [];
+  for (const s of unit.sections) {
+    if (s.name !== section) continue;
+    for (const e of s.entries) {
+      if (e.key !== key) continue;
+      if (e.value === '') out = [];
+      else out.push(e);
+    }
+  }
+  return out;
+}
+
+/** The last assignment of `key` in `section` (scalar settings: the last one wins). */
+export function setting(unit: { sections: UnitSection[] }, section: string, key: string): UnitEntry | undefined {
+  let last: UnitEntry | undefined;
+  for (const s of unit.sections) if (s.name === section) for (const e of s.entries) if (e.key === key) last = e;
+  return last;
+}
+
+export function section(unit: { sections: UnitSection[] }, name: string): UnitSection | undefined {
+  return unit.sections.find((s) => s.name === name);
+}
+
+/** Parses the unit file text into sections and entries. */
+export function parseUnit(text: string): UnitSection[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const sections: UnitSection[] = [];
+  let current: UnitSection | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const trimmed = raw.trim();
+    if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith(';')) continue;
+    const lead = raw.length - raw.trimStart().length;
+    if (trimmed.startsWith('[')) {
+      const end = trimmed.indexOf(']');
+      const name = end > 0 ? trimmed.slice(1, end) : trimmed.slice(1);
+      current = { name, line: i + 1, column: lead + 1, entries: [] };
+      sections.push(current);
+      continue;
+    }
+    const eq = raw.indexOf('=');
+    if (eq < 0) continue; // systemd ignores (warns about) lines without '='
+    const key = raw.slice(0, eq).trim();
+    // The value, its characters' positions, and continuations.
+    let value = '';
+    const positions: [number, number][] = [];
+    let lineNo = i;
+    let start = eq + 1;
+    while (start < raw.length && (raw[start] === ' ' || raw[start] === '\t')) start++;
+    const valueLine = i + 1;
+    const valueColumn = start + 1;
+    let text = lines[lineNo]!;
+    let from = start;
+    for (;;) {
+      let end = text.length;
+      while (end > from && /\s/.test(text[end - 1]!)) end--;
+      const continued = end > from && text[end - 1] === '\\';
+      const stop = continued ? end - 1 : end;
+      for (let k = from; k < stop; k++) {
+        value += text[k];
+        positions.push([lineNo + 1, k + 1]);
+      }
+      if (!continued || lineNo + 1 >= lines.length) break;
+      value += ' ';
+      positions.push([lineNo + 1, stop + 1]);
+      // Comment lines inside a continuation are skipped.
+      lineNo++;
+      while (lineNo < lines.length && /^\s*[#;]/.test(lines[lineNo]!)) lineNo++;
+      if (lineNo >= lines.length) break;
+      text = lines[lineNo]!;
+      from = 0;
+    }
+    i = lineNo;
+    // Trailing blanks before a continuation were kept: trim the joined value's end.
+    while (value.length && /\s/.test(value[value.length - 1]!)) {
+      value = value.slice(0, -1);
+      positions.pop();
+    }
+    const entry: UnitEntry = { section: current?.name ?? '', key, value, line: valueLine, column: lead + 1, valueLine, valueColumn, positions };
+    if (!current) {
+      current = { name: '', line: valueLine, column: 1, entries: [] };
+      sections.push(current);
+    }
+    current.entries.push(entry);
+  }
+  return sections;
+}
+
+/**
+ * Splits a value into words as systemd does for Exec lines and Environment=: white space separates,
+ * "…" and '…' quote, a backslash escapes the next character (C escapes \n \t are decoded).
+ */
+export function splitWords(e: { value: string; positions: [number, number][]; valueLine: number; valueColumn: number }, from = 0): UnitWord[] {
+  const out: UnitWord[] = [];
+  const v = e.value;
+  const posAt = (k: number) => e.positions[k] ?? [e.valueLine, e.valueColumn + k];
+  let i = from;
+  while (i < v.length) {
+    while (i < v.length && /\s/.test(v[i]!)) i++;
+    if (i >= v.length) break;
+    const [line, column] = posAt(i);
+    let word = '';
+    let quote: string | undefined;
+    while (i < v.length) {
+      const c = v[i]!;
+      if (quote) {
+        if (c === quote) {
+          quote = undefined;
+          i++;
+          continue;
+        }
+      } else {
+        if (/\s/.test(c)) break;
+        if (c === '"' || c === "'") {
+          quote = c;
+          i++;
+          continue;
+        }
+      }
+      if (c === '\\' && i + 1 < v.length) {
+        const n = v[i + 1]!;
+        word += n === 'n' ? '\n' : n === 't' ? '\t' : n === 'r' ? '\r' : n;
+        i += 2;
+        continue;
+      }
+      word += c;
+      i++;
+    }
+    out.push({ value: word, line, column });
+  }
+  return out;
+}
+
+/** Repository file an absolute path on the server most likely is (see the collector's doc). */
+export function resolveServerPath(abs: string, files: readonly SourceFile[], workingDirectory?: string): SourceFile | undefined {
+  if (!abs.startsWith('/') || abs.includes('%')) return undefined;
+  const segs = abs.split('/').filter(Boolean);
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  if (workingDirectory && abs.startsWith(workingDirectory.replace(/\/+$/, '') + '/')) {
+    const rel = abs.slice(workingDirectory.replace(/\/+$/, '').length + 1);
+    const hit = byPath.get(rel);
+    if (hit) return hit;
+  }
+  // The longest suffix of two or more segments that names a repository file.
+  for (let k = 0; k <= segs.length - 2; k++) {
+    const hit = byPath.get(segs.slice(k).join('/'));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+const EXEC_KEYS = /^Exec(Start|StartPre|StartPost|Stop|StopPost|Reload|Condition)$/;
+
+function parseExec(e: UnitEntry, file: string): ExecLine {
+  const m = /^[-@:+!]*/.exec(e.value)!;
+  const prefixes = m[0];
+  const words = splitWords(e, prefixes.length);
+  const first = words[0];
+  return {
+    key: e.key,
+    prefixes,
+    words,
+    text: e.value.slice(prefixes.length).trim(),
+    argv: words.map((w) => w.value),
+    source: e.key === 'ExecStart' ? 'systemd-execstart' : `systemd-${e.key.toLowerCase()}`,
+    file,
+    line: first?.line ?? e.line,
+    column: first?.column ?? e.valueColumn,
+  };
+}
+
+export function parseSystemdUnit(file: SourceFile, ctx: Pick<CollectContext, 'files' | 'registerSecret'>): SystemdUnit {
+  const sections = parseUnit(file.content);
+  const unit: SystemdUnit = {
+    file: file.path,
+    environment: file.environment,
+    sections,
+    commands: [],
+    exec: [],
+    environmentFiles: [],
+    provides: [],
+    hasSecretMechanism: true, // LoadCredential= / SetCredentialEncrypted=
+    userUnit: /(^|\/)(\.config\/systemd\/user|systemd\/user)\//.test(file.path),
+  };
+  for (const s of sections) {
+    if (s.name !== 'Service') continue;
+    for (const e of s.entries) if (EXEC_KEYS.test(e.key) && e.value !== '') unit.exec.push(parseExec(e, file.path));
+  }
+  unit.commands = entries(unit, 'Service', 'ExecStart').map((e) => parseExec(e, file.path));
+
+  // Environment=: "VAR=value" words.
+  for (const e of entries(unit, 'Service', 'Environment')) {
+    for (const w of splitWords(e)) {
+      const eq = w.value.indexOf('=');
+      if (eq <= 0) continue;
+      const name = w.value.slice(0, eq);
+      const value = w.value.slice(eq + 1);
+      if (isSecretName(name) && value) ctx.registerSecret(value);
+      unit.provides.push({ name, value, mechanism: 'Environment=', viaSecretStore: false, file: file.path, line: w.line, column: w.column });
+    }
+  }
+  // EnvironmentFile=: the repository file's variables, or the path as an opaque source.
+  const wd = setting(unit, 'Service', 'WorkingDirectory')?.value.replace(/^[-!~]+/, '');
+  for (const e of entries(unit, 'Service', 'EnvironmentFile')) {
+    const optional = e.value.startsWith('-');
+    const p = optional ? e.value.slice(1).trim() : e.value;
+    const ref: EnvironmentFileRef = { path: p, optional, line: e.line, column: e.valueColumn };
+    unit.environmentFiles.push(ref);
+    const hit = resolveServerPath(p, ctx.files, wd && wd.startsWith('/') ? wd : undefined);
+    if (!hit || hit.path === file.path) {
+      unit.provides.push({ name: p, mechanism: 'EnvironmentFile=', viaSecretStore: false, file: file.path, line: e.line, column: e.valueColumn });
+      continue;
+    }
+    ref.repoPath = hit.path;
+    ref.repoGitIgnored = hit.gitIgnored;
+    const parsed = parseDotenv(hit.content);
+    ref.keys = [];
+    ref.secretKeys = [];
+    for (const en of parsed.entries) {
+      if (!ref.keys.includes(en.key)) ref.keys.push(en.key);
+      if (isSecretName(en.key) && en.value) {
+        ctx.registerSecret(en.value);
+        if (!ref.secretKeys.includes(en.key)) ref.secretKeys.push(en.key);
+      }
+      unit.provides.push({ name: en.key, value: en.value, mechanism: 'EnvironmentFile=', viaSecretStore: false, file: hit.path, line: en.line, column: en.column });
+    }
+  }
+  return unit;
+}
+
+const collector: Collector<'systemd'> = {
+  fact: 'systemd',
+  kinds: ['systemd'],
+  collect(file, ctx) {
+    return parseSystemdUnit(file, ctx);
+  },
+};
+export default collector;

@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import { text } from '../../testing/harness.js';
+import { expectClean as expectLines } from './_testing.js';
+import rule from './missing-hsts.js';
+
+test('nginx/missing-hsts: an HTTPS server without Strict-Transport-Security is reported at the server line', async () => {
+  await expectLines(
+    rule,
+    {
+      'nginx/conf.d/app.conf': text(
+        'server {',
+        '    listen 80;',
+        '    return 301 https://$host$request_uri;',
+        '}',
+        'server {',
+        '    listen 443 ssl;',
+        '    add_header X-Frame-Options DENY always;',
+        '    location / { proxy_pass http://127.0.0.1:8000; }',
+        '}',
+      ),
+    },
+    ['nginx/conf.d/app.conf:5'],
+  );
+});
+
+test('nginx/missing-hsts: HSTS inherited from http, set in a snippet, or an unknown external include are silent', async () => {
+  await expectLines(
+    rule,
+    {
+      'nginx/nginx.conf': text('events {}', 'http {', '    add_header Strict-Transport-Security "max-age=63072000" always;', '    include sites-enabled/*;', '}'),
+      'nginx/sites-enabled/a': text('server {', '    listen 443 ssl;', '    root /srv/a;', '}'),
+      'other/nginx/conf.d/b.conf': text('server {', '    listen 443 ssl;', '    include snippets/headers.conf;', '}'),
+      'other/nginx/snippets/headers.conf': text('add_header Strict-Transport-Security "max-age=31536000" always;'),
+      'third/nginx/conf.d/c.conf': text('server {', '    listen 443 ssl;', '    include /etc/nginx/snippets/company-headers.conf;', '}'),
+    },
+    [],
+  );
+});

@@ -1,0 +1,21 @@
+/** Helpers shared by the systemd rules (not a rule). */
+import { section, setting, type SystemdUnit, type UnitEntry } from '../../collect/systemd.js';
+import { parseBoolean } from '../../core/values.js';
+
+/** The unit's [Service] section, when it is a service unit. */
+export function serviceSection(unit: SystemdUnit) {
+  return section(unit, 'Service');
+}
+
+export function yes(e: UnitEntry | undefined): boolean {
+  return e !== undefined && parseBoolean(e.value) === true;
+}
+
+export function isOneshot(unit: SystemdUnit): boolean {
+  return setting(unit, 'Service', 'Type')?.value === 'oneshot';
+}
+
+export const where = (unit: SystemdUnit) => {
+  const s = serviceSection(unit);
+  return { file: unit.file, line: s?.line ?? 1, column: s?.column ?? 1 };
+};
