@@ -1,0 +1,348 @@
+/**
+ * The Terraform project of one scan: every `.tf` file grouped into modules (one directory = one
+ * module), module calls linked to the local modules they use, `.tfvars` files linked to the root
+ * modules they configure, and every value resolved for the target environment.
+ */
+import path from 'node:path';
+import { isSecretName } from '../../core/secrets.js';
+import type { ProvidedVar } from '../../core/facts-common.js';
+import { SHARED, type EnvName, type SourceFile } from '../../core/types.js';
+import { Evaluator, type CallDecl, type FileModel, type ModuleModel } from './eval.js';
+import { containersOf, policiesOf } from './extract.js';
+import { LineIndex, parseHcl, type ParsedFile } from './parse.js';
+import type { RawBlock, TerraformFact, TfBody, TfModuleCall, TfProvider, TfResource, TfValue } from './types.js';
+import { allAttrs, str, walk } from './values.js';
+
+export interface Project {
+  /** Facts by file path. */
+  facts: Map<string, TerraformFact>;
+  /** Files that could not be parsed at all: path → error. */
+  failures: Map<string, { line: number; column: number; message: string }>;
+  /** Literal values found under secret-like names (to be masked in every output). */
+  secrets: Set<string>;
+}
+
+function dirOf(p: string): string {
+  const d = path.posix.dirname(p);
+  return d === '' ? '.' : d;
+}
+
+function isAutoTfvars(base: string): boolean {
+  return base === 'terraform.tfvars' || base === 'terraform.tfvars.json' || base.endsWith('.auto.tfvars') || base.endsWith('.auto.tfvars.json');
+}
+
+function emptyModule(dir: string): ModuleModel {
+  return {
+    dir,
+    files: [],
+    variables: new Map(),
+    locals: new Map(),
+    outputs: new Map(),
+    resources: new Map(),
+    data: new Map(),
+    calls: new Map(),
+    providers: [],
+    callers: [],
+    tfvars: [],
+    ownEnv: SHARED,
+  };
+}
+
+/** `../modules/rds` from `envs/production` → `modules/rds`; undefined for registry / git sources or paths leaving the scan. */
+export function resolveSource(fromDir: string, source: string): string | undefined {
+  if (!source.startsWith('./') && !source.startsWith('../')) return undefined;
+  const joined = path.posix.normalize(path.posix.join(fromDir === '.' ? '' : fromDir, source.replace(/\/+$/, '')));
+  if (joined === '..' || joined.startsWith('../')) return undefined;
+  return joined === '' || joined === '.' ? '.' : joined.replace(/\/$/, '');
+}
+
+/** Root modules a tfvars file configures: its own directory's, else the nearest ancestor's (or their children). */
+function tfvarsTargets(tfvarsPath: string, roots: ModuleModel[]): ModuleModel[] {
+  let dir = dirOf(tfvarsPath);
+  for (;;) {
+    const own = roots.filter((m) => m.dir === dir);
+    if (own.length) return own;
+    const children = roots.filter((m) => dirOf(m.dir === '.' ? '' : m.dir) === dir && m.dir !== dir);
+    if (children.length) return children;
+    if (dir === '.') return [];
+    dir = dirOf(dir);
+  }
+}
+
+const SECRET_MIN = 4;
+
+export async function buildProject(files: readonly SourceFile[], target: EnvName): Promise<Project> {
+  const facts = new Map<string, TerraformFact>();
+  const failures = new Map<string, { line: number; column: number; message: string }>();
+  const secrets = new Set<string>();
+  const models = new Map<string, FileModel>();
+
+  // 1. Parse.
+  for (const f of files) {
+    if (f.kind !== 'terraform' && f.kind !== 'tfvars') continue;
+    let parsed: ParsedFile;
+    try {
+      parsed = await parseHcl(f.path, f.content);
+    } catch (e) {
+      failures.set(f.path, { line: 1, column: 1, message: `cannot parse: ${(e as Error).message}` });
+      continue;
+    }
+    if (parsed.unusable) {
+      failures.set(f.path, parsed.error ?? { line: 1, column: 1, message: 'HCL syntax error' });
+      continue;
+    }
+    models.set(f.path, { path: f.path, env: f.environment, kind: f.kind, parsed });
+  }
+
+  // 2. Modules: every .tf file of a directory.
+  const modules = new Map<string, ModuleModel>();
+  for (const fm of models.values()) {
+    if (fm.kind !== 'terraform') continue;
+    const dir = dirOf(fm.path);
+    let m = modules.get(dir);
+    if (!m) modules.set(dir, (m = emptyModule(dir)));
+    m.files.push(fm);
+    for (const b of fm.parsed.blocks) {
+      const [l0, l1] = b.labels;
+      switch (b.type) {
+        case 'resource':
+          if (l0 && l1 && !m.resources.has(`${l0}.${l1}`)) m.resources.set(`${l0}.${l1}`, { raw: b, file: fm });
+          break;
+        case 'data':
+          if (l0 && l1 && !m.data.has(`${l0}.${l1}`)) m.data.set(`${l0}.${l1}`, { raw: b, file: fm });
+          break;
+        case 'variable':
+          if (l0 && !m.variables.has(l0)) m.variables.set(l0, { raw: b, file: fm });
+          break;
+        case 'output':
+          if (l0 && !m.outputs.has(l0)) m.outputs.set(l0, { raw: b, file: fm });
+          break;
+        case 'locals':
+          for (const a of b.attrs) if (!m.locals.has(a.name)) m.locals.set(a.name, { raw: a, file: fm });
+          break;
+        case 'module':
+          if (l0 && !m.calls.has(l0)) {
+            const srcAttr = b.attrs.find((a) => a.name === 'source');
+            const source = srcAttr?.expr.t === 'lit' && typeof srcAttr.expr.v === 'string' ? srcAttr.expr.v : undefined;
+            m.calls.set(l0, { raw: b, file: fm, name: l0, targetDir: source !== undefined ? resolveSource(dir, source) : undefined });
+          }
+          break;
+        case 'provider':
+          m.providers.push({ raw: b, file: fm });
+          break;
+      }
+    }
+  }
+  for (const m of modules.values()) {
+    const envs = new Set(m.files.map((f) => f.env));
+    m.ownEnv = envs.size === 1 ? [...envs][0]! : SHARED;
+  }
+  // 3. Link calls → modules.
+  for (const m of modules.values()) {
+    for (const call of m.calls.values()) {
+      if (call.targetDir === undefined) continue;
+      const child = modules.get(call.targetDir);
+      if (child && child !== m) child.callers.push({ mod: m, call });
+      else if (!child) call.targetDir = undefined;
+    }
+  }
+  // 4. tfvars → root modules, lowest precedence first: terraform.tfvars, *.auto.tfvars, shared -var-files, then the target's.
+  const roots = [...modules.values()].filter((m) => m.callers.length === 0);
+  const tfvarsFiles = [...models.values()].filter((f) => f.kind === 'tfvars');
+  // Auto-loaded names only auto-load in a root module's own directory; elsewhere (envs/production/terraform.tfvars) they are -var-files.
+  const autoLoaded = (f: FileModel) => isAutoTfvars(path.posix.basename(f.path).toLowerCase()) && roots.some((m) => m.dir === dirOf(f.path));
+  const rank = (f: FileModel): number => {
+    const base = path.posix.basename(f.path).toLowerCase();
+    if (autoLoaded(f)) return base.startsWith('terraform.tfvars') ? 0 : 1;
+    if (f.env === SHARED) return 2;
+    return 3;
+  };
+  tfvarsFiles.sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const tf of tfvarsFiles) {
+    // Another environment's variables never apply; auto-loaded files apply to their own directory.
+    if (tf.env !== SHARED && tf.env !== target) continue;
+    const targets = autoLoaded(tf) ? roots.filter((m) => m.dir === dirOf(tf.path)) : tfvarsTargets(tf.path, roots);
+    for (const m of targets) for (const a of tf.parsed.attrs) m.tfvars.push({ name: a.name, attr: a, file: tf });
+  }
+
+  // 5. Evaluate.
+  const lineIndexes = new Map<string, LineIndex>();
+  for (const fm of models.values()) lineIndexes.set(fm.path, fm.parsed.lines);
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const ev = new Evaluator(modules, target, (file) => lineIndexes.get(file), (p) => {
+    const f = byPath.get(p);
+    if (!f) return undefined;
+    let lines = lineIndexes.get(p);
+    if (!lines) lineIndexes.set(p, (lines = new LineIndex(f.content)));
+    return { content: f.content, lines };
+  });
+  for (const m of modules.values()) m.effEnv = ev.effEnv(m);
+
+  const registerDeep = (key: string, v: TfValue) => {
+    for (const { value, key: k } of walk(v)) {
+      const name = k ?? key;
+      if (value.kind === 'string' && isSecretName(name)) addSecret(value.value);
+    }
+  };
+  const addSecret = (s: string) => {
+    if (s.length >= SECRET_MIN && s !== 'true' && s !== 'false' && !s.startsWith('arn:')) secrets.add(s);
+  };
+
+  for (const m of modules.values()) {
+    for (const fm of m.files) {
+      const env = fm.env !== SHARED ? fm.env : (m.effEnv ?? SHARED);
+      const fact: TerraformFact = {
+        file: fm.path,
+        environment: env,
+        kind: 'terraform',
+        moduleDir: m.dir,
+        resources: [],
+        variables: [],
+        locals: [],
+        outputs: [],
+        moduleCalls: [],
+        providers: [],
+        assignments: [],
+        policies: [],
+        containers: [],
+        provides: [],
+        hasSecretMechanism: true,
+        syntaxError: fm.parsed.error,
+      };
+      facts.set(fm.path, fact);
+      for (const b of fm.parsed.blocks) {
+        const [l0, l1] = b.labels;
+        if ((b.type === 'resource' || b.type === 'data') && l0 && l1) {
+          const mode = b.type === 'data' ? 'data' : 'managed';
+          const key = `${l0}.${l1}`;
+          if ((mode === 'data' ? m.data : m.resources).get(key)?.raw !== b) continue;
+          const body = ev.resourceBody(m, mode, key) ?? { attrs: Object.create(null), blocks: [] };
+          const address = mode === 'data' ? `data.${key}` : key;
+          const r: TfResource = {
+            id: `${m.dir}|${address}`,
+            address,
+            mode,
+            type: l0,
+            name: l1,
+            moduleDir: m.dir,
+            file: fm.path,
+            line: b.loc.line,
+            column: b.loc.column,
+            endLine: b.endLine,
+            body,
+            multi: b.attrs.some((a) => a.name === 'count' || a.name === 'for_each'),
+          };
+          fact.resources.push(r);
+          fact.policies.push(...policiesOf(r));
+          const containers = containersOf(r);
+          fact.containers.push(...containers);
+          const defs = r.type === 'aws_ecs_task_definition' ? body.attrs['container_definitions'] : undefined;
+          // A task definition whose containers cannot be read provides variables nobody can see.
+          if (defs && !containers.length) fact.provides.push(provided('*', undefined, 'ecs-environment', false, defs));
+          for (const a of allAttrs(body)) registerDeep(a.name, a.value);
+        } else if (b.type === 'variable' && l0) {
+          if (m.variables.get(l0)?.raw !== b) continue;
+          const d = b.attrs.find((a) => a.name === 'default');
+          const dv = ev.variableDefault(m, l0);
+          const effective = ev.variable(m, l0);
+          const sens = b.attrs.find((a) => a.name === 'sensitive');
+          fact.variables.push({
+            name: l0,
+            moduleDir: m.dir,
+            file: fm.path,
+            line: b.loc.line,
+            column: b.loc.column,
+            default: d && dv ? { name: 'default', file: fm.path, line: d.loc.line, column: d.loc.column, value: dv, text: d.text } : undefined,
+            effective,
+            sensitive: sens?.expr.t === 'lit' && sens.expr.v === true,
+            overridden: ev.variableOverridden(m, l0),
+          });
+          if (dv) registerDeep(l0, dv);
+          registerDeep(l0, effective);
+        } else if (b.type === 'locals') {
+          for (const a of b.attrs) {
+            if (m.locals.get(a.name)?.raw !== a) continue;
+            const value = ev.local(m, a.name);
+            fact.locals.push({ name: a.name, moduleDir: m.dir, file: fm.path, line: a.loc.line, column: a.loc.column, value });
+            registerDeep(a.name, value);
+          }
+        } else if (b.type === 'output' && l0) {
+          const body = ev.body(b, { mod: m });
+          const sens = body.attrs['sensitive'];
+          fact.outputs.push({ name: l0, moduleDir: m.dir, file: fm.path, line: b.loc.line, column: b.loc.column, value: body.attrs['value'], sensitive: sens?.value.kind === 'bool' && sens.value.value });
+        } else if (b.type === 'module' && l0) {
+          const call = m.calls.get(l0);
+          if (call?.raw !== b) continue;
+          fact.moduleCalls.push(moduleCallFact(m, call, ev.body(b, { mod: m })));
+        } else if (b.type === 'provider' && l0) {
+          const body = ev.body(b, { mod: m });
+          for (const a of allAttrs(body)) registerDeep(a.name, a.value);
+          fact.providers.push(providerFact(m, fm.path, b, body));
+        }
+      }
+      for (const c of fact.containers) {
+        for (const e of c.environment) {
+          const value = str(e.value);
+          fact.provides.push(provided(e.name, value, 'ecs-environment', false, e));
+          if (value !== undefined && isSecretName(e.name)) addSecret(value);
+        }
+        for (const e of c.secrets) fact.provides.push(provided(e.name, undefined, 'ecs-secret', true, e));
+        for (const ef of c.environmentFiles) fact.provides.push(provided(ef.value ?? '*', undefined, 'ecs-environment-file', false, ef));
+        if (c.environmentUnknown) fact.provides.push(provided('*', undefined, 'ecs-environment', false, c));
+      }
+    }
+  }
+
+  // tfvars facts
+  for (const fm of models.values()) {
+    if (fm.kind !== 'tfvars') continue;
+    const fact: TerraformFact = {
+      file: fm.path,
+      environment: fm.env,
+      kind: 'tfvars',
+      moduleDir: dirOf(fm.path),
+      resources: [],
+      variables: [],
+      locals: [],
+      outputs: [],
+      moduleCalls: [],
+      providers: [],
+      assignments: [],
+      policies: [],
+      containers: [],
+      provides: [],
+      hasSecretMechanism: true,
+      syntaxError: fm.parsed.error,
+    };
+    const scopeMod = emptyModule('.');
+    for (const a of fm.parsed.attrs) {
+      const value = ev.eval(a.expr, { mod: scopeMod });
+      fact.assignments.push({ name: a.name, file: fm.path, line: a.loc.line, column: a.loc.column, value });
+      registerDeep(a.name, value);
+    }
+    facts.set(fm.path, fact);
+  }
+  return { facts, failures, secrets };
+}
+
+function moduleCallFact(m: ModuleModel, call: CallDecl, body: TfBody): TfModuleCall {
+  return {
+    id: `${m.dir}|module.${call.name}`,
+    name: call.name,
+    moduleDir: m.dir,
+    file: call.file.path,
+    line: call.raw.loc.line,
+    column: call.raw.loc.column,
+    source: str(body.attrs['source']?.value),
+    targetDir: call.targetDir,
+    body,
+  };
+}
+
+function providerFact(m: ModuleModel, file: string, b: RawBlock, body: TfBody): TfProvider {
+  return { name: b.labels[0]!, alias: str(body.attrs['alias']?.value), moduleDir: m.dir, file, line: b.loc.line, column: b.loc.column, body };
+}
+
+function provided(name: string, value: string | undefined, mechanism: string, viaSecretStore: boolean, at: { file: string; line: number; column: number }): ProvidedVar {
+  return { name, value, mechanism, viaSecretStore, file: at.file, line: at.line, column: at.column };
+}
