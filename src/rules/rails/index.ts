@@ -1,4 +1,10 @@
 import type { Rule } from '../../core/types.js';
+import detailedErrors from './detailed-errors.js';
+import debugLogLevel from './debug-log-level.js';
+import forceSslDisabled from './force-ssl-disabled.js';
+import forgeryProtectionDisabled from './forgery-protection-disabled.js';
+import hardcodedSecret from './hardcoded-secret.js';
+import singleMemcachedEndpoint from './single-memcached-endpoint.js';
 
 /** Rules of the `rails` domain. */
-export const rules: Rule<any>[] = [];
+export const rules: Rule<any>[] = [forceSslDisabled, detailedErrors, debugLogLevel, hardcodedSecret, forgeryProtectionDisabled, singleMemcachedEndpoint];

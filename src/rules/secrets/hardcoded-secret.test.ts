@@ -68,3 +68,15 @@ test('secret/hardcoded-secret: other environments, other domains, placeholders a
 test('secret/hardcoded-secret: the same file is judged when the target is its environment', async () => {
   await expectLines(rule, { 'config/development.yml': text('database:', '  password: devpassword123') }, ['config/development.yml:2'], { environment: 'development' });
 });
+
+test('secret/hardcoded-secret: Rails config/secrets.yml and config/database.yml are left to the rails rules', async () => {
+  await expectLines(
+    rule,
+    {
+      'config/secrets.yml': 'production:\n  secret_key_base: 3f9c1e7a2b4d6f8091a3c5e7f9b1d3a5c7e9f1b3d5a7c9e1f3b5d7a9c1e3f5b7\n',
+      'config/database.yml': 'production:\n  password: Kx8qLm2Vn7Rt4Wz9\n',
+      'config/app.yml': 'production:\n  password: Kx8qLm2Vn7Rt4Wz9\n',
+    },
+    ['config/app.yml:2'],
+  );
+});

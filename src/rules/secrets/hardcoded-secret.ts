@@ -1,3 +1,4 @@
+import { railsRoleOf } from '../../collect/ruby.js';
 import { isPlaceholder, isSecretName, weakReasonText, weakSecretReason } from '../../core/secrets.js';
 import { parseBoolean } from '../../core/values.js';
 import { defineRule } from '../define.js';
@@ -62,6 +63,9 @@ export default defineRule({
   async check(facts, ctx) {
     for (const f of facts.file) {
       if (f.gitIgnored && !f.gitTracked) continue;
+      // Rails' config/secrets.yml and config/database.yml are judged per section by the rails rules.
+      const role = railsRoleOf(f.file);
+      if (role === 'secrets' || role === 'database') continue;
       const candidates = configValues(f).filter((c) => {
         if (c.tagged || !isSecretName(c.key)) return false;
         const v = c.value.trim();

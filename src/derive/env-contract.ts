@@ -1,0 +1,298 @@
+/**
+ * The env contract (DESIGN.md, "derive/"): for the target environment, which variables the code
+ * reads (with or without a fallback, where) and which deployment surfaces provide which variables.
+ * contract/* rules judge it: a variable the code needs that nothing provides (seed 004's CloudSearch
+ * endpoints), placeholder values, secrets passed as plain environment next to a secrets mechanism.
+ *
+ * Inputs are whatever facts exist: code facts carry `envReads`, surface facts carry `provides` (+
+ * `hasSecretMechanism`). A collector that is not available simply contributes nothing; a surface
+ * file of the target environment that produced no fact is listed in `unread`, so rules do not claim
+ * with certainty that "nothing provides X".
+ */
+import { COLLECTORS } from '../collect/index.js';
+import type { BaseFact, Deriver } from '../core/collector.js';
+import { judges } from '../core/environment.js';
+import type { EnvRead, ProvidedVar } from '../core/facts-common.js';
+import { SHARED, TEMPLATE, type EnvName, type FactName, type SourceFile } from '../core/types.js';
+
+/** An env read with what code collectors can tell beyond the shared EnvRead shape (all optional). */
+export interface CodeEnvRead extends EnvRead {
+  /** The read only tests presence or compares (`if ENV["X"]`, `process.env.X === "1"`): absence is handled (hasDefault is true too). */
+  guarded?: boolean;
+  /** Inside a development / test-only branch (`if Rails.env.development?`, `if (process.env.NODE_ENV !== "production")`, `if __name__ == "__main__":`). */
+  devOnly?: boolean;
+  /** Variables this read is the fallback of (`ENV["A"] || ENV["B"]`: B's alternatives are [A]). */
+  alternatives?: string[];
+  /** Read at build time (`import.meta.env.X`): build arguments and build-time .env files provide it. */
+  buildTime?: boolean;
+  /** The read's environment when it differs from its file's (a read inside `class DevelopmentConfig:`). */
+  environment?: EnvName;
+}
+
+/** One deployment surface (a file) as the contract sees it. */
+export interface ContractSurface {
+  file: string;
+  /** How messages name it: `.env.production`, `docker-compose.prod.yml`, `ECS task definition (infra/ecs.tf)`. */
+  label: string;
+  /** The fact it came from: dotenv, compose, dockerfile, kubernetes, systemd, terraform. */
+  fact: string;
+  environment: EnvName;
+  /** Defines a runtime environment (env file, compose, k8s, systemd, ECS). A Dockerfile's ENV only sets image defaults. */
+  defining: boolean;
+  hasSecretMechanism: boolean;
+  provides: ProvidedVar[];
+  /** Sources honban cannot see into (an EnvironmentFile= outside the repository, envFrom a ConfigMap …). */
+  opaque: ProvidedVar[];
+}
+
+export interface ContractVariable {
+  name: string;
+  /** Reads that count for the target environment (dev-only branches, tests and tool configuration excluded). */
+  reads: CodeEnvRead[];
+  /** Reads without any fallback. */
+  requiredReads: CodeEnvRead[];
+  /** Provided by the platform / runtime (PORT, HOME, AWS_REGION on ECS …): never required from a surface. */
+  platform: boolean;
+  /** Provided by surfaces of the target environment (or shared ones). */
+  provided: ProvidedVar[];
+  /** Named in templates (`.env.example`): documented, not provided. */
+  documented: ProvidedVar[];
+  /** Provided only by surfaces of other environments (`.env.development`). */
+  elsewhere: ProvidedVar[];
+}
+
+export interface EnvContract extends BaseFact {
+  /** The environment the contract is computed for. */
+  target: EnvName;
+  variables: ContractVariable[];
+  /** Surfaces of the target environment and shared ones. */
+  surfaces: ContractSurface[];
+  templates: ContractSurface[];
+  /** Surfaces of other environments (named in messages, never counted as providers). */
+  otherSurfaces: ContractSurface[];
+  /** Surface files of the target environment honban could not read (parse error, collector not available). */
+  unread: string[];
+  /** Reads left out, and why. */
+  ignoredReads: { read: CodeEnvRead; reason: 'dev-only' | 'test-or-tool' | 'other-environment' }[];
+}
+
+declare module '../core/types.js' {
+  interface FactTypes {
+    envContract: EnvContract;
+  }
+}
+
+/** Code facts that carry `envReads`. */
+export const CODE_FACTS = ['python', 'ruby', 'javascript'] as const;
+/** Surface facts that carry `provides`. */
+export const SURFACE_FACTS = ['dotenv', 'compose', 'dockerfile', 'kubernetes', 'systemd', 'terraform'] as const;
+
+/**
+ * Variables the platform or the runtime sets. Reads of these never need a deployment surface.
+ * Extend per project with `rules: { contract/missing-variable: { options: { allow: [NAME, …] } } }`.
+ */
+export const PLATFORM_VARIABLES = new Set([
+  // Process / OS
+  'HOME', 'PATH', 'USER', 'LOGNAME', 'SHELL', 'PWD', 'OLDPWD', 'SHLVL', 'TMPDIR', 'TMP', 'TEMP', 'HOSTNAME', 'TERM', 'LANG', 'LC_ALL', '_',
+  // Platforms that assign the listening port (Heroku, Cloud Run, Render, App Engine, Railway, Fly) and its helpers
+  'PORT', 'DYNO', 'WEB_CONCURRENCY',
+  // Node / npm / bundlers (NODE_ENV is judged by the env rules, not as a missing variable)
+  'NODE_ENV', 'INIT_CWD', 'NEXT_RUNTIME', 'NEXT_PHASE',
+  // Vite's built-in import.meta.env keys
+  'MODE', 'BASE_URL', 'PROD', 'DEV', 'SSR',
+  // Ruby / Python runtimes
+  'GEM_HOME', 'BUNDLE_GEMFILE', 'VIRTUAL_ENV', 'PYTHONPATH',
+  // AWS (set by ECS / Fargate and Lambda)
+  'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_EXECUTION_ENV', 'ECS_CONTAINER_METADATA_URI', 'ECS_CONTAINER_METADATA_URI_V4',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR', '_HANDLER',
+  // Google Cloud Run / App Engine, Kubernetes, CI
+  'K_SERVICE', 'K_REVISION', 'K_CONFIGURATION', 'CLOUD_RUN_JOB', 'CLOUD_RUN_EXECUTION', 'GOOGLE_CLOUD_PROJECT',
+  'KUBERNETES_SERVICE_HOST', 'KUBERNETES_SERVICE_PORT', 'CI',
+  // Hosting platforms' own flags
+  'RENDER', 'VERCEL', 'NETLIFY', 'FLY_APP_NAME', 'RAILWAY_ENVIRONMENT',
+]);
+const PLATFORM_PREFIXES = ['npm_', 'npm_config_', 'AWS_LAMBDA_', 'GAE_', 'GITHUB_', 'RENDER_', 'VERCEL_', 'FLY_', 'RAILWAY_', 'HEROKU_', 'CF_INSTANCE_'];
+
+export function isPlatformVariable(name: string, extra: Iterable<string> = []): boolean {
+  if (PLATFORM_VARIABLES.has(name)) return true;
+  for (const e of extra) if (e === name || (e.endsWith('*') && name.startsWith(e.slice(0, -1)))) return true;
+  return PLATFORM_PREFIXES.some((p) => name.startsWith(p));
+}
+
+/**
+ * Files whose reads do not run in the deployed application: tests, specs, tool configuration
+ * (bundlers, linters, test runners), seeds, migrations, deploy and task scripts run from a
+ * developer's machine.
+ */
+export function isTestOrToolFile(path: string): boolean {
+  const p = path.toLowerCase();
+  const base = p.split('/').pop() ?? p;
+  if (/(^|\/)(test|tests|spec|specs|__tests__|__mocks__|e2e|cypress|playwright|features|fixtures|testdata|stories|\.storybook)\//.test(p)) return true;
+  if (/\.(test|spec|stories|e2e)\.[cm]?[jt]sx?$/.test(base) || /_(spec|test)\.rb$/.test(base) || /^(test_.*|.*_test|conftest)\.py$/.test(base)) return true;
+  if (/^(vite|vitest|jest|webpack|rollup|babel|eslint|\.eslintrc|prettier|\.prettierrc|playwright|cypress|karma|tailwind|postcss|tsup|esbuild|commitlint|lint-staged|nodemon|gulpfile|gruntfile|svelte|astro|nuxt|remix|drizzle|knexfile|ormconfig)([.-]|$)/.test(base)) return true;
+  if (/(^|\/)(scripts?|tools)\//.test(p)) return true;
+  if (/(^|\/)db\/(seeds\.rb|migrate\/)/.test(p) || /(^|\/)lib\/tasks\//.test(p) || /\.rake$/.test(base)) return true;
+  if (/^(gemfile|rakefile|capfile|guardfile|dangerfile|setup\.py|noxfile\.py|tasks\.py|fabfile\.py|manage\.py)$/.test(base)) return true;
+  if (/(^|\/)config\/deploy(\.rb|\/)/.test(p)) return true;
+  return false;
+}
+
+const DEFINING = new Set(['dotenv', 'compose', 'kubernetes', 'systemd', 'terraform']);
+const OPAQUE_MECHANISMS = new Set(['EnvironmentFile=', 'env_file', 'k8s-envFrom', 'envFrom', 'environmentFiles', 'ecs-environment-file']);
+
+/** A provided "variable" that is really a whole source honban cannot see into. */
+function isOpaque(p: ProvidedVar): boolean {
+  if (p.name === '*' || p.name === '') return true;
+  if (p.mechanism === 'k8s-envFrom' || p.mechanism === 'envFrom') return true; // a ConfigMap / Secret name, not a variable
+  if (OPAQUE_MECHANISMS.has(p.mechanism) && /[/*]|^\./.test(p.name)) return true;
+  return !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(p.name);
+}
+
+/** How messages name a surface. */
+export function surfaceLabel(fact: string, file: string, provides: readonly ProvidedVar[], raw?: Record<string, unknown>): string {
+  const own = raw && typeof raw.label === 'string' ? raw.label : undefined;
+  if (own) return `${own} (${file})`;
+  switch (fact) {
+    case 'terraform': {
+      const containers = Array.isArray(raw?.containers) ? (raw!.containers as { taskDefinition?: unknown }[]) : [];
+      const names = [...new Set(containers.map((c) => c.taskDefinition).filter((n): n is string => typeof n === 'string' && n !== '').map((n) => n.replace(/^aws_ecs_task_definition\./, '')))];
+      if (names.length) return `ECS task definition ${names.join(', ')} (${file})`;
+      return provides.some((p) => p.mechanism.startsWith('ecs-')) ? `ECS task definition (${file})` : `Terraform (${file})`;
+    }
+    case 'kubernetes':
+      return `Kubernetes manifest (${file})`;
+    case 'systemd':
+      return `systemd unit (${file})`;
+    default:
+      return file;
+  }
+}
+
+type FactMap = Record<string, unknown[] | undefined>;
+
+const deriver: Deriver<'envContract'> = {
+  fact: 'envContract',
+  // Some of these facts are declared by collectors that may not exist yet: absent facts count as nothing.
+  needs: [...CODE_FACTS, ...SURFACE_FACTS] as unknown as FactName[],
+  derive(facts, ctx) {
+    const all = facts as unknown as FactMap;
+    const target = ctx.environment;
+    const counts = (env: EnvName) => judges(target, env);
+
+    // Surfaces, one per (fact, file).
+    const byKey = new Map<string, ContractSurface>();
+    for (const name of SURFACE_FACTS) {
+      for (const raw of (all[name] ?? []) as (BaseFact & { provides?: ProvidedVar[]; hasSecretMechanism?: boolean; template?: boolean })[]) {
+        if (!raw || typeof raw.file !== 'string') continue;
+        const provides = Array.isArray(raw.provides) ? raw.provides : [];
+        const environment = raw.template ? TEMPLATE : raw.environment ?? SHARED;
+        const key = `${name}\0${raw.file}\0${environment}`;
+        let s = byKey.get(key);
+        if (!s) {
+          s = { file: raw.file, label: '', fact: name, environment, defining: false, hasSecretMechanism: false, provides: [], opaque: [] };
+          byKey.set(key, s);
+        }
+        for (const p of provides) (isOpaque(p) ? s.opaque : s.provides).push(p);
+        // compose `env_file:` entries that are not in the repository: variables honban cannot see.
+        const services = (raw as { services?: { envFiles?: { path: string; found?: boolean; line: number; column: number }[] }[] }).services;
+        if (name === 'compose' && Array.isArray(services)) {
+          for (const svc of services) {
+            for (const ef of svc.envFiles ?? []) {
+              if (ef.found === false) s.opaque.push({ name: ef.path, mechanism: 'env_file', viaSecretStore: false, file: raw.file, line: ef.line, column: ef.column });
+            }
+          }
+        }
+        s.hasSecretMechanism ||= raw.hasSecretMechanism === true;
+        s.label = surfaceLabel(name, raw.file, s.provides, raw as unknown as Record<string, unknown>);
+        // Terraform files define an environment only when they hold one (an ECS task definition …).
+        s.defining = DEFINING.has(name) && (name !== 'terraform' || s.provides.length > 0 || s.opaque.length > 0);
+      }
+    }
+    const surfaces: ContractSurface[] = [];
+    const templates: ContractSurface[] = [];
+    const otherSurfaces: ContractSurface[] = [];
+    for (const s of byKey.values()) {
+      if (s.fact === 'terraform' && !s.defining) continue;
+      if (s.environment === TEMPLATE) templates.push(s);
+      else if (counts(s.environment)) surfaces.push(s);
+      else otherSurfaces.push(s);
+    }
+
+    // Surface files of the target environment that produced no fact.
+    const unread: string[] = [];
+    const seen = new Set([...byKey.values()].map((s) => `${s.fact}\0${s.file}`));
+    for (const name of SURFACE_FACTS) {
+      const kinds = new Set(COLLECTORS[name]?.kinds ?? []);
+      for (const f of ctx.files as readonly SourceFile[]) {
+        if (!kinds.has(f.kind) || f.environment === TEMPLATE || !counts(f.environment)) continue;
+        if (seen.has(`${name}\0${f.path}`)) continue;
+        // Only files that would hold variables: an ECS task / container definition, a workload manifest.
+        if (name === 'terraform' && !/container_definitions|aws_ecs_task_definition/.test(f.content)) continue;
+        if (name === 'kubernetes' && !/\bcontainers\s*:/.test(f.content)) continue;
+        unread.push(f.path);
+      }
+    }
+
+    // Reads.
+    const variables = new Map<string, ContractVariable>();
+    const ignoredReads: EnvContract['ignoredReads'] = [];
+    for (const name of CODE_FACTS) {
+      for (const raw of (all[name] ?? []) as (BaseFact & { envReads?: CodeEnvRead[] })[]) {
+        if (!raw || !Array.isArray(raw.envReads) || !counts(raw.environment ?? SHARED)) continue;
+        for (const r of raw.envReads) {
+          if (isTestOrToolFile(r.file)) {
+            ignoredReads.push({ read: r, reason: 'test-or-tool' });
+            continue;
+          }
+          if (r.devOnly) {
+            ignoredReads.push({ read: r, reason: 'dev-only' });
+            continue;
+          }
+          if (typeof r.environment === 'string' && !counts(r.environment)) {
+            ignoredReads.push({ read: r, reason: 'other-environment' });
+            continue;
+          }
+          let v = variables.get(r.name);
+          if (!v) {
+            v = { name: r.name, reads: [], requiredReads: [], platform: isPlatformVariable(r.name), provided: [], documented: [], elsewhere: [] };
+            variables.set(r.name, v);
+          }
+          v.reads.push(r);
+          if (!r.hasDefault) v.requiredReads.push(r);
+        }
+      }
+    }
+    const byPosition = (a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }) =>
+      a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+    const index = (list: ContractSurface[]) => {
+      const m = new Map<string, ProvidedVar[]>();
+      for (const s of list) for (const p of s.provides) (m.get(p.name) ?? m.set(p.name, []).get(p.name)!).push(p);
+      return m;
+    };
+    const provided = index(surfaces);
+    const documented = index(templates);
+    const elsewhere = index(otherSurfaces);
+    for (const v of variables.values()) {
+      v.reads.sort(byPosition);
+      v.requiredReads.sort(byPosition);
+      const buildTime = v.reads.every((r) => r.buildTime);
+      v.provided = (provided.get(v.name) ?? []).filter((p) => p.mechanism !== 'ARG' || buildTime);
+      v.documented = documented.get(v.name) ?? [];
+      v.elsewhere = elsewhere.get(v.name) ?? [];
+    }
+    const contract: EnvContract = {
+      file: '.',
+      environment: SHARED,
+      target,
+      variables: [...variables.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+      surfaces,
+      templates,
+      otherSurfaces,
+      unread,
+      ignoredReads,
+    };
+    return [contract];
+  },
+};
+
+export default deriver;
