@@ -7,3 +7,4 @@ export { render, FORMATS, type Format } from './report/index.js';
 export { ALL_RULES } from './rules/index.js';
 export { VERSION } from './version.js';
 export type { Finding, Report, ReportError, Rule, RuleContext, RuleMeta, Severity, Localized, FailOn, Lang, EnvName } from './core/types.js';
+export { checkEnv, diffEnv } from './env/index.js';

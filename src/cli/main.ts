@@ -9,8 +9,8 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   scan: async () => (await import('./scan.js')).scanCommand,
   rules: async () => (await import('./rules.js')).rulesCommand,
-  env: async () => (await import('./env.js' as string)).envCommand,
-  diff: async () => (await import('./env.js' as string)).diffCommand,
+  env: async () => (await import('./env.js')).envCommand,
+  diff: async () => (await import('./env.js')).diffCommand,
   probe: async () => (await import('./probe.js' as string)).probeCommand,
 };
 

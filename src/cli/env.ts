@@ -1,0 +1,265 @@
+/**
+ * `honban env [init|snapshot|drift]` and `honban diff`.
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_NAMES, findConfig, loadConfig, type HonbanConfig } from '../config/load.js';
+import { UserError } from '../core/errors.js';
+import type { Lang } from '../core/types.js';
+import { diffEnvironments, formatDiffJson, formatDiffMarkdown, formatDiffPretty, hasDifferences } from '../env/diff.js';
+import { formatExplain } from '../env/explain.js';
+import { diskView, type RepoView } from '../env/fs.js';
+import { DIFF_HELP, ENV_DRIFT_HELP, ENV_HELP, ENV_INIT_HELP, ENV_SNAPSHOT_HELP } from '../env/help.js';
+import { buildInitYaml, checkGenerated, contractReads, inferVariables } from '../env/init.js';
+import { resolveEnvName } from '../env/layers.js';
+import { resolveEnvironment } from '../env/resolve.js';
+import { runEnv } from '../env/run.js';
+import { hasSchema } from '../env/spec.js';
+import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../env/snapshot.js';
+import { SecretMasker } from '../post/mask.js';
+import { render } from '../report/index.js';
+import { ALL_RULES } from '../rules/index.js';
+import { emit, parse, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
+
+const ENV_OPTIONS = {
+  ...SHARED_OPTIONS,
+  'process-env': { type: 'boolean' },
+  'secrets-dir': { type: 'string' },
+  explain: { type: 'boolean' },
+  stdout: { type: 'boolean' },
+  list: { type: 'boolean' },
+  update: { type: 'boolean' },
+} as const;
+
+const SUBCOMMANDS = ['init', 'snapshot', 'drift'] as const;
+type Sub = (typeof SUBCOMMANDS)[number] | 'check';
+
+/** Options each sub-command accepts (beyond --help). */
+const ALLOWED: Record<Sub, readonly string[]> = {
+  check: ['env', 'lang', 'format', 'output', 'fail-on', 'config', 'baseline', 'write-baseline', 'quiet', 'process-env', 'secrets-dir', 'explain'],
+  init: ['lang', 'config', 'stdout', 'quiet', 'output'],
+  snapshot: ['env', 'lang', 'format', 'output', 'config', 'quiet', 'process-env', 'secrets-dir', 'list'],
+  drift: ['env', 'lang', 'format', 'output', 'config', 'quiet', 'process-env', 'secrets-dir', 'update'],
+};
+
+const HELP: Record<Sub, string> = { check: ENV_HELP, init: ENV_INIT_HELP, snapshot: ENV_SNAPSHOT_HELP, drift: ENV_DRIFT_HELP };
+
+interface Setup {
+  dir: string;
+  view: RepoView;
+  config: HonbanConfig;
+  configText?: string;
+  configDisplay?: string;
+  configFile?: string;
+  lang: Lang;
+}
+
+async function setup(dirArg: string | undefined, configFlag: string | undefined, langFlag: string | undefined): Promise<Setup> {
+  const dir = path.resolve(dirArg ?? '.');
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new UserError(`cannot read ${dirArg ?? '.'}: no such directory`);
+  }
+  if (!st.isDirectory()) throw new UserError(`${dirArg} is not a directory (honban env reads a repository or deployment directory)`);
+  if (configFlag && !existsSync(configFlag)) throw new UserError(`cannot read config ${configFlag}: no such file`);
+  const configFile = configFlag ?? findConfig(dir);
+  const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
+  let configText: string | undefined;
+  let configDisplay: string | undefined;
+  if (configFile) {
+    configText = readFileSync(configFile, 'utf8');
+    const rel = path.relative(dir, path.resolve(configFile));
+    configDisplay = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : configFile;
+  }
+  return { dir, view: diskView(dir), config, configText, configDisplay, configFile, lang: resolveLang(langFlag, config.lang) };
+}
+
+function checkOptions(sub: Sub, values: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined || k === 'help') continue;
+    if (!ALLOWED[sub].includes(k)) {
+      const owner = (Object.keys(ALLOWED) as Sub[]).find((s) => s !== 'check' && ALLOWED[s].includes(k));
+      const where = sub === 'check' ? 'honban env' : `honban env ${sub}`;
+      throw new UserError(`--${k} is not an option of ${where}${owner && owner !== sub ? ` (it belongs to honban env ${owner})` : ''} (see ${where} --help)`);
+    }
+  }
+}
+
+export async function envCommand(args: string[]): Promise<number> {
+  let sub: Sub = 'check';
+  let rest = args;
+  if (args[0] && (SUBCOMMANDS as readonly string[]).includes(args[0])) {
+    sub = args[0] as Sub;
+    rest = args.slice(1);
+  }
+  const { values, positionals } = parse(rest, ENV_OPTIONS, sub === 'check' ? 'env' : `env ${sub}`);
+  if (sub === 'check' && positionals[0] && (SUBCOMMANDS as readonly string[]).includes(positionals[0]) && !existsSync(positionals[0])) {
+    // `honban env --env staging snapshot`: the sub-command after options.
+    sub = positionals.shift() as Sub;
+  }
+  if (values.help) {
+    await emit(HELP[sub], undefined);
+    return 0;
+  }
+  checkOptions(sub, values as Record<string, unknown>);
+  if (positionals.length > 1) throw new UserError(`honban env takes one directory, not ${positionals.length} (see honban env --help)`);
+  const s = await setup(positionals[0], values.config, values.lang);
+  const environment = resolveEnvName(values.env ?? s.config.environment ?? 'production', s.config);
+  const processEnv = values['process-env'] ? { ...process.env } : undefined;
+  const secretsDir = values['secrets-dir'];
+  if (secretsDir !== undefined && !existsSync(secretsDir)) throw new UserError(`cannot read --secrets-dir ${secretsDir}: no such directory`);
+
+  switch (sub) {
+    case 'check':
+      return check(s, environment, values, processEnv, secretsDir);
+    case 'init':
+      return init(s, values);
+    case 'snapshot':
+      return snapshot(s, environment, values, processEnv, secretsDir);
+    case 'drift':
+      return drift(s, environment, values, processEnv, secretsDir);
+  }
+}
+
+type Values = ReturnType<typeof parse<typeof ENV_OPTIONS>>['values'];
+
+async function check(s: Setup, environment: string, values: Values, processEnv: Record<string, string | undefined> | undefined, secretsDir: string | undefined): Promise<number> {
+  const format = resolveFormat(values.format);
+  const failOn = resolveFailOn(values['fail-on'], s.config.failOn);
+  const { report, resolution, explain } = await runEnv({
+    view: s.view,
+    environment,
+    config: s.config,
+    configText: s.configText,
+    configDisplay: s.configDisplay,
+    processEnv,
+    secretsDir,
+    lang: s.lang,
+    failOn,
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    explain: !!values.explain,
+  });
+  if (!resolution.sources.length && !hasSchema(s.config)) {
+    throw new UserError(
+      `nothing to validate: no env file of ${environment} in ${path.relative(process.cwd(), s.dir) || '.'} (looked for .env, .env.${environment}, env/${environment}/*.env); ` +
+        `pass --process-env or --secrets-dir, set environments.${environment}.files, or declare variables: in honban.yml`,
+    );
+  }
+  const color = useColor(values.output);
+  const shown = values.quiet && format === 'pretty' ? { ...report, findings: report.findings.filter((f) => f.status === 'open') } : report;
+  let text = render(shown, format, { color });
+  if (format === 'pretty' && values.explain) {
+    const masker = new SecretMasker();
+    masker.add(resolution.secrets);
+    text = masker.mask(formatExplain(explain, environment, resolution.sources, s.lang, color)) + text;
+  }
+  await emit(text, values.output);
+  return report.exitCode;
+}
+
+async function init(s: Setup, values: Values): Promise<number> {
+  const { discover } = await import('../core/discover.js');
+  const customEnvs = Object.keys(s.config.environments ?? {});
+  const { files } = await discover([s.dir], { customEnvs, ignore: s.config.ignore });
+  const contract = await contractReads(files, customEnvs);
+  // Last line of defence: nothing resolved as a secret may appear in what we add (the existing
+  // declarations and comments of honban.yml are kept as they are).
+  const masker = new SecretMasker();
+  for (const env of new Set(['production', ...customEnvs])) {
+    try {
+      masker.add(resolveEnvironment({ view: s.view, environment: env, config: s.config, compareOthers: false }).secrets);
+    } catch {
+      // unreadable pieces are reported by honban env, not here
+    }
+  }
+  const inferred = masker.maskDeep(inferVariables({ view: s.view, config: s.config, reads: contract.reads, platform: contract.platform }));
+  const sources = [contract.available ? `code reads (${contract.reads.length})` : 'code reads (env contract not available)', 'templates (.env.example …)', 'env files', 'honban catalog'];
+  const target = s.configFile ?? path.join(s.dir, CONFIG_NAMES[0]!);
+  const existing = values.stdout || !existsSync(target) ? undefined : readFileSync(target, 'utf8');
+  const out = await buildInitYaml(inferred, existing, { stdoutOnly: !!values.stdout, now: new Date(), sources });
+  const problems = await checkGenerated(out.text);
+  if (problems.length) throw new Error(`generated configuration is invalid: ${problems.join('; ')}`);
+  const text = out.text;
+  if (values.stdout) {
+    await emit(text, values.output);
+    return 0;
+  }
+  try {
+    writeFileSync(target, text);
+  } catch (e) {
+    throw new UserError(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const rel = path.relative(process.cwd(), target) || target;
+  const msg =
+    s.lang === 'ja'
+      ? `${rel}: 変数 ${out.added.length} 件を追加しました${out.kept.length ? ` (宣言済み ${out.kept.length} 件はそのまま)` : ''}${out.added.length ? `: ${out.added.join(', ')}` : ''}\n`
+      : `${rel}: added ${out.added.length} variable${out.added.length === 1 ? '' : 's'}${out.kept.length ? ` (${out.kept.length} already declared, kept as they are)` : ''}${out.added.length ? `: ${out.added.join(', ')}` : ''}\n`;
+  if (!values.quiet) await emit(msg, values.output);
+  return 0;
+}
+
+async function snapshot(s: Setup, environment: string, values: Values, processEnv: Record<string, string | undefined> | undefined, secretsDir: string | undefined): Promise<number> {
+  const format = resolveFormat(values.format, ['pretty', 'json']);
+  if (values.list) {
+    const file = readSnapshots(s.dir);
+    const list = { ...file, snapshots: file.snapshots.filter((x) => !values.env || x.environment === environment) };
+    await emit(format === 'json' ? JSON.stringify(list, null, 2) + '\n' : formatSnapshotList(file, values.env ? environment : undefined, s.lang), values.output);
+    return 0;
+  }
+  const res = resolveEnvironment({ view: s.view, environment, config: s.config, processEnv, secretsDir, compareOthers: false });
+  const { snapshot: snap, previous, kept } = takeSnapshot(s.dir, res);
+  const masker = new SecretMasker();
+  masker.add(res.secrets);
+  const text = format === 'json' ? JSON.stringify({ snapshot: snap, previous: previous ? { timestamp: previous.timestamp, digest: previous.digest } : null, kept }, null, 2) + '\n' : formatSnapshotTaken(snap, previous, kept, s.lang);
+  await emit(masker.mask(text), values.output);
+  return 0;
+}
+
+async function drift(s: Setup, environment: string, values: Values, processEnv: Record<string, string | undefined> | undefined, secretsDir: string | undefined): Promise<number> {
+  const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
+  const res = resolveEnvironment({ view: s.view, environment, config: s.config, processEnv, secretsDir, compareOthers: false });
+  const d = computeDrift(s.dir, res);
+  if (values.update) takeSnapshot(s.dir, res);
+  const masker = new SecretMasker();
+  masker.add(res.secrets);
+  const text = format === 'json' ? JSON.stringify(d, null, 2) + '\n' : format === 'markdown' ? formatDriftMarkdown(d, s.lang) : formatDriftPretty(d, s.lang, useColor(values.output));
+  await emit(masker.mask(text), values.output);
+  return d.drift ? 1 : 0;
+}
+
+const DIFF_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'changed-only': { type: 'boolean' },
+  'exit-code': { type: 'boolean' },
+  format: SHARED_OPTIONS.format,
+  output: SHARED_OPTIONS.output,
+  config: SHARED_OPTIONS.config,
+  lang: SHARED_OPTIONS.lang,
+  quiet: SHARED_OPTIONS.quiet,
+  help: SHARED_OPTIONS.help,
+} as const;
+
+export async function diffCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, DIFF_OPTIONS, 'diff');
+  if (values.help) {
+    await emit(DIFF_HELP, undefined);
+    return 0;
+  }
+  if (!values.from || !values.to) throw new UserError('honban diff needs --from ENV and --to ENV (see honban diff --help)');
+  if (positionals.length > 1) throw new UserError(`honban diff takes one directory, not ${positionals.length} (see honban diff --help)`);
+  const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
+  const s = await setup(positionals[0], values.config, values.lang);
+  const from = resolveEnvName(values.from, s.config);
+  const to = resolveEnvName(values.to, s.config);
+  if (from === to) throw new UserError(`--from and --to name the same environment (${from})`);
+  const { result, masker } = await diffEnvironments({ view: s.view, from, to, config: s.config });
+  const all = !values['changed-only'];
+  const text =
+    format === 'json' ? formatDiffJson(result) : format === 'markdown' ? formatDiffMarkdown(result, s.lang, { all }) : formatDiffPretty(result, s.lang, { all, color: useColor(values.output) });
+  await emit(masker.mask(text), values.output);
+  return values['exit-code'] && hasDifferences(result) ? 1 : 0;
+}

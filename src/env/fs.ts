@@ -1,0 +1,210 @@
+/**
+ * The repository as `honban env` sees it: a root directory (or an in-memory map for tests) it lists
+ * and reads files from, plus paths outside it (secrets directories, `X_FILE` pointers).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export interface RepoView {
+  /** Absolute root (display base). */
+  root: string;
+  /** Relative POSIX paths of the regular files directly inside `dir` ('' = root). */
+  listDir(dir: string): string[];
+  /** Relative POSIX paths of the directories directly inside `dir`. */
+  listSubdirs(dir: string): string[];
+  /** Text of a file given relative to the root, or an absolute path; undefined when unreadable. */
+  read(p: string): string | undefined;
+  /** Permission bits, when known. */
+  mode(p: string): number | undefined;
+  /** Regular files directly inside an absolute (or root-relative) directory, as absolute/relative paths. */
+  listExternal(dir: string): string[] | undefined;
+  /** Why a path cannot be read (`ENOENT`, `EACCES`, `not a file`), undefined when readable. */
+  whyUnreadable(p: string): string | undefined;
+}
+
+/** Directories never listed (same spirit as discovery). */
+const SKIP = new Set(['.git', 'node_modules', '.honban', 'venv', '.venv', '__pycache__', '.terraform']);
+
+export function diskView(root: string): RepoView {
+  const abs = path.resolve(root);
+  const full = (p: string) => (path.isAbsolute(p) ? p : path.join(abs, ...p.split('/')));
+  const entries = (dir: string) => {
+    try {
+      return readdirSync(full(dir || '.'), { withFileTypes: true });
+    } catch {
+      return [];
+    }
+  };
+  const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
+  return {
+    root: abs,
+    listDir(dir) {
+      return entries(dir)
+        .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile(full(join(dir, e.name)))))
+        .map((e) => join(dir, e.name))
+        .sort();
+    },
+    listSubdirs(dir) {
+      return entries(dir)
+        .filter((e) => e.isDirectory() && !SKIP.has(e.name))
+        .map((e) => join(dir, e.name))
+        .sort();
+    },
+    read(p) {
+      try {
+        return readFileSync(full(p), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    mode(p) {
+      if (process.platform === 'win32') return undefined;
+      try {
+        return statSync(full(p)).mode & 0o777;
+      } catch {
+        return undefined;
+      }
+    },
+    listExternal(dir) {
+      const d = full(dir);
+      try {
+        return readdirSync(d, { withFileTypes: true })
+          .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && isFile(path.join(d, e.name)))
+          .map((e) => path.join(d, e.name))
+          .sort();
+      } catch {
+        return undefined;
+      }
+    },
+    whyUnreadable(p) {
+      const f = full(p);
+      try {
+        const st = statSync(f);
+        if (!st.isFile()) return 'not a regular file';
+        readFileSync(f);
+        return undefined;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
+      }
+    },
+  };
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export interface MemoryFile {
+  content: string;
+  mode?: number;
+}
+
+/**
+ * An in-memory repository (tests): keys are root-relative POSIX paths, or absolute paths for files
+ * outside the repository (secrets directories).
+ */
+export function memoryView(files: Record<string, string | MemoryFile>, root = '/repo'): RepoView {
+  const map = new Map<string, MemoryFile>();
+  for (const [p, f] of Object.entries(files)) map.set(p, typeof f === 'string' ? { content: f } : f);
+  const norm = (p: string) => {
+    if (p.startsWith(root + '/')) return p.slice(root.length + 1);
+    return p;
+  };
+  const inDir = (dir: string) => {
+    const prefix = dir ? dir.replace(/\/$/, '') + '/' : '';
+    return [...map.keys()].filter((k) => k.startsWith(prefix) && (prefix !== '' || !k.startsWith('/')));
+  };
+  return {
+    root,
+    listDir(dir) {
+      const prefix = dir ? dir + '/' : '';
+      return inDir(dir)
+        .filter((k) => !k.slice(prefix.length).includes('/'))
+        .sort();
+    },
+    listSubdirs(dir) {
+      const prefix = dir ? dir + '/' : '';
+      const out = new Set<string>();
+      for (const k of inDir(dir)) {
+        const rest = k.slice(prefix.length);
+        const i = rest.indexOf('/');
+        if (i > 0 && !SKIP.has(rest.slice(0, i))) out.add(prefix + rest.slice(0, i));
+      }
+      return [...out].sort();
+    },
+    read(p) {
+      return map.get(norm(p))?.content;
+    },
+    mode(p) {
+      return map.get(norm(p))?.mode;
+    },
+    listExternal(dir) {
+      const d = norm(dir).replace(/\/$/, '');
+      const keys = [...map.keys()].filter((k) => k.startsWith(d + '/') && !k.slice(d.length + 1).includes('/'));
+      return keys.length ? keys.sort() : undefined;
+    },
+    whyUnreadable(p) {
+      return map.has(norm(p)) ? undefined : 'no such file';
+    },
+  };
+}
+
+/** Converts a glob (`*`, `?`, `**`, `{a,b}`) to an anchored regular expression over POSIX paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          re += '(?:.*/)?';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const end = glob.indexOf('}', i);
+      if (end < 0) re += '\\{';
+      else {
+        re += '(?:' + glob.slice(i + 1, end).split(',').map(escapeRe).join('|') + ')';
+        i = end;
+      }
+    } else re += escapeRe(c);
+  }
+  return new RegExp('^' + re + '$');
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Expands a root-relative glob (or plain path) against the view, sorted; plain paths are kept even when absent. */
+export function expandGlob(view: RepoView, pattern: string): string[] {
+  const p = pattern.replace(/^\.\//, '');
+  if (!/[*?{]/.test(p)) return [p];
+  const segs = p.split('/');
+  const staticSegs: string[] = [];
+  for (const s of segs) {
+    if (/[*?{]/.test(s)) break;
+    staticSegs.push(s);
+  }
+  const base = staticSegs.join('/');
+  const re = globToRegExp(p);
+  const deep = p.includes('**');
+  const maxDepth = deep ? 8 : segs.length - staticSegs.length;
+  const out: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    for (const f of view.listDir(dir)) if (re.test(f)) out.push(f);
+    if (depth >= maxDepth - 1 && !deep) return;
+    if (depth >= 8) return;
+    for (const d of view.listSubdirs(dir)) walk(d, depth + 1);
+  };
+  walk(base, 0);
+  return out.sort();
+}
