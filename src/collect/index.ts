@@ -26,25 +26,25 @@ const ALL_TEXT: FileKind[] = [
 export const COLLECTORS: Record<string, CollectorEntry> = {
   // Every file as it is (gitignore, .dockerignore, plain text for secret scanning).
   file: { kinds: ALL_TEXT, load: () => import('./file.js') },
-  dotenv: { kinds: ['dotenv'], load: () => import('./dotenv.js' as string) },
-  dockerfile: { kinds: ['dockerfile'], load: () => import('./dockerfile.js' as string) },
-  compose: { kinds: ['compose'], load: () => import('./compose.js' as string) },
-  kubernetes: { kinds: ['kubernetes'], load: () => import('./kubernetes.js' as string) },
+  dotenv: { kinds: ['dotenv'], load: () => import('./dotenv.js') },
+  dockerfile: { kinds: ['dockerfile'], load: () => import('./dockerfile.js') },
+  compose: { kinds: ['compose'], load: () => import('./compose.js') },
+  kubernetes: { kinds: ['kubernetes'], load: () => import('./kubernetes.js') },
   // Application code (issue: application code)
-  python: { kinds: ['python'], load: () => import(/* issue 3 */ './python.js' as string) },
-  ruby: { kinds: ['ruby'], load: () => import('./ruby.js' as string) },
-  javascript: { kinds: ['javascript', 'typescript'], load: () => import('./javascript.js' as string) },
-  template: { kinds: ['html'], load: () => import('./template.js' as string) },
-  procfile: { kinds: ['procfile'], load: () => import('./procfile.js' as string) },
+  python: { kinds: ['python'], load: () => import('./python.js') },
+  ruby: { kinds: ['ruby', 'yaml'], load: () => import('./ruby.js') },
+  javascript: { kinds: ['javascript', 'typescript'], load: () => import('./javascript.js') },
+  template: { kinds: ['html'], load: () => import('./template.js') },
+  procfile: { kinds: ['procfile'], load: () => import('./procfile.js') },
   // Infrastructure (issue: Terraform, nginx, systemd)
-  terraform: { kinds: ['terraform', 'tfvars'], load: () => import('./terraform.js' as string) },
-  nginx: { kinds: ['nginx'], load: () => import('./nginx.js' as string) },
-  systemd: { kinds: ['systemd'], load: () => import('./systemd.js' as string) },
-  sshd: { kinds: ['sshd'], load: () => import('./sshd.js' as string) },
-  shell: { kinds: ['shell'], load: () => import('./shell.js' as string) },
+  terraform: { kinds: ['terraform', 'tfvars'], load: () => import('./terraform.js') },
+  nginx: { kinds: ['nginx'], load: () => import('./nginx.js') },
+  systemd: { kinds: ['systemd'], load: () => import('./systemd.js') },
+  sshd: { kinds: ['sshd'], load: () => import('./sshd.js') },
+  shell: { kinds: ['shell'], load: () => import('./shell.js') },
 };
 
 /** Fact name → deriver (cross-file facts). */
 export const DERIVERS: Record<string, DeriverEntry> = {
-  envContract: { load: () => import('../derive/env-contract.js' as string) },
+  envContract: { load: () => import('../derive/env-contract.js') },
 };

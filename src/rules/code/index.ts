@@ -1,4 +1,5 @@
 import type { Rule } from '../../core/types.js';
+import hardcodedSecret from './hardcoded-secret.js';
 
-/** Rules of the `code` domain. */
-export const rules: Rule<any>[] = [];
+/** Rules of the `code` domain (application source, every language). */
+export const rules: Rule<any>[] = [hardcodedSecret];

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectLines, text } from '../../testing/harness.js';
+import rule from './hardcoded-secret-key.js';
+
+const INSECURE = 'django-insecure-7f$k2!q@x9#m1w^v5&z0b(c)d*e+f=g-h_i8j3l4n6p';
+
+test('django/hardcoded-secret-key: startproject key, weak fallback', async () => {
+  const f = await expectLines(rule, { 'mysite/settings.py': text('INSTALLED_APPS = []', `SECRET_KEY = '${INSECURE}'`) }, ['mysite/settings.py:2']);
+  assert.equal(f[0]!.severity, 'critical');
+  assert.match(f[0]!.message, /django-insecure/);
+  assert.ok(!f[0]!.message.includes(INSECURE));
+  await expectLines(rule, { 'mysite/settings.py': text('import os', 'INSTALLED_APPS = []', "SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'dev-secret')") }, ['mysite/settings.py:3']);
+});
+
+test('django/hardcoded-secret-key: required variable, production override, development settings are silent', async () => {
+  await expectLines(rule, { 'mysite/settings.py': text('import os', 'INSTALLED_APPS = []', "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']") }, []);
+  await expectLines(
+    rule,
+    {
+      'proj/settings/base.py': text('INSTALLED_APPS = []', `SECRET_KEY = '${INSECURE}'`),
+      'proj/settings/production.py': text('import environ', 'from .base import *', 'env = environ.Env()', "SECRET_KEY = env('DJANGO_SECRET_KEY')"),
+      'proj/settings/local.py': text('from .base import *', "SECRET_KEY = 'local'"),
+    },
+    [],
+  );
+});

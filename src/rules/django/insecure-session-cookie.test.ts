@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectLines, text } from '../../testing/harness.js';
+import rule from './insecure-session-cookie.js';
+
+test('django/insecure-session-cookie: SESSION_COOKIE_SECURE unset, off, or off by default in the settings production uses', async () => {
+  const f = await expectLines(rule, { 'mysite/settings.py': text('INSTALLED_APPS = []', 'DEBUG = False') }, ['mysite/settings.py:1']);
+  assert.match(f[0]!.message, /SESSION_COOKIE_SECURE is not set/);
+  await expectLines(rule, { 'mysite/settings.py': text('INSTALLED_APPS = []', 'SESSION_COOKIE_SECURE = 0') }, ['mysite/settings.py:2']);
+  await expectLines(
+    rule,
+    {
+      'proj/settings/base.py': text('import environ', 'env = environ.Env()', 'INSTALLED_APPS = []', "SESSION_COOKIE_SECURE = env('DJANGO_SESSION_COOKIE_SECURE', default=0, cast=int)"),
+      'proj/settings/production.py': text('from .base import *', 'DEBUG = False'),
+    },
+    ['proj/settings/base.py:4'],
+  );
+});
+
+test('django/insecure-session-cookie: set in production, read from a required variable, or only missing in development is silent', async () => {
+  await expectLines(
+    rule,
+    {
+      'proj/settings/base.py': text('INSTALLED_APPS = []', 'SESSION_COOKIE_SECURE = 0'),
+      'proj/settings/production.py': text('from .base import *', 'SESSION_COOKIE_SECURE = True'),
+      'proj/settings/development.py': text('from .base import *'),
+    },
+    [],
+  );
+  await expectLines(rule, { 'mysite/settings.py': text('import os', 'INSTALLED_APPS = []', "SESSION_COOKIE_SECURE = int(os.environ['SESSION_COOKIE_SECURE'])") }, []);
+  await expectLines(rule, { 'mysite/settings.py': text('INSTALLED_APPS = []') }, [], { environment: 'development' });
+});

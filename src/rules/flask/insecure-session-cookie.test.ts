@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectLines, text } from '../../testing/harness.js';
+import rule from './insecure-session-cookie.js';
+
+test('flask/insecure-session-cookie: explicit False (seed 000) and unset flags on the app', async () => {
+  const f = await expectLines(
+    rule,
+    {
+      'run.py': text(
+        'import os',
+        'from flask import Flask',
+        'app = Flask(__name__)',
+        "app.config.setdefault('SESSION_COOKIE_SECURE', False)",
+        "app.config['SESSION_COOKIE_HTTPONLY'] = os.environ.get('COOKIE_HTTPONLY', '') != ''",
+      ),
+    },
+    ['run.py:3', 'run.py:4', 'run.py:5'],
+  );
+  assert.match(f[0]!.message, /SESSION_COOKIE_SAMESITE is not set/);
+  assert.equal(f[0]!.severity, 'low');
+  assert.match(f[2]!.message, /when COOKIE_HTTPONLY is not set/);
+});
+
+test('flask/insecure-session-cookie: production config class decides; development class and Talisman defaults are fine', async () => {
+  await expectLines(
+    rule,
+    {
+      'app.py': text('from flask import Flask', 'from config import config', 'app = Flask(__name__)', "app.config.from_object(config['production'])"),
+      'config.py': text(
+        'class Config:',
+        "    SESSION_COOKIE_SAMESITE = 'Lax'",
+        'class DevelopmentConfig(Config):',
+        '    SESSION_COOKIE_SECURE = False',
+        'class ProductionConfig(Config):',
+        '    SESSION_COOKIE_SECURE = True',
+      ),
+    },
+    [],
+  );
+  await expectLines(rule, { 'app.py': text('from flask import Flask', 'from flask_talisman import Talisman', 'app = Flask(__name__)', 'Talisman(app)') }, []);
+  const f = await expectLines(rule, { 'app.py': text('from flask import Flask', 'from flask_talisman import Talisman', 'app = Flask(__name__)', 'Talisman(app, session_cookie_secure=False)') }, ['app.py:3']);
+  assert.match(f[0]!.message, /SESSION_COOKIE_SECURE is not set/);
+});
+
+test('flask/insecure-session-cookie: no Flask app, no finding', async () => {
+  await expectLines(rule, { 'config.py': text('import flask', 'SESSION_COOKIE_HTTPONLY = True') }, []);
+});

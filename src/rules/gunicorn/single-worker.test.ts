@@ -1,0 +1,15 @@
+import { test } from 'node:test';
+import { expectLines, text } from '../../testing/harness.js';
+import rule from './single-worker.js';
+
+test('gunicorn/single-worker: workers = 1, and no workers at all in a systemd-style command', async () => {
+  await expectLines(rule, { 'gunicorn.conf.py': text('workers = 1', 'timeout = 30') }, ['gunicorn.conf.py:1']);
+  await expectLines(rule, { 'gunicorn.conf.py': text('timeout = 30') }, ['gunicorn.conf.py:1']);
+});
+
+test('gunicorn/single-worker: several workers, threads, computed counts, and Heroku (WEB_CONCURRENCY) are silent', async () => {
+  await expectLines(rule, { 'gunicorn.conf.py': text('import multiprocessing', 'workers = multiprocessing.cpu_count() * 2 + 1') }, []);
+  await expectLines(rule, { 'gunicorn.conf.py': text('workers = 1', 'threads = 4') }, []);
+  await expectLines(rule, { Procfile: 'web: gunicorn app:app\n' }, []);
+  await expectLines(rule, { Procfile: 'web: gunicorn app:app -w 1\n', 'gunicorn.conf.py': text('workers = 4') }, ['Procfile:1']);
+});
