@@ -8,3 +8,4 @@ export { ALL_RULES } from './rules/index.js';
 export { VERSION } from './version.js';
 export type { Finding, Report, ReportError, Rule, RuleContext, RuleMeta, Severity, Localized, FailOn, Lang, EnvName } from './core/types.js';
 export { checkEnv, diffEnv } from './env/index.js';
+export { probe, type ProbeRunOptions } from './probe/index.js';

@@ -11,7 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rules: async () => (await import('./rules.js')).rulesCommand,
   env: async () => (await import('./env.js')).envCommand,
   diff: async () => (await import('./env.js')).diffCommand,
-  probe: async () => (await import('./probe.js' as string)).probeCommand,
+  probe: async () => (await import('./probe.js')).probeCommand,
 };
 
 /** Runs the CLI; returns the exit code (0 / 1 / 2). */

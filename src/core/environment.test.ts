@@ -27,6 +27,7 @@ test('classifyEnvironment: file names and directories name their environment', (
     ['config/application.rb', 'shared'],
     ['myapp/settings/production.py', 'production'],
     ['myapp/settings/base.py', 'shared'],
+    ['myapp/settings/local.py', 'development'],
     ['myapp/settings_prod.py', 'production'],
     ['infra/envs/production/main.tf', 'production'],
     ['infra/production.tfvars', 'production'],

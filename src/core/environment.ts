@@ -54,6 +54,9 @@ export function classifyEnvironment(path: string, customEnvs: Iterable<string> =
   // `docker-compose.prod.yml` → [docker, compose, prod, yml]; `settings_prod.py` → [settings, prod, py]
   const baseTokens = lowerBase.split(/[._-]+/).filter(Boolean);
 
+  // Django's settings/local.py (cookiecutter-django and most tutorials) is a developer's machine.
+  if (lowerBase === 'local.py' && segments.length >= 2 && segments[segments.length - 2]!.toLowerCase() === 'settings') return 'development';
+
   // compose.override.yml is merged by `docker compose up` on a developer's machine: development.
   if (/^(docker-)?compose\.override\.ya?ml$/.test(lowerBase)) return 'development';
 

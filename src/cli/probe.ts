@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { findConfig, loadConfig } from '../config/load.js';
+import { UserError } from '../core/errors.js';
+import { render } from '../report/index.js';
+import { PROBE_HELP } from '../probe/help.js';
+import { parseIntOption } from '../probe/options.js';
+import { clearProgress, emit, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
+
+const PROBE_OPTIONS = {
+  ...SHARED_OPTIONS,
+  'http-url': { type: 'string' },
+  ca: { type: 'string' },
+  insecure: { type: 'boolean' },
+  header: { type: 'string', multiple: true, short: 'H' },
+  cookie: { type: 'string', multiple: true, short: 'b' },
+  'login-path': { type: 'string' },
+  'health-path': { type: 'string' },
+  'expect-server': { type: 'string' },
+  timeout: { type: 'string' },
+  load: { type: 'string' },
+  concurrency: { type: 'string' },
+  'save-facts': { type: 'string' },
+  'from-facts': { type: 'string' },
+} as const;
+
+/** `honban probe URL [options]` */
+export async function probeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, PROBE_OPTIONS, 'probe');
+  if (values.help) {
+    await emit(PROBE_HELP, undefined);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UserError(`honban probe takes one URL, not ${positionals.length} (see honban probe --help)`);
+  if (values.config && !existsSync(values.config)) throw new UserError(`cannot read config ${values.config}: no such file`);
+  const configFile = values.config ?? findConfig(process.cwd());
+  // Rule ids in honban.yml are checked against every rule; loaded only when there is a config.
+  const known = configFile ? new Set((await import('../rules/index.js')).ALL_RULES.map((r) => r.id)) : undefined;
+  const config = await loadConfig(configFile, known);
+  const defaults = (config.probe ?? {}) as { url?: string; httpUrl?: string; loginPath?: string; healthPath?: string; expectServer?: string; timeout?: number; headers?: string[] };
+  const fromFacts = values['from-facts'];
+  const url = positionals[0] ?? defaults.url;
+  if (!url && !fromFacts) throw new UserError('honban probe needs a URL (or --from-facts FILE); see honban probe --help');
+  if (fromFacts && positionals[0]) throw new UserError('give either a URL or --from-facts FILE, not both');
+  const lang = resolveLang(values.lang, config.lang);
+  const format = resolveFormat(values.format);
+  const failOn = resolveFailOn(values['fail-on'], config.failOn);
+  const onProgress = progress(values.quiet);
+  const { probe } = await import('../probe/index.js');
+  const { report } = await probe({
+    ...(url ? { url } : {}),
+    httpUrl: values['http-url'] ?? defaults.httpUrl,
+    caFile: values.ca,
+    insecure: values.insecure ?? false,
+    headers: [...(defaults.headers ?? []), ...(values.header ?? [])],
+    cookies: values.cookie ?? [],
+    loginPath: values['login-path'] ?? defaults.loginPath,
+    healthPath: values['health-path'] ?? defaults.healthPath,
+    expectServer: values['expect-server'] ?? defaults.expectServer,
+    timeoutMs: parseIntOption(values.timeout, '--timeout') ?? defaults.timeout,
+    load: parseIntOption(values.load, '--load'),
+    concurrency: parseIntOption(values.concurrency, '--concurrency'),
+    saveFacts: values['save-facts'],
+    fromFacts,
+    environment: values.env ?? config.environment,
+    lang,
+    failOn,
+    config,
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    onProgress,
+  });
+  clearProgress(values.quiet);
+  const shown = values.quiet && format === 'pretty' ? { ...report, findings: report.findings.filter((f) => f.status === 'open') } : report;
+  await emit(render(shown, format, { color: useColor(values.output) }), values.output);
+  return report.exitCode;
+}

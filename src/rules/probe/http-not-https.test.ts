@@ -1,0 +1,11 @@
+import { test } from 'node:test';
+import { expectFindings, target } from '../../probe/testing/harness.js';
+import rule from './http-not-https.js';
+
+test('http/not-https: an http:// site is reported', async () => {
+  await expectFindings(rule, { probeTarget: [target({ url: 'http://app.example.test/' })] }, ['http://app.example.test/ high']);
+});
+
+test('http/not-https: an https:// site is silent', async () => {
+  await expectFindings(rule, { probeTarget: [target()] }, []);
+});
