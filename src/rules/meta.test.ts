@@ -65,7 +65,7 @@ test('one rule per file, each with its test beside it', () => {
     const testFile = p.replace(/\.ts$/, '.test.ts');
     assert.ok(existsSync(testFile), `${rel} has no test beside it`);
     const t = readFileSync(testFile, 'utf8');
-    assert.ok(/assert|expectLines/.test(t), `${rel}: its test asserts nothing`);
+    assert.ok(/assert|\bexpect[A-Z]\w*\(/.test(t), `${rel}: its test asserts nothing`);
   }
 });
 

@@ -33,7 +33,7 @@ export async function runRules(rules: Rule<any> | Rule<any>[], files: VirtualFil
   });
   const out: Finding[] & { errors?: ReportError[] } = opts.all ? [...report.findings] : report.findings.filter((f) => f.status === 'open');
   // Parse / rule errors are part of what a test sees.
-  out.errors = report.errors;
+  Object.defineProperty(out, 'errors', { value: report.errors, enumerable: false });
   return out;
 }
 
