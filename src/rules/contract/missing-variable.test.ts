@@ -91,7 +91,7 @@ test('contract/missing-variable: the development twin provides nothing for produ
   await expectLines(rule, files, [], { environment: 'development' });
 });
 
-test('contract/missing-variable: an EnvironmentFile= outside the repository makes it medium', async () => {
+test('contract/missing-variable: an EnvironmentFile= outside the repository makes it low', async () => {
   const f = await expectLines(
     rule,
     {
@@ -100,7 +100,7 @@ test('contract/missing-variable: an EnvironmentFile= outside the repository make
     },
     ['app.js:1'],
   );
-  assert.equal(f[0]!.severity, 'medium');
+  assert.equal(f[0]!.severity, 'low');
   assert.match(f[0]!.message, /unless EnvironmentFile=\/etc\/app\/production\.env \(deploy\/app\.service\) provides it/);
 });
 

@@ -51,3 +51,14 @@ test('secret/known-credential: the key a credential is assigned to', () => {
   assert.equal(keyBefore('  "token": "', 13), 'token');
   assert.equal(keyBefore('Post to ', 9), undefined);
 });
+
+test('secret/known-credential: database URLs whose password is a placeholder or a reference are silent', async () => {
+  await expectLines(
+    rule,
+    {
+      '.env.example': 'DATABASE_URL=postgresql://memo:<password>@db:5432/memo\nREDIS_URL=redis://:${REDIS_PASSWORD}@cache:6379/0\n',
+      'config/app.yml': 'db: postgresql://memo:Xq7vLm2Rt9Wz4Kp8@db:5432/memo\n',
+    },
+    ['config/app.yml:1'],
+  );
+});

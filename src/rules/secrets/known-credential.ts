@@ -1,3 +1,5 @@
+import { urlPassword } from '../../collect/dotenv.js';
+import { isPlaceholder } from '../../core/secrets.js';
 import { defineRule } from '../define.js';
 import { credentialType, findCredentials, NETWORK_BOUND } from './secretlint.js';
 
@@ -44,6 +46,11 @@ export default defineRule({
       if (!f.content) continue;
       const hits = await findCredentials(f.file, f.content);
       for (const h of hits) {
+        // A URL whose password is a placeholder or a reference (`<password>`, `${DB_PASSWORD}`) holds no credential.
+        if (NETWORK_BOUND.has(h.messageId)) {
+          const pw = urlPassword(h.value) ?? urlPassword(h.value.replace(/^[^:]*?(?=[a-z][a-z0-9+.-]*:\/\/)/i, ''));
+          if (pw !== undefined && (isPlaceholder(pw) || /^\$\{?[A-Za-z_][A-Za-z0-9_]*(:?[-?][^}]*)?\}?$/.test(pw) || /^%3C.*%3E$/i.test(pw))) continue;
+        }
         const type = credentialType(h);
         const key = keyBefore(lineAt(f.content, h.line), h.column);
         const where = key ? { en: ` (${key})`, ja: ` (${key})` } : { en: '', ja: '' };
