@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { SEVERITIES, type FailOn, type Lang } from '../core/types.js';
-import { FORMATS, type Format } from '../report/index.js';
+import { FORMATS, render, type Format } from '../report/index.js';
+import type { Report } from '../core/types.js';
 
 /** Options every command shares. */
 export const SHARED_OPTIONS = {
@@ -86,4 +87,12 @@ export async function emit(text: string, output: string | undefined): Promise<vo
       else process.stdout.once('drain', () => resolve());
     });
   }
+}
+
+/** Writes a report in the chosen format (pretty with --quiet lists open findings only); returns the exit code. */
+export async function emitReport(report: Report, format: Format, values: { quiet?: boolean; output?: string }): Promise<number> {
+  clearProgress(values.quiet);
+  const shown = values.quiet && format === 'pretty' ? { ...report, findings: report.findings.filter((f) => f.status === 'open') } : report;
+  await emit(render(shown, format, { color: useColor(values.output) }), values.output);
+  return report.exitCode;
 }

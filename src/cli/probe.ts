@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { findConfig, loadConfig } from '../config/load.js';
 import { UserError } from '../core/errors.js';
-import { render } from '../report/index.js';
 import { PROBE_HELP } from '../probe/help.js';
 import { parseIntOption } from '../probe/options.js';
-import { clearProgress, emit, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
+import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
 
 const PROBE_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -69,8 +68,5 @@ export async function probeCommand(args: string[]): Promise<number> {
     writeBaseline: values['write-baseline'],
     onProgress,
   });
-  clearProgress(values.quiet);
-  const shown = values.quiet && format === 'pretty' ? { ...report, findings: report.findings.filter((f) => f.status === 'open') } : report;
-  await emit(render(shown, format, { color: useColor(values.output) }), values.output);
-  return report.exitCode;
+  return emitReport(report, format, values);
 }

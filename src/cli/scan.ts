@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { findConfig, loadConfig } from '../config/load.js';
-import { render } from '../report/index.js';
 import { ALL_RULES } from '../rules/index.js';
 import { scan } from '../scan.js';
-import { clearProgress, emit, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
+import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
 import { SCAN_HELP } from './help.js';
 import { UserError } from '../core/errors.js';
 import { existsSync } from 'node:fs';
@@ -36,8 +35,5 @@ export async function scanCommand(args: string[]): Promise<number> {
     writeBaseline: values['write-baseline'],
     onProgress,
   });
-  clearProgress(values.quiet);
-  const shown = values.quiet && format === 'pretty' ? { ...report, findings: report.findings.filter((f) => f.status === 'open') } : report;
-  await emit(render(shown, format, { color: useColor(values.output) }), values.output);
-  return report.exitCode;
+  return emitReport(report, format, values);
 }
