@@ -15,6 +15,8 @@ export function formatMarkdown(report: Report): string {
   const lines: string[] = [];
   lines.push(`### ${s.mdTitle} — \`${report.command}\` (${s.env}: \`${report.environment}\`)`);
   lines.push('');
+  // Command-specific headline (e.g. the probe's grade).
+  if (typeof report.extra?.headline === 'string') lines.push(`**${cell(report.extra.headline)}**`, '');
   lines.push(`**${summaryLine(report)}**`);
   lines.push('');
   if (open.length) {

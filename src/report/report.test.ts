@@ -128,3 +128,9 @@ test('pretty: grouped by file, no colour unless asked, summary and exit reason, 
   assert.ok(ja.includes('対処: こうする'));
   assert.ok(ja.includes('終了コード 1'));
 });
+
+test('markdown and pretty show a command headline from extra (the probe grade)', () => {
+  const r = { ...sample(), extra: { headline: 'Grade: B (TLS 1.0 offered)' } };
+  assert.match(render(r, 'markdown'), /\*\*Grade: B \(TLS 1\.0 offered\)\*\*/);
+  assert.match(render(r, 'pretty'), /^Grade: B \(TLS 1\.0 offered\)$/m);
+});
