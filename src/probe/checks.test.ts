@@ -5,39 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
-import { after, before, test } from 'node:test';
-import { TestPki, type KeyPair } from './testing/certs.js';
+import { test } from 'node:test';
 import { domain, probeLive } from './testing/live.js';
-import { closedPort, startHttp, startHttps, startSilent, type Handler, type Running } from './testing/servers.js';
+import { closedPort, startSilent, type Handler, type Running } from './testing/servers.js';
 import { GOOD_HEADERS, HOME, loginPage, redirectTo, site, type SiteOptions } from './testing/sites.js';
-import { needTools, skipUnless } from './testing/tools.js';
+import { localServers } from './testing/suite.js';
 
-const skip = skipUnless('openssl');
-let pki: TestPki;
-let leaf: KeyPair;
-const servers: Running[] = [];
+const local = localServers();
+const { skip } = local;
 
-before(() => {
-  if (skip) return;
-  needTools('openssl');
-  pki = new TestPki();
-  leaf = pki.leaf();
-});
-after(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  pki?.cleanup();
-});
-
-async function https(o: SiteOptions | Handler): Promise<Running> {
-  const s = await startHttps({ key: leaf.key, cert: leaf.cert }, typeof o === 'function' ? o : site(o));
-  servers.push(s);
-  return s;
-}
-async function http(h: Handler): Promise<Running> {
-  const s = await startHttp(h);
-  servers.push(s);
-  return s;
-}
+const https = (o: SiteOptions | Handler): Promise<Running> => local.https(typeof o === 'function' ? o : site(o));
+const http = (h: Handler): Promise<Running> => local.http(h);
 const toHttps = (s: Running, status = 301) => redirectTo((p) => `https://127.0.0.1:${s.port}${p}`, status);
 
 const GOOD_SESSION = '__Host-session=gAAAAABmZ2VvZF9zZXNzaW9u; Path=/; Secure; HttpOnly; SameSite=Lax';
@@ -52,7 +30,7 @@ test('a well-configured site: no finding at all, grade A+, and only GET requests
     onRequest,
   });
   const h = await http(toHttps(s));
-  const r = await probeLive(s.url, { caFile: pki.ca.certPath, httpUrl: h.url, loginPath: '/login', healthPath: '/healthz', expectServer: '^nginx' });
+  const r = await probeLive(s.url, { caFile: local.caFile, httpUrl: h.url, loginPath: '/login', healthPath: '/healthz', expectServer: '^nginx' });
   assert.deepEqual(r.ids, [], JSON.stringify(r.report.findings.map((f) => `${f.ruleId}: ${f.message}`), null, 1));
   assert.equal(r.report.extra?.grade, 'A+');
   assert.equal(r.report.exitCode, 0);
@@ -66,7 +44,7 @@ test('a development-configured site: every header, cookie, CORS, server and redi
     cors: 'reflect-credentials',
   });
   const h = await http((req, res) => res.end('<html>plain http site</html>'));
-  const r = await probeLive(s.url, { caFile: pki.ca.certPath, httpUrl: h.url });
+  const r = await probeLive(s.url, { caFile: local.caFile, httpUrl: h.url });
   for (const id of ['http/missing-redirect', 'headers/missing-hsts', 'headers/missing-csp', 'headers/missing-nosniff', 'headers/missing-frame-protection', 'headers/weak-referrer-policy', 'cookie/missing-secure', 'cookie/missing-httponly', 'cookie/missing-samesite', 'cors/reflected-origin', 'server/version-disclosed']) {
     assert.ok(r.ids.includes(id), `${id} missing from ${r.ids.join(', ')}`);
   }
@@ -84,9 +62,9 @@ test('redirects: 302 is temporary, http → http → https is indirect, nothing 
   const first = await http(redirectTo((p) => `http://127.0.0.1:${second.port}${p}`));
   const port = await closedPort();
   const [a, b, c] = await Promise.all([
-    probeLive(s.url, { caFile: pki.ca.certPath, httpUrl: temp.url }),
-    probeLive(s.url, { caFile: pki.ca.certPath, httpUrl: first.url }),
-    probeLive(s.url, { caFile: pki.ca.certPath, httpUrl: `http://127.0.0.1:${port}/` }),
+    probeLive(s.url, { caFile: local.caFile, httpUrl: temp.url }),
+    probeLive(s.url, { caFile: local.caFile, httpUrl: first.url }),
+    probeLive(s.url, { caFile: local.caFile, httpUrl: `http://127.0.0.1:${port}/` }),
   ]);
   assert.deepEqual(domain(a.ids, 'http/'), ['http/temporary-redirect']);
   assert.deepEqual(domain(b.ids, 'http/'), ['http/indirect-redirect']);
@@ -97,7 +75,7 @@ test('CSP judged by csp_evaluator: the seed\'s relaxed policy vs a strict one', 
   const relaxed = await https({ main: { body: HOME, headers: { ...GOOD_HEADERS, 'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline'" } } });
   const nonce = await https({ main: { body: HOME, headers: { ...GOOD_HEADERS, 'content-security-policy': "script-src 'nonce-7f3a9c2e41b8d6' 'strict-dynamic'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" } } });
   const port = await closedPort();
-  const [a, b] = await Promise.all([relaxed, nonce].map((s) => probeLive(s.url, { caFile: pki.ca.certPath, httpUrl: `http://127.0.0.1:${port}/` })));
+  const [a, b] = await Promise.all([relaxed, nonce].map((s) => probeLive(s.url, { caFile: local.caFile, httpUrl: `http://127.0.0.1:${port}/` })));
   assert.deepEqual(domain(a!.ids, 'csp/'), ['csp/allowlist-bypass', 'csp/unsafe-eval', 'csp/unsafe-inline']);
   assert.deepEqual(domain(b!.ids, 'csp/'), []);
   assert.deepEqual(domain(b!.ids, 'headers/'), []);
@@ -107,7 +85,7 @@ test('CORS: * with credentials is reported; a public * API is not', { skip }, as
   const bad = await https({ cors: 'wildcard-credentials' });
   const open = await https({ cors: 'wildcard' });
   const port = await closedPort();
-  const [r, p] = await Promise.all([bad, open].map((s) => probeLive(s.url, { caFile: pki.ca.certPath, httpUrl: `http://127.0.0.1:${port}/` })));
+  const [r, p] = await Promise.all([bad, open].map((s) => probeLive(s.url, { caFile: local.caFile, httpUrl: `http://127.0.0.1:${port}/` })));
   assert.deepEqual(domain(r!.ids, 'cors/'), ['cors/wildcard-credentials']);
   assert.deepEqual(domain(p!.ids, 'cors/'), []);
 });
@@ -117,7 +95,7 @@ test('server: a 502 from the proxy, the Werkzeug dev server, and AirTunes where 
   const dev = await https({ main: { body: HOME, headers: { ...GOOD_HEADERS, server: 'Werkzeug/3.0.1 Python/3.12.2' } } });
   const air = await https({ main: { status: 403, body: '', headers: { server: 'AirTunes/775.3.1' } } });
   const port = await closedPort();
-  const o = { caFile: pki.ca.certPath, httpUrl: `http://127.0.0.1:${port}/` };
+  const o = { caFile: local.caFile, httpUrl: `http://127.0.0.1:${port}/` };
   const [a, b, c, d] = await Promise.all([probeLive(gw.url, o), probeLive(dev.url, o), probeLive(air.url, { ...o, expectServer: 'gunicorn|nginx' }), probeLive(gw.url, { ...o, expectServer: '^nginx$' })]);
   assert.ok(a.ids.includes('http/server-error'));
   assert.match(a.of('http/server-error')[0]!.message, /upstream/);
@@ -130,7 +108,7 @@ test('server: a 502 from the proxy, the Werkzeug dev server, and AirTunes where 
 test('health: 200 is healthy; 503 and a hang past the timeout are not', { skip }, async () => {
   const s = await https({ routes: { '/ok': { body: 'ok', contentType: 'text/plain' }, '/down': { status: 503, body: 'db unreachable', contentType: 'text/plain' }, '/hang': { delayMs: 1500, body: 'late' } } });
   const port = await closedPort();
-  const o = { caFile: pki.ca.certPath, httpUrl: `http://127.0.0.1:${port}/` };
+  const o = { caFile: local.caFile, httpUrl: `http://127.0.0.1:${port}/` };
   const t0 = Date.now();
   const [a, b, c] = await Promise.all([probeLive(s.url, { ...o, healthPath: '/ok' }), probeLive(s.url, { ...o, healthPath: '/down' }), probeLive(s.url, { ...o, healthPath: '/hang', timeoutMs: 500 })]);
   assert.ok(Date.now() - t0 < 4000, 'the hanging endpoint is cut off by the timeout');
@@ -155,7 +133,7 @@ test('login: a CSRF token (and its cookie) is required; GET forms and missing pa
     },
   });
   const port = await closedPort();
-  const o = { caFile: pki.ca.certPath, httpUrl: `http://127.0.0.1:${port}/` };
+  const o = { caFile: local.caFile, httpUrl: `http://127.0.0.1:${port}/` };
   const [a, b, c, d, e] = await Promise.all([probeLive(s.url, { ...o, loginPath: '/login' }), probeLive(s.url, { ...o, loginPath: '/login-get' }), probeLive(s.url, { ...o, loginPath: '/account' }), probeLive(s.url, { ...o, loginPath: '/missing' }), probeLive(s.url, { ...o, loginPath: '/login-stateless' })]);
   assert.deepEqual(domain(a.ids, 'login/'), ['login/missing-csrf-token']);
   assert.ok(a.ids.includes('cookie/missing-secure'), 'cookies set by the login page are judged too');
@@ -170,8 +148,8 @@ test('latency: sequential samples against a threshold (option thresholdMs)', { s
   const port = await closedPort();
   const config = { rules: { 'perf/slow-response': { options: { thresholdMs: 60 } } } };
   const [a, b] = await Promise.all([
-    probeLive(slow.url, { caFile: pki.ca.certPath, httpUrl: `http://127.0.0.1:${port}/`, config }),
-    probeLive(slow.url, { caFile: pki.ca.certPath, httpUrl: `http://127.0.0.1:${port}/` }),
+    probeLive(slow.url, { caFile: local.caFile, httpUrl: `http://127.0.0.1:${port}/`, config }),
+    probeLive(slow.url, { caFile: local.caFile, httpUrl: `http://127.0.0.1:${port}/` }),
   ]);
   assert.deepEqual(a.of('perf/slow-response').map((f) => f.severity), ['medium']);
   assert.match(a.of('perf/slow-response')[0]!.message, /p50 1\d\d ms/);
@@ -180,7 +158,7 @@ test('latency: sequential samples against a threshold (option thresholdMs)', { s
 
 test('never hangs: a port that accepts connections but never answers, and a page whose body never ends', { skip }, async () => {
   const silent = await startSilent();
-  servers.push(silent);
+  local.track(silent);
   const drip = await https((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html', ...GOOD_HEADERS });
     res.write('<html><body>'); // …and nothing more
@@ -189,7 +167,7 @@ test('never hangs: a port that accepts connections but never answers, and a page
   const t0 = Date.now();
   const [a, b] = await Promise.all([
     probeLive(silent.url, { httpUrl: `http://127.0.0.1:${port}/`, timeoutMs: 400 }),
-    probeLive(drip.url, { caFile: pki.ca.certPath, httpUrl: `http://127.0.0.1:${port}/`, timeoutMs: 400 }),
+    probeLive(drip.url, { caFile: local.caFile, httpUrl: `http://127.0.0.1:${port}/`, timeoutMs: 400 }),
   ]);
   const took = Date.now() - t0;
   assert.ok(took < 3 * 400 + 2000, `took ${took} ms`);

@@ -4,35 +4,17 @@
  * traces — and a production server that shows none of them.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { ProbeResponse } from './facts.js';
-import { TestPki, type KeyPair } from './testing/certs.js';
 import { domain, probeLive } from './testing/live.js';
-import { closedPort, startHttps, type Handler, type Running } from './testing/servers.js';
+import { closedPort, type Handler, type Running } from './testing/servers.js';
 import { djangoTechnical404, expressStack, GOOD_HEADERS, HOME, RAILS_INFO, railsRoutingError, site, WERKZEUG_CONSOLE, WERKZEUG_DEBUGGER, WERKZEUG_JS } from './testing/sites.js';
-import { needTools, skipUnless } from './testing/tools.js';
+import { localServers } from './testing/suite.js';
 
-const skip = skipUnless('openssl');
-let pki: TestPki;
-let leaf: KeyPair;
-const servers: Running[] = [];
+const local = localServers();
+const { skip } = local;
 
-before(() => {
-  if (skip) return;
-  needTools('openssl');
-  pki = new TestPki();
-  leaf = pki.leaf();
-});
-after(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  pki?.cleanup();
-});
-
-async function serve(h: Handler): Promise<Running> {
-  const s = await startHttps({ key: leaf.key, cert: leaf.cert }, h);
-  servers.push(s);
-  return s;
-}
+const serve = (h: Handler): Promise<Running> => local.https(h);
 
 /** Flask with debug=True: the home view raises, /console is the interactive console, the debugger serves its JS. */
 const flaskDebug: Handler = (req, res) => {
@@ -66,7 +48,7 @@ const expressDev: Handler = (req, res) => {
   site({ main: { body: HOME, headers: GOOD_HEADERS } })(req, res);
 };
 
-const probe = async (s: Running) => probeLive(s.url, { caFile: pki.ca.certPath, httpUrl: `http://127.0.0.1:${await closedPort()}/` });
+const probe = async (s: Running) => probeLive(s.url, { caFile: local.caFile, httpUrl: `http://127.0.0.1:${await closedPort()}/` });
 
 test('Werkzeug debugger (Flask debug=True): critical, found on the page, /console and the resource URL', { skip }, async () => {
   const r = await probe(await serve(flaskDebug));

@@ -3,36 +3,18 @@
  * fails every fifth request (an exhausted worker pool answering 503).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { ProbeLoad } from './facts.js';
 import { gatherLoad } from './gather/load.js';
-import { TestPki, type KeyPair } from './testing/certs.js';
 import { domain, probeLive } from './testing/live.js';
-import { closedPort, startHttp, startHttps, type Handler, type Running } from './testing/servers.js';
+import { closedPort, startHttp, type Handler, type Running } from './testing/servers.js';
 import { GOOD_HEADERS, HOME, site } from './testing/sites.js';
-import { needTools, skipUnless } from './testing/tools.js';
+import { localServers } from './testing/suite.js';
 
-const skip = skipUnless('openssl');
-let pki: TestPki;
-let leaf: KeyPair;
-const servers: Running[] = [];
+const local = localServers();
+const { skip } = local;
 
-before(() => {
-  if (skip) return;
-  needTools('openssl');
-  pki = new TestPki();
-  leaf = pki.leaf();
-});
-after(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  pki?.cleanup();
-});
-
-async function serve(h: Handler): Promise<Running> {
-  const s = await startHttps({ key: leaf.key, cert: leaf.cert }, h);
-  servers.push(s);
-  return s;
-}
+const serve = (h: Handler): Promise<Running> => local.https(h);
 
 const loadOf = (r: { facts: { facts: { probeLoad?: unknown[] } } }) => r.facts.facts.probeLoad?.[0] as ProbeLoad | undefined;
 
@@ -43,7 +25,7 @@ test('the seed\'s ab -n 100 -c 10 against a healthy site: 100 × 2xx, no load fi
     hits++;
     ok(req, res);
   });
-  const r = await probeLive(s.url, { caFile: pki.ca.certPath, httpUrl: `http://127.0.0.1:${await closedPort()}/`, load: 100, concurrency: 10 });
+  const r = await probeLive(s.url, { caFile: local.caFile, httpUrl: `http://127.0.0.1:${await closedPort()}/`, load: 100, concurrency: 10 });
   const l = loadOf(r)!;
   assert.deepEqual([l.requested, l.concurrency, l.completed, l.errors, l.non2xx, l.statusCodes['200']], [100, 10, 100, 0, 0, 100]);
   assert.ok(hits >= 100, `server saw ${hits} requests`);
@@ -57,7 +39,7 @@ test('a site failing under concurrency: load/errors with the status counts', { s
     res.statusCode = n % 5 === 0 ? 503 : 200;
     res.end('x');
   });
-  const r = await probeLive(s.url, { caFile: pki.ca.certPath, httpUrl: `http://127.0.0.1:${await closedPort()}/`, load: 50, concurrency: 5 });
+  const r = await probeLive(s.url, { caFile: local.caFile, httpUrl: `http://127.0.0.1:${await closedPort()}/`, load: 50, concurrency: 5 });
   const l = loadOf(r)!;
   assert.ok(l.non2xx >= 9 && l.non2xx <= 11, `non2xx ${l.non2xx}`);
   assert.deepEqual(r.of('load/errors').map((f) => f.severity), ['high']);
@@ -73,7 +55,7 @@ test('the load test is skipped when the certificate is not trusted and --insecur
 
 test('hard caps: the time cap stops a run against a server that never answers', async () => {
   const hang = await startHttp(() => undefined);
-  servers.push(hang);
+  local.track(hang);
   const t0 = Date.now();
   const l = await gatherLoad({ url: hang.url, headers: {}, insecure: false, timeoutMs: 5000, requests: 10, concurrency: 2, file: hang.url, environment: 'production', maxSeconds: 1 });
   assert.ok(Date.now() - t0 < 4000, `stopped after ${Date.now() - t0} ms`);
