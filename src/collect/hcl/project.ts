@@ -191,24 +191,7 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
   for (const m of modules.values()) {
     for (const fm of m.files) {
       const env = fm.env !== SHARED ? fm.env : (m.effEnv ?? SHARED);
-      const fact: TerraformFact = {
-        file: fm.path,
-        environment: env,
-        kind: 'terraform',
-        moduleDir: m.dir,
-        resources: [],
-        variables: [],
-        locals: [],
-        outputs: [],
-        moduleCalls: [],
-        providers: [],
-        assignments: [],
-        policies: [],
-        containers: [],
-        provides: [],
-        hasSecretMechanism: true,
-        syntaxError: fm.parsed.error,
-      };
+      const fact = emptyFact(fm.path, env, 'terraform', m.dir, fm.parsed.error);
       facts.set(fm.path, fact);
       for (const b of fm.parsed.blocks) {
         const [l0, l1] = b.labels;
@@ -296,24 +279,7 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
   // tfvars facts
   for (const fm of models.values()) {
     if (fm.kind !== 'tfvars') continue;
-    const fact: TerraformFact = {
-      file: fm.path,
-      environment: fm.env,
-      kind: 'tfvars',
-      moduleDir: dirOf(fm.path),
-      resources: [],
-      variables: [],
-      locals: [],
-      outputs: [],
-      moduleCalls: [],
-      providers: [],
-      assignments: [],
-      policies: [],
-      containers: [],
-      provides: [],
-      hasSecretMechanism: true,
-      syntaxError: fm.parsed.error,
-    };
+    const fact = emptyFact(fm.path, fm.env, 'tfvars', dirOf(fm.path), fm.parsed.error);
     const scopeMod = emptyModule('.');
     for (const a of fm.parsed.attrs) {
       const value = ev.eval(a.expr, { mod: scopeMod });
@@ -345,4 +311,26 @@ function providerFact(m: ModuleModel, file: string, b: RawBlock, body: TfBody): 
 
 function provided(name: string, value: string | undefined, mechanism: string, viaSecretStore: boolean, at: { file: string; line: number; column: number }): ProvidedVar {
   return { name, value, mechanism, viaSecretStore, file: at.file, line: at.line, column: at.column };
+}
+
+/** A file's fact before its blocks are read. */
+function emptyFact(file: string, environment: TerraformFact['environment'], kind: TerraformFact['kind'], moduleDir: string, syntaxError: TerraformFact['syntaxError']): TerraformFact {
+  return {
+    file,
+    environment,
+    kind,
+    moduleDir,
+    resources: [],
+    variables: [],
+    locals: [],
+    outputs: [],
+    moduleCalls: [],
+    providers: [],
+    assignments: [],
+    policies: [],
+    containers: [],
+    provides: [],
+    hasSecretMechanism: true,
+    syntaxError,
+  };
 }
