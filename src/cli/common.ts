@@ -89,10 +89,15 @@ export async function emit(text: string, output: string | undefined): Promise<vo
   }
 }
 
-/** Writes a report in the chosen format (pretty with --quiet lists open findings only); returns the exit code. */
+/** A report in the chosen format; pretty with --quiet lists open findings only. */
+export function renderReport(report: Report, format: Format, values: { quiet?: boolean; output?: string }): string {
+  const shown = values.quiet && format === 'pretty' ? { ...report, findings: report.findings.filter((f) => f.status === 'open') } : report;
+  return render(shown, format, { color: useColor(values.output) });
+}
+
+/** Writes a report (see renderReport); returns the exit code. */
 export async function emitReport(report: Report, format: Format, values: { quiet?: boolean; output?: string }): Promise<number> {
   clearProgress(values.quiet);
-  const shown = values.quiet && format === 'pretty' ? { ...report, findings: report.findings.filter((f) => f.status === 'open') } : report;
-  await emit(render(shown, format, { color: useColor(values.output) }), values.output);
+  await emit(renderReport(report, format, values), values.output);
   return report.exitCode;
 }

@@ -17,9 +17,8 @@ import { runEnv } from '../env/run.js';
 import { hasSchema } from '../env/spec.js';
 import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../env/snapshot.js';
 import { SecretMasker } from '../post/mask.js';
-import { render } from '../report/index.js';
 import { ALL_RULES } from '../rules/index.js';
-import { emit, parse, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
+import { emit, parse, renderReport, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
 
 const ENV_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -149,8 +148,7 @@ async function check(s: Setup, environment: string, values: Values, processEnv: 
     );
   }
   const color = useColor(values.output);
-  const shown = values.quiet && format === 'pretty' ? { ...report, findings: report.findings.filter((f) => f.status === 'open') } : report;
-  let text = render(shown, format, { color });
+  let text = renderReport(report, format, values);
   if (format === 'pretty' && values.explain) {
     const masker = new SecretMasker();
     masker.add(resolution.secrets);

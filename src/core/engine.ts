@@ -40,19 +40,13 @@ export async function collectFacts(
       if (value) secrets.add(value);
     },
   };
-  // Derivers' inputs are collected too.
+  // Derivers' inputs are collected too (known once the deriver module is loaded).
   const derivers: [string, () => Promise<{ default: Deriver }>][] = [];
   const toCollect = new Set<string>();
-  const addNeed = (name: string, depth = 0) => {
-    if (depth > 10) return;
-    if (DERIVERS[name]) {
-      if (!derivers.some(([n]) => n === name)) derivers.push([name, DERIVERS[name]!.load as () => Promise<{ default: Deriver }>]);
-      // needs are known only after loading; handled below
-    } else if (COLLECTORS[name]) {
-      toCollect.add(name);
-    }
-  };
-  for (const n of need) addNeed(n);
+  for (const name of need) {
+    if (DERIVERS[name]) derivers.push([name, DERIVERS[name]!.load as () => Promise<{ default: Deriver }>]);
+    else if (COLLECTORS[name]) toCollect.add(name);
+  }
   const loadedDerivers: [string, Deriver][] = [];
   for (const [name, load] of derivers) {
     const mod = await load();
