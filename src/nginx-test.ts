@@ -24,7 +24,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { NginxConfig, NginxDirective } from './collect/nginx.js';
 import { walk } from './collect/nginx/query.js';
-import { dirname, isGlob } from './collect/nginx/resolve.js';
+import { isGlob } from './collect/nginx/resolve.js';
 
 const execFileP = promisify(execFile);
 

@@ -15,7 +15,7 @@
  * EnvironmentFile= that is not in the repository is provided as an opaque source (its path).
  */
 import type { Collector, CollectContext } from '../core/collector.js';
-import type { CommandLine, ProvidedVar, ProvidesVars } from '../core/facts-common.js';
+import type { CommandLine, ProvidesVars } from '../core/facts-common.js';
 import { isSecretName } from '../core/secrets.js';
 import type { EnvName, SourceFile } from '../core/types.js';
 import { parseDotenv } from './dotenv-parse.js';

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { judges } from '../../core/environment.js';
-import type { EnvName } from '../../core/types.js';
+import { SHARED, type EnvName } from '../../core/types.js';
 import { parseJsonValue } from './json.js';
 import { LineIndex, type ParsedFile } from './parse.js';
 import { UNKNOWN_MARK, type CharMap, type Expr, type Loc, type Offsets, type RawAttr, type RawBlock, type Step, type TfAttr, type TfBlock, type TfBody, type TfEntry, type TfValue, type ValueSource } from './types.js';
@@ -631,21 +631,25 @@ export class Evaluator {
   }
 }
 
-/** A module with nothing in it: tfvars values are evaluated in it (they cannot reference anything). */
-const TFVARS_MODULE: ModuleModel = {
-  dir: '',
-  files: [],
-  variables: new Map(),
-  locals: new Map(),
-  outputs: new Map(),
-  resources: new Map(),
-  data: new Map(),
-  calls: new Map(),
-  providers: [],
-  callers: [],
-  tfvars: [],
-  ownEnv: 'shared',
-};
+/** A module with nothing in it (a new module directory; the scope of tfvars values, which cannot reference anything). */
+export function emptyModule(dir: string): ModuleModel {
+  return {
+    dir,
+    files: [],
+    variables: new Map(),
+    locals: new Map(),
+    outputs: new Map(),
+    resources: new Map(),
+    data: new Map(),
+    calls: new Map(),
+    providers: [],
+    callers: [],
+    tfvars: [],
+    ownEnv: SHARED,
+  };
+}
+
+const TFVARS_MODULE: ModuleModel = emptyModule('');
 
 /**
  * `templatefile(path, vars)`: `${name}` from the vars object; other interpolations become unknown

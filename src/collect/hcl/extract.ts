@@ -4,7 +4,7 @@
  */
 import { parseJsonValue } from './json.js';
 import type { Loc, TfAttr, TfBody, TfContainer, TfContainerEnv, TfObject, TfPolicy, TfPolicyItem, TfResource, TfStatement, TfValue } from './types.js';
-import { blocks, bool, entryCI, items, str } from './values.js';
+import { blocks, entryCI, items, str } from './values.js';
 
 /** A JSON document held by a value: the structure itself (jsonencode) or a JSON string / heredoc. */
 export function asDocument(v: TfValue | undefined, fallback: Loc): TfValue | undefined {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { isSecretName } from '../../core/secrets.js';
 import type { ProvidedVar } from '../../core/facts-common.js';
 import { SHARED, type EnvName, type SourceFile } from '../../core/types.js';
-import { Evaluator, type CallDecl, type FileModel, type ModuleModel } from './eval.js';
+import { emptyModule, Evaluator, type CallDecl, type FileModel, type ModuleModel } from './eval.js';
 import { containersOf, policiesOf } from './extract.js';
 import { LineIndex, parseHcl, type ParsedFile } from './parse.js';
 import type { RawBlock, TerraformFact, TfBody, TfModuleCall, TfProvider, TfResource, TfValue } from './types.js';
@@ -29,23 +29,6 @@ function dirOf(p: string): string {
 
 function isAutoTfvars(base: string): boolean {
   return base === 'terraform.tfvars' || base === 'terraform.tfvars.json' || base.endsWith('.auto.tfvars') || base.endsWith('.auto.tfvars.json');
-}
-
-function emptyModule(dir: string): ModuleModel {
-  return {
-    dir,
-    files: [],
-    variables: new Map(),
-    locals: new Map(),
-    outputs: new Map(),
-    resources: new Map(),
-    data: new Map(),
-    calls: new Map(),
-    providers: [],
-    callers: [],
-    tfvars: [],
-    ownEnv: SHARED,
-  };
 }
 
 /** `../modules/rds` from `envs/production` → `modules/rds`; undefined for registry / git sources or paths leaving the scan. */
