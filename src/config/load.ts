@@ -1,3 +1,4 @@
+import { linearRegExpProblem } from '../core/linear-regex.js';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -118,11 +119,10 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
     }
   });
   for (const [name, spec] of Object.entries(cfg.variables ?? {})) {
-    if (spec && typeof spec.pattern === 'string') {
-      try {
-        new RegExp(spec.pattern);
-      } catch {
-        problems.push(`variables.${name}.pattern: not a valid regular expression`);
+    for (const [where, s] of [[`variables.${name}`, spec], ...Object.entries(spec?.environments ?? {}).map(([e, o]) => [`variables.${name}.environments.${e}`, o] as const)] as const) {
+      if (s && typeof s === 'object' && typeof (s as Record<string, unknown>).pattern === 'string') {
+        const problem = linearRegExpProblem((s as Record<string, unknown>).pattern as string);
+        if (problem) problems.push(`${where}.pattern: not a pattern honban can run: ${problem}`);
       }
     }
   }

@@ -14,7 +14,7 @@ const variableProps = {
   maxLength: { type: 'integer', minimum: 0 },
   min: { type: 'number' },
   max: { type: 'number' },
-  pattern: { type: 'string', description: 'A JavaScript regular expression the value must match.' },
+  pattern: { type: 'string', description: 'A regular expression the value must match (JavaScript syntax, run in linear time by RE2: no lookaround, no backreferences).' },
   schemes: { type: 'array', items: { type: 'string' }, description: 'Allowed URL schemes (type url).' },
   values: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, description: 'Allowed values (type enum).' },
   forbid: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, description: 'Values that are never acceptable.' },

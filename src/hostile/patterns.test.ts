@@ -58,3 +58,44 @@ test('isPlaceholder, weakSecretReason and isSecretName end quickly on 1 MiB inpu
   assert.equal(isSecretName('SECRET_ROTATION_DAYS'), false);
   assert.equal(isSecretName('SECRET_EXPIRY-KEY'), true);
 });
+
+test('user patterns: a catastrophic honban.yml pattern does not hang `env` (RE2, linear)', async () => {
+  const { repoWith } = await import('./generate.js');
+  const { measureCli, describeMeasured } = await import('../testing/measure.js');
+  const value = 'a'.repeat(100_000) + '!';
+  const dir = repoWith({
+    'honban.yml': `variables:\n  APP_CODE:\n    pattern: '^(a+)+$'\n  OTHER:\n    pattern: '^(\\w+\\s?)*$'\n`,
+    '.env.production': `APP_CODE=${value}\nOTHER=${'word '.repeat(20_000)}!\n`,
+  });
+  const m = await measureCli(['env', dir, '--format', 'json', '--fail-on', 'none'], { timeoutMs: 60_000 });
+  console.log(describeMeasured('catastrophic honban.yml pattern on a 100 KB value', m));
+  assert.equal(m.code, 0, m.stderr);
+  const report = JSON.parse(m.stdout) as { findings: { ruleId: string; key?: string; message: string }[] };
+  const invalid = report.findings.filter((f) => /does not match the pattern/.test(f.message));
+  assert.deepEqual(invalid.map((f) => f.key).sort(), ['APP_CODE', 'OTHER']);
+});
+
+test('user patterns: lookahead and backreferences are refused with a clear config error (exit 2)', async () => {
+  const { repoWith } = await import('./generate.js');
+  const { honban } = await import('../testing/cli.js');
+  const dir = repoWith({ 'honban.yml': `variables:\n  A:\n    pattern: '^(?=x)'\n  B:\n    pattern: '(a)\\1'\n`, '.env.production': 'A=x\nB=aa\n' });
+  const r = honban(['env', dir]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /variables\.A\.pattern: not a pattern honban can run: uses lookahead/);
+  assert.match(r.stderr, /variables\.B\.pattern: not a pattern honban can run: uses a backreference/);
+  assert.doesNotMatch(r.stderr, /crashed/);
+});
+
+test('globs from scanned files match in linear time (nginx include, honban.yml files, Dockerfile COPY)', async () => {
+  const { globMatcher } = await import('../core/glob.js');
+  const long = 'a'.repeat(5000) + 'c';
+  for (const g of ['a*a*a*a*a*a*a*a*a*a*b', '**/a*a*a*a*a*a*a*b', '*a*a*a*a*a*a*a*a*a*{b,d}']) {
+    const t = Date.now();
+    assert.equal(globMatcher(g).test(long), false);
+    assert.ok(Date.now() - t < 1_000, `${g}: ${Date.now() - t} ms`);
+  }
+  assert.equal(globMatcher('config/**/*.env').test('config/a/b.env'), true);
+  assert.equal(globMatcher('conf.d/[!_]*.conf', { globstar: false, braces: false }).test('conf.d/site.conf'), true);
+  assert.equal(globMatcher('conf.d/[!_]*.conf', { globstar: false, braces: false }).test('conf.d/_x.conf'), false);
+  assert.equal(globMatcher('[z-a]').test('[z-a]'), true, 'a glob RE2 refuses matches only itself');
+});
