@@ -107,7 +107,7 @@ function unitOf(pid: number): string | undefined {
   }
 }
 
-async function gatherListeners(g: Gathering): Promise<void> {
+export async function gatherListeners(g: Gathering): Promise<void> {
   let list: HostListener[] | undefined;
   const r = await g.run('ss', ['-H', '-ltnp']);
   if (r.ran && r.exitCode === 0) list = parseSs(r.stdout, 'host:ss -ltnp', g.environment);
@@ -157,8 +157,9 @@ export function parseNginxOutput(text: string): HostNginxTest['messages'] {
   return out;
 }
 
-async function gatherNginxTest(g: Gathering): Promise<void> {
-  if (!g.sources.has('etc/nginx/nginx.conf')) {
+/** `nginx -t` on the host's configuration (`conf`: another nginx.conf, for tests: `nginx -t -c FILE`). */
+export async function gatherNginxTest(g: Gathering, conf?: string): Promise<void> {
+  if (!conf && !g.sources.has('etc/nginx/nginx.conf')) {
     g.ensure('hostNginxTest');
     return;
   }
@@ -170,7 +171,7 @@ async function gatherNginxTest(g: Gathering): Promise<void> {
     g.unavailable('hostNginxTest', { en: 'nginx -t needs root (it opens the log files and certificate keys)', ja: 'nginx -t には root が必要です（ログファイルと証明書の鍵を開くため）' });
     return;
   }
-  const r = await g.run('nginx', ['-t']);
+  const r = await g.run('nginx', conf ? ['-t', '-c', conf] : ['-t']);
   if (!r.ran || r.error) {
     g.unavailable('hostNginxTest', { en: `nginx -t did not finish: ${r.error ?? 'not run'}`, ja: `nginx -t が完了しませんでした: ${r.error ?? '未実行'}` });
     return;
@@ -178,13 +179,14 @@ async function gatherNginxTest(g: Gathering): Promise<void> {
   g.add('hostNginxTest', { file: 'host:nginx -t', environment: g.environment, ok: r.exitCode === 0, messages: parseNginxOutput(r.stderr + '\n' + r.stdout) } satisfies HostNginxTest);
 }
 
-async function gatherSshdDump(g: Gathering): Promise<void> {
-  if (!g.sources.has('etc/ssh/sshd_config') || !findBinary('sshd')) return;
+/** `sshd -T`: the effective configuration sshd uses (`config`: another sshd_config, for tests: `sshd -T -f FILE`). */
+export async function gatherSshdDump(g: Gathering, config?: string): Promise<void> {
+  if ((!config && !g.sources.has('etc/ssh/sshd_config')) || !findBinary('sshd')) return;
   if (process.getuid?.() !== 0) {
     g.error('sshd -T was not run: it needs root; the sshd findings come from the configuration files');
     return;
   }
-  const r = await g.run('sshd', ['-T']);
+  const r = await g.run('sshd', config ? ['-T', '-f', config] : ['-T']);
   if (r.ran && r.exitCode === 0 && r.stdout.trim()) g.addSource(SSHD_DUMP, 'sshd', r.stdout);
   else g.error(`sshd -T failed (${r.error ?? r.stderr.trim().split('\n')[0] ?? `exit ${r.exitCode}`}); the sshd findings come from the configuration files`);
 }

@@ -41,6 +41,19 @@ export interface DeployedJudgement {
 /** Rule domains that judge the files found on a host (the same rules as `honban scan`). */
 export const DEPLOYED_DOMAINS = ['systemd', 'nginx', 'sshd', 'env', 'gunicorn', 'honban'];
 
+/** The rules of DEPLOYED_DOMAINS (only those domains' modules are loaded). */
+export async function deployedRuleSet(): Promise<Rule<any>[]> {
+  const mods = await Promise.all([
+    import('../rules/systemd/index.js'),
+    import('../rules/nginx/index.js'),
+    import('../rules/sshd/index.js'),
+    import('../rules/env/index.js'),
+    import('../rules/gunicorn/index.js'),
+    import('../rules/honban/index.js'),
+  ]);
+  return mods.flatMap((m) => m.rules);
+}
+
 export class Gathering {
   readonly facts: Partial<Record<HostFactName, BaseFact[]>> = {};
   readonly missing: Partial<Record<HostFactName, Localized>> = {};
@@ -198,8 +211,7 @@ function gatherSshdFiles(g: Gathering): void {
 
 /** Runs the scan rules of DEPLOYED_DOMAINS over the deployed files. */
 async function judgeDeployed(g: Gathering, config: HonbanConfig, now: Date): Promise<{ judgement: DeployedJudgement; facts: FactStore }> {
-  const { ALL_RULES } = await import('../rules/index.js');
-  const candidates = ALL_RULES.filter((r) => DEPLOYED_DOMAINS.includes(r.id.split('/')[0]!) && r.id !== 'nginx/config-test-failed');
+  const candidates = (await deployedRuleSet()).filter((r) => r.id !== 'nginx/config-test-failed');
   // Waivers and baselines are applied when the record is judged, not here.
   const cfg: HonbanConfig = { ...config, waivers: [] };
   const { rules, severities, options } = selectRules(candidates, 'scan', g.environment, cfg);

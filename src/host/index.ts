@@ -11,7 +11,7 @@ import { normalizeEnvName } from '../core/environment.js';
 import { runPipeline, selectRules, type PipelineResult } from '../core/pipeline.js';
 import type { FailOn, Lang, Localized, RawFinding, Rule } from '../core/types.js';
 import type { HostFactName } from '../facts/host.js';
-import { gather } from './gather.js';
+import { deployedRuleSet, gather } from './gather.js';
 import { loadHostFacts, makeRecord, saveRecord, type HostRecord } from './record.js';
 import { settingsFact } from './settings.js';
 import { liveView, rootView } from './view.js';
@@ -56,7 +56,12 @@ export async function gatherHostFacts(opts: { root?: string; environment?: strin
   const secrets: string[] = [];
   // Values of the deployed files never go into the record: register them so that nothing slips.
   const { parseDotenv } = await import('../collect/dotenv-parse.js');
-  for (const s of g.gathering.sources.values()) if (s.kind === 'dotenv') for (const e of parseDotenv(s.content).entries) if (e.value.trim().length >= 8) secrets.push(e.value);
+  const { isSecretName } = await import('../core/secrets.js');
+  const { urlPassword } = await import('../collect/dotenv.js');
+  for (const s of g.gathering.sources.values()) {
+    if (s.kind !== 'dotenv') continue;
+    for (const e of parseDotenv(s.content).entries) if (e.value && (isSecretName(e.key) || urlPassword(e.value))) secrets.push(e.value);
+  }
   return makeRecord(
     {
       mode: view.live ? 'live' : 'root',
@@ -113,8 +118,7 @@ export async function judgeHostFacts(record: HostRecord, opts: JudgeOptions = {}
   for (const list of Object.values(facts)) for (const f of list ?? []) f.environment = environment;
   facts.hostSettings = [settingsFact(config, environment, opts.domain)];
   // The deployed files' findings: honban.yml rules (off / severity) of this run apply to them too.
-  const { ALL_RULES } = await import('../rules/index.js');
-  const deployedRules = ALL_RULES.filter((r) => record.deployed.rules.includes(r.id));
+  const deployedRules = (await deployedRuleSet()).filter((r) => record.deployed.rules.includes(r.id));
   const { rules: keptDeployed, severities: deployedSev } = selectRules(deployedRules, 'scan', environment, config);
   const kept = new Set(keptDeployed.map((r) => r.id));
   const prejudged: RawFinding[] = record.deployed.findings

@@ -66,3 +66,8 @@ export function app(over: Record<string, unknown> = {}): Record<string, unknown>
 }
 
 export const SETTINGS_FILE = 'honban.yml';
+
+/** A cron line (or timer) with purposes. */
+export function cron(purposes: string[], over: Record<string, unknown> = {}): Record<string, unknown> {
+  return { file: 'etc/cron.d/app', line: 2, kind: 'cron', when: '0 3 * * *', program: 'x', purposes, enabled: true, ...over };
+}

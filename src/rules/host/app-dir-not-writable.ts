@@ -32,7 +32,7 @@ export default defineRule({
           ctx.report({ ...at, severity: 'high', message: { en: `${d.path} is writable by every user (mode ${oct(d.mode)})`, ja: `${d.path} は全ユーザーが書き込めます (モード ${oct(d.mode)})` } });
           continue;
         }
-        const writable = user === 'root' || (owner === user && d.mode & 0o200) || (grp === group && d.mode & 0o020);
+        const writable = user === 'root' || (owner === user && d.mode & 0o200) || (grp === group && d.mode & 0o020) || d.mode & 0o002;
         if (writable) continue;
         ctx.report({ ...at, message: { en: `${d.path} is owned by ${owner}:${grp} (mode ${oct(d.mode)}): the service user ${user} cannot write its ${d.purpose === 'log' ? 'logs' : 'data'} there`, ja: `${d.path} の所有者は ${owner}:${grp} (モード ${oct(d.mode)}) で、サービスユーザー ${user} が${d.purpose === 'log' ? 'ログ' : 'データ'}を書き込めません` } });
       }

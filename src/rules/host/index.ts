@@ -26,6 +26,7 @@ import logrotateMissing from './logrotate-missing.js';
 import lowCpu from './low-cpu.js';
 import lowDisk from './low-disk.js';
 import lowMemory from './low-memory.js';
+import nginxConfigTestFailed from './nginx-config-test-failed.js';
 import osEndOfLife from './os-end-of-life.js';
 import securityUpdatesPending from './security-updates-pending.js';
 import softwareBelowFloor from './software-below-floor.js';
@@ -33,5 +34,5 @@ import timeSyncMissing from './time-sync-missing.js';
 import timezoneMismatch from './timezone-mismatch.js';
 import unexpectedListener from './unexpected-listener.js';
 
-/** Rules of the `host` domain: judged by `honban host` over host facts (src/host/facts.ts). */
-export const rules: Rule<any>[] = [appBoundPublicly, appDirNotWritable, appNotEnabled, appUnitMissing, backupRetentionMissing, backupStale, backupUnscheduled, certbotMissing, certificateExpiring, certificateExpiryUnmonitored, certificateMissing, certificateRenewalUnscheduled, diskAlertUnscheduled, domainNotLocal, envFileMissing, envFilePermissions, expectedPortClosed, firewallDisabled, firewallPortOpen, forkingWithoutPidfile, gunicornWorkersMismatch, healthCheckUnscheduled, listenerExposed, logrotateMissing, lowCpu, lowDisk, lowMemory, osEndOfLife, securityUpdatesPending, softwareBelowFloor, timeSyncMissing, timezoneMismatch, unexpectedListener];
+/** Rules of the `host` domain: judged by `honban host` over host facts (src/facts/host.ts). */
+export const rules: Rule<any>[] = [appBoundPublicly, appDirNotWritable, appNotEnabled, appUnitMissing, backupRetentionMissing, backupStale, backupUnscheduled, certbotMissing, certificateExpiring, certificateExpiryUnmonitored, certificateMissing, certificateRenewalUnscheduled, diskAlertUnscheduled, domainNotLocal, envFileMissing, envFilePermissions, expectedPortClosed, firewallDisabled, firewallPortOpen, forkingWithoutPidfile, gunicornWorkersMismatch, healthCheckUnscheduled, listenerExposed, logrotateMissing, lowCpu, lowDisk, lowMemory, nginxConfigTestFailed, osEndOfLife, securityUpdatesPending, softwareBelowFloor, timeSyncMissing, timezoneMismatch, unexpectedListener];
