@@ -149,7 +149,8 @@ async function gatherDns(g: Gathering, domain: string | undefined): Promise<void
 export function parseNginxOutput(text: string): HostNginxTest['messages'] {
   const out: HostNginxTest['messages'] = [];
   for (const l of text.split('\n')) {
-    const m = /^nginx: \[(\w+)\] (.*)$/.exec(l.trim());
+    // `nginx: [emerg] …`, or with an error_log in effect `2026/06/01 03:00:00 [emerg] 12#12: …`.
+    const m = /^(?:nginx: |\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d )\[(\w+)\] (?:\d+#\d+: )?(.*)$/.exec(l.trim());
     if (!m) continue;
     const at = / in (\/[^\s:]+):(\d+)$/.exec(m[2]!);
     out.push({ level: m[1]!, text: m[2]!, ...(at ? { file: relPath(at[1]!), line: Number(at[2]) } : {}) });

@@ -210,6 +210,8 @@ function makeView(root: string, live: boolean): HostView {
       try {
         const st = fstatSync(fd);
         if (!st.isFile()) return { error: `not a regular file (${typeOf(st)})` };
+        // A regular file that says it is too large is not read at all (/proc files say 0: read bounded).
+        if (st.size > max) return { error: `larger than ${max} bytes`, truncated: true };
         const chunks: Buffer[] = [];
         let total = 0;
         const buf = Buffer.allocUnsafe(64 * 1024);

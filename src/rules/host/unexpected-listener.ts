@@ -3,6 +3,15 @@ import { defineRule } from '../define.js';
 
 const WEB = /^(nginx|apache2|httpd|caddy|haproxy|envoy|traefik|varnishd|h2o|lighttpd)$/;
 
+/** Process names (comm) an application server runs under. */
+function runsAs(server: string | undefined, process: string): boolean {
+  if (!server) return false;
+  if (/^(gunicorn|uvicorn|hypercorn|daphne|waitress-serve|uwsgi|flask)$/.test(server)) return /^(python[\d.]*|gunicorn|uvicorn|hypercorn|daphne|waitress|uwsgi)/.test(process);
+  if (/^(puma|unicorn|passenger|rails)$/.test(server)) return /^(ruby|puma|unicorn|rails|bundle|Passenger)/.test(process);
+  if (/^(node|pm2-runtime|bun|deno)$/.test(server)) return /^(node|PM2|pm2|bun|deno)/.test(process);
+  return process === server;
+}
+
 export default defineRule({
   id: 'host/unexpected-listener',
   severity: 'high',
@@ -24,7 +33,7 @@ export default defineRule({
       const unit = appPorts.get(l.port);
       if (unit) {
         const app = facts.hostApp.find((a) => a.unit === unit)!;
-        const ok = l.unit ? l.unit === unit : l.process !== undefined && (l.process === app.server || /^(python|gunicorn|uvicorn|ruby|puma|node)/.test(l.process));
+        const ok = l.unit ? l.unit === unit : l.process !== undefined && runsAs(app.server, l.process);
         if (!ok) report(l, { en: `the application's unit ${unit}`, ja: `アプリのユニット ${unit} ` });
       } else if ((l.port === 80 || l.port === 443) && l.process && !WEB.test(l.process)) {
         report(l, { en: 'the web server', ja: 'Web サーバー' });
