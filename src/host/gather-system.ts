@@ -187,23 +187,25 @@ function gatherAptUpdates(g: Gathering, installed: Map<string, HostPackage>): vo
       continue;
     }
     used.push(p);
+    // Stanzas: only the Package: and Version: fields matter (linear scan, no line array).
+    let at = 0;
     let name: string | undefined;
-    let version: string | undefined;
-    const flush = () => {
-      const have = name ? installed.get(name) : undefined;
-      if (have && version && compareDebian(version, have.version) > 0) {
-        const prev = security.find((s) => s.name === name);
-        if (!prev) security.push({ name: name!, installed: have.version, candidate: version });
-        else if (compareDebian(version, prev.candidate) > 0) prev.candidate = version;
+    while (at < text.length) {
+      const nl = text.indexOf('\n', at);
+      const end = nl < 0 ? text.length : nl;
+      if (text.startsWith('Package: ', at)) name = text.slice(at + 9, end).trim();
+      else if (name !== undefined && text.startsWith('Version: ', at)) {
+        const version = text.slice(at + 9, end).trim();
+        const have = installed.get(name);
+        if (have && compareDebian(version, have.version) > 0) {
+          const prev = security.find((s) => s.name === name);
+          if (!prev) security.push({ name, installed: have.version, candidate: version });
+          else if (compareDebian(version, prev.candidate) > 0) prev.candidate = version;
+        }
+        name = undefined;
       }
-      name = version = undefined;
-    };
-    for (const l of lines(text)) {
-      if (l === '') flush();
-      else if (l.startsWith('Package: ')) name = l.slice(9).trim();
-      else if (l.startsWith('Version: ')) version = l.slice(9).trim();
+      at = end + 1;
     }
-    flush();
   }
   if (!used.length) {
     g.unavailable('hostUpdates', { en: 'the security package lists could not be read', ja: 'セキュリティのパッケージリストを読めませんでした' });

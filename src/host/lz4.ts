@@ -14,7 +14,8 @@ export function lz4Decompress(input: Buffer, max = 64 * 1024 * 1024): Buffer {
   const contentSize = (flg & 0x08) !== 0;
   const dictId = (flg & 0x01) !== 0;
   let p = 6 + (contentSize ? 8 : 0) + (dictId ? 4 : 0) + 1; // FLG, BD, [size], [dict], HC
-  let out = Buffer.allocUnsafe(Math.min(max, Math.max(1024, input.length * 4)));
+  const declared = contentSize ? Number(input.readBigUInt64LE(6)) : 0;
+  let out = Buffer.allocUnsafe(Math.min(max, declared > 0 ? declared : Math.max(1024, input.length * 6)));
   let o = 0;
   const ensure = (n: number) => {
     if (o + n <= out.length) return;
@@ -66,7 +67,10 @@ export function lz4Decompress(input: Buffer, max = 64 * 1024 * 1024): Buffer {
         }
         ensure(m);
         let from = o - offset;
-        for (let k = 0; k < m; k++) out[o++] = out[from++]!;
+        if (offset >= m) {
+          out.copyWithin(o, from, from + m);
+          o += m;
+        } else for (let k = 0; k < m; k++) out[o++] = out[from++]!;
       }
     }
     p += len + (blockChecksum ? 4 : 0);
