@@ -153,6 +153,10 @@ test('--lang ja: messages and the not-checked list in Japanese', async () => {
     assert.match(eol.message, /サポートが終了しました/);
     const out = render(report, 'pretty', { color: false });
     assert.match(out, /未確認/);
+    // JUnit: the not-checked rules are skipped test cases.
+    const junit = render(report, 'junit', { color: false });
+    assert.match(junit, /skipped="6"/);
+    assert.match(junit, /host\/unexpected-listener[^>]*>\s*<skipped message="/);
   } finally {
     cleanup();
   }
