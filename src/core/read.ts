@@ -199,6 +199,9 @@ export function readFailure(what: string, r: Extract<ReadResult, { ok: false }>)
   return `cannot read ${what}: ${why}`;
 }
 
+/** Facts the engine makes from discovery itself (no collector): the meta-test accepts them. */
+export const DISCOVERY_FACTS: readonly string[] = ['skippedFile'];
+
 /** A skipped file as a fact, so that a rule can judge it (a skipped `.env.production` is a finding). */
 export interface SkippedFileFact extends BaseFact {
   reason: SkipReason;
