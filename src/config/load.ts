@@ -27,6 +27,8 @@ export interface HonbanConfig {
   environments?: Record<string, { paths?: string[]; files?: string[]; aliases?: string[] }>;
   variables?: Record<string, VariableSpec>;
   probe?: Record<string, unknown>;
+  /** honban host settings (src/host/settings.ts). */
+  host?: Record<string, unknown>;
   /** Where it was read from (absent when no file). */
   source?: string;
 }

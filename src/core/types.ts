@@ -151,7 +151,7 @@ export interface RuleMeta<N extends FactName = FactName> {
   fix: Localized;
   references?: References;
   /** Which command's pipeline runs the rule (default scan). */
-  command?: 'scan' | 'env' | 'probe';
+  command?: 'scan' | 'env' | 'probe' | 'host';
   /**
    * Rules whose finding on the same file and line is the same problem seen from another side
    * (a compose secret that is also a known credential format): one finding is kept, the more severe;
