@@ -197,7 +197,8 @@ export interface Finding {
 }
 
 export interface ReportError {
-  kind: 'parse' | 'rule' | 'read' | 'config' | 'collector';
+  /** `limit`: a bounded resource (interpolation depth, size, chain length) stopped the work. */
+  kind: 'parse' | 'rule' | 'read' | 'config' | 'collector' | 'limit';
   message: string;
   file?: string;
   line?: number;
