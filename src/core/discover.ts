@@ -7,6 +7,7 @@ import ignore, { type Ignore } from 'ignore';
 import { classifyEnvironment, type EnvironmentOverride } from './environment.js';
 import type { FileKind, SourceFile } from './types.js';
 import { UserError } from './errors.js';
+import { sniffNginx } from '../collect/nginx/sniff.js';
 import { errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile, type Skipped } from './read.js';
 
 const execFileP = promisify(execFile);
@@ -29,6 +30,9 @@ const BINARY_EXT = new Set([
 const SKIP_FILES = new Set(['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'Gemfile.lock', 'poetry.lock', 'Pipfile.lock', 'composer.lock', 'Cargo.lock', 'go.sum', 'uv.lock']);
 
 export { MAX_FILE_BYTES };
+
+/** Extensions of files whose content may show them to be nginx configuration (none; templates of the official image). */
+const SNIFFED_EXT = new Set(['', 'template', 'tmpl', 'nginx', 'vhost', 'site']);
 
 export interface DiscoverOptions {
   /** Extra environment names recognized in paths. */
@@ -114,6 +118,8 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
   if (lower === 'gemfile' || lower === 'rakefile') return 'ruby';
   if (lower === 'nginx.conf' || dirs.includes('sites-available') || dirs.includes('sites-enabled')) return 'nginx';
   if (lower === 'user-data' || lower === 'user_data' || (content !== undefined && /^#!.*\b(ba|da|z)?sh\b/.test(content))) return 'shell';
+  // A site file without a telling name (`deployment/nginx/<app>`, a sample's `proxy/conf`): by content, parsed.
+  if (content !== undefined && SNIFFED_EXT.has(ext) && sniffNginx(content, dirs.some((d) => d.includes('nginx')))) return 'nginx';
   return 'text';
 }
 
