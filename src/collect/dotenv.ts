@@ -1,5 +1,5 @@
 /**
- * Collector `dotenv`: every `.env*` / `*.env` file, tokenized with positions (dotenv-parse.ts).
+ * Collector `dotenv`: every `.env*` / `*.env` file and `.flaskenv`, tokenized with positions (dotenv-parse.ts).
  * Templates (`.env.example`, `.env.sample`, `.env.template`, …) are collected too, with
  * environment TEMPLATE: rules of scope `target` never see them, rules of scope `all` can tell them
  * apart with `template`.
@@ -23,6 +23,13 @@ export interface DotenvFile extends ProvidesVars {
   gitTracked?: boolean;
   /** Permission bits, when read from disk. */
   mode?: number;
+  /**
+   * Who loads the file, when not whatever loads `.env`: `flask-cli` for `.flaskenv`, which the Flask
+   * CLI (`flask run`, every `flask` command, and `app.run()` with python-dotenv) loads wherever the
+   * code is checked out — meant to be committed, and never read by gunicorn, uWSGI or a platform, so
+   * it is no deployment surface.
+   */
+  loader?: 'flask-cli';
   /** Every assignment in order (duplicates included; the last one wins). */
   entries: DotenvEntry[];
   /** Lines dotenv ignores or reads differently than written. */
@@ -51,10 +58,12 @@ const collector: Collector<'dotenv'> = {
       }
     }
     const template = file.environment === TEMPLATE;
+    const flaskCli = /(^|\/)\.flaskenv$/i.test(file.path);
     return {
       file: file.path,
       environment: file.environment,
       template,
+      ...(flaskCli ? { loader: 'flask-cli' as const } : {}),
       gitIgnored: file.gitIgnored,
       ...(file.gitTracked !== undefined ? { gitTracked: file.gitTracked } : {}),
       ...(file.mode !== undefined ? { mode: file.mode } : {}),

@@ -56,7 +56,7 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
   const base = relPath.split('/').pop() ?? relPath;
   const lower = base.toLowerCase();
   const dirs = relPath.toLowerCase().split('/').slice(0, -1);
-  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'dotenv';
+  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || lower === '.flaskenv') return 'dotenv';
   if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile' || lower.startsWith('containerfile.')) return 'dockerfile';
   if (lower === '.dockerignore' || lower.endsWith('.dockerignore')) return 'dockerignore';
   if (lower === '.gitignore') return 'gitignore';
@@ -201,7 +201,7 @@ async function gitTrackedFiles(dir: string): Promise<Set<string> | undefined> {
 }
 
 function isEnvFileName(lowerBase: string): boolean {
-  return lowerBase === '.env' || lowerBase.startsWith('.env.') || lowerBase.endsWith('.env');
+  return lowerBase === '.env' || lowerBase.startsWith('.env.') || lowerBase.endsWith('.env') || lowerBase === '.flaskenv';
 }
 
 /**
