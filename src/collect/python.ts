@@ -3,8 +3,7 @@
  * the shape. It parses and extracts; rules judge.
  */
 import type { Collector } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import { SHARED, type SourceFile } from '../core/types.js';
+import { SHARED, type EnvName, type SourceFile } from '../core/types.js';
 import { firstError, pos, withLiteTree } from './treesitter.js';
 import { PythonExtractor } from './python/extract.js';
 import type { PythonFact } from './python/types.js';
@@ -54,6 +53,14 @@ export function isGunicornConfigPath(path: string): boolean {
   return false;
 }
 
+/** The fact of a file nothing could be read from: only where it is and what it is. */
+function unparsedFact(file: string, environment: EnvName, django: boolean, gunicornConfig: boolean, parseError: NonNullable<PythonFact['parseError']>): PythonFact {
+  return {
+    file, environment, imports: [], flaskApps: [], envReads: [], assignments: [], calls: [], fileUploads: [], fileSaves: [], errorHandlers: [], literalAssignments: [],
+    django: django ? { starImports: [] } : undefined, gunicornConfig, hasMainGuard: false, syntaxErrors: 1, parseError,
+  };
+}
+
 const collector: Collector<'python'> = {
   fact: 'python',
   kinds: ['python'],
@@ -72,7 +79,8 @@ const collector: Collector<'python'> = {
         if (root.type === 'ERROR' || (total > 0 && errorBytes / total > 0.5)) {
           const e = firstError(root) ?? root;
           const p = pos(e);
-          throw new ParseError('Python syntax error: most of the file does not parse', p.line, p.column);
+          // Not thrown: the (empty) fact keeps the file in its settings group, so rules know a part of it is unknown.
+          return unparsedFact(file.path, environment, django, isGunicornConfigPath(file.path), { line: p.line, column: p.column, message: 'Python syntax error: most of the file does not parse, nothing in it was checked', unparsed: true });
         }
       }
       const ex = new PythonExtractor(root, {
@@ -84,7 +92,12 @@ const collector: Collector<'python'> = {
         registerSecret: (v) => ctx.registerSecret(v),
       });
       const fact = ex.run();
-      if (root.hasError) fact.syntaxErrors = Math.max(1, root.descendantsOfType('ERROR').length);
+      if (root.hasError) {
+        fact.syntaxErrors = Math.max(1, root.descendantsOfType('ERROR').length);
+        const e = firstError(root) ?? root;
+        const p = pos(e);
+        fact.parseError = { line: p.line, column: p.column, message: `Python syntax error (the rest of the file was read; settings it may set are not reported as missing${django ? ' for its settings group' : ''})` };
+      }
       return fact;
     });
   },

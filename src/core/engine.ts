@@ -72,8 +72,10 @@ export async function collectFacts(
       try {
         const r = await collector.collect(file, ctx);
         if (r === undefined) continue;
-        if (Array.isArray(r)) out.push(...(r as BaseFact[]));
-        else out.push(r as BaseFact);
+        const list = (Array.isArray(r) ? r : [r]) as (BaseFact & { parseError?: { line?: number; column?: number; message: string } })[];
+        out.push(...list);
+        // A file read in part (a syntax error the parser recovered from): its fact stays, the error is an entry.
+        for (const f of list) if (f.parseError) errors.push({ kind: 'parse', file: file.path, line: f.parseError.line, column: f.parseError.column, message: f.parseError.message });
       } catch (e) {
         if (e instanceof ParseError) {
           errors.push({ kind: 'parse', file: file.path, line: e.line, column: e.column, message: e.message });
