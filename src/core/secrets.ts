@@ -206,3 +206,32 @@ export function weakReasonText(reason: WeakReason, length: number, minLength = 3
       return { en: 'uses a single character class and little randomness', ja: '1 種類の文字だけで構成され、ランダム性が低いです' };
   }
 }
+
+/**
+ * Credentials recognisable by their shape, whatever the key is called: `NOTIFY_URL` holding a Slack
+ * webhook, `AUTH_HEADER=Bearer eyJ…`, `BUCKET_ID=AKIA…`. `scan` finds these with secretlint; the
+ * synchronous paths that display values (`env --explain`, `diff`) use these to hide them. Each is
+ * linear (no nested quantifiers), and at most the first 64 KiB of a value is looked at.
+ */
+export const CREDENTIAL_PATTERNS: readonly RegExp[] = [
+  /(?:^|[^A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?:$|[^A-Z0-9])/, // AWS access key id
+  /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]/, // Slack webhook
+  /https:\/\/(?:discord(?:app)?\.com\/api\/webhooks|[\w-]+\.webhook\.office\.com\/webhookb2)\/[\w-]/, // Discord / Teams webhook
+  /(?:^|[^\w-])xox[abposr]-[0-9A-Za-z-]{10,}/, // Slack token
+  /(?:^|[^\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\./, // JWT
+  /(?:^|[^\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}/i, // Authorization: Bearer …
+  /(?:^|[^\w])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{40})/, // GitHub token
+  /(?:^|[^\w])glpat-[A-Za-z0-9_-]{20}/, // GitLab token
+  /-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----/, // private key
+  /(?:^|[^\w])[sr]k_live_[0-9A-Za-z]{16,}/, // Stripe live key
+  /(?:^|[^\w-])AIza[0-9A-Za-z_-]{35}/, // Google API key
+  /(?:^|[^\w])SG\.[\w-]{16,}\.[\w-]{16,}/, // SendGrid
+  /(?:^|[^\w])npm_[A-Za-z0-9]{36}/, // npm token
+];
+
+/** Does this value have the shape of a known credential (whatever its key)? */
+export function looksLikeCredential(value: string): boolean {
+  if (value.length < 16) return false;
+  const v = value.length > 65_536 ? value.slice(0, 65_536) : value;
+  return CREDENTIAL_PATTERNS.some((re) => re.test(v));
+}

@@ -6,6 +6,7 @@
 import type { HonbanConfig } from '../config/load.js';
 import type { EnvName, Lang } from '../core/types.js';
 import { SecretMasker } from '../post/mask.js';
+import { crashTestWithData } from '../core/errors.js';
 import { VERSION } from '../version.js';
 import type { RepoView } from './fs.js';
 import { displayValue } from './redact.js';
@@ -115,6 +116,7 @@ export async function diffEnvironments(opts: DiffOptions): Promise<{ result: Dif
       for (const e of [...ta.errors, ...tb.errors]) errors.push(e);
     }
   }
+  crashTestWithData([...a.secrets, ...b.secrets]);
   return { result: masker.maskDeep(result), masker, resolutions: [a, b] };
 }
 
