@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { findConfig, loadConfig } from '../config/load.js';
 import { ALL_RULES } from '../rules/index.js';
-import { scan } from '../scan.js';
+import { scan } from '../commands/scan.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
 import { SCAN_HELP } from './help.js';
-import { UserError } from '../core/errors.js';
+import { UserError } from '../contracts/errors.js';
 import { existsSync } from 'node:fs';
-import { enableNginxTest } from '../nginx-test.js';
+import { enableNginxTest } from '../collect/nginx-test.js';
 
 export async function scanCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...SHARED_OPTIONS, 'nginx-test': { type: 'boolean' } }, 'scan');

@@ -7,10 +7,10 @@
  * Interpolation (`${VAR}`, `${VAR:-default}`) is kept as a reference, never taken for a literal.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YNode, type YAMLMap } from 'yaml';
-import type { CollectContext, Collector } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import type { CommandLine, ProvidedVar, ProvidesVars } from '../core/facts-common.js';
-import { SHARED, type EnvName, type SourceFile } from '../core/types.js';
+import type { CollectContext, Collector } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import type { CommandLine, ProvidedVar, ProvidesVars } from '../facts/common.js';
+import { SHARED, type EnvName, type SourceFile } from '../contracts/types.js';
 import {
   commandWords,
   dirOf,
@@ -150,7 +150,7 @@ export interface ComposeFact extends ProvidesVars {
   commands: CommandLine[];
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     compose: ComposeFact;
   }

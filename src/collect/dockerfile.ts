@@ -11,11 +11,11 @@
  */
 import ignore from 'ignore';
 import type { Dockerfile, Instruction } from 'dockerfile-ast';
-import type { CollectContext, Collector } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import type { CommandLine, ProvidedVar, ProvidesVars } from '../core/facts-common.js';
-import { isSecretName } from '../core/secrets.js';
-import { TEMPLATE, type EnvName, type SourceFile } from '../core/types.js';
+import type { CollectContext, Collector } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import type { CommandLine, ProvidedVar, ProvidesVars } from '../facts/common.js';
+import { isSecretName } from '../lib/secrets.js';
+import { TEMPLATE, type EnvName, type SourceFile } from '../contracts/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fact shapes
@@ -246,7 +246,7 @@ export interface DockerfileFact extends ProvidesVars {
   scripts: ScriptRef[];
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     dockerfile: DockerfileFact;
   }

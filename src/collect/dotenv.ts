@@ -4,36 +4,12 @@
  * environment TEMPLATE: rules of scope `target` never see them, rules of scope `all` can tell them
  * apart with `template`.
  */
-import type { Collector } from '../core/collector.js';
-import type { ProvidesVars } from '../core/facts-common.js';
-import { isSecretName } from '../core/secrets.js';
-import { TEMPLATE, type EnvName } from '../core/types.js';
-import { parseDotenv, type DotenvEntry, type DotenvProblem } from './dotenv-parse.js';
+import type { Collector } from '../contracts/collector.js';
+import { isSecretName } from '../lib/secrets.js';
+import { TEMPLATE } from '../contracts/types.js';
+import { parseDotenv } from './dotenv-parse.js';
 
 export type { DotenvEntry, DotenvProblem } from './dotenv-parse.js';
-
-export interface DotenvFile extends ProvidesVars {
-  file: string;
-  environment: EnvName;
-  /** A template (`.env.example` …): documents variables, provides nothing to a running app. */
-  template: boolean;
-  /** Git would not commit the file (ignored and not tracked). */
-  gitIgnored: boolean;
-  /** Git tracks the file (known inside a git work tree only). */
-  gitTracked?: boolean;
-  /** Permission bits, when read from disk. */
-  mode?: number;
-  /** Every assignment in order (duplicates included; the last one wins). */
-  entries: DotenvEntry[];
-  /** Lines dotenv ignores or reads differently than written. */
-  problems: DotenvProblem[];
-}
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    dotenv: DotenvFile;
-  }
-}
 
 const collector: Collector<'dotenv'> = {
   fact: 'dotenv',

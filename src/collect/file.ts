@@ -1,5 +1,5 @@
-import type { Collector } from '../core/collector.js';
-import type { EnvName, FileKind } from '../core/types.js';
+import type { Collector } from '../contracts/collector.js';
+import type { EnvName, FileKind } from '../contracts/types.js';
 
 /** A file as honban read it: for rules over raw text (credentials, .gitignore, .dockerignore). */
 export interface FileFact {
@@ -12,7 +12,7 @@ export interface FileFact {
   mode?: number;
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     file: FileFact;
   }

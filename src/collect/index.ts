@@ -6,8 +6,8 @@
  * Each module's default export is a `Collector` (or `Deriver`) and it declares its fact type by
  * merging into `FactTypes` (see src/core/types.ts).
  */
-import type { CollectorModule, DeriverModule } from '../core/collector.js';
-import type { FileKind } from '../core/types.js';
+import type { CollectorModule, DeriverModule } from '../contracts/collector.js';
+import type { FileKind } from '../contracts/types.js';
 
 export interface CollectorEntry {
   kinds: readonly FileKind[];

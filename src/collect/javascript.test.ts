@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CollectContext } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import type { FileKind, SourceFile } from '../core/types.js';
+import type { CollectContext } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import type { FileKind, SourceFile } from '../contracts/types.js';
 import collector, { type JavascriptFacts } from './javascript.js';
 
 function file(path: string, content: string): SourceFile {

@@ -6,11 +6,11 @@
  *
  * It only parses; express/* and contract/* rules judge. Positions are 1-based, columns in UTF-16 units.
  */
-import type { BaseFact, CollectContext, Collector } from '../core/collector.js';
-import { normalizeEnvName } from '../core/environment.js';
-import { ParseError } from '../core/errors.js';
-import { isSecretName } from '../core/secrets.js';
-import type { SourceFile } from '../core/types.js';
+import type { BaseFact, CollectContext, Collector } from '../contracts/collector.js';
+import { normalizeEnvName } from '../lib/environment.js';
+import { ParseError } from '../contracts/errors.js';
+import { isSecretName } from '../lib/secrets.js';
+import type { SourceFile } from '../contracts/types.js';
 import type { CodeEnvRead } from '../derive/env-contract.js';
 import type { CodeLiteralAssignment } from './ruby.js';
 import { firstError, pos, withTree, type Grammar, type TSNode } from './treesitter.js';
@@ -118,7 +118,7 @@ export interface JavascriptFacts extends BaseFact {
   literalAssignments: CodeLiteralAssignment[];
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     javascript: JavascriptFacts;
   }

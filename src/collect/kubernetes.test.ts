@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CollectContext } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import { toSourceFiles } from '../scan.js';
+import type { CollectContext } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import { toSourceFiles } from '../commands/scan.js';
 import { text } from '../testing/harness.js';
 import collector, { type KubernetesFact } from './kubernetes.js';
 

@@ -8,10 +8,10 @@
  * the scanned files (k8s-envFrom). No rules judge these facts yet.
  */
 import { isMap, isSeq, LineCounter, parseAllDocuments } from 'yaml';
-import type { CollectContext, Collector } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import type { CommandLine, ProvidedVar, ProvidesVars } from '../core/facts-common.js';
-import type { EnvName, SourceFile } from '../core/types.js';
+import type { CollectContext, Collector } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import type { CommandLine, ProvidedVar, ProvidesVars } from '../facts/common.js';
+import type { EnvName, SourceFile } from '../contracts/types.js';
 import { bool, deref, entries, get, items, locOf, located, scalarText, type Ctx, type Located } from './compose.js';
 import { parseImage, registerValue, type ImageRef, type Loc } from './dockerfile.js';
 
@@ -83,7 +83,7 @@ export interface KubernetesFact extends ProvidesVars {
   commands: CommandLine[];
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     kubernetes: KubernetesFact;
   }

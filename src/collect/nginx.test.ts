@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ParseError } from '../core/errors.js';
-import type { SourceFile } from '../core/types.js';
-import { toSourceFiles } from '../scan.js';
+import { ParseError } from '../contracts/errors.js';
+import type { SourceFile } from '../contracts/types.js';
+import { toSourceFiles } from '../commands/scan.js';
 import collector, { type NginxConfig } from './nginx.js';
 import { parseNginx } from './nginx/parse.js';
 import { servers, locations, listens, locationMatch, effectiveHeaders } from './nginx/query.js';

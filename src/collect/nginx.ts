@@ -9,9 +9,9 @@
  * it records the problem and goes on without it. Include loops are recorded too (nginx would recurse
  * until it runs out of file descriptors).
  */
-import type { Collector } from '../core/collector.js';
-import { isSecretName } from '../core/secrets.js';
-import type { EnvName, SourceFile } from '../core/types.js';
+import type { Collector } from '../contracts/collector.js';
+import { isSecretName } from '../lib/secrets.js';
+import type { EnvName, SourceFile } from '../contracts/types.js';
 import type { NginxDirective } from './nginx/parse.js';
 import { modelFor, type NginxModel } from './nginx/resolve.js';
 
@@ -51,7 +51,7 @@ export interface NginxConfig {
   problems: NginxProblem[];
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     nginx: NginxConfig;
   }

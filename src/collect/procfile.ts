@@ -2,9 +2,9 @@
  * The `procfile` collector: one CommandLine per process line of a Procfile (Heroku, foreman,
  * honcho, Dokku): `web: gunicorn app:app --workers 3`.
  */
-import type { Collector } from '../core/collector.js';
-import type { CommandLine } from '../core/facts-common.js';
-import type { EnvName } from '../core/types.js';
+import type { Collector } from '../contracts/collector.js';
+import type { CommandLine } from '../facts/common.js';
+import type { EnvName } from '../contracts/types.js';
 import { splitShell } from './python/commands.js';
 
 /** A Procfile process line. */
@@ -19,7 +19,7 @@ export interface ProcfileFact {
   commands: ProcfileCommand[];
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     procfile: ProcfileFact;
   }

@@ -6,12 +6,12 @@
  *
  * It only parses; rails/* and contract/* rules judge. Positions are 1-based, columns in UTF-16 units.
  */
-import type { BaseFact, CollectContext, Collector } from '../core/collector.js';
-import { normalizeEnvName } from '../core/environment.js';
-import { ParseError } from '../core/errors.js';
-import type { LiteralAssignment } from '../core/facts-common.js';
-import { isSecretName } from '../core/secrets.js';
-import { SHARED, type EnvName, type SourceFile } from '../core/types.js';
+import type { BaseFact, CollectContext, Collector } from '../contracts/collector.js';
+import { normalizeEnvName } from '../lib/environment.js';
+import { ParseError } from '../contracts/errors.js';
+import type { LiteralAssignment } from '../facts/common.js';
+import { isSecretName } from '../lib/secrets.js';
+import { SHARED, type EnvName, type SourceFile } from '../contracts/types.js';
 import type { CodeEnvRead } from '../derive/env-contract.js';
 import { typeIds } from './javascript.js';
 import { firstError, pos, withTree, type TSNode } from './treesitter.js';
@@ -109,7 +109,7 @@ export interface CodeLiteralAssignment extends LiteralAssignment {
   how?: 'assign' | 'attribute' | 'index' | 'hash-key' | 'field' | 'env-default';
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     ruby: RubyFacts;
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ParseError } from '../core/errors.js';
+import { ParseError } from '../contracts/errors.js';
 import { fileWrites, parseShell, programName } from './shell.js';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';

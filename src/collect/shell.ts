@@ -15,11 +15,11 @@
  * Simple commands are grouped into pipelines. An unterminated quote or substitution is a
  * ParseError (bash refuses the script there too).
  */
-import type { Collector } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import type { CommandLine } from '../core/facts-common.js';
-import { isSecretName } from '../core/secrets.js';
-import type { EnvName } from '../core/types.js';
+import type { Collector } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import type { CommandLine } from '../facts/common.js';
+import { isSecretName } from '../lib/secrets.js';
+import type { EnvName } from '../contracts/types.js';
 
 export interface ShellWord {
   /** Quotes removed, escapes applied, expansions kept as written (`$(openssl rand -hex 32)`). */
@@ -103,7 +103,7 @@ export interface ShellFact {
   writes: ShellFileWrite[];
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     shell: ShellFact;
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toSourceFiles } from '../scan.js';
+import { toSourceFiles } from '../commands/scan.js';
 import collector, { effective, type SshdConfig } from './sshd.js';
 
 function collect(files: Record<string, string>): SshdConfig[] {

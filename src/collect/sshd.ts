@@ -9,8 +9,8 @@
  * sshd uses the FIRST value it obtains for most keywords, so the fact keeps every directive in
  * order; `effective()` answers "what does sshd use outside any Match block".
  */
-import type { Collector } from '../core/collector.js';
-import type { EnvName, SourceFile } from '../core/types.js';
+import type { Collector } from '../contracts/collector.js';
+import type { EnvName, SourceFile } from '../contracts/types.js';
 import { dirname, joinPath, isGlob } from './nginx/resolve.js';
 
 export interface SshdMatch {
@@ -61,7 +61,7 @@ export interface SshdConfig {
   dropIn: boolean;
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     sshd: SshdConfig;
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toSourceFiles } from '../scan.js';
+import { toSourceFiles } from '../commands/scan.js';
 import { entries, parseSystemdUnit, parseUnit, setting } from './systemd.js';
 
 const unit = (path: string, content: string, others: Record<string, string> = {}) => {

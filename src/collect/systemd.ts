@@ -14,10 +14,10 @@
  * of `EnvironmentFile=` files found in the repository (parsed with the dotenv tokenizer). An
  * EnvironmentFile= that is not in the repository is provided as an opaque source (its path).
  */
-import type { Collector, CollectContext } from '../core/collector.js';
-import type { CommandLine, ProvidesVars } from '../core/facts-common.js';
-import { isSecretName } from '../core/secrets.js';
-import type { EnvName, SourceFile } from '../core/types.js';
+import type { Collector, CollectContext } from '../contracts/collector.js';
+import type { CommandLine, ProvidesVars } from '../facts/common.js';
+import { isSecretName } from '../lib/secrets.js';
+import type { EnvName, SourceFile } from '../contracts/types.js';
 import { parseDotenv } from './dotenv-parse.js';
 
 export interface UnitEntry {
@@ -86,7 +86,7 @@ export interface SystemdUnit extends ProvidesVars {
   userUnit: boolean;
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     systemd: SystemdUnit;
   }

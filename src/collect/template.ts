@@ -11,8 +11,8 @@
  * inside tags, reads attributes the way the HTML spec does (quoted, unquoted, valueless), and
  * jumps over raw-text elements (`<script>`, `<style>`, `<textarea>`, `<title>`).
  */
-import type { Collector } from '../core/collector.js';
-import type { EnvName } from '../core/types.js';
+import type { Collector } from '../contracts/collector.js';
+import type { EnvName } from '../contracts/types.js';
 
 export interface TemplateAsset {
   /** The URL as written. */
@@ -49,7 +49,7 @@ export interface TemplateFact {
   inline: InlineCode[];
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     template: TemplateFact;
   }

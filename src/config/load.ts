@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../core/errors.js';
-import type { FailOn, Lang, Severity } from '../core/types.js';
+import { UserError } from '../contracts/errors.js';
+import type { FailOn, Lang, Severity } from '../contracts/types.js';
 import { CONFIG_SCHEMA } from './schema.js';
 
 export interface Waiver {

@@ -10,10 +10,10 @@
  * with certainty that "nothing provides X".
  */
 import { COLLECTORS } from '../collect/index.js';
-import type { BaseFact, Deriver } from '../core/collector.js';
-import { judges } from '../core/environment.js';
-import type { EnvRead, ProvidedVar } from '../core/facts-common.js';
-import { SHARED, TEMPLATE, type EnvName, type FactName, type SourceFile } from '../core/types.js';
+import type { BaseFact, Deriver } from '../contracts/collector.js';
+import { judges } from '../lib/environment.js';
+import type { EnvRead, ProvidedVar } from '../facts/common.js';
+import { SHARED, TEMPLATE, type EnvName, type FactName, type SourceFile } from '../contracts/types.js';
 
 /** An env read with what code collectors can tell beyond the shared EnvRead shape (all optional). */
 export interface CodeEnvRead extends EnvRead {
@@ -76,7 +76,7 @@ export interface EnvContract extends BaseFact {
   ignoredReads: { read: CodeEnvRead; reason: 'dev-only' | 'test-or-tool' | 'other-environment' }[];
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     envContract: EnvContract;
   }

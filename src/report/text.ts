@@ -1,4 +1,4 @@
-import type { FailOn, Lang, Report, Severity } from '../core/types.js';
+import type { FailOn, Lang, Report, Severity } from '../contracts/types.js';
 
 /** Interface strings of the reporters, in both languages. */
 export const T = {

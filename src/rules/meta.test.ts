@@ -8,9 +8,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALL_RULES } from './index.js';
-import { rulesMarkdown } from '../docs/rules-md.js';
+import { rulesMarkdown } from '../commands/rules-md.js';
 import { CONFIG_SCHEMA } from '../config/schema.js';
-import { SEVERITIES } from '../core/types.js';
+import { SEVERITIES } from '../contracts/types.js';
 import { COLLECTORS, DERIVERS } from '../collect/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // dist/rules

@@ -3,8 +3,8 @@
  */
 import assert from 'node:assert/strict';
 import type { HonbanConfig } from '../config/load.js';
-import type { Finding, ReportError, Rule } from '../core/types.js';
-import { scan } from '../scan.js';
+import type { Finding, ReportError, Rule } from '../contracts/types.js';
+import { scan } from '../commands/scan.js';
 
 export interface VirtualFile {
   path: string;

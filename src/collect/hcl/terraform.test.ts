@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ParseError } from '../../core/errors.js';
-import { toSourceFiles } from '../../scan.js';
+import { ParseError } from '../../contracts/errors.js';
+import { toSourceFiles } from '../../commands/scan.js';
 import { text } from '../../testing/harness.js';
 import collector from '../terraform.js';
 import type { TerraformFact, TfValue } from './types.js';

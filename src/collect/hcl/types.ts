@@ -8,8 +8,8 @@
  *   defaults / tfvars / module arguments, locals, literal interpolation, jsonencode, JSON strings).
  *   Anything that cannot be resolved is `unknown`; rules never guess on unknown values.
  */
-import type { EnvName } from '../../core/types.js';
-import type { ProvidesVars } from '../../core/facts-common.js';
+import type { EnvName } from '../../contracts/types.js';
+import type { ProvidesVars } from '../../facts/common.js';
 
 /** A place in a file (1-based line and column). */
 export interface Loc {

@@ -17,7 +17,7 @@
  * Errors are the ones nginx reports (`unexpected "}"`, `unexpected end of file, expecting ";" or
  * "}"`, …) with the position where nginx would stop.
  */
-import { ParseError } from '../../core/errors.js';
+import { ParseError } from '../../contracts/errors.js';
 
 export interface NginxArg {
   /** The word as nginx sees it (quotes removed, escapes applied). */

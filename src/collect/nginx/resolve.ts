@@ -12,8 +12,8 @@
  * external — `include /etc/nginx/mime.types` that is not in the repository is fine and silent.
  * Globs (`*`, `?`, `[…]`) match repository files, sorted as glob(3) sorts them.
  */
-import type { SourceFile } from '../../core/types.js';
-import { ParseError } from '../../core/errors.js';
+import type { SourceFile } from '../../contracts/types.js';
+import { ParseError } from '../../contracts/errors.js';
 import { parseNginx, type NginxDirective } from './parse.js';
 
 /** Install prefixes an absolute include path is mapped from. */

@@ -4,9 +4,9 @@
  * literals under names, Django list settings. A small evaluator resolves each value to the literal
  * it has when no environment variable is set.
  */
-import { classifyClassName, normalizeEnvName } from '../../core/environment.js';
-import { isPlaceholder, isSecretName, weakSecretReason } from '../../core/secrets.js';
-import { SHARED, type EnvName } from '../../core/types.js';
+import { classifyClassName, normalizeEnvName } from '../../lib/environment.js';
+import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
+import { SHARED, type EnvName } from '../../contracts/types.js';
 import type { PyEnvRead } from './types.js';
 import type { TSNode } from '../treesitter.js';
 import { castValue, numberValue, pyEquals, pyIn, pyStr, stringValue, truthy } from './literals.js';

@@ -3,7 +3,7 @@
  * entries count for the target environment, following references, describing where a value comes
  * from. Nothing here reports.
  */
-import type { EnvName, RuleContext } from '../../core/types.js';
+import type { EnvName, RuleContext } from '../../contracts/types.js';
 import { truthy } from './literals.js';
 import type { PyAssignment, PyCall, PyLiteral, PyStr, PyValue, PythonFact } from './types.js';
 

@@ -4,8 +4,8 @@
  *
  * Every position is 1-based; columns count UTF-16 code units (as JavaScript strings do).
  */
-import type { EnvRead, LiteralAssignment } from '../../core/facts-common.js';
-import type { EnvName } from '../../core/types.js';
+import type { EnvRead, LiteralAssignment } from '../../facts/common.js';
+import type { EnvName } from '../../contracts/types.js';
 
 /** A Python value a rule can reason about: the literal it evaluates to. */
 export type PyLiteral = string | number | boolean | null | PyLiteral[] | { [key: string]: PyLiteral };

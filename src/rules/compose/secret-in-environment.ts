@@ -1,5 +1,5 @@
 import { tokenFormatOf } from '../../collect/dockerfile.js';
-import { isPlaceholder, isSecretName, weakSecretReason } from '../../core/secrets.js';
+import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { notASecretValue } from '../docker/lib/values.js';
 import { DB_PASSWORD_KEYS } from './lib/common.js';

@@ -4,7 +4,7 @@
  */
 import { djangoAnchor, djangoGroups, djangoSetting, fromEnv, pyRepr, type Setting } from '../../collect/python/query.js';
 import type { PythonFact } from '../../collect/python/types.js';
-import type { Localized, RuleContext, Severity } from '../../core/types.js';
+import type { Localized, RuleContext, Severity } from '../../contracts/types.js';
 
 export interface SettingCheck {
   key: string;

@@ -1,5 +1,5 @@
 import { sensitiveFileKind, type ContextEntry } from '../../collect/dockerfile.js';
-import type { Localized } from '../../core/types.js';
+import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 import { shippedStages, stageName } from './lib/common.js';
 

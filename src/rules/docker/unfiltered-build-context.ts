@@ -1,5 +1,5 @@
 import type { ContextEntry, DockerCopy } from '../../collect/dockerfile.js';
-import type { Localized, Severity } from '../../core/types.js';
+import type { Localized, Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 
 const WHOLE_CONTEXT = new Set(['.', './', '*', './*', '.\\', './.']);

@@ -1,5 +1,6 @@
-import type { DotenvEntry, DotenvFile } from '../../collect/dotenv.js';
-import { isSecretName, weakSecretReason } from '../../core/secrets.js';
+import type { DotenvEntry } from '../../collect/dotenv.js';
+import type { DotenvFile } from '../../facts/dotenv.js';
+import { isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { effectiveEntries, isFileReferenceKey, isReference, isSettingValue, urlCredentials } from './util.js';
 

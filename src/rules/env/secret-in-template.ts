@@ -1,4 +1,4 @@
-import { isSecretName, weakSecretReason } from '../../core/secrets.js';
+import { isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { isFileReferenceKey, isReference, isSettingValue, urlCredentials } from './util.js';
 

@@ -1,6 +1,7 @@
 /** Helpers shared by the `env` rules (not a rule). */
-import type { DotenvEntry, DotenvFile } from '../../collect/dotenv.js';
-import { parseBoolean } from '../../core/values.js';
+import type { DotenvEntry } from '../../collect/dotenv.js';
+import type { DotenvFile } from '../../facts/dotenv.js';
+import { parseBoolean } from '../../lib/values.js';
 
 /**
  * The entries that reach the application: for each key the last assignment (dotenv's rule),

@@ -1,4 +1,4 @@
-import { isSecretName, weakReasonText, weakSecretReason, type WeakReason } from '../../core/secrets.js';
+import { isSecretName, weakReasonText, weakSecretReason, type WeakReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { effectiveEntries, envLabel, isFileReferenceKey, isPasswordKey, isReference, isSettingValue, minLengths, urlCredentials } from './util.js';
 

@@ -6,8 +6,8 @@
 import { deployCommands, invocations, optionValue } from '../../collect/python/commands.js';
 import { judged } from '../../collect/python/query.js';
 import type { PythonFact } from '../../collect/python/types.js';
-import type { CommandLine } from '../../core/facts-common.js';
-import type { RuleContext } from '../../core/types.js';
+import type { CommandLine } from '../../facts/common.js';
+import type { RuleContext } from '../../contracts/types.js';
 
 export type SettingName = 'workers' | 'threads' | 'reload' | 'loglevel' | 'timeout' | 'max_requests' | 'worker_class';
 

@@ -1,4 +1,4 @@
-import { findDirectives } from '../../post/suppress.js';
+import { findDirectives } from '../../engine/post/suppress.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

@@ -14,7 +14,7 @@ import {
   type Level,
   type Scoped,
 } from '../../collect/nginx/query.js';
-import type { RuleContext } from '../../core/types.js';
+import type { RuleContext } from '../../contracts/types.js';
 
 export const RFC_HSTS_YEAR = 31536000;
 

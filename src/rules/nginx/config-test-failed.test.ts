@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runRules, text } from '../../testing/harness.js';
-import { findNginx } from '../../nginx-test.js';
+import { findNginx } from '../../collect/nginx-test.js';
 import rule from './config-test-failed.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { findNginx, testNginxConfig, type NginxTestResult } from '../../nginx-test.js';
+import { findNginx, testNginxConfig, type NginxTestResult } from '../../collect/nginx-test.js';
 import { defineRule } from '../define.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import cookieMissingHostPrefix from './cookie-missing-host-prefix.js';
 import cookieMissingHttponly from './cookie-missing-httponly.js';
 import cookieMissingSamesite from './cookie-missing-samesite.js';

@@ -1,5 +1,5 @@
 import { urlPassword } from '../../collect/dotenv.js';
-import { isPlaceholder } from '../../core/secrets.js';
+import { isPlaceholder } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { credentialType, findCredentials, NETWORK_BOUND } from './secretlint.js';
 

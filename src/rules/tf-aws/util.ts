@@ -1,7 +1,7 @@
 /** Helpers shared by the tf-aws rules. */
 import type { TerraformFact, TfAttr, TfBlock, TfResource, TfValue } from '../../collect/terraform.js';
-import { isPlaceholder, isSecretName } from '../../core/secrets.js';
-import type { Localized, ReportInput } from '../../core/types.js';
+import { isPlaceholder, isSecretName } from '../../lib/secrets.js';
+import type { Localized, ReportInput } from '../../contracts/types.js';
 import { str, walk } from '../../collect/hcl/values.js';
 
 export * from '../../collect/hcl/values.js';

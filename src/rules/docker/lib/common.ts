@@ -1,6 +1,6 @@
 /** Helpers shared by the docker/* rules. */
 import type { DockerfileFact, DockerStage } from '../../../collect/dockerfile.js';
-import type { Localized } from '../../../core/types.js';
+import type { Localized } from '../../../contracts/types.js';
 
 export function finalStage(f: DockerfileFact): DockerStage {
   return f.stages[f.final]!;

@@ -3,7 +3,7 @@
  * Shared by docker/dev-server and compose/dev-server.
  */
 import type { ScriptRef, ShellWord } from '../../../collect/dockerfile.js';
-import type { Localized } from '../../../core/types.js';
+import type { Localized } from '../../../contracts/types.js';
 
 export interface DevServerMatch {
   /** What was found, as the user wrote it in short (`flask run`, `uvicorn --reload`). */

@@ -1,5 +1,5 @@
 /** Value judgements shared by the docker and compose rules. */
-import { parseBoolean } from '../../../core/values.js';
+import { parseBoolean } from '../../../lib/values.js';
 
 /** Values that are flags or small numbers, not secrets (`SECRET_KEY_BASE_DUMMY=1`, `TOKEN_TTL=3600`). */
 export function notASecretValue(key: string, value: string): boolean {
