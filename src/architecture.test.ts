@@ -42,21 +42,19 @@ test('the layer check reports an import from a higher layer', () => {
   assert.match(v[0]!, /collect\/x\.ts \(collect\) imports engine\/evaluate\.ts from the higher layer engine/);
 });
 
-test("the layer check reports a rule that imports a command's module, a collector, or another domain", () => {
+test("the layer check reports a rule that imports a command's module or a collector", () => {
   const v = layerViolations(new Map([
     ['rules/env/a.ts', [
       "import { runEnv } from '../../commands/env/run.js';",
       "import { parseDotenv } from '../../collect/dotenv-parse.js';",
-      "import { helper } from '../docker/_helper.js';",
       "import { ok } from './_ok.js';",
       "import { defineRule } from '../define.js';",
       "import type { DotenvFile } from '../../facts/dotenv.js';",
     ].join('\n')],
   ]));
-  assert.deepEqual(v.map((m) => m.replace(/ from .*| imports .*?: /, '').split(' ')[0]), ['rules/env/a.ts', 'rules/env/a.ts', 'rules/env/a.ts']);
+  assert.equal(v.length, 2);
   assert.match(v[0]!, /commands\/env\/run\.ts from the higher layer commands/);
   assert.match(v[1]!, /collect\/dotenv-parse\.ts from collect: rules read facts only/);
-  assert.match(v[2]!, /rules\/docker\/_helper\.ts: a rule imports only/);
 });
 
 test('the layer check reports test code imported by product code, and modules outside every layer', () => {
@@ -64,7 +62,7 @@ test('the layer check reports test code imported by product code, and modules ou
     ['engine/a.ts', "import { expectLines } from '../testing/harness.js';\n"],
     ['stray.ts', ''],
   ]));
-  assert.deepEqual(v.sort(), ['engine/a.ts imports test code testing/harness.ts', 'stray.ts: belongs to no layer (put it under one of contracts/, config/, lib/, facts/, collect/, derive/, rules/, engine/, report/, commands/, cli/, index.ts)'].sort());
+  assert.deepEqual(v.sort(), ['engine/a.ts imports test code testing/harness.ts', 'stray.ts: belongs to no layer (put it under one of contracts/, lib/, config/, facts/, collect/, derive/, rules/, engine/, report/, commands/, cli/, index.ts)'].sort());
 });
 
 test('the cycle check finds a cycle', () => {

@@ -3,7 +3,8 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_NAMES, findConfig, loadConfig, type HonbanConfig } from '../config/load.js';
+import { CONFIG_NAMES, findConfig, loadConfig } from '../config/load.js';
+import { type HonbanConfig } from '../contracts/config.js';
 import { UserError } from '../contracts/errors.js';
 import type { Lang } from '../contracts/types.js';
 import { diffEnvironments, formatDiffJson, formatDiffMarkdown, formatDiffPretty, hasDifferences } from '../commands/env/diff.js';
@@ -14,7 +15,7 @@ import { buildInitYaml, checkGenerated, contractReads, inferVariables } from '..
 import { resolveEnvName } from '../collect/env/layers.js';
 import { resolveEnvironment } from '../collect/env/resolve.js';
 import { runEnv } from '../commands/env/run.js';
-import { hasSchema } from '../lib/env-spec.js';
+import { hasSchema } from '../config/variables.js';
 import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../commands/env/snapshot.js';
 import { SecretMasker } from '../engine/post/mask.js';
 import { ALL_RULES } from '../rules/index.js';

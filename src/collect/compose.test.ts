@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { toSourceFiles } from '../commands/scan.js';
 import type { CollectContext } from '../contracts/collector.js';
 import { ParseError } from '../contracts/errors.js';
-import collector, { parseShortPort, wholeReference, type ComposeFact } from './compose.js';
+import collector, { parseShortPort, wholeReference } from './compose.js';
+import { type ComposeFact } from '../facts/compose.js';
 import { text } from '../testing/harness.js';
 
 async function collect(files: Record<string, string>, path: string): Promise<{ fact: ComposeFact; secrets: string[] }> {

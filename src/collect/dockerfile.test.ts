@@ -4,7 +4,8 @@ import type { CollectContext } from '../contracts/collector.js';
 import { ParseError } from '../contracts/errors.js';
 import { toSourceFiles } from '../commands/scan.js';
 import { text } from '../testing/harness.js';
-import collector, { dockerignoreMatcher, parseDockerignore, parseImage, splitShell, substitute, type DockerfileFact } from './dockerfile.js';
+import collector, { dockerignoreMatcher, parseDockerignore, parseImage, splitShell, substitute } from './dockerfile.js';
+import { type DockerfileFact } from '../facts/dockerfile.js';
 
 async function collect(files: Record<string, string>, path = 'Dockerfile'): Promise<{ fact: DockerfileFact; secrets: string[] }> {
   const all = toSourceFiles(Object.entries(files).map(([p, content]) => ({ path: p, content })));

@@ -8,8 +8,7 @@ import type { Collector } from '../contracts/collector.js';
 import { isSecretName } from '../lib/secrets.js';
 import { TEMPLATE } from '../contracts/types.js';
 import { parseDotenv } from './dotenv-parse.js';
-
-export type { DotenvEntry, DotenvProblem } from './dotenv-parse.js';
+import { urlPassword } from '../lib/url.js';
 
 const collector: Collector<'dotenv'> = {
   fact: 'dotenv',
@@ -50,9 +49,3 @@ const collector: Collector<'dotenv'> = {
   },
 };
 export default collector;
-
-/** The password of a `scheme://user:password@host` URL, if any (decoded as written, not unescaped). */
-export function urlPassword(value: string): string | undefined {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:([^@/?#\s]+)@/i.exec(value.trim());
-  return m?.[1] || undefined;
-}

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { CollectContext } from '../contracts/collector.js';
 import { ParseError } from '../contracts/errors.js';
 import type { FileKind, SourceFile } from '../contracts/types.js';
-import collector, { type JavascriptFacts } from './javascript.js';
+import collector from './javascript.js';
+import { type JavascriptFacts } from '../facts/javascript.js';
 
 function file(path: string, content: string): SourceFile {
   const kind: FileKind = /\.(ts|tsx|mts|cts)$/.test(path) ? 'typescript' : 'javascript';

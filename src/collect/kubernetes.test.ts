@@ -4,7 +4,8 @@ import type { CollectContext } from '../contracts/collector.js';
 import { ParseError } from '../contracts/errors.js';
 import { toSourceFiles } from '../commands/scan.js';
 import { text } from '../testing/harness.js';
-import collector, { type KubernetesFact } from './kubernetes.js';
+import collector from './kubernetes.js';
+import { type KubernetesFact } from '../facts/kubernetes.js';
 
 async function collect(files: Record<string, string>, path: string): Promise<{ fact: KubernetesFact | undefined; secrets: string[] }> {
   const all = toSourceFiles(Object.entries(files).map(([p, content]) => ({ path: p, content })));

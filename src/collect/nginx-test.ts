@@ -1,6 +1,7 @@
 /**
- * `honban scan --nginx-test`: runs the real `nginx -t` on each top-level nginx configuration of the
- * repository, on a throw-away copy of its files.
+ * Collector `nginxTest` (opt-in: `honban scan --nginx-test`): runs the real `nginx -t` on each
+ * top-level nginx configuration of the repository, on a throw-away copy of its files, and records
+ * the result as a fact; the rule nginx/config-test-failed judges it.
  *
  * The copy is rewritten in place — same lines, so nginx's `file:line` still points at the
  * repository file — so that it can be tested on a machine that is not the server:
@@ -22,31 +23,44 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { NginxConfig, NginxDirective } from './nginx.js';
-import { walk } from './nginx/query.js';
+import type { NginxDirective } from '../facts/nginx/types.js';
+import type { NginxConfig } from '../facts/nginx/types.js';
+import { walk } from '../facts/nginx/query.js';
 import { isGlob } from './nginx/resolve.js';
+import type { NginxTestResult, NginxTestMessage } from '../facts/nginx-test.js';
+import type { CollectContext, Collector } from '../contracts/collector.js';
+import nginxCollector from './nginx.js';
 
 const execFileP = promisify(execFile);
 
-export interface NginxTestMessage {
-  level: string;
-  text: string;
-  /** Repository file (undefined when nginx names a file outside the copy). */
-  file?: string;
-  line?: number;
-}
+/** The nginx binary of one run (looked up once; `undefined` after the missing binary was reported). */
+const binaries = new WeakMap<CollectContext, { nginx?: string }>();
 
-export interface NginxTestResult {
-  /** The top-level file tested. */
-  file: string;
-  ok: boolean;
-  /** nginx's messages, paths mapped back to the repository. */
-  messages: NginxTestMessage[];
-  /** What the copy changed so that it could be tested here (certificates, includes, hosts). */
-  notes: string[];
-  /** The command that ran (paths of the temporary copy). */
-  command: string;
-}
+const collector: Collector<'nginxTest'> = {
+  fact: 'nginxTest',
+  kinds: ['nginx'],
+  async collect(file, ctx) {
+    const opt = ctx.tools?.nginxTest;
+    if (!opt) return undefined;
+    const cfg = await nginxCollector.collect(file, ctx);
+    if (!cfg || Array.isArray(cfg)) return undefined;
+    let found = binaries.get(ctx);
+    if (!found) {
+      const wanted = opt.binary;
+      const nginx = wanted ? (existsSync(wanted) ? wanted : undefined) : findNginx();
+      found = { nginx };
+      binaries.set(ctx, found);
+      if (!nginx) throw new Error(`--nginx-test: ${wanted ? `${wanted} does not exist` : 'nginx is not installed (not on PATH)'}; install it (e.g. apt-get install nginx) or run without --nginx-test`);
+    }
+    if (!found.nginx) return undefined;
+    try {
+      return await testNginxConfig(cfg, { nginx: found.nginx });
+    } catch (e) {
+      throw new Error(`--nginx-test: cannot test ${cfg.file}: ${(e as Error).message}`);
+    }
+  },
+};
+export default collector;
 
 /** The nginx binary on PATH (or in the usual sbin directories), or undefined. */
 export function findNginx(): string | undefined {
@@ -335,20 +349,5 @@ async function run(cfg: NginxConfig, opts: { nginx: string; timeoutMs?: number }
     messages.push({ level: m[1]!, text, file, line });
   }
   const display = [opts.nginx, ...args].join(' ');
-  return { file: cfg.file, ok, messages, notes, command: display };
-}
-
-/** Rule id whose options carry `--nginx-test`. */
-export const NGINX_TEST_RULE = 'nginx/config-test-failed';
-
-/**
- * `--nginx-test`: turns on the nginx/config-test-failed rule's run (the flag wins over a config that
- * switched the rule off). `log` receives one line per tested file (result and substitutions).
- */
-export function enableNginxTest<C extends { rules?: Record<string, unknown> }>(config: C, log?: (line: string) => void): C {
-  const cur = config.rules?.[NGINX_TEST_RULE];
-  const base: { severity?: string; options?: Record<string, unknown> } =
-    cur && typeof cur === 'object' ? { ...(cur as object) } : typeof cur === 'string' && cur !== 'off' ? { severity: cur } : {};
-  if (base.severity === 'off') delete base.severity;
-  return { ...config, rules: { ...config.rules, [NGINX_TEST_RULE]: { ...base, options: { ...base.options, run: true, ...(log ? { log } : {}) } } } };
+  return { file: cfg.file, environment: cfg.environment, ok, messages, notes, command: display };
 }

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { ParseError } from '../contracts/errors.js';
 import type { SourceFile } from '../contracts/types.js';
 import { toSourceFiles } from '../commands/scan.js';
-import collector, { type NginxConfig } from './nginx.js';
+import collector from './nginx.js';
+import { type NginxConfig } from '../facts/nginx/types.js';
 import { parseNginx } from './nginx/parse.js';
-import { servers, locations, listens, locationMatch, effectiveHeaders } from './nginx/query.js';
+import { servers, locations, listens, locationMatch, effectiveHeaders } from '../facts/nginx/query.js';
 
 const strip = (ds: ReturnType<typeof parseNginx>): unknown =>
   ds.map((d) => (d.block ? { [d.name]: d.args, at: `${d.line}:${d.column}`, block: strip(d.block) } : { [d.name]: d.args, at: `${d.line}:${d.column}` }));

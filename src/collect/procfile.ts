@@ -3,27 +3,9 @@
  * honcho, Dokku): `web: gunicorn app:app --workers 3`.
  */
 import type { Collector } from '../contracts/collector.js';
-import type { CommandLine } from '../facts/common.js';
 import type { EnvName } from '../contracts/types.js';
-import { splitShell } from './python/commands.js';
-
-/** A Procfile process line. */
-export interface ProcfileCommand extends CommandLine {
-  /** The process type (`web`, `worker`, `release`). */
-  process: string;
-}
-
-export interface ProcfileFact {
-  file: string;
-  environment: EnvName;
-  commands: ProcfileCommand[];
-}
-
-declare module '../contracts/types.js' {
-  interface FactTypes {
-    procfile: ProcfileFact;
-  }
-}
+import { splitShell } from '../facts/commands.js';
+import type { ProcfileFact, ProcfileCommand } from '../facts/procfile.js';
 
 /** `name: command` — process names are letters, digits, `_` and `-` (foreman / Heroku). */
 const LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*)$/;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import collector from './python.js';
-import type { PythonFact } from './python/types.js';
+import type { PythonFact } from '../facts/python/types.js';
 import { ParseError } from '../contracts/errors.js';
 import type { SourceFile } from '../contracts/types.js';
 import { text } from '../testing/harness.js';

@@ -7,15 +7,6 @@ import { ParseError } from '../contracts/errors.js';
 import { SHARED, type SourceFile } from '../contracts/types.js';
 import { firstError, pos, withTree } from './treesitter.js';
 import { PythonExtractor } from './python/extract.js';
-import type { PythonFact } from './python/types.js';
-
-export type * from './python/types.js';
-
-declare module '../contracts/types.js' {
-  interface FactTypes {
-    python: PythonFact;
-  }
-}
 
 const DJANGO_MARKERS = /\b(INSTALLED_APPS|ROOT_URLCONF|WSGI_APPLICATION|ASGI_APPLICATION|AUTH_PASSWORD_VALIDATORS|DEFAULT_AUTO_FIELD)\b|\bdjango\b/;
 

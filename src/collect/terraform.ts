@@ -11,16 +11,6 @@ import type { CollectContext, Collector } from '../contracts/collector.js';
 import { ParseError } from '../contracts/errors.js';
 import type { SourceFile } from '../contracts/types.js';
 import { buildProject, type Project } from './hcl/project.js';
-import type { TerraformFact } from './hcl/types.js';
-
-export type * from './hcl/types.js';
-export { UNKNOWN_MARK } from './hcl/types.js';
-
-declare module '../contracts/types.js' {
-  interface FactTypes {
-    terraform: TerraformFact;
-  }
-}
 
 /** One project per scan (keyed by the scan's file list), built on the first Terraform file. */
 const projects = new WeakMap<readonly SourceFile[], { env: string; project: Promise<Project>; registered: boolean }>();

@@ -1,11 +1,14 @@
 import path from 'node:path';
-import { findConfig, loadConfig, type HonbanConfig } from '../config/load.js';
+import { findConfig, loadConfig } from '../config/load.js';
+import { type HonbanConfig } from '../contracts/config.js';
 import { discover } from '../engine/discover.js';
 import { collectFacts, neededFacts } from '../engine/collect.js';
 import { classifyEnvironment, normalizeEnvName } from '../lib/environment.js';
 import { classifyKind } from '../engine/discover.js';
 import { runPipeline, selectRules, type PipelineResult } from '../engine/pipeline.js';
+import type { CollectTools } from '../contracts/collector.js';
 import type { FailOn, FileKind, Lang, Rule, SourceFile } from '../contracts/types.js';
+import type { NginxTestResult } from '../facts/nginx-test.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { BaselineFile } from '../engine/post/baseline.js';
 
@@ -27,6 +30,31 @@ export interface ScanOptions {
   now?: Date;
   /** Called with progress messages (the CLI shows them on a TTY). */
   onProgress?: (message: string) => void;
+  /**
+   * `--nginx-test`: run the real `nginx -t` on a copy of each top-level nginx configuration (also
+   * turned on by honban.yml `rules: { nginx/config-test-failed: { options: { run: true, nginx: PATH } } }`).
+   */
+  nginxTest?: boolean | { binary?: string };
+  /** Called with one line per tool run (`nginx -t nginx.conf: ok (…)`): what was tested and what was substituted. */
+  onNotice?: (line: string) => void;
+}
+
+/** The rule that judges `nginx -t` results; its options in honban.yml can also turn the run on. */
+const NGINX_TEST_RULE = 'nginx/config-test-failed';
+
+/** The opt-in tools of this scan, and the config with the flag's rule switched on (the flag wins over `off`). */
+function toolsOf(opts: ScanOptions, config: HonbanConfig): { tools: CollectTools; config: HonbanConfig } {
+  const setting = config.rules?.[NGINX_TEST_RULE];
+  const options = setting && typeof setting === 'object' ? (setting.options ?? {}) : {};
+  const flag = opts.nginxTest;
+  if (!flag && options.run !== true) return { tools: {}, config };
+  const binary = (typeof flag === 'object' ? flag.binary : undefined) ?? (typeof options.nginx === 'string' ? options.nginx : undefined);
+  if (flag) {
+    const base = setting && typeof setting === 'object' ? { ...setting } : typeof setting === 'string' && setting !== 'off' ? { severity: setting } : {};
+    if (base.severity === 'off') delete base.severity;
+    config = { ...config, rules: { ...config.rules, [NGINX_TEST_RULE]: base } };
+  }
+  return { tools: { nginxTest: binary ? { binary } : {} }, config };
 }
 
 /** Turns in-memory files into SourceFiles as discovery would. */
@@ -56,6 +84,8 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     const file = opts.config ?? (opts.files ? undefined : findConfig(first));
     config = await loadConfig(file, known);
   }
+  const tooling = toolsOf(opts, config);
+  config = tooling.config;
   const customEnvs = [environment, ...Object.keys(config.environments ?? {})];
   opts.onProgress?.('discovering files…');
   const files = opts.files
@@ -63,7 +93,11 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     : (await discover(paths, { customEnvs, ignore: config.ignore })).files;
   const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
   opts.onProgress?.(`parsing ${files.length} files…`);
-  const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs });
+  const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs, tools: tooling.tools });
+  for (const r of facts.nginxTest ?? []) {
+    const t = r as NginxTestResult;
+    opts.onNotice?.(`nginx -t ${t.file}: ${t.ok ? 'ok' : 'failed'}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`);
+  }
   opts.onProgress?.(`running ${rules.length} rules…`);
   const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind }]));
   return runPipeline({

@@ -1,33 +1,9 @@
+/** Finding, reading and validating honban.yml (every problem listed at once). */
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../contracts/errors.js';
-import type { FailOn, Lang, Severity } from '../contracts/types.js';
 import { CONFIG_SCHEMA } from './schema.js';
-
-export interface Waiver {
-  rule: string;
-  path?: string;
-  reason: string;
-  owner?: string;
-  until?: string;
-}
-
-export type VariableSpec = Record<string, unknown> & { environments?: Record<string, Record<string, unknown>> };
-
-export interface HonbanConfig {
-  environment?: string;
-  lang?: Lang;
-  failOn?: FailOn;
-  ignore?: string[];
-  rules?: Record<string, Severity | 'off' | { severity?: Severity | 'off'; options?: Record<string, unknown> }>;
-  waivers?: Waiver[];
-  environments?: Record<string, { files?: string[]; aliases?: string[] }>;
-  variables?: Record<string, VariableSpec>;
-  probe?: Record<string, unknown>;
-  /** Where it was read from (absent when no file). */
-  source?: string;
-}
 
 export const CONFIG_NAMES = ['honban.yml', 'honban.yaml', '.honban.yml', '.honban.yaml'];
 
@@ -130,6 +106,7 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
 }
 
 import { createRequire } from 'node:module';
+import type { HonbanConfig } from '../contracts/config.js';
 function requireAjv(): new (opts: object) => { compile(schema: object): typeof validator } {
   const require = createRequire(import.meta.url);
   const mod = require('ajv');

@@ -1,3 +1,4 @@
+/** Contracts of collectors and derivers: the fact base shape, the collect context, the fact store. */
 import type { EnvName, FactName, FactTypes, FileKind, SourceFile } from './types.js';
 
 /** Every fact names the file it came from and the environment it belongs to. */
@@ -17,6 +18,14 @@ export interface CollectContext {
   customEnvs: readonly string[];
   /** Registers a value that must never appear in any output. */
   registerSecret(value: string): void;
+  /** Collectors that run a tool; each is off unless the command turns it on. */
+  tools?: CollectTools;
+}
+
+/** Opt-in collectors that run external tools (never on by default: scanning runs no program). */
+export interface CollectTools {
+  /** `honban scan --nginx-test`: the real `nginx -t` on a copy of each top-level nginx configuration (`binary`: the nginx to run, default nginx on PATH). */
+  nginxTest?: { binary?: string };
 }
 
 /**

@@ -1,3 +1,4 @@
+/** honban's version, from package.json. */
 import { readFileSync } from 'node:fs';
 
 /** honban's version, from package.json. */

@@ -1,5 +1,6 @@
-import { COLLECTORS, DERIVERS } from '../collect/index.js';
-import type { BaseFact, CollectContext, Collector, Deriver, FactStore } from '../contracts/collector.js';
+import { COLLECTORS } from '../collect/index.js';
+import { DERIVERS } from '../derive/index.js';
+import type { BaseFact, CollectContext, CollectTools, Collector, Deriver, FactStore } from '../contracts/collector.js';
 import { ParseError } from '../contracts/errors.js';
 import type { EnvName, FactName, ReportError, Rule, SourceFile } from '../contracts/types.js';
 
@@ -23,7 +24,7 @@ export function neededFacts(rules: readonly Rule[]): Set<string> {
 export async function collectFacts(
   files: readonly SourceFile[],
   need: Set<string>,
-  opts: { environment: EnvName; customEnvs?: string[] },
+  opts: { environment: EnvName; customEnvs?: string[]; tools?: CollectTools },
 ): Promise<CollectResult> {
   const facts: FactStore = {};
   const errors: ReportError[] = [];
@@ -35,6 +36,7 @@ export async function collectFacts(
     registerSecret(value: string) {
       if (value) secrets.add(value);
     },
+    tools: opts.tools ?? {},
   };
   // Derivers' inputs are collected too (known once the deriver module is loaded).
   const derivers: [string, () => Promise<{ default: Deriver }>][] = [];

@@ -1,4 +1,4 @@
-import type { HonbanConfig } from '../config/load.js';
+import type { HonbanConfig } from '../contracts/config.js';
 import { readBaseline, writeBaseline, type BaselineFile } from './post/baseline.js';
 import { postProcess } from './post/index.js';
 import { SecretMasker } from './post/mask.js';

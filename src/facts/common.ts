@@ -2,6 +2,8 @@
  * Fact shapes shared between domains (the env contract reads them from every collector).
  */
 
+import type { EnvName } from '../contracts/types.js';
+
 /** A read of an environment variable in application code. */
 export interface EnvRead {
   /** Variable name (`DATABASE_URL`). */
@@ -61,4 +63,18 @@ export interface LiteralAssignment {
   file: string;
   line: number;
   column: number;
+}
+
+/** An env read with what code collectors can tell beyond the shared EnvRead shape (all optional). */
+export interface CodeEnvRead extends EnvRead {
+  /** The read only tests presence or compares (`if ENV["X"]`, `process.env.X === "1"`): absence is handled (hasDefault is true too). */
+  guarded?: boolean;
+  /** Inside a development / test-only branch (`if Rails.env.development?`, `if (process.env.NODE_ENV !== "production")`, `if __name__ == "__main__":`). */
+  devOnly?: boolean;
+  /** Variables this read is the fallback of (`ENV["A"] || ENV["B"]`: B's alternatives are [A]). */
+  alternatives?: string[];
+  /** Read at build time (`import.meta.env.X`): build arguments and build-time .env files provide it. */
+  buildTime?: boolean;
+  /** The read's environment when it differs from its file's (a read inside `class DevelopmentConfig:`). */
+  environment?: EnvName;
 }

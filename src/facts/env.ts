@@ -3,38 +3,11 @@
  * checked against, and the files that made it up. Rules with `command: 'env'` (src/rules/envcheck/)
  * judge them; nothing here judges.
  */
+import type { EffectiveSpec } from '../contracts/config.js';
 import type { EnvName } from '../contracts/types.js';
 
 /** Where a definition came from, in precedence order (later wins). */
 export type SourceKind = 'file' | 'secrets-dir' | 'secret-file' | 'process-env';
-
-/** The keywords of a variable in honban.yml `variables:` (without `environments`). */
-export interface VarSpec {
-  required?: boolean;
-  recommended?: boolean;
-  secret?: boolean;
-  type?: 'string' | 'boolean' | 'integer' | 'number' | 'url' | 'email' | 'port' | 'enum';
-  minLength?: number;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  pattern?: string;
-  schemes?: string[];
-  values?: (string | number | boolean)[];
-  forbid?: (string | number | boolean)[];
-  equals?: string | number | boolean;
-  description?: string;
-}
-
-/** The spec that applies to one variable in the target environment, and where it came from. */
-export interface EffectiveSpec extends VarSpec {
-  /** `schema`: honban.yml `variables:`; `catalog`: honban's built-in expectations. */
-  origin: 'schema' | 'catalog';
-  /** Where it was declared (honban.yml path and line) — for findings about an absent variable. */
-  declaredIn?: { file: string; line: number; column: number };
-  /** Environment whose override was merged in, if any. */
-  override?: EnvName;
-}
 
 /** One definition of a key in one source. */
 export interface Definition {

@@ -1,5 +1,5 @@
 /**
- * Fact shapes of `honban probe`. Gatherers (src/probe/gather/) produce them; rules
+ * Fact shapes of `honban probe`. Gatherers (src/collect/probe/) produce them; rules
  * (src/rules/probe/) judge them. Every fact's `file` is the URL it is about.
  *
  * Nothing secret is ever stored: cookie values are reduced to their length, the values of

@@ -6,7 +6,7 @@
  * `FLASK_DEBUG` are read as FORCE_HTTPS, SECRET_KEY, DEBUG (environment-name keys match exactly only).
  */
 import { DANGEROUS_SWITCHES, DEBUG_KEYS, ENV_NAME_KEYS, RATE_LIMIT_STORAGE_KEYS } from './values.js';
-import type { VarSpec } from '../facts/env.js';
+import type { VarSpec } from '../contracts/config.js';
 
 export type CatalogRole =
   | 'signing-secret'

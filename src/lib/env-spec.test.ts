@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkValue, effectiveSpec, forbiddenMatch, schemaPositions } from './env-spec.js';
-import type { VarSpec } from '../facts/env.js';
+import { checkValue, forbiddenMatch } from './env-spec.js';
+import { effectiveSpec, schemaPositions } from '../config/variables.js';
+import type { VarSpec } from '../contracts/config.js';
 
 const bad = (value: string, spec: VarSpec) => checkValue(value, spec).map((p) => p.keyword);
 

@@ -1,3 +1,4 @@
+/** Environment names and how a path or class name maps to one (production, staging, development, test, shared, template). */
 import { SHARED, TEMPLATE, type EnvName } from '../contracts/types.js';
 
 /** Synonyms that name a well-known environment in file and directory names. */

@@ -1,3 +1,4 @@
+/** Stable finding fingerprints (rule, file, normalized content) for baselines. */
 import { createHash } from 'node:crypto';
 
 /** Whitespace-collapsed, trimmed content: line moves and re-indentation keep the fingerprint. */

@@ -4,6 +4,8 @@
  * Nothing here returns or prints a value: only booleans and reason codes.
  */
 
+import { isPasswordPlaceholder, urlPassword } from './url.js';
+
 /** Key names that hold secrets: SECRET_KEY, DB_PASSWORD, api_key, STRIPE_TOKEN, private-key … */
 const SECRET_NAME = /(secret|passw(or)?d|passwd|pwd|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|auth[_-]?key|credential|client[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|salt|dsn$|webhook[_-]?url|connection[_-]?string)/i;
 /** Keys that match the pattern but are not secrets. */
@@ -130,3 +132,41 @@ export function weakReasonText(reason: WeakReason, length: number, minLength = 3
       return { en: 'uses a single character class and little randomness', ja: '1 種類の文字だけで構成され、ランダム性が低いです' };
   }
 }
+
+/** Is this path a secret-bearing file by its name (for COPY of single files)? */
+export function sensitiveFileKind(path: string): SensitiveFileKind | undefined {
+  const base = path.split('/').pop()!.toLowerCase();
+  if (base === '.env' || (base.startsWith('.env.') && !/\.(example|sample|template|dist|tmpl|tpl|defaults|schema)$/.test(base)) || /^[^.].*\.env$/.test(base)) return 'env-file';
+  if (PRIVATE_KEY_FILE.test(path) && !/\.pub$/.test(base)) return 'private-key';
+  if (CREDENTIAL_FILE.test(path)) return 'credentials';
+  return undefined;
+}
+
+/** The name of the credential format a value matches, if any. */
+export function tokenFormatOf(value: string): string | undefined {
+  for (const p of TOKEN_PATTERNS) if (p.re.test(value)) return p.name;
+  const pw = urlPassword(value, { anywhere: true });
+  if (pw !== undefined && !isPasswordPlaceholder(pw)) return 'URL with an inline password';
+  return undefined;
+}
+
+/** Secret-looking values by format (used for masking; the rules judge). */
+export const TOKEN_PATTERNS: { name: string; re: RegExp; }[] = [
+  { name: 'AWS access key id', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { name: 'GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/ },
+  { name: 'GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
+  { name: 'Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
+  { name: 'Stripe key', re: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\b/ },
+  { name: 'OpenAI API key', re: /\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}\b/ },
+  { name: 'Anthropic API key', re: /\bsk-ant-[A-Za-z0-9_-]{20,}\b/ },
+  { name: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  { name: 'npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  { name: 'SendGrid API key', re: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\b/ },
+  { name: 'Slack webhook URL', re: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/]+/ },
+  { name: 'private key', re: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
+];
+
+/** Files that hold secrets by their name alone. */
+export type SensitiveFileKind = 'env-file' | 'private-key' | 'credentials';
+const PRIVATE_KEY_FILE = /(^|\/)(id_(rsa|dsa|ecdsa|ed25519)|[^/]+\.(pem|key|p12|pfx|jks|keystore))$/i;
+const CREDENTIAL_FILE = /(^|\/)(\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials\.json|service[-_]?account[^/]*\.json|\.aws\/credentials|\.docker\/config\.json|\.htpasswd)$/i;

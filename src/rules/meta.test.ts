@@ -11,7 +11,8 @@ import { ALL_RULES } from './index.js';
 import { rulesMarkdown } from '../commands/rules-md.js';
 import { CONFIG_SCHEMA } from '../config/schema.js';
 import { SEVERITIES } from '../contracts/types.js';
-import { COLLECTORS, DERIVERS } from '../collect/index.js';
+import { COLLECTORS } from '../collect/index.js';
+import { DERIVERS } from '../derive/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // dist/rules
 const repo = path.resolve(here, '../..');

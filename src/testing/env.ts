@@ -2,7 +2,7 @@
  * Test helpers for `env` rules: run rules over an in-memory repository exactly as `honban env` would.
  */
 import assert from 'node:assert/strict';
-import type { HonbanConfig } from '../config/load.js';
+import type { HonbanConfig } from '../contracts/config.js';
 import { validateConfig } from '../config/load.js';
 import type { Finding, Report, Rule } from '../contracts/types.js';
 import { lines } from './harness.js';

@@ -11,9 +11,9 @@ import path from 'node:path';
 
 /** Bottom first. `dirs` are folders (or single files) under src/. */
 export const LAYERS: readonly { name: string; dirs: readonly string[]; holds: string }[] = [
-  { name: 'contracts', dirs: ['contracts/'], holds: 'types every layer shares (Rule, Finding, Report, Collector, FactTypes), errors, version' },
-  { name: 'config', dirs: ['config/'], holds: 'honban.yml: its shape, schema, loading and validation' },
+  { name: 'contracts', dirs: ['contracts/'], holds: 'types every layer shares (Rule, Finding, Report, Collector, FactTypes, HonbanConfig), errors, version' },
   { name: 'lib', dirs: ['lib/'], holds: 'pure shared knowledge: secret names, values, environments, shell words, URLs, development servers' },
+  { name: 'config', dirs: ['config/'], holds: 'honban.yml: schema, loading, validation, the variable specs it declares' },
   { name: 'facts', dirs: ['facts/'], holds: 'every fact type (one shape per concept) and pure accessors over facts' },
   { name: 'collect', dirs: ['collect/'], holds: 'collectors: parse files or gather live data into facts; never judge' },
   { name: 'derive', dirs: ['derive/'], holds: 'cross-file facts computed once (deployments, env contract, settings groups)' },
@@ -25,7 +25,7 @@ export const LAYERS: readonly { name: string; dirs: readonly string[]; holds: st
   { name: 'api', dirs: ['index.ts'], holds: 'the public API' },
 ];
 
-/** Layers a rule may import besides rules/define.ts and its own domain's `_` helpers: it reads facts, nothing that makes them. */
+/** Layers a rule may import besides the rules layer: it reads facts, nothing that makes them. */
 export const RULE_MAY_IMPORT: readonly string[] = ['contracts', 'lib', 'facts'];
 
 export function isTestModule(rel: string): boolean {
@@ -46,12 +46,6 @@ export function importsOf(rel: string, text: string): string[] {
     out.push(path.posix.normalize(path.posix.join(path.posix.dirname(rel), f.fileName)).replace(/\.js$/, '.ts'));
   }
   return out;
-}
-
-/** `rules/<domain>/<name>.ts` → domain, else undefined. */
-function ruleDomain(rel: string): string | undefined {
-  const m = /^rules\/([^/]+)\//.exec(rel);
-  return m?.[1];
 }
 
 /**
@@ -80,14 +74,7 @@ export function layerViolations(modules: ReadonlyMap<string, string>): string[] 
       }
       if (LAYERS[from]!.name === 'rules') {
         const toName = LAYERS[to]!.name;
-        if (toName === 'rules') {
-          const a = ruleDomain(rel);
-          const b = ruleDomain(target);
-          const helper = b !== undefined && path.posix.basename(target).startsWith('_');
-          if (target !== 'rules/define.ts' && !(a === b && helper) && !(a === undefined)) {
-            problems.push(`${rel} imports ${target}: a rule imports only rules/define.ts and its own domain's _helpers (move shared code to lib/ or facts/)`);
-          }
-        } else if (!RULE_MAY_IMPORT.includes(toName)) {
+        if (toName !== 'rules' && !RULE_MAY_IMPORT.includes(toName)) {
           problems.push(`${rel} (rules) imports ${target} from ${toName}: rules read facts only (contracts, lib, facts)`);
         }
       }

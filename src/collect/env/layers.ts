@@ -5,7 +5,7 @@
  * Defaults: `.env`, then `.env.<env>` (and its synonyms / aliases: `.env.prod`, `.env.production.local`),
  * then `env/<env>/*.env` in name order. `environments.<env>.files` in honban.yml replaces the defaults.
  */
-import type { HonbanConfig } from '../../config/load.js';
+import type { HonbanConfig } from '../../contracts/config.js';
 import { classifyEnvironment, normalizeEnvName } from '../../lib/environment.js';
 import { SHARED, TEMPLATE, type EnvName } from '../../contracts/types.js';
 import { expandGlob, type RepoView } from './fs.js';

@@ -11,7 +11,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { HonbanConfig } from '../../config/load.js';
+import type { HonbanConfig } from '../../contracts/config.js';
 import { parseDotenv } from '../dotenv-parse.js';
 import { UserError } from '../../contracts/errors.js';
 import { isSecretName, weakSecretReason } from '../../lib/secrets.js';
@@ -20,9 +20,10 @@ import { catalogEntry } from '../../lib/env-catalog.js';
 import type { RepoView } from './fs.js';
 import { expand, parseInterpolation, type LookupResult } from './interpolate.js';
 import { envFilesOf, knownEnvironments, templateFilesFor } from './layers.js';
-import { urlPassword } from '../../lib/redact.js';
-import { catalogSpec, effectiveSpec, hasSchema, type SchemaPositions } from '../../lib/env-spec.js';
-import type { Definition, EffectiveSpec, EnvFileFact, EnvSecretFileFact, EnvSpecFact, EnvTemplateKeyFact, EnvVarFact, UnresolvedRef } from '../../facts/env.js';
+import { urlPassword } from '../../lib/url.js';
+import { catalogSpec, effectiveSpec, hasSchema, type SchemaPositions } from '../../config/variables.js';
+import type { EffectiveSpec } from '../../contracts/config.js';
+import type { Definition, EnvFileFact, EnvSecretFileFact, EnvSpecFact, EnvTemplateKeyFact, EnvVarFact, UnresolvedRef } from '../../facts/env.js';
 
 export const PROCESS_ENV = 'process.env';
 

@@ -3,7 +3,7 @@
  * table). Parsed with the Terraform collector's HCL parser (tree-sitter); values are literals,
  * lists / maps of literals, or expression text when not literal.
  */
-import type { HonbanConfig } from '../../config/load.js';
+import type { HonbanConfig } from '../../contracts/config.js';
 import { isSecretName } from '../../lib/secrets.js';
 import { SHARED, TEMPLATE, type EnvName } from '../../contracts/types.js';
 import type { RepoView } from './fs.js';
@@ -41,7 +41,7 @@ export function findTfvars(view: RepoView): string[] {
   return out.sort();
 }
 
-type Expr = import('../hcl/types.js').Expr;
+type Expr = import('../../facts/terraform/types.js').Expr;
 
 function canonical(e: Expr): { value: string; literal: boolean } {
   switch (e.t) {

@@ -10,8 +10,8 @@ import { judges } from '../../lib/environment.js';
 import { SHARED, type EnvName } from '../../contracts/types.js';
 import { parseJsonValue } from './json.js';
 import { LineIndex, type ParsedFile } from './parse.js';
-import { UNKNOWN_MARK, type CharMap, type Expr, type Loc, type Offsets, type RawAttr, type RawBlock, type Step, type TfAttr, type TfBlock, type TfBody, type TfEntry, type TfValue, type ValueSource } from './types.js';
-import { bool, num, sameValue, str } from './values.js';
+import { UNKNOWN_MARK, type CharMap, type Expr, type Loc, type Offsets, type RawAttr, type RawBlock, type Step, type TfAttr, type TfBlock, type TfBody, type TfEntry, type TfValue, type ValueSource } from '../../facts/terraform/types.js';
+import { bool, num, sameValue, str } from '../../facts/terraform/values.js';
 
 export interface FileModel {
   path: string;

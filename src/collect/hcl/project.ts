@@ -10,8 +10,8 @@ import { SHARED, type EnvName, type SourceFile } from '../../contracts/types.js'
 import { emptyModule, Evaluator, type CallDecl, type FileModel, type ModuleModel } from './eval.js';
 import { containersOf, policiesOf } from './extract.js';
 import { LineIndex, parseHcl, type ParsedFile } from './parse.js';
-import type { RawBlock, TerraformFact, TfBody, TfModuleCall, TfProvider, TfResource, TfValue } from './types.js';
-import { allAttrs, str, walk } from './values.js';
+import type { RawBlock, TerraformFact, TfBody, TfModuleCall, TfProvider, TfResource, TfValue } from '../../facts/terraform/types.js';
+import { allAttrs, str, walk } from '../../facts/terraform/values.js';
 
 export interface Project {
   /** Facts by file path. */

@@ -14,21 +14,14 @@
  */
 import type { SourceFile } from '../../contracts/types.js';
 import { ParseError } from '../../contracts/errors.js';
-import { parseNginx, type NginxDirective } from './parse.js';
+import { parseNginx } from './parse.js';
+import { type NginxDirective } from '../../facts/nginx/types.js';
+import { basename, dirname } from '../../lib/paths.js';
 
 /** Install prefixes an absolute include path is mapped from. */
 const INSTALL_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/', '/usr/local/openresty/nginx/conf/', '/opt/nginx/conf/'];
 /** Directory names whose parent is an nginx configuration root. */
 const LAYOUT_DIRS = new Set(['conf.d', 'sites-available', 'sites-enabled', 'snippets', 'includes', 'include', 'vhosts.d', 'vhosts', 'servers', 'http.d', 'stream.d']);
-
-export function dirname(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i < 0 ? '' : p.slice(0, i);
-}
-
-export function basename(p: string): string {
-  return p.slice(p.lastIndexOf('/') + 1);
-}
 
 /** Joins and normalizes POSIX segments (`..`, `.`); undefined when it climbs above the root. */
 export function joinPath(base: string, rel: string): string | undefined {

@@ -7,9 +7,10 @@
 import { classifyClassName, normalizeEnvName } from '../../lib/environment.js';
 import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { SHARED, type EnvName } from '../../contracts/types.js';
-import type { PyEnvRead } from './types.js';
+import type { PyEnvRead } from '../../facts/python/types.js';
 import type { TSNode } from '../treesitter.js';
-import { castValue, numberValue, pyEquals, pyIn, pyStr, stringValue, truthy } from './literals.js';
+import { castValue, numberValue, pyEquals, pyIn, pyStr, stringValue } from './literals.js';
+import { truthy } from '../../facts/python/query.js';
 import {
   RECORDED_CALLS,
   type AssignmentVia,
@@ -25,7 +26,7 @@ import {
   type PyLoc,
   type PyValue,
   type PythonFact,
-} from './types.js';
+} from '../../facts/python/types.js';
 
 const KNOWN_ENVS = new Set(['production', 'staging', 'development', 'test']);
 

@@ -3,7 +3,7 @@
  * shown only for non-secrets (URL passwords masked); secrets are compared in memory and reported as
  * same / changed only. Also compares the `*.tfvars` of the two environments when present.
  */
-import type { HonbanConfig } from '../../config/load.js';
+import type { HonbanConfig } from '../../contracts/config.js';
 import type { EnvName, Lang } from '../../contracts/types.js';
 import { SecretMasker } from '../../engine/post/mask.js';
 import { VERSION } from '../../contracts/version.js';

@@ -3,7 +3,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findConfig, loadConfig, type HonbanConfig } from '../../config/load.js';
+import { findConfig, loadConfig } from '../../config/load.js';
+import { type HonbanConfig } from '../../contracts/config.js';
 import type { FailOn, Lang, Report } from '../../contracts/types.js';
 import { ALL_RULES } from '../../rules/index.js';
 import { diffEnvironments, type DiffResult } from './diff.js';
@@ -12,7 +13,8 @@ import { resolveEnvName } from '../../collect/env/layers.js';
 import { runEnv } from './run.js';
 
 export type { DiffResult, DiffRow } from './diff.js';
-export type { EnvVarFact, EnvSpecFact, EnvFileFact, EnvSecretFileFact, EnvTemplateKeyFact, VarSpec, EffectiveSpec } from '../../facts/env.js';
+export type { EnvVarFact, EnvSpecFact, EnvFileFact, EnvSecretFileFact, EnvTemplateKeyFact } from '../../facts/env.js';
+export type { VarSpec, EffectiveSpec } from '../../contracts/config.js';
 
 export interface EnvCheckOptions {
   /** Repository or deployment directory (default: the current directory). */

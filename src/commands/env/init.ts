@@ -4,7 +4,7 @@
  * honban's catalog (types, secrets, production expectations). Never writes a value of a secret:
  * values of templates and env files are only used to guess a type.
  */
-import type { HonbanConfig } from '../../config/load.js';
+import type { HonbanConfig } from '../../contracts/config.js';
 import { validateConfig } from '../../config/load.js';
 import { isSecretName } from '../../lib/secrets.js';
 import type { SourceFile } from '../../contracts/types.js';
@@ -13,7 +13,7 @@ import { parseDotenv } from '../../collect/dotenv-parse.js';
 import { catalogEntry } from '../../lib/env-catalog.js';
 import type { RepoView } from '../../collect/env/fs.js';
 import { envFilesOf, knownEnvironments, templateFiles } from '../../collect/env/layers.js';
-import type { VarSpec } from '../../facts/env.js';
+import type { VarSpec } from '../../contracts/config.js';
 
 export interface InferredVar {
   key: string;
@@ -223,7 +223,7 @@ export async function contractReads(files: readonly SourceFile[], customEnvs: st
     const mod = await import('../../derive/env-contract.js');
     const { facts, errors } = await collectFacts(files, new Set(['envContract']), { environment: 'production', customEnvs });
     const reads: CodeRead[] = [];
-    for (const c of (facts.envContract ?? []) as unknown as import('../../derive/env-contract.js').EnvContract[]) {
+    for (const c of (facts.envContract ?? []) as unknown as import('../../facts/env-contract.js').EnvContract[]) {
       for (const v of c.variables ?? []) {
         if (v.platform) continue;
         for (const r of v.reads ?? []) reads.push({ name: v.name, hasDefault: r.hasDefault || !!r.guarded, file: r.file, line: r.line });

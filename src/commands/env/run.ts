@@ -3,7 +3,7 @@
  * shared pipeline (suppress / waive / baseline / mask / dedupe / sort) and return the Report.
  */
 import path from 'node:path';
-import type { HonbanConfig } from '../../config/load.js';
+import type { HonbanConfig } from '../../contracts/config.js';
 import { runPipeline, selectRules } from '../../engine/pipeline.js';
 import type { FactStore } from '../../contracts/collector.js';
 import type { BaseFact } from '../../contracts/collector.js';
@@ -13,7 +13,7 @@ import type { BaselineFile } from '../../engine/post/baseline.js';
 import type { RepoView } from '../../collect/env/fs.js';
 import { explainRows, type ExplainRow } from './explain.js';
 import { resolveEnvironment, type Resolution } from '../../collect/env/resolve.js';
-import { schemaPositions } from '../../lib/env-spec.js';
+import { schemaPositions } from '../../config/variables.js';
 
 export interface EnvRunOptions {
   view: RepoView;

@@ -3,7 +3,7 @@
  * rules, grade the result. The CLI (`honban probe`) is a thin layer over this.
  */
 import { performance } from 'node:perf_hooks';
-import type { HonbanConfig } from '../../config/load.js';
+import type { HonbanConfig } from '../../contracts/config.js';
 import { runPipeline, selectRules, type PipelineResult } from '../../engine/pipeline.js';
 import { normalizeEnvName } from '../../lib/environment.js';
 import type { FailOn, Lang, ReportError, Rule } from '../../contracts/types.js';

@@ -1,6 +1,6 @@
 /**
  * Replays facts saved with --save-facts (test/fixtures/probe/*.facts.json, gathered from local
- * servers by src/probe/testing/make-fixtures.ts): exact findings and grades, with no network.
+ * servers by src/testing/probe/make-fixtures.ts): exact findings and grades, with no network.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

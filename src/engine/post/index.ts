@@ -1,4 +1,4 @@
-import type { Waiver } from '../../config/load.js';
+import type { Waiver } from '../../contracts/config.js';
 import { SEVERITIES, type FileKind, type RawFinding } from '../../contracts/types.js';
 import { applyBaseline, type BaselineFile } from './baseline.js';
 import { SecretMasker } from './mask.js';

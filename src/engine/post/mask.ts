@@ -10,7 +10,9 @@
  *   stays; `POSTGRES_PASSWORD=password` becomes `POSTGRES_PASSWORD=****`.
  * Structural fields (rule ids, paths, fingerprints, keys, URLs of docs) are never rewritten.
  */
-export const MASK = '****';
+import { MASK } from '../../lib/redact.js';
+
+export { MASK };
 
 /** Values shorter than this are not masked: they would garble text, and no rule prints them. */
 const MIN_SECRET = 4;

@@ -4,7 +4,8 @@ import type { RawFinding } from '../../contracts/types.js';
 import { applyBaseline, makeBaseline } from './baseline.js';
 import { postProcess, dedupe } from './index.js';
 import { SecretMasker } from './mask.js';
-import { applySuppressions, findDirectives } from './suppress.js';
+import { applySuppressions } from './suppress.js';
+import { findDirectives } from '../../lib/directives.js';
 import { applyWaivers } from './waive.js';
 import { fingerprintOf } from '../../lib/fingerprint.js';
 

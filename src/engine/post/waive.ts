@@ -1,5 +1,5 @@
 import ignore from 'ignore';
-import type { Waiver } from '../../config/load.js';
+import type { Waiver } from '../../contracts/config.js';
 import type { RawFinding } from '../../contracts/types.js';
 
 function ruleMatches(pattern: string, id: string): boolean {

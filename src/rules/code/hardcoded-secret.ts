@@ -1,5 +1,5 @@
-import { FLASK_SECRET_KEYS, usesFlask } from '../../collect/python/query.js';
-import type { PythonFact } from '../../collect/python/types.js';
+import { FLASK_SECRET_KEYS, usesFlask } from '../../facts/python/query.js';
+import type { PythonFact } from '../../facts/python/types.js';
 import type { LiteralAssignment } from '../../facts/common.js';
 import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import type { EnvName } from '../../contracts/types.js';

@@ -1,4 +1,4 @@
-import type { ComposePort } from '../../collect/compose.js';
+import type { ComposePort } from '../../facts/compose.js';
 import { defineRule } from '../define.js';
 import { DATA_IMAGES, DATA_PORTS } from './lib/common.js';
 

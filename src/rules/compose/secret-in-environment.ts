@@ -1,4 +1,4 @@
-import { tokenFormatOf } from '../../collect/dockerfile.js';
+import { tokenFormatOf } from '../../lib/secrets.js';
 import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { notASecretValue } from '../docker/lib/values.js';

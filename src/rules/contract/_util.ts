@@ -1,5 +1,5 @@
 /** Helpers shared by contract/* rules. */
-import type { ContractSurface, EnvContract } from '../../derive/env-contract.js';
+import type { ContractSurface, EnvContract } from '../../facts/env-contract.js';
 import type { ProvidedVar } from '../../facts/common.js';
 
 /** Names listed in a rule's `allow` option (`NAME` or `PREFIX_*`). */

@@ -1,4 +1,4 @@
-import { deref, djangoGroups, djangoSetting, fromEnv } from '../../collect/python/query.js';
+import { deref, djangoGroups, djangoSetting, fromEnv } from '../../facts/python/query.js';
 import { isPlaceholder } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 

@@ -1,4 +1,4 @@
-import { djangoGroups, djangoSetting, fromEnv } from '../../collect/python/query.js';
+import { djangoGroups, djangoSetting, fromEnv } from '../../facts/python/query.js';
 import { weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 

@@ -1,4 +1,5 @@
-import { sensitiveFileKind, type ContextEntry } from '../../collect/dockerfile.js';
+import { sensitiveFileKind } from '../../lib/secrets.js';
+import { type ContextEntry } from '../../facts/dockerfile.js';
 import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 import { shippedStages, stageName } from './lib/common.js';
@@ -41,7 +42,7 @@ export default defineRule({
           for (const src of cp.sources) {
             if (src.remote) continue;
             const rel = src.value.replace(/^\.\/+/, '').replace(/^\/+/, '');
-            let kind = sensitiveFileKind(rel);
+            let kind: ContextEntry['what'] | undefined = sensitiveFileKind(rel);
             if (!kind && /[*?[]/.test(rel)) {
               const re = globRe(rel);
               kind = present.find((e) => e.what !== 'git' && re.test(e.path))?.what;

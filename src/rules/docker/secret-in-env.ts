@@ -1,4 +1,5 @@
-import { tokenFormatOf, type DockerKeyValue } from '../../collect/dockerfile.js';
+import { tokenFormatOf } from '../../lib/secrets.js';
+import { type DockerKeyValue } from '../../facts/dockerfile.js';
 import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { notASecretValue } from './lib/values.js';

@@ -1,4 +1,4 @@
-import type { ContextEntry, DockerCopy } from '../../collect/dockerfile.js';
+import type { ContextEntry, DockerCopy } from '../../facts/dockerfile.js';
 import type { Localized, Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 

@@ -1,5 +1,5 @@
 import { weakReasonText, weakSecretReason, type WeakReason } from '../../lib/secrets.js';
-import { urlPassword } from '../../lib/redact.js';
+import { urlPassword } from '../../lib/url.js';
 import { urlScheme } from '../../lib/env-spec.js';
 import { defineRule } from '../define.js';
 import { at } from './_common.js';

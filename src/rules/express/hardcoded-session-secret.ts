@@ -1,4 +1,4 @@
-import type { JsValue } from '../../collect/javascript.js';
+import type { JsValue } from '../../facts/javascript.js';
 import { weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { callsOf, literalStrings, prop } from './_util.js';

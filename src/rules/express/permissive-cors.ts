@@ -1,4 +1,4 @@
-import type { JsValue } from '../../collect/javascript.js';
+import type { JsValue } from '../../facts/javascript.js';
 import type { Localized, Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 import { callsOf, isTrue, prop } from './_util.js';

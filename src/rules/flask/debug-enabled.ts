@@ -1,5 +1,5 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus } from '../../collect/python/commands.js';
-import { fromEnv, isFlaskRun, isFlaskSetting, judged, placeOf, pyRepr, settingsOf, truthyValue, usesFlask } from '../../collect/python/query.js';
+import { deployCommands, DEPLOY_FACTS, entryStatus } from '../../facts/commands.js';
+import { fromEnv, isFlaskRun, isFlaskSetting, judged, placeOf, pyRepr, settingsOf, truthyValue, usesFlask } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 const DEBUG_KEYS = new Set(['DEBUG', 'FLASK_DEBUG']);

@@ -1,5 +1,5 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus, invocations, reportsCommand } from '../../collect/python/commands.js';
-import { isFlaskRun, judged, stringItems, usesFlask } from '../../collect/python/query.js';
+import { deployCommands, DEPLOY_FACTS, entryStatus, invocations, reportsCommand } from '../../facts/commands.js';
+import { isFlaskRun, judged, stringItems, usesFlask } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

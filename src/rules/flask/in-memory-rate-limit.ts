@@ -1,4 +1,4 @@
-import { callsOf, fromEnv, isFlaskSetting, settingsOf, usesFlask } from '../../collect/python/query.js';
+import { callsOf, fromEnv, isFlaskSetting, settingsOf, usesFlask } from '../../facts/python/query.js';
 import { isInMemoryStorage, RATE_LIMIT_STORAGE_KEYS } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 

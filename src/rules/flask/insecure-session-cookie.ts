@@ -1,4 +1,4 @@
-import { callsOf, fromEnv, isFlaskApp, isFlaskSetting, isTalisman, placeOf, pyRepr, settingsOf, truthyValue, usesFlask } from '../../collect/python/query.js';
+import { callsOf, fromEnv, isFlaskApp, isFlaskSetting, isTalisman, placeOf, pyRepr, settingsOf, truthyValue, usesFlask } from '../../facts/python/query.js';
 import type { Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 

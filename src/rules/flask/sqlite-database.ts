@@ -1,4 +1,4 @@
-import { fromEnv, isFlaskSetting, placeOf, settingsOf, usesFlask } from '../../collect/python/query.js';
+import { fromEnv, isFlaskSetting, placeOf, settingsOf, usesFlask } from '../../facts/python/query.js';
 import { isSqliteUrl } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 

@@ -1,5 +1,5 @@
-import { effectiveSources, talismanPolicy, type CspSource } from '../../collect/python/csp.js';
-import { callsOf, isTalisman, usesFlask } from '../../collect/python/query.js';
+import { effectiveSources, talismanPolicy, type CspSource } from '../../facts/python/csp.js';
+import { callsOf, isTalisman, usesFlask } from '../../facts/python/query.js';
 import type { Localized, Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 

@@ -52,7 +52,7 @@ import tlsWeakKey from './tls-weak-key.js';
 import tlsWeakSignature from './tls-weak-signature.js';
 
 /**
- * Rules of `honban probe` (command: 'probe'): they judge the facts the gatherers of src/probe/
+ * Rules of `honban probe` (command: 'probe'): they judge the facts the gatherers of src/collect/probe/
  * collect from a live site. Domains: dns, http, tls, headers, csp, server, cookie, cors, debug,
  * login, health, perf, load.
  */

@@ -1,4 +1,4 @@
-import type { RubyFacts } from '../../collect/ruby.js';
+import type { RubyFacts } from '../../facts/ruby.js';
 import { SHARED } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 

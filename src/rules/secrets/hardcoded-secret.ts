@@ -1,4 +1,4 @@
-import { railsRoleOf } from '../../collect/ruby.js';
+import { railsRoleOf } from '../../facts/ruby.js';
 import { isPlaceholder, isSecretName, weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import { parseBoolean } from '../../lib/values.js';
 import { defineRule } from '../define.js';

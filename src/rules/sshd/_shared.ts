@@ -1,5 +1,5 @@
 /** Shared judgement of sshd_config keywords (not a rule). */
-import type { SshdConfig, SshdDirective } from '../../collect/sshd.js';
+import type { SshdConfig, SshdDirective } from '../../facts/sshd.js';
 import type { Localized, RuleContext, Severity } from '../../contracts/types.js';
 
 export interface KeywordCheck {

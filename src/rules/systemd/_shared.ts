@@ -1,5 +1,5 @@
 /** Helpers shared by the systemd rules (not a rule). */
-import { section, setting, type SystemdUnit, type UnitEntry } from '../../collect/systemd.js';
+import { section, setting, type SystemdUnit, type UnitEntry } from '../../facts/systemd.js';
 import { parseBoolean } from '../../lib/values.js';
 
 /** The unit's [Service] section, when it is a service unit. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { UNKNOWN_MARK } from '../../collect/terraform.js';
+import { UNKNOWN_MARK } from '../../facts/terraform/types.js';
 import { expectLines, text } from '../../testing/tf-aws.js';
 import rule, { imageTag } from './ecs-image-latest.js';
 

@@ -1,4 +1,4 @@
-import type { TfValue } from '../../collect/terraform.js';
+import type { TfValue } from '../../facts/terraform/types.js';
 import { isPlaceholder, weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';

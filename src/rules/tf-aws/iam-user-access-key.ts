@@ -1,4 +1,4 @@
-import type { TerraformFact, TfValue } from '../../collect/terraform.js';
+import type { TerraformFact, TfValue } from '../../facts/terraform/types.js';
 import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 import { allAttrs, msg, refIds, report } from './util.js';

@@ -3,7 +3,7 @@
  * them exactly as `honban probe` does (the same pipeline: evaluate → post chain → report).
  */
 import assert from 'node:assert/strict';
-import type { HonbanConfig } from '../../config/load.js';
+import type { HonbanConfig } from '../../contracts/config.js';
 import type { FactStore } from '../../contracts/collector.js';
 import { runPipeline } from '../../engine/pipeline.js';
 import type { Finding, Rule } from '../../contracts/types.js';

@@ -1,7 +1,7 @@
 /**
  * Runs the real probe (gatherers + rules) against local test servers.
  */
-import type { HonbanConfig } from '../../config/load.js';
+import type { HonbanConfig } from '../../contracts/config.js';
 import type { Finding } from '../../contracts/types.js';
 import { probe, type ProbeResult, type ProbeRunOptions } from '../../commands/probe/index.js';
 

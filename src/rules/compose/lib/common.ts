@@ -1,6 +1,6 @@
 /** Helpers shared by the compose/* rules. */
-import { dirOf } from '../../../collect/dockerfile.js';
-import type { ComposeFact, ComposeService } from '../../../collect/compose.js';
+import { dirname as dirOf } from '../../../lib/paths.js';
+import type { ComposeFact, ComposeService } from '../../../facts/compose.js';
 import { SHARED } from '../../../contracts/types.js';
 
 export interface ServiceGroup {

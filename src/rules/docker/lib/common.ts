@@ -1,5 +1,5 @@
 /** Helpers shared by the docker/* rules. */
-import type { DockerfileFact, DockerStage } from '../../../collect/dockerfile.js';
+import type { DockerfileFact, DockerStage } from '../../../facts/dockerfile.js';
 import type { Localized } from '../../../contracts/types.js';
 
 export function finalStage(f: DockerfileFact): DockerStage {

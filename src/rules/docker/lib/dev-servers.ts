@@ -2,7 +2,7 @@
  * Recognizes development servers, auto-reloaders and debuggers in a container's command line.
  * Shared by docker/dev-server and compose/dev-server.
  */
-import type { ScriptRef, ShellWord } from '../../../collect/dockerfile.js';
+import type { ScriptRef, ShellWord } from '../../../facts/dockerfile.js';
 import type { Localized } from '../../../contracts/types.js';
 
 export interface DevServerMatch {

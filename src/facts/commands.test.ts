@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { entryStatus, invocations, optionValue, splitShell } from './commands.js';
-import type { CommandLine } from '../../facts/common.js';
+import type { CommandLine } from './common.js';
 
 const cmd = (text: string, argv?: string[]): CommandLine => ({ text, argv, source: 'dockerfile-cmd', file: 'Dockerfile', line: 9, column: 1 });
 

@@ -3,7 +3,7 @@
  * splitting and finding the invocations of Python servers in them (gunicorn, uvicorn, flask run,
  * python app.py). Shared by the procfile collector and the gunicorn / flask / fastapi rules.
  */
-import type { CommandLine } from '../../facts/common.js';
+import type { CommandLine } from './common.js';
 
 /** Splits a command like a POSIX shell would (quotes, backslashes); operators become their own words. */
 export function splitShell(text: string): string[] {

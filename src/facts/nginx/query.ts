@@ -4,7 +4,7 @@
  * (`add_header`, `proxy_set_header`: a level that sets any of them replaces — not extends — what
  * the enclosing levels set).
  */
-import type { NginxDirective } from './parse.js';
+import type { NginxDirective } from './types.js';
 
 /** One configuration level: the directives directly inside a block (the top level has no owner). */
 export interface Level {

@@ -4,7 +4,6 @@
  * from. Nothing here reports.
  */
 import type { EnvName, RuleContext } from '../../contracts/types.js';
-import { truthy } from './literals.js';
 import type { PyAssignment, PyCall, PyLiteral, PyStr, PyValue, PythonFact } from './types.js';
 
 /** Entries that count when judging the target: their environment is judged and no subclass decides instead. */
@@ -263,4 +262,14 @@ export function djangoList(group: readonly PythonFact[], ctx: RuleContext, which
     else cur = { fact, list: l };
   }
   return cur;
+}
+
+/** Python truthiness of a resolved value. */
+export function truthy(v: PyLiteral): boolean {
+  if (v === null) return false;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'string') return v.length > 0;
+  if (Array.isArray(v)) return v.length > 0;
+  return Object.keys(v).length > 0;
 }

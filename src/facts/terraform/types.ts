@@ -9,7 +9,7 @@
  *   Anything that cannot be resolved is `unknown`; rules never guess on unknown values.
  */
 import type { EnvName } from '../../contracts/types.js';
-import type { ProvidesVars } from '../../facts/common.js';
+import type { ProvidesVars } from '../common.js';
 
 /** A place in a file (1-based line and column). */
 export interface Loc {
@@ -360,4 +360,9 @@ export interface TerraformFact extends ProvidesVars {
   containers: TfContainer[];
   /** A syntax error tree-sitter recovered from (the blocks around it were still collected). */
   syntaxError?: { line: number; column: number; message: string };
+}
+declare module '../../contracts/types.js' {
+  interface FactTypes {
+    terraform: TerraformFact;
+  }
 }

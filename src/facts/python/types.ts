@@ -4,7 +4,7 @@
  *
  * Every position is 1-based; columns count UTF-16 code units (as JavaScript strings do).
  */
-import type { EnvRead, LiteralAssignment } from '../../facts/common.js';
+import type { EnvRead, LiteralAssignment } from '../common.js';
 import type { EnvName } from '../../contracts/types.js';
 
 /** A Python value a rule can reason about: the literal it evaluates to. */
@@ -224,4 +224,9 @@ export interface PythonFact {
   hasMainGuard: boolean;
   /** The file had syntax errors; what parsed was still collected. */
   syntaxErrors: number;
+}
+declare module '../../contracts/types.js' {
+  interface FactTypes {
+    python: PythonFact;
+  }
 }
