@@ -9,3 +9,4 @@ export { VERSION } from './contracts/version.js';
 export type { Finding, Report, ReportError, Rule, RuleContext, RuleMeta, Severity, Localized, FailOn, Lang, EnvName } from './contracts/types.js';
 export { checkEnv, diffEnv } from './commands/env/index.js';
 export { probe, type ProbeRunOptions } from './commands/probe/index.js';
+export { host, judgeHostFacts, loadHostFacts, gatherHostFacts, type HostRunOptions, type HostRecord } from './commands/host/index.js';

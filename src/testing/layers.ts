@@ -20,7 +20,7 @@ export const LAYERS: readonly { name: string; dirs: readonly string[]; holds: st
   { name: 'rules', dirs: ['rules/'], holds: 'one rule per file, path = id: metadata + a pure check over typed facts' },
   { name: 'engine', dirs: ['engine/'], holds: 'discover, collect, evaluate, post-process (suppress, waive, baseline, mask), build the Report' },
   { name: 'report', dirs: ['report/'], holds: 'reporters: pure functions of one Report' },
-  { name: 'commands', dirs: ['commands/'], holds: 'scan, env, probe: choose sources, run the engine, return a Report' },
+  { name: 'commands', dirs: ['commands/'], holds: 'scan, env, probe, host: choose sources, run the engine, return a Report' },
   { name: 'cli', dirs: ['cli/'], holds: 'argument parsing, help, output, exit codes' },
   { name: 'api', dirs: ['index.ts'], holds: 'the public API' },
 ];

@@ -8,7 +8,7 @@ import { classifyClassName, normalizeEnvName } from '../../lib/environment.js';
 import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { SHARED, type EnvName } from '../../contracts/types.js';
 import type { PyEnvRead } from '../../facts/python/types.js';
-import type { TSNode } from '../treesitter.js';
+import type { LiteNode as TSNode } from '../lite-tree.js';
 import { castValue, numberValue, pyEquals, pyIn, pyStr, stringValue } from './literals.js';
 import { truthy } from '../../facts/python/query.js';
 import {
