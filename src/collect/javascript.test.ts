@@ -168,7 +168,7 @@ test('javascript collector: a callee rooted in `(await …)` ends (it once loope
 
 test("javascript collector: honban's own sources that once hung the scan", { timeout: 60_000 }, async () => {
   const { readFileSync } = await import('node:fs');
-  for (const p of ['src/cli/probe.ts', 'src/probe/gather/index.ts']) {
+  for (const p of ['src/cli/probe.ts', 'src/collect/probe/gather.ts']) {
     const f = await one(p, readFileSync(new URL(`../../${p}`, import.meta.url), 'utf8'));
     assert.equal(f.language, 'typescript');
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { materialize } from '../../testing/host.js';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/honban.js');
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/honban.js');
 const run = (args: string[], cwd?: string) => spawnSync(process.execPath, [BIN, 'host', ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1', LANG: 'C' } });
 
 test('honban host --root: JSON report; exit 1 on the neglected root; the hardened one has at most its (dated) certificate', () => {
