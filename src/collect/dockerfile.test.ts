@@ -4,7 +4,8 @@ import type { CollectContext } from '../contracts/collector.js';
 import { ParseError } from '../contracts/errors.js';
 import { toSourceFiles } from '../commands/scan.js';
 import { text } from '../testing/harness.js';
-import collector, { dockerignoreMatcher, parseDockerignore, parseImage, splitShell, substitute } from './dockerfile.js';
+import collector, { dockerignoreMatcher, parseDockerignore, splitShell, substitute } from './dockerfile.js';
+import { parseImage } from '../lib/image-ref.js';
 import { type DockerfileFact } from '../facts/dockerfile.js';
 
 async function collect(files: Record<string, string>, path = 'Dockerfile'): Promise<{ fact: DockerfileFact; secrets: string[] }> {

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { findConfig, loadConfig } from '../config/load.js';
-import { type HonbanConfig } from '../contracts/config.js';
+import { environmentOverrides, findConfig, loadConfig, normalizeConfig } from '../config/load.js';
+import type { HonbanConfig } from '../contracts/config.js';
+import type { CollectTools } from '../contracts/collector.js';
+import type { NginxTestResult } from '../facts/nginx-test.js';
 import { discover } from '../engine/discover.js';
 import { collectFacts, neededFacts } from '../engine/collect.js';
-import { classifyEnvironment, normalizeEnvName } from '../lib/environment.js';
+import { classifyEnvironment, normalizeEnvName, type EnvironmentOverride } from '../lib/environment.js';
 import { classifyKind } from '../engine/discover.js';
 import { runPipeline, selectRules, type PipelineResult } from '../engine/pipeline.js';
-import type { CollectTools } from '../contracts/collector.js';
 import type { FailOn, FileKind, Lang, Rule, SourceFile } from '../contracts/types.js';
-import type { NginxTestResult } from '../facts/nginx-test.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { BaselineFile } from '../engine/post/baseline.js';
 
@@ -58,13 +58,13 @@ function toolsOf(opts: ScanOptions, config: HonbanConfig): { tools: CollectTools
 }
 
 /** Turns in-memory files into SourceFiles as discovery would. */
-export function toSourceFiles(files: NonNullable<ScanOptions['files']>, customEnvs: string[] = []): SourceFile[] {
+export function toSourceFiles(files: NonNullable<ScanOptions['files']>, customEnvs: string[] = [], overrides: EnvironmentOverride[] = []): SourceFile[] {
   return files
     .map((f) => ({
       path: f.path,
       content: f.content,
       kind: (classifyKind(f.path, f.content) ?? 'text') as FileKind,
-      environment: classifyEnvironment(f.path, customEnvs),
+      environment: classifyEnvironment(f.path, customEnvs, overrides),
       gitIgnored: f.gitIgnored ?? false,
       gitTracked: f.gitTracked,
       mode: f.mode,
@@ -78,7 +78,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const paths = opts.paths?.length ? opts.paths : ['.'];
   const known = new Set(ALL_RULES.map((r) => r.id));
   let config: HonbanConfig;
-  if (typeof opts.config === 'object') config = opts.config;
+  if (typeof opts.config === 'object') config = normalizeConfig(opts.config);
   else {
     const first = path.resolve(paths[0]!);
     const file = opts.config ?? (opts.files ? undefined : findConfig(first));
@@ -87,10 +87,11 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const tooling = toolsOf(opts, config);
   config = tooling.config;
   const customEnvs = [environment, ...Object.keys(config.environments ?? {})];
+  const overrides = environmentOverrides(config);
   opts.onProgress?.('discovering files…');
   const files = opts.files
-    ? toSourceFiles(opts.files, customEnvs)
-    : (await discover(paths, { customEnvs, ignore: config.ignore })).files;
+    ? toSourceFiles(opts.files, customEnvs, overrides)
+    : (await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides })).files;
   const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
   opts.onProgress?.(`parsing ${files.length} files…`);
   const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs, tools: tooling.tools });

@@ -1,5 +1,6 @@
+import { globMatcher } from '../../lib/glob.js';
 import { sensitiveFileKind } from '../../lib/secrets.js';
-import { type ContextEntry } from '../../facts/dockerfile.js';
+import type { ContextEntry } from '../../facts/dockerfile.js';
 import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 import { shippedStages, stageName } from './lib/common.js';
@@ -13,10 +14,6 @@ const WHAT: Record<ContextEntry['what'], Localized> = {
   node_modules: { en: 'node_modules', ja: 'node_modules' },
 };
 
-function globRe(glob: string): RegExp {
-  const re = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '.*');
-  return new RegExp(`^${re}$`);
-}
 
 export default defineRule({
   id: 'docker/secret-file-copied',
@@ -44,7 +41,7 @@ export default defineRule({
             const rel = src.value.replace(/^\.\/+/, '').replace(/^\/+/, '');
             let kind: ContextEntry['what'] | undefined = sensitiveFileKind(rel);
             if (!kind && /[*?[]/.test(rel)) {
-              const re = globRe(rel);
+              const re = globMatcher(rel, { braces: false });
               kind = present.find((e) => e.what !== 'git' && re.test(e.path))?.what;
               if (!kind && /^\.env[*?]/.test(rel)) kind = 'env-file';
             }
