@@ -940,11 +940,15 @@ const collector: Collector<'dockerfile'> = {
     const final = stages.length - 1;
     const last = stages[final]!;
     if (last.effective.cmd) commands.push({ text: last.effective.cmd.text, argv: last.effective.cmd.form === 'exec' ? last.effective.cmd.argv : last.effective.cmd.commands.length === 1 ? last.effective.cmd.commands[0]!.argv : undefined, source: 'dockerfile-cmd', file: file.path, line: last.effective.cmd.line, column: last.effective.cmd.column });
-    if (last.effective.entrypoint) commands.push({ text: last.effective.entrypoint.text, argv: last.effective.entrypoint.form === 'exec' ? last.effective.entrypoint.argv : last.effective.entrypoint.commands.length === 1 ? last.effective.entrypoint.commands[0]!.argv : undefined, source: 'dockerfile-entrypoint', file: file.path, line: last.effective.entrypoint.line, column: last.effective.entrypoint.column });
-    // `ENTRYPOINT ["python3"]` + `CMD ["app.py"]`: what the container runs is the two together.
+    // One entry per instruction line. ENTRYPOINT is what the container runs: with an exec-form CMD,
+    // its arguments are CMD's (`ENTRYPOINT ["python3"]` + `CMD ["app.py"]` runs `python3 app.py`), so
+    // the ENTRYPOINT entry carries the two together; the CMD entry keeps CMD's own command, which is
+    // what a wrapper ending in `exec "$@"` runs.
     const { entrypoint: lep, cmd: lcmd } = last.effective;
-    if (lep && lcmd && lep.form === 'exec' && lcmd.form === 'exec' && last.effective.argv) {
-      commands.push({ text: last.effective.argv.join(' '), argv: last.effective.argv, source: 'dockerfile-entrypoint', file: file.path, line: lcmd.line, column: lcmd.column });
+    if (lep) {
+      const combined = lcmd && lep.form === 'exec' && lcmd.form === 'exec' && last.effective.argv ? last.effective.argv : undefined;
+      const argv = combined ?? (lep.form === 'exec' ? lep.argv : lep.commands.length === 1 ? lep.commands[0]!.argv : undefined);
+      commands.push({ text: combined ? combined.join(' ') : lep.text, argv, source: 'dockerfile-entrypoint', file: file.path, line: lep.line, column: lep.column });
     }
     commands.sort((a, b) => a.line - b.line);
 
