@@ -8,7 +8,7 @@ import { collectFacts, neededFacts } from '../engine/collect.js';
 import { classifyEnvironment, normalizeEnvName, type EnvironmentOverride } from '../lib/environment.js';
 import { classifyKind } from '../engine/discover.js';
 import { runPipeline, selectRules, type PipelineResult } from '../engine/pipeline.js';
-import type { FailOn, FileKind, Lang, Rule, SourceFile } from '../contracts/types.js';
+import type { FailOn, FileKind, Lang, Rule, Skipped, SourceFile } from '../contracts/types.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { BaselineFile } from '../engine/post/baseline.js';
 
@@ -25,6 +25,8 @@ export interface ScanOptions {
   writeBaseline?: string;
   /** Restrict to these rules (tests, `--rule`). */
   rules?: Rule<any>[];
+  /** With in-memory files: files that discovery would have listed as not read (tests). */
+  skipped?: Skipped[];
   /** In-memory files instead of discovery (tests, editors). */
   files?: { path: string; content: string; gitIgnored?: boolean; gitTracked?: boolean; mode?: number }[];
   now?: Date;
@@ -89,9 +91,9 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const customEnvs = [environment, ...Object.keys(config.environments ?? {})];
   const overrides = environmentOverrides(config);
   opts.onProgress?.('discovering files…');
-  const files = opts.files
-    ? toSourceFiles(opts.files, customEnvs, overrides)
-    : (await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides })).files;
+  const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides });
+  const files = opts.files ? toSourceFiles(opts.files, customEnvs, overrides) : discovered!.files;
+  const skipped = discovered?.skipped ?? opts.skipped ?? [];
   const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
   opts.onProgress?.(`parsing ${files.length} files…`);
   const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs, tools: tooling.tools });
@@ -99,6 +101,8 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     const t = r as NginxTestResult;
     opts.onNotice?.(`nginx -t ${t.file}: ${t.ok ? 'ok' : 'failed'}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`);
   }
+  // Files not read are facts too: a skipped file of the target environment is a finding.
+  facts.skippedFile = skipped.map((s) => ({ file: s.path.replace(/\/$/, ''), environment: classifyEnvironment(s.path.replace(/\/$/, ''), customEnvs, overrides), reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) }));
   opts.onProgress?.(`running ${rules.length} rules…`);
   const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind }]));
   return runPipeline({
@@ -118,6 +122,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     baseline: opts.baseline,
     writeBaseline: opts.writeBaseline,
     scanned: files.length,
+    skipped,
     now: opts.now,
   });
 }

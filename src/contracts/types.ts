@@ -252,6 +252,8 @@ export interface Report {
   /** Findings by status. */
   statusCounts: Record<FindingStatus, number>;
   errors: ReportError[];
+  /** Files (and directories) not read, with the reason: nothing is skipped silently. */
+  skipped: Skipped[];
   /** Every rule that ran (for SARIF / JUnit). */
   rules: RuleSummary[];
   /** Number of files (or URLs / variables) examined. */
@@ -260,4 +262,18 @@ export interface Report {
   exitCode: 0 | 1;
   /** Extra, command-specific data (e.g. the probe's grade). */
   extra?: Record<string, unknown>;
+}
+
+/** Why a file was not read. */
+export type SkipReason = 'unreadable' | 'too-large' | 'binary' | 'encoding' | 'symlink' | 'special-file';
+
+export const SKIP_REASONS: readonly SkipReason[] = ['unreadable', 'too-large', 'binary', 'encoding', 'symlink', 'special-file'];
+
+/** A file (or directory) honban did not read, and why. */
+export interface Skipped {
+  /** POSIX path relative to the scanned root (or as given). */
+  path: string;
+  reason: SkipReason;
+  /** One line: `permission denied`, `FIFO`, `2.3 MiB (limit 1 MiB)` … never file content. */
+  detail?: string;
 }
