@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describeMeasured, measureCli } from '../testing/measure.js';
 import { honban } from '../testing/cli.js';
-import { repoWith } from './generate.js';
-import { SecretMasker } from '../post/mask.js';
-import { looksLikeCredential } from '../core/secrets.js';
+import { repoWith } from '../testing/hostile.js';
+import { SecretMasker } from '../engine/post/mask.js';
+import { looksLikeCredential } from '../lib/secrets.js';
 
 const LIMIT_MS = 60_000;
 

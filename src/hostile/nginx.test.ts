@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findNginx, ownModule } from '../nginx-test.js';
+import { findNginx, ownModule } from '../collect/nginx-test.js';
 import { honban } from '../testing/cli.js';
-import { repoWith } from './generate.js';
+import { repoWith } from '../testing/hostile.js';
 
 const nginx = findNginx();
 const skip = nginx ? false : process.env.CI === 'true' ? false : 'nginx is not installed: apt-get install nginx to run the --nginx-test hostile tests';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { escapeControl, markdownCode, markdownText, xmlText } from '../report/escape.js';
 import { honban } from '../testing/cli.js';
-import { repoWith } from './generate.js';
+import { repoWith } from '../testing/hostile.js';
 
 const FORGED = '\n✔ No open findings · 1 files checked · environment: production\nExit 0: no open finding at or above "high".\n';
 
