@@ -2,19 +2,11 @@
  * The `python` collector: one fact per Python file (tree-sitter-python), see ./python/types.ts for
  * the shape. It parses and extracts; rules judge.
  */
-import type { Collector } from '../core/collector.js';
-import { SHARED, type EnvName, type SourceFile } from '../core/types.js';
+import type { Collector } from '../contracts/collector.js';
+import { SHARED, type EnvName, type SourceFile } from '../contracts/types.js';
 import { firstError, pos, withLiteTree } from './treesitter.js';
 import { PythonExtractor } from './python/extract.js';
-import type { PythonFact } from './python/types.js';
-
-export type * from './python/types.js';
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    python: PythonFact;
-  }
-}
+import type { PythonFact } from '../facts/python/types.js';
 
 const DJANGO_MARKERS = /\b(INSTALLED_APPS|ROOT_URLCONF|WSGI_APPLICATION|ASGI_APPLICATION|AUTH_PASSWORD_VALIDATORS|DEFAULT_AUTO_FIELD)\b|\bdjango\b/;
 

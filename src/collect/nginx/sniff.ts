@@ -14,7 +14,8 @@
  * A file that fails to parse is not nginx here — unless it sits in a directory whose name says
  * nginx and passes the pre-check: then it is read as nginx so its parse error is reported.
  */
-import { parseNginx, type NginxDirective } from './parse.js';
+import { parseNginx } from './parse.js';
+import type { NginxDirective } from '../../facts/nginx/types.js';
 
 /** Larger files are not sniffed (a site file is a few kilobytes). */
 export const SNIFF_MAX_BYTES = 256 * 1024;

@@ -1,4 +1,4 @@
-import type { ComposePort } from '../../collect/compose.js';
+import type { ComposePort } from '../../facts/compose.js';
 import { defineRule } from '../define.js';
 import { devServerOf } from '../docker/lib/dev-servers.js';
 

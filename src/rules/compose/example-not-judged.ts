@@ -1,5 +1,5 @@
-import { projectOf } from '../../derive/projects.js';
-import { TEMPLATE } from '../../core/types.js';
+import { projectOf } from '../../facts/projects.js';
+import { TEMPLATE } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { callsOf, fromEnv, isFlaskApp, isFlaskSetting, isTalisman, placeOf, pyRepr, settingsOf, truthyValue, usesFlask, readInFull } from '../../collect/python/query.js';
-import { projectOf } from '../../derive/projects.js';
-import type { Severity } from '../../core/types.js';
+import { callsOf, fromEnv, isFlaskApp, isFlaskSetting, isTalisman, placeOf, pyRepr, settingsOf, truthyValue, usesFlask, readInFull } from '../../facts/python/query.js';
+import { projectOf } from '../../facts/projects.js';
+import type { Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 
 interface Flag {

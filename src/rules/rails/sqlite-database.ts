@@ -1,4 +1,4 @@
-import type { DatabaseAdapter } from '../../collect/ruby.js';
+import type { DatabaseAdapter } from '../../facts/ruby.js';
 import { defineRule } from '../define.js';
 import { appRoot, effectiveSettings, literalWord } from './_util.js';
 
