@@ -135,7 +135,8 @@ export interface HostOwnedPath {
 
 export interface HostEnvFile extends HostOwnedPath {
   optional: boolean;
-  /** Where the unit names it. */
+  /** Where the unit names it: a drop-in (root-relative), or the unit file when absent. */
+  unitFile?: string;
   line: number;
   column: number;
 }
@@ -166,14 +167,21 @@ export interface HostApp extends BaseFact {
   /** The application server the unit starts (gunicorn, uvicorn, puma, node …). */
   server?: string;
   execLine?: number;
+  /** The drop-in that sets the effective ExecStart= (absent: the unit file). */
+  execFile?: string;
   user?: string;
   group?: string;
   serviceLine: number;
-  type?: { value: string; line: number };
-  pidFile?: { value: string; line: number };
+  /** `file`: the drop-in that sets it (absent: the unit file). */
+  type?: { value: string; line: number; file?: string };
+  pidFile?: { value: string; line: number; file?: string };
   /** `[Install] WantedBy=` targets. */
   wantedBy: string[];
   installLine?: number;
+  /** The drop-in whose [Install] section sets WantedBy= (absent: the unit file). */
+  installFile?: string;
+  /** Drop-ins merged into the unit (`<unit>.d/*.conf`), in the order systemd applies them. */
+  dropIns?: string[];
   /** The `*.wants/` links that enable it at boot (root-relative). */
   enabledBy: string[];
   environmentFiles: HostEnvFile[];

@@ -8,7 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import { parseDotenv } from '../collect/dotenv-parse.js';
 import { optionValue, splitShell } from '../collect/python/commands.js';
 import { parseShell, programIndex, type ShellCommand } from '../collect/shell.js';
-import { entries, parseUnit, setting, splitWords, type UnitSection } from '../collect/systemd.js';
+import { entries, mergeDropIns, orderDropIns, parseUnit, setting, splitWords, UNIT_DIRS, type UnitSection } from '../collect/systemd.js';
 import type { HostApp, HostAppDir, HostBackup, HostBind, HostCertificate, HostEnvFile, HostLogrotate, HostSchedule, SchedulePurpose } from '../facts/host.js';
 import type { Gathering } from './gather.js';
 import { relPath } from './view.js';
@@ -21,11 +21,38 @@ export interface LocalUnit {
   /** Root-relative path of the unit file (what a person edits). */
   file: string;
   text: string;
+  /** The unit file's sections followed by its drop-ins' (the effective unit). */
   sections: UnitSection[];
   mode?: number;
+  /** Drop-ins merged into it, in the order systemd applies them (an empty content masks a lower one). */
+  dropIns: { path: string; content: string; mode?: number }[];
 }
 
 const base = (w: string) => w.split('/').pop() ?? w;
+
+/**
+ * The drop-ins of `unit` in every unit directory (`<dir>/<unit>.d/*.conf`), in the order systemd
+ * applies them (src/collect/systemd.ts orderDropIns). A drop-in linked to /dev/null masks a
+ * same-named one in a lower-priority directory: its content is empty.
+ */
+export function readDropIns(g: Gathering, unit: string): LocalUnit['dropIns'] {
+  const found: { path: string; rank: number; content: string; mode?: number }[] = [];
+  UNIT_DIRS.forEach((dir, rank) => {
+    const d = `${dir}/${unit}.d`;
+    if (!g.view.lstat(d)) return;
+    for (const e of g.list(d) ?? []) {
+      if (!e.name.endsWith('.conf') || (e.type !== 'file' && e.type !== 'symlink')) continue;
+      const p = `${d}/${e.name}`;
+      if (e.type === 'symlink' && g.view.readlink(p) === '/dev/null') {
+        found.push({ path: p, rank, content: '' });
+        continue;
+      }
+      const r = g.read(p);
+      if (r.text !== undefined) found.push({ path: p, rank, content: r.text, mode: g.view.stat(p)?.mode });
+    }
+  });
+  return orderDropIns(found).map(({ path, content, mode }) => ({ path, content, ...(mode !== undefined ? { mode } : {}) }));
+}
 
 /** Local units (etc/systemd/system), not the distribution's, not snapd's generated ones, not masks. */
 export function localUnits(g: Gathering, suffix: '.service' | '.timer'): LocalUnit[] {
@@ -41,7 +68,8 @@ export function localUnits(g: Gathering, suffix: '.service' | '.timer'): LocalUn
     } else if (e.type !== 'file') continue;
     const r = g.read(p);
     if (r.text === undefined) continue;
-    out.push({ name: e.name, file: p, text: r.text, sections: parseUnit(r.text), mode: g.view.stat(p)?.mode });
+    const dropIns = readDropIns(g, e.name);
+    out.push({ name: e.name, file: p, text: r.text, sections: mergeDropIns(parseUnit(r.text), dropIns), mode: g.view.stat(p)?.mode, dropIns });
   }
   return out;
 }
@@ -54,19 +82,22 @@ function allUnits(g: Gathering, suffix: '.timer'): LocalUnit[] {
       if (!e.name.endsWith(suffix) || out.some((u) => u.name === e.name)) continue;
       const p = `${dir}/${e.name}`;
       const r = g.read(p);
-      if (r.text !== undefined) out.push({ name: e.name, file: p, text: r.text, sections: parseUnit(r.text) });
+      if (r.text !== undefined) {
+        const dropIns = readDropIns(g, e.name);
+        out.push({ name: e.name, file: p, text: r.text, sections: mergeDropIns(parseUnit(r.text), dropIns), dropIns });
+      }
     }
   }
   return out;
 }
 
-function execWords(u: LocalUnit): { words: string[]; line: number } | undefined {
+function execWords(u: LocalUnit): { words: string[]; line: number; file: string } | undefined {
   const e = entries(u, 'Service', 'ExecStart')[0];
   if (!e) return undefined;
   const words = splitWords(e).map((w) => w.value);
   while (words[0] && /^[-@:+!]+$/.test(words[0])) words.shift();
   if (words[0]) words[0] = words[0].replace(/^[-@:+!]+/, '');
-  return { words, line: e.line };
+  return { words, line: e.line, file: e.file ?? u.file };
 }
 
 /** The server a command line starts (looking into a start script the unit runs, one level deep). */
@@ -116,7 +147,7 @@ function parseBind(v: string, file: string, line: number): HostBind | undefined 
 /** The application's units: honban.yml host.appUnit, or every local service that starts an application server. */
 export function gatherApps(g: Gathering, units: LocalUnit[]): void {
   const wanted = g.config.appUnit ? (g.config.appUnit.endsWith('.service') ? g.config.appUnit : `${g.config.appUnit}.service`) : undefined;
-  let chosen: { unit: LocalUnit; server?: string; exec?: { words: string[]; line: number } }[] = [];
+  let chosen: { unit: LocalUnit; server?: string; exec?: { words: string[]; line: number; file: string } }[] = [];
   if (wanted) {
     const u = units.find((x) => x.name === wanted);
     if (!u) {
@@ -138,6 +169,13 @@ export function gatherApps(g: Gathering, units: LocalUnit[]): void {
     g.appUnits.push(u);
     const svc = u.sections.find((s) => s.name === 'Service');
     const get = (k: string) => setting(u, 'Service', k);
+    /** The value and where it is written (a drop-in, or the unit file). */
+    const pos = (k: string) => {
+      const e = get(k);
+      return e ? { value: e.value, line: e.line, ...(e.file ? { file: e.file } : {}) } : undefined;
+    };
+    const install = u.sections.filter((s) => s.name === 'Install');
+    const installAt = [...install].reverse().find((s) => s.entries.some((e) => e.key === 'WantedBy' || e.key === 'RequiredBy')) ?? install[0];
     const user = get('User');
     const wd = get('WorkingDirectory')?.value.replace(/^[-!~]+/, '');
     const app: HostApp = {
@@ -146,14 +184,15 @@ export function gatherApps(g: Gathering, units: LocalUnit[]): void {
       unit: u.name,
       configured: Boolean(wanted),
       ...(server ? { server } : {}),
-      ...(exec ? { execLine: exec.line } : {}),
+      ...(exec ? { execLine: exec.line, ...(exec.file !== u.file ? { execFile: exec.file } : {}) } : {}),
       ...(user?.value ? { user: user.value } : {}),
       ...(get('Group')?.value ? { group: get('Group')!.value } : {}),
       serviceLine: svc?.line ?? 1,
-      ...(get('Type') ? { type: { value: get('Type')!.value, line: get('Type')!.line } } : {}),
-      ...(get('PIDFile') ? { pidFile: { value: get('PIDFile')!.value, line: get('PIDFile')!.line } } : {}),
+      ...(pos('Type') ? { type: pos('Type')! } : {}),
+      ...(pos('PIDFile')?.value ? { pidFile: pos('PIDFile')! } : {}),
       wantedBy: entries(u, 'Install', 'WantedBy').flatMap((e) => e.value.split(/\s+/)).filter(Boolean),
-      ...(u.sections.find((s) => s.name === 'Install') ? { installLine: u.sections.find((s) => s.name === 'Install')!.line } : {}),
+      ...(installAt ? { installLine: installAt.line, ...(installAt.file ? { installFile: installAt.file } : {}) } : {}),
+      ...(u.dropIns.length ? { dropIns: u.dropIns.map((d) => d.path) } : {}),
       enabledBy: g.enabledLinks(u.name),
       environmentFiles: [],
       ...(wd && wd.startsWith('/') ? { workingDirectory: wd } : {}),
@@ -166,7 +205,7 @@ export function gatherApps(g: Gathering, units: LocalUnit[]): void {
     for (const e of entries(u, 'Service', 'EnvironmentFile')) {
       const optional = e.value.startsWith('-');
       const p = (optional ? e.value.slice(1) : e.value).trim();
-      const f: HostEnvFile = { ...ownedPath(g, p), optional, line: e.line, column: e.valueColumn };
+      const f: HostEnvFile = { ...ownedPath(g, p), optional, line: e.line, column: e.valueColumn, ...(e.file ? { unitFile: e.file } : {}) };
       app.environmentFiles.push(f);
       if (f.exists && f.type === 'file') {
         const r = g.read(f.rel);
@@ -179,23 +218,23 @@ export function gatherApps(g: Gathering, units: LocalUnit[]): void {
     for (const e of entries(u, 'Service', 'Environment')) {
       for (const w of splitWords(e)) {
         const eq = w.value.indexOf('=');
-        if (eq > 0) envValues.set(w.value.slice(0, eq), { value: w.value.slice(eq + 1), file: u.file, line: w.line });
+        if (eq > 0) envValues.set(w.value.slice(0, eq), { value: w.value.slice(eq + 1), file: e.file ?? u.file, line: w.line });
       }
     }
     // Binds and workers: command line first, then the variables the start script reads.
     if (exec) {
       const bind = optionValue(exec.words, ['-b', '--bind']);
       if (bind) {
-        const b = parseBind(bind.value, u.file, exec.line);
+        const b = parseBind(bind.value, exec.file, exec.line);
         if (b) app.binds.push(b);
       }
       const w = optionValue(exec.words, ['-w', '--workers']);
-      if (w) app.workers = /^\d+$/.test(w.value) ? { value: Number(w.value), file: u.file, line: exec.line } : { file: u.file, line: exec.line, external: w.value };
+      if (w) app.workers = /^\d+$/.test(w.value) ? { value: Number(w.value), file: exec.file, line: exec.line } : { file: exec.file, line: exec.line, external: w.value };
       const t = optionValue(exec.words, ['--threads']);
-      if (t && /^\d+$/.test(t.value)) app.threads = { value: Number(t.value), file: u.file, line: exec.line };
+      if (t && /^\d+$/.test(t.value)) app.threads = { value: Number(t.value), file: exec.file, line: exec.line };
       for (const [opt, purpose] of [[['--access-logfile'], 'log'], [['--error-logfile', '--log-file'], 'log']] as const) {
         const v = optionValue(exec.words, [...opt]);
-        if (v && v.value.startsWith('/')) app.dirs.push({ ...ownedPath(g, v.value.replace(/\/[^/]*$/, '') || '/'), purpose, from: opt[0]!, file: u.file, line: exec.line });
+        if (v && v.value.startsWith('/')) app.dirs.push({ ...ownedPath(g, v.value.replace(/\/[^/]*$/, '') || '/'), purpose, from: opt[0]!, file: exec.file, line: exec.line });
       }
     }
     for (const [k, v] of envValues) {
@@ -211,7 +250,7 @@ export function gatherApps(g: Gathering, units: LocalUnit[]): void {
     for (const e of entries(u, 'Service', 'ReadWritePaths')) {
       for (const w of splitWords(e)) {
         const p = w.value.replace(/^[-+]+/, '');
-        if (p.startsWith('/')) app.dirs.push({ ...ownedPath(g, p), purpose: /\/log(s)?(\/|$)/.test(p) ? 'log' : 'data', from: 'ReadWritePaths=', file: u.file, line: w.line });
+        if (p.startsWith('/')) app.dirs.push({ ...ownedPath(g, p), purpose: /\/log(s)?(\/|$)/.test(p) ? 'log' : 'data', from: 'ReadWritePaths=', file: e.file ?? u.file, line: w.line });
       }
     }
     for (const [list, purpose] of [[g.config.dataDirs, 'data'], [g.config.logDirs, 'log']] as const) {
@@ -372,7 +411,8 @@ export function gatherSchedules(g: Gathering): void {
       for (const dir of ['lib/systemd/system', 'usr/lib/systemd/system']) {
         const r = g.read(`${dir}/${unitName}`);
         if (r.text !== undefined) {
-          svc = { name: unitName, file: `${dir}/${unitName}`, text: r.text, sections: parseUnit(r.text) };
+          const dropIns = readDropIns(g, unitName);
+          svc = { name: unitName, file: `${dir}/${unitName}`, text: r.text, sections: mergeDropIns(parseUnit(r.text), dropIns), dropIns };
           break;
         }
       }

@@ -307,7 +307,11 @@ export async function gather(view: HostView, opts: GatherOptions): Promise<Gathe
   gatherFirewall(g);
   const units = localUnits(g, '.service');
   gatherApps(g, units);
-  for (const u of g.appUnits) g.addSource(u.file, 'systemd', u.text, u.mode);
+  for (const u of g.appUnits) {
+    g.addSource(u.file, 'systemd', u.text, u.mode);
+    // Its drop-ins: the systemd collector merges them into the unit, findings point at their lines.
+    for (const d of u.dropIns) g.addSource(d.path, 'systemd', d.content, d.mode);
+  }
   const pkgs = gatherPackages(g);
   await gatherResources(g);
   await pkgs;
