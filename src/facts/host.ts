@@ -142,7 +142,7 @@ export interface HostEnvFile extends HostOwnedPath {
 }
 
 export interface HostAppDir extends HostOwnedPath {
-  purpose: 'data' | 'log';
+  purpose: 'data' | 'log' | 'temp';
   /** Where it was named: the unit's line, a gunicorn option, honban.yml. */
   from: string;
   file: string;
@@ -188,6 +188,10 @@ export interface HostApp extends BaseFact {
   workingDirectory?: string;
   dirs: HostAppDir[];
   binds: HostBind[];
+  /** Directories for temporary files and uploads (`*_TMP_DIR`, `UPLOAD_FOLDER`, `TMPDIR`, `--worker-tmp-dir`, host.tempDirs). */
+  tempDirs?: HostAppDir[];
+  /** PrivateTmp=yes: the service's /tmp and /var/tmp are its own, removed when it stops. */
+  privateTmp?: boolean;
   /** gunicorn worker settings (command line or EnvironmentFile keys; values are numbers only). */
   workers?: { value?: number; file: string; line: number; external?: string };
   threads?: { value: number; file: string; line: number };
@@ -210,7 +214,7 @@ export interface HostCertificate extends BaseFact {
   letsencrypt: boolean;
 }
 
-export type SchedulePurpose = 'health' | 'disk' | 'cert-expiry' | 'cert-renew' | 'backup' | 'retention';
+export type SchedulePurpose = 'health' | 'disk' | 'cert-expiry' | 'cert-renew' | 'backup' | 'retention' | 'cleanup';
 
 /** A cron line or a systemd timer. */
 export interface HostSchedule extends BaseFact {
@@ -235,6 +239,54 @@ export interface HostSchedule extends BaseFact {
 export interface HostLogrotate extends BaseFact {
   line: number;
   patterns: string[];
+}
+
+/** A tmpfiles.d line (systemd-tmpfiles) that ages out files under a path. */
+export interface HostTmpfilesEntry {
+  /** d, D, e, v, q, Q, x … */
+  type: string;
+  path: string;
+  /** `10d`, `1h`; absent when the line has no age (`-`): nothing is aged out. */
+  age?: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * Periodic cleanup of temporary files (S3.13): the tmpfiles.d lines with an age (etc/tmpfiles.d,
+ * run/tmpfiles.d, usr/lib/tmpfiles.d; a same-named file in /etc masks the others) and whether
+ * systemd-tmpfiles-clean.timer runs them.
+ */
+export interface HostTempCleanup extends BaseFact {
+  entries: HostTmpfilesEntry[];
+  /** systemd-tmpfiles-clean.timer is installed and not masked. */
+  timer: boolean;
+  /** Where the timer is masked (a link to /dev/null), if it is. */
+  maskedBy?: string;
+}
+
+/** The firewall as the kernel runs it now (live, as root): `nft list ruleset`, `iptables-save`, `ufw status verbose`. */
+export interface HostFirewallLive extends BaseFact {
+  kind: 'nftables' | 'iptables' | 'ufw';
+  /** The command whose output this is (`nft list ruleset`). */
+  command: string;
+  /** Any rule or non-accept policy is loaded for incoming traffic (ufw: Status: active). */
+  active: boolean;
+  /** Incoming traffic not matched by a rule is dropped. */
+  defaultDeny: boolean;
+  /** Ports accepted from anywhere or a source; `file` is the command, `line` the output line. */
+  allows: HostFirewallRule[];
+}
+
+/** A log file nginx writes (access_log / error_log of the effective configuration, or nginx's default). */
+export interface HostNginxLog extends BaseFact {
+  /** Where the configuration names it (absent for a default). */
+  line?: number;
+  /** Absolute path; nginx variables (`$host`) become `*`. */
+  path: string;
+  directive: 'access_log' | 'error_log';
+  /** Not named anywhere: nginx's built-in default (/var/log/nginx/access.log, error.log). */
+  default: boolean;
 }
 
 export interface HostBackup extends BaseFact {
@@ -295,6 +347,9 @@ declare module '../core/types.js' {
     hostCertificate: HostCertificate;
     hostSchedule: HostSchedule;
     hostLogrotate: HostLogrotate;
+    hostNginxLog: HostNginxLog;
+    hostTempCleanup: HostTempCleanup;
+    hostFirewallLive: HostFirewallLive;
     hostBackup: HostBackup;
     hostNginxTest: HostNginxTest;
     hostDns: HostDns;
@@ -306,5 +361,6 @@ declare module '../core/types.js' {
 export const HOST_FACTS = [
   'hostInfo', 'hostOs', 'hostCpu', 'hostMemory', 'hostDisk', 'hostPackages', 'hostUpdates', 'hostTime', 'hostFirewall',
   'hostListener', 'hostApp', 'hostCertificate', 'hostSchedule', 'hostLogrotate', 'hostBackup', 'hostNginxTest', 'hostDns',
+  'hostNginxLog', 'hostTempCleanup', 'hostFirewallLive',
 ] as const;
 export type HostFactName = (typeof HOST_FACTS)[number];

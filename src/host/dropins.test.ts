@@ -6,23 +6,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gatherHostFacts, judgeHostFacts } from './index.js';
+import { tree } from './testing.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
-
-export function tree(files: Record<string, string | { link: string }>): { root: string; cleanup: () => void } {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'honban-host-tree-'));
-  for (const [p, c] of Object.entries(files)) {
-    const abs = path.join(root, p);
-    mkdirSync(path.dirname(abs), { recursive: true });
-    if (typeof c === 'string') writeFileSync(abs, c);
-    else symlinkSync(c.link, abs);
-  }
-  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
-}
 
 const UNIT = [
   '[Unit]',

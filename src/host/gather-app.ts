@@ -9,7 +9,9 @@ import { parseDotenv } from '../collect/dotenv-parse.js';
 import { optionValue, splitShell } from '../collect/python/commands.js';
 import { parseShell, programIndex, type ShellCommand } from '../collect/shell.js';
 import { entries, mergeDropIns, orderDropIns, parseUnit, setting, splitWords, UNIT_DIRS, type UnitSection } from '../collect/systemd.js';
-import type { HostApp, HostAppDir, HostBackup, HostBind, HostCertificate, HostEnvFile, HostLogrotate, HostSchedule, SchedulePurpose } from '../facts/host.js';
+import type { HostApp, HostAppDir, HostBackup, HostBind, HostCertificate, HostEnvFile, HostLogrotate, HostNginxLog, HostSchedule, HostTempCleanup, SchedulePurpose } from '../facts/host.js';
+import type { NginxConfig } from '../collect/nginx.js';
+import { walk } from '../collect/nginx/query.js';
 import type { Gathering } from './gather.js';
 import { relPath } from './view.js';
 
@@ -244,8 +246,24 @@ export function gatherApps(g: Gathering, units: LocalUnit[]): void {
       }
       if ((/GUNICORN_WORKERS$/.test(k) || k === 'WEB_CONCURRENCY' || k === 'WORKERS') && !app.workers && /^\d+$/.test(v.value.trim())) app.workers = { value: Number(v.value.trim()), file: v.file, line: v.line };
       if (/GUNICORN_THREADS$/.test(k) && !app.threads && /^\d+$/.test(v.value.trim())) app.threads = { value: Number(v.value.trim()), file: v.file, line: v.line };
-      if (/_(LOG|DATA)_DIR$/.test(k) && v.value.startsWith('/')) app.dirs.push({ ...ownedPath(g, v.value), purpose: k.endsWith('_LOG_DIR') ? 'log' : 'data', from: k, file: v.file, line: v.line });
+      if (/_(LOG|DATA)_DIR$/.test(k) && v.value.startsWith('/') && !/(^|_)(TMP|TEMP|UPLOAD)/.test(k)) app.dirs.push({ ...ownedPath(g, v.value), purpose: k.endsWith('_LOG_DIR') ? 'log' : 'data', from: k, file: v.file, line: v.line });
     }
+    // Temporary files and uploads (S3.13): where the application writes files it should clean up.
+    const temp: HostAppDir[] = [];
+    const addTemp = (p: string, from: string, file: string, line: number) => {
+      const clean = p.replace(/\/+$/, '') || '/';
+      if (!clean.startsWith('/') || clean.includes('$') || clean.includes('%') || clean === '/tmp' || clean === '/var/tmp' || clean.startsWith('/dev/shm') || clean.startsWith('/run/')) return;
+      if (!temp.some((d) => d.path === clean)) temp.push({ ...ownedPath(g, clean), purpose: 'temp', from, file, line });
+    };
+    for (const [k, v] of envValues) if (/(^|_)(TMP|TEMP|TMPDIR|UPLOAD|UPLOADS)(_(DIR|FOLDER|PATH|ROOT))?$/.test(k) || k === 'UPLOAD_FOLDER' || k === 'MEDIA_TMP') addTemp(v.value.trim(), k, v.file, v.line);
+    if (exec) {
+      const wt = optionValue(exec.words, ['--worker-tmp-dir']);
+      if (wt) addTemp(wt.value, '--worker-tmp-dir', exec.file, exec.line);
+    }
+    for (const p of g.config.tempDirs ?? []) addTemp(p, 'honban.yml', g.configFile, 1);
+    if (temp.length) app.tempDirs = temp;
+    const privateTmp = get('PrivateTmp');
+    if (privateTmp && /^(yes|true|on|1|disconnected)$/i.test(privateTmp.value)) app.privateTmp = true;
     // ReadWritePaths= are where the sandboxed service writes.
     for (const e of entries(u, 'Service', 'ReadWritePaths')) {
       for (const w of splitWords(e)) {
@@ -300,6 +318,10 @@ function classify(g: Gathering, cmds: ShellCommand[], into: Classified, depth = 
     if (prog === 'acme.sh' && words.includes('--cron')) into.purposes.add('cert-renew');
     if ((prog === 'openssl' && words.some((w) => w === '-checkend' || w === '-enddate')) || prog === 'ssl-cert-check' || /cert.*(expir|check)/i.test(prog)) into.purposes.add('cert-expiry');
     if (BACKUP_TOOLS.has(prog) && (prog !== 'tar' || words.some((w) => /^-?[a-z]*c/.test(w))) || /backup/i.test(prog)) into.purposes.add('backup');
+    if (prog === 'tmpreaper' || prog === 'tmpwatch') {
+      into.purposes.add('cleanup');
+      for (const w of words.slice(1)) if (w.startsWith('/')) into.dirs.push(w);
+    }
     if (prog === 'find') {
       const mt = words.indexOf('-mtime');
       const n = mt >= 0 ? /^\+(\d+)$/.exec(words[mt + 1] ?? '') : null;
@@ -462,6 +484,88 @@ export function gatherLogrotate(g: Gathering): void {
   }
   if (!found && !g.view.stat('etc/logrotate.conf')) g.ensure('hostLogrotate');
   g.ensure('hostLogrotate');
+}
+
+// ── temporary files (S3.13) ───────────────────────────────────────────────────────────────────
+
+/** tmpfiles.d directories, highest priority first (tmpfiles.d(5)). */
+const TMPFILES_DIRS = ['etc/tmpfiles.d', 'run/tmpfiles.d', 'usr/local/lib/tmpfiles.d', 'usr/lib/tmpfiles.d', 'lib/tmpfiles.d'];
+
+/**
+ * tmpfiles.d lines with an age (`d /var/tmp/app 0750 app app 1d`): systemd-tmpfiles-clean.timer
+ * deletes what is older under those paths. A file in etc/tmpfiles.d masks a same-named one in
+ * run/ or usr/lib/ (a link to /dev/null disables it).
+ */
+export function gatherTempCleanup(g: Gathering): void {
+  const chosen = new Map<string, { path: string; text: string }>();
+  for (const dir of TMPFILES_DIRS) {
+    for (const e of g.list(dir) ?? []) {
+      if (!e.name.endsWith('.conf') || chosen.has(e.name)) continue;
+      const p = `${dir}/${e.name}`;
+      if (e.type === 'symlink' && g.view.readlink(p) === '/dev/null') {
+        chosen.set(e.name, { path: p, text: '' });
+        continue;
+      }
+      if (e.type !== 'file' && e.type !== 'symlink') continue;
+      const r = g.read(p);
+      if (r.text !== undefined) chosen.set(e.name, { path: p, text: r.text });
+    }
+  }
+  const entries: HostTempCleanup['entries'] = [];
+  for (const name of [...chosen.keys()].sort()) {
+    const { path: file, text } = chosen.get(name)!;
+    text.split(/\r?\n/).forEach((raw, i) => {
+      const t = raw.trim();
+      if (!t || t.startsWith('#')) return;
+      // Type Path Mode User Group Age Argument (quoted paths are rare; specifiers like %t are skipped).
+      const w = t.split(/\s+/);
+      const type = w[0] ?? '';
+      const p = w[1] ?? '';
+      if (!/^[dDevqQxXCLrRzZtThHaAfFwpcb][!+\-=~^$?]*$/.test(type) || !p.startsWith('/') || p.includes('%')) return;
+      const age = w[5];
+      entries.push({ type: type.replace(/[^A-Za-z]/g, ''), path: p, ...(age && age !== '-' ? { age } : {}), file, line: i + 1 });
+    });
+  }
+  const timerFile = ['lib/systemd/system/systemd-tmpfiles-clean.timer', 'usr/lib/systemd/system/systemd-tmpfiles-clean.timer'].find((p) => g.view.stat(p));
+  const mask = ['etc/systemd/system/systemd-tmpfiles-clean.timer', 'run/systemd/system/systemd-tmpfiles-clean.timer'].find((p) => g.view.readlink(p) === '/dev/null');
+  g.add('hostTempCleanup', { file: 'etc/tmpfiles.d', environment: g.environment, entries, timer: Boolean(timerFile) && !mask, ...(mask ? { maskedBy: mask } : {}) } satisfies HostTempCleanup);
+}
+
+/** nginx's prefix on Debian, Ubuntu and RHEL packages (relative log paths resolve against it). */
+const NGINX_PREFIX = '/usr/share/nginx/';
+
+/**
+ * The log files nginx writes, from the effective configuration nginx.conf builds: every
+ * `access_log` / `error_log` path (not `off`, `syslog:`, `memory:`, `stderr` or `/dev/…`), and
+ * nginx's packaged defaults (/var/log/nginx/access.log, error.log) when none is named.
+ */
+export function gatherNginxLogs(g: Gathering, configs: NginxConfig[]): void {
+  const main = configs.find((c) => c.file === 'etc/nginx/nginx.conf');
+  if (!main) {
+    g.ensure('hostNginxLog');
+    return;
+  }
+  // nginx's defaults stand unless the main level sets error_log and the http level sets access_log
+  // (a server's own log replaces them for that server only).
+  const named = {
+    error_log: main.directives.some((d) => d.name === 'error_log'),
+    access_log: main.directives.some((d) => d.name === 'http' && (d.block ?? []).some((x) => x.name === 'access_log')),
+  };
+  const seen = new Set<string>();
+  walk(main.directives, (d) => {
+    if (d.name !== 'access_log' && d.name !== 'error_log') return;
+    const target = d.args[0];
+    if (!target || target === 'off' || /^(syslog|memory):/.test(target) || target === 'stderr' || target.startsWith('/dev/')) return;
+    const abs = (target.startsWith('/') ? target : NGINX_PREFIX + target).replace(/\$\{?\w+\}?/g, '*');
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    g.add('hostNginxLog', { file: d.file ?? main.file, environment: g.environment, line: d.line, path: abs, directive: d.name, default: false } satisfies HostNginxLog);
+  });
+  for (const directive of ['access_log', 'error_log'] as const) {
+    const p = `/var/log/nginx/${directive === 'access_log' ? 'access' : 'error'}.log`;
+    if (!named[directive] && !seen.has(p)) g.add('hostNginxLog', { file: main.file, environment: g.environment, path: p, directive, default: true } satisfies HostNginxLog);
+  }
+  g.ensure('hostNginxLog');
 }
 
 // ── backups ───────────────────────────────────────────────────────────────────────────────────

@@ -318,27 +318,30 @@ function words(line: string): string[] {
   return out;
 }
 
-/** nftables.conf: input chains' policy, and `tcp dport … accept` rules (sets and ranges). */
-function gatherNftables(g: Gathering): HostFirewall | undefined {
-  const file = 'etc/nftables.conf';
-  const r = g.read(file);
-  if (r.text === undefined) return undefined;
+/**
+ * An nftables ruleset (nftables.conf, or `nft list ruleset`): input chains' policy, and
+ * `tcp dport … accept` rules (sets and ranges). Chains hooked to input count, and so do the chains
+ * they jump to by name convention (`ufw-user-input`, `INPUT` of iptables-nft).
+ */
+export function parseNftables(text: string, file: string): { defaultDeny: boolean; rules: number; allows: HostFirewallRule[] } {
   let inInput = false;
   let depth = 0;
   let inputDepth = -1;
   let defaultDeny = false;
+  let rules = 0;
   const allows: HostFirewallRule[] = [];
-  lines(r.text).forEach((raw, i) => {
+  lines(text).forEach((raw, i) => {
     const w = words(raw);
     if (w[0] === 'chain') {
-      inInput = false;
+      inInput = /input/i.test(w[1] ?? '');
       inputDepth = depth;
     }
     const hook = w.indexOf('hook');
-    if (hook >= 0 && w[hook + 1] === 'input') inInput = true;
+    if (hook >= 0) inInput = w[hook + 1] === 'input';
     if (inInput) {
       const pol = w.indexOf('policy');
-      if (pol >= 0 && w[pol + 1] === 'drop') defaultDeny = true;
+      if (pol >= 0 && (w[pol + 1] === 'drop' || w[pol + 1] === 'reject')) defaultDeny = true;
+      if (w.includes('accept') || w.includes('drop') || w.includes('reject') || w.includes('jump')) rules++;
       const dport = w.indexOf('dport');
       if (dport > 0 && w.includes('accept')) {
         const proto = w[dport - 1] === 'tcp' || w[dport - 1] === 'udp' ? (w[dport - 1] as 'tcp' | 'udp') : 'any';
@@ -360,8 +363,54 @@ function gatherNftables(g: Gathering): HostFirewall | undefined {
       }
     }
   });
+  return { defaultDeny, rules, allows };
+}
+
+/** nftables.conf, loaded at boot by nftables.service. */
+function gatherNftables(g: Gathering): HostFirewall | undefined {
+  const file = 'etc/nftables.conf';
+  const r = g.read(file);
+  if (r.text === undefined) return undefined;
+  const { defaultDeny, allows } = parseNftables(r.text, file);
   const enabled = g.enabledLinks('nftables.service');
   return { file, environment: g.environment, kind: 'nftables', enabled: enabled.length > 0, defaultDeny, allows };
+}
+
+/**
+ * iptables-save text (rules.v4, sysconfig/iptables, or `iptables-save` live): the filter table's
+ * INPUT policy and `-A <input chain> … --dport … -j ACCEPT` (INPUT and chains named like ufw's
+ * `ufw-user-input`).
+ */
+export function parseIptables(text: string, file: string): { defaultDeny: boolean; rules: number; line?: number; allows: HostFirewallRule[] } {
+  let table = '';
+  let defaultDeny = false;
+  let rules = 0;
+  let line: number | undefined;
+  const allows: HostFirewallRule[] = [];
+  lines(text).forEach((raw, i) => {
+    const w = words(raw.trim());
+    if (!w.length) return;
+    if (w[0]!.startsWith('*')) table = w[0]!.slice(1);
+    if (table !== 'filter') return;
+    if (w[0] === ':INPUT') {
+      defaultDeny = w[1] === 'DROP' || w[1] === 'REJECT';
+      line = i + 1;
+    }
+    if (w[0] === '-A' && /input/i.test(w[1] ?? '')) {
+      rules++;
+      const j = w.indexOf('-j');
+      if (w[j + 1] !== 'ACCEPT') return;
+      const opt = (names: string[]) => {
+        const k = w.findIndex((x) => names.includes(x));
+        return k >= 0 ? w[k + 1] : undefined;
+      };
+      const dport = opt(['--dport', '--dports', '--destination-port']);
+      if (!dport) return;
+      const p = opt(['-p', '--protocol']);
+      allows.push(...portsOf(dport, file, i + 1, p === 'tcp' || p === 'udp' ? p : 'any', opt(['-s', '--source']) ?? 'any'));
+    }
+  });
+  return { defaultDeny, rules, ...(line ? { line } : {}), allows };
 }
 
 /** iptables-save files (iptables-persistent rules.v4 / rules.v6, RHEL's sysconfig/iptables). */
@@ -369,36 +418,34 @@ function gatherIptables(g: Gathering): HostFirewall | undefined {
   for (const file of ['etc/iptables/rules.v4', 'etc/sysconfig/iptables']) {
     const r = g.read(file);
     if (r.text === undefined) continue;
-    let table = '';
-    let defaultDeny = false;
-    let line: number | undefined;
-    const allows: HostFirewallRule[] = [];
-    lines(r.text).forEach((raw, i) => {
-      const w = words(raw.trim());
-      if (!w.length) return;
-      if (w[0]!.startsWith('*')) table = w[0]!.slice(1);
-      if (table !== 'filter') return;
-      if (w[0] === ':INPUT') {
-        defaultDeny = w[1] === 'DROP' || w[1] === 'REJECT';
-        line = i + 1;
-      }
-      if (w[0] === '-A' && w[1] === 'INPUT') {
-        const j = w.indexOf('-j');
-        if (w[j + 1] !== 'ACCEPT') return;
-        const opt = (names: string[]) => {
-          const k = w.findIndex((x) => names.includes(x));
-          return k >= 0 ? w[k + 1] : undefined;
-        };
-        const dport = opt(['--dport', '--dports', '--destination-port']);
-        if (!dport) return;
-        const p = opt(['-p', '--protocol']);
-        allows.push(...portsOf(dport, file, i + 1, p === 'tcp' || p === 'udp' ? p : 'any', opt(['-s', '--source']) ?? 'any'));
-      }
-    });
+    const { defaultDeny, line, allows } = parseIptables(r.text, file);
     const enabled = g.enabledLinks('netfilter-persistent.service').length > 0 || g.enabledLinks('iptables.service').length > 0;
     return { file, environment: g.environment, kind: 'iptables', ...(line ? { line } : {}), enabled, defaultDeny, allows };
   }
   return undefined;
+}
+
+/**
+ * `ufw status verbose`: `Status: active`, `Default: deny (incoming), …`, and rule lines
+ * `22/tcp  ALLOW IN  Anywhere`, `8000:8010/tcp (v6)  ALLOW IN  Anywhere (v6)`, `5432  ALLOW IN  10.0.0.0/8`.
+ */
+export function parseUfwStatus(text: string, file: string): { active: boolean; defaultDeny: boolean; allows: HostFirewallRule[] } {
+  let active = false;
+  let defaultDeny = false;
+  const allows: HostFirewallRule[] = [];
+  lines(text).forEach((raw, i) => {
+    const t = raw.trim();
+    if (/^Status:\s+active$/i.test(t)) active = true;
+    const d = /^Default:\s+(\w+)\s+\(incoming\)/i.exec(t);
+    if (d) defaultDeny = d[1]!.toLowerCase() !== 'allow';
+    const m = /^(\S+)(?:\s+\(v6\))?\s+(ALLOW|LIMIT)(?:\s+IN)?\s+(\S+)/.exec(t);
+    if (!m) return;
+    const [spec, proto] = m[1]!.split('/');
+    if (!spec || !/^\d/.test(spec)) return; // application profiles ("Nginx Full") name no port here
+    const from = m[3] === 'Anywhere' ? 'any' : m[3]!;
+    allows.push(...portsOf(spec, file, i + 1, proto === 'tcp' || proto === 'udp' ? proto : 'any', from));
+  });
+  return { active, defaultDeny, allows };
 }
 
 export function gatherFirewall(g: Gathering): void {

@@ -13,7 +13,7 @@ import { runPipeline, selectRules } from '../core/pipeline.js';
 import type { FactTypes, FileKind, Localized, RawFinding, ReportError, Rule, SourceFile } from '../core/types.js';
 import type { NginxConfig } from '../collect/nginx.js';
 import { walk } from '../collect/nginx/query.js';
-import { gatherApps, gatherBackups, gatherCertificates, gatherLogrotate, gatherSchedules, localUnits, type LocalUnit } from './gather-app.js';
+import { gatherApps, gatherBackups, gatherCertificates, gatherLogrotate, gatherNginxLogs, gatherTempCleanup, gatherSchedules, localUnits, type LocalUnit } from './gather-app.js';
 import { gatherLive } from './gather-live.js';
 import { gatherFirewall, gatherOs, gatherPackages, gatherResources, gatherTime } from './gather-system.js';
 import type { HostFactName, HostInfo, HostSchedule } from '../facts/host.js';
@@ -230,7 +230,8 @@ async function judgeDeployed(g: Gathering, config: HonbanConfig, now: Date): Pro
   const cfg: HonbanConfig = { ...config, waivers: [] };
   const { rules, severities, options } = selectRules(candidates, 'scan', g.environment, cfg);
   const files = [...g.sources.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment: g.environment, customEnvs: [g.environment] });
+  // nginx's configuration is always parsed: its log files are host facts (logrotate), whatever rules are on.
+  const { facts, errors, secrets } = await collectFacts(files, new Set([...neededFacts(rules), 'nginx']), { environment: g.environment, customEnvs: [g.environment] });
   // The host's nginx: the configuration nginx.conf builds (stray files under etc/nginx are not loaded).
   if (facts.nginx && files.some((f) => f.path === 'etc/nginx/nginx.conf')) facts.nginx = (facts.nginx as NginxConfig[]).filter((c) => c.file === 'etc/nginx/nginx.conf');
   const result = await runPipeline({
@@ -317,6 +318,7 @@ export async function gather(view: HostView, opts: GatherOptions): Promise<Gathe
   await pkgs;
   gatherSchedules(g);
   gatherLogrotate(g);
+  gatherTempCleanup(g);
   gatherBackups(g, (g.facts.hostSchedule ?? []) as HostSchedule[]);
   gatherNginxFiles(g);
   gatherSshdFiles(g);
@@ -333,6 +335,7 @@ export async function gather(view: HostView, opts: GatherOptions): Promise<Gathe
     });
   }
   gatherCertificates(g, referenced);
+  gatherNginxLogs(g, (facts.nginx ?? []) as NginxConfig[]);
   return { gathering: g, deployed: judgement, gatheredAt: now.toISOString() };
 }
 

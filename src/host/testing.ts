@@ -3,7 +3,7 @@
  * applies what git cannot store (NAME.manifest.json): modes, owners (when running as root),
  * empty directories, and file ages relative to the test's date.
  */
-import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,18 @@ export function materialize(name: string, now: Date): { root: string; cleanup: (
       const t = new Date(now.getTime() - e.ageHours * 3_600_000);
       utimesSync(abs, t, t);
     }
+  }
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A small root written by a test: file contents, or `{ link }` for a symbolic link. */
+export function tree(files: Record<string, string | { link: string }>): { root: string; cleanup: () => void } {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'honban-host-tree-'));
+  for (const [p, c] of Object.entries(files)) {
+    const abs = path.join(root, p);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    if (typeof c === 'string') writeFileSync(abs, c);
+    else symlinkSync(c.link, abs);
   }
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
