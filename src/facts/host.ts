@@ -70,6 +70,12 @@ export interface HostUpdate {
 
 /** Pending security updates, from the package manager's cached lists (no network). */
 export interface HostUpdates extends BaseFact {
+  /**
+   * Where they come from: apt's `*-security` lists (dpkg), `dnf -C updateinfo list --security`
+   * (rpm, live), or the cached APKINDEX of an Alpine stable branch (apk: every pending upgrade —
+   * the stable branches ship security and bug fixes only). Absent in older records: apt.
+   */
+  source?: 'apt-security' | 'dnf-security' | 'apk-index';
   security: HostUpdate[];
   /** The lists compared (root-relative). */
   lists: string[];

@@ -6,9 +6,10 @@
 import { statfs } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import type { Localized } from '../core/types.js';
-import { compareDebian } from '../rules/host/_versions.js';
+import { compareApk, compareDebian } from '../rules/host/_versions.js';
 import type { HostCpu, HostDisk, HostFirewall, HostFirewallRule, HostMemory, HostOs, HostPackage, HostPackages, HostTime, HostUpdate, HostUpdates } from '../facts/host.js';
 import { lz4Decompress } from './lz4.js';
+import { xzDecompress } from './xz.js';
 import type { Gathering } from './gather.js';
 
 const lines = (text: string) => text.split(/\r?\n/);
@@ -148,6 +149,14 @@ export async function gatherPackages(g: Gathering): Promise<void> {
       }
     }
   }
+  if (!manager && (g.view.stat('var/lib/rpm') || g.view.stat('usr/lib/sysimage/rpm'))) {
+    const why = g.view.live
+      ? { en: 'the rpm database could not be read (rpm -qa did not run or failed)', ja: 'rpm データベースを読めませんでした（rpm -qa が実行できないか失敗しました）' }
+      : { en: 'the rpm database is read with the rpm binary on the live system only (not with --root)', ja: 'rpm データベースはライブのシステムで rpm コマンドを使ってのみ読みます（--root では読みません）' };
+    g.unavailable('hostPackages', why);
+    g.unavailable('hostUpdates', why);
+    return;
+  }
   if (!manager) {
     g.unavailable('hostPackages', { en: 'no package database was found (var/lib/dpkg/status, lib/apk/db/installed; rpm needs the live system)', ja: 'パッケージデータベースが見つかりません（var/lib/dpkg/status、lib/apk/db/installed。rpm はライブのシステムが必要です）' });
     g.unavailable('hostUpdates', { en: 'no package database was found', ja: 'パッケージデータベースが見つかりません' });
@@ -156,12 +165,113 @@ export async function gatherPackages(g: Gathering): Promise<void> {
   // python3.X packages count as python3 when python3 itself is absent (minimal images).
   const packages = [...installed.values()].filter((p) => INTERESTING_PACKAGES.has(p.name) || /^python3\.\d+$/.test(p.name));
   g.add('hostPackages', { file, environment: g.environment, manager, packages } satisfies HostPackages);
-  if (manager === 'dpkg') gatherAptUpdates(g, installed);
-  else g.unavailable('hostUpdates', { en: `pending security updates are computed from apt's lists only (this host uses ${manager})`, ja: `保留中のセキュリティ更新は apt のリストからのみ計算します（このホストは ${manager} を使っています）` });
+  if (manager === 'dpkg') await gatherAptUpdates(g, installed);
+  else if (manager === 'apk') gatherApkUpdates(g, installed);
+  else await gatherDnfUpdates(g, installed);
+}
+
+/** The members of a tar stream (ustar headers; apk's signature segment has no end blocks). */
+export function tarMembers(data: Buffer, limit = 64): { name: string; content: Buffer }[] {
+  const out: { name: string; content: Buffer }[] = [];
+  let at = 0;
+  while (at + 512 <= data.length && out.length < limit) {
+    const header = data.subarray(at, at + 512);
+    if (header.every((b) => b === 0)) {
+      at += 512;
+      continue;
+    }
+    const name = header.subarray(0, 100).toString('latin1').replace(/\0.*$/s, '');
+    const size = parseInt(header.subarray(124, 136).toString('latin1').replace(/\0.*$/s, '').trim() || '0', 8);
+    if (!Number.isFinite(size) || size < 0 || at + 512 + size > data.length) throw new Error(`truncated tar member ${name}`);
+    out.push({ name, content: data.subarray(at + 512, at + 512 + size) });
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return out;
+}
+
+/**
+ * Alpine: installed packages newer in the cached repository indexes (var/cache/apk/APKINDEX.*.tar.gz,
+ * written by `apk update`; no network). Alpine's stable branches ship security and bug fixes only,
+ * so every pending upgrade counts.
+ */
+function gatherApkUpdates(g: Gathering, installed: Map<string, HostPackage>): void {
+  const dir = 'var/cache/apk';
+  const indexes = (g.list(dir) ?? []).filter((e) => /^APKINDEX\.[^/]+\.tar\.gz$/.test(e.name));
+  if (!indexes.length) {
+    g.unavailable('hostUpdates', { en: `no repository index in ${dir} (apk update never ran, or the cache was removed)`, ja: `${dir} にリポジトリのインデックスがありません（apk update 未実行か、キャッシュが削除されています）` });
+    return;
+  }
+  const updates = new Map<string, HostUpdate>();
+  const used: string[] = [];
+  for (const e of indexes) {
+    const p = `${dir}/${e.name}`;
+    const raw = g.readBuffer(p, 64 * 1024 * 1024);
+    if (!raw) continue;
+    let text: string | undefined;
+    try {
+      // Two gzip members (signature, then the index), one tar stream.
+      text = tarMembers(gunzipSync(raw, { maxOutputLength: 256 * 1024 * 1024 })).find((m) => m.name === 'APKINDEX')?.content.toString('utf8');
+    } catch (err) {
+      g.skip(p, `cannot read the index: ${(err as Error).message}`);
+      continue;
+    }
+    if (text === undefined) {
+      g.skip(p, 'no APKINDEX member in the archive');
+      continue;
+    }
+    used.push(p);
+    let name: string | undefined;
+    for (const l of lines(text)) {
+      if (l.startsWith('P:')) name = l.slice(2).trim();
+      else if (l.startsWith('V:') && name) {
+        const version = l.slice(2).trim();
+        const have = installed.get(name);
+        if (have && compareApk(version, have.version) > 0) {
+          const prev = updates.get(name);
+          if (!prev || compareApk(version, prev.candidate) > 0) updates.set(name, { name, installed: have.version, candidate: version });
+        }
+        name = undefined;
+      } else if (l === '') name = undefined;
+    }
+  }
+  if (!used.length) {
+    g.unavailable('hostUpdates', { en: 'the repository indexes could not be read', ja: 'リポジトリのインデックスを読めませんでした' });
+    return;
+  }
+  const security = [...updates.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  g.add('hostUpdates', { file: dir, environment: g.environment, source: 'apk-index', security, lists: used } satisfies HostUpdates);
+}
+
+/**
+ * RHEL, Fedora, Rocky, Alma, Amazon Linux (live): `dnf -C -q updateinfo list --security` (yum on
+ * older releases) answers from the cached metadata only (-C: no network).
+ * Lines: `RHSA-2024:1234 Important/Sec. openssl-1:3.0.7-25.el9_3.x86_64`.
+ */
+async function gatherDnfUpdates(g: Gathering, installed: Map<string, HostPackage>): Promise<void> {
+  let r = await g.run('dnf', ['-C', '-q', 'updateinfo', 'list', '--security']);
+  if (!r.ran && (r.error ?? '').endsWith('is not installed')) r = await g.run('yum', ['-C', '-q', 'updateinfo', 'list', '--security']);
+  if (!r.ran || r.exitCode !== 0) {
+    g.unavailable('hostUpdates', { en: `${r.command} did not answer from the cache (${r.error ?? (r.stderr.trim().split('\n')[0] || `exit ${r.exitCode}`)}); run dnf makecache`, ja: `${r.command} がキャッシュから応答しませんでした（${r.error ?? (r.stderr.trim().split('\n')[0] || `終了コード ${r.exitCode}`)}）。dnf makecache を実行してください` });
+    return;
+  }
+  const updates = new Map<string, HostUpdate>();
+  for (const l of lines(r.stdout)) {
+    const w = l.trim().split(/\s+/);
+    if (w.length < 3 || !/\//.test(w[1]!)) continue;
+    const nevra = w[2]!.replace(/\.(x86_64|aarch64|i686|noarch|ppc64le|s390x|src)$/, '');
+    const m = /^(.+)-([^-]+)-([^-]+)$/.exec(nevra);
+    if (!m) continue;
+    const name = m[1]!;
+    const candidate = `${m[2]}-${m[3]}`.replace(/^\d+:/, '');
+    const have = installed.get(name);
+    if (!updates.has(name)) updates.set(name, { name, installed: have?.version ?? '?', candidate });
+  }
+  const security = [...updates.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  g.add('hostUpdates', { file: `host:${r.command}`, environment: g.environment, source: 'dnf-security', security, lists: [`host:${r.command}`] } satisfies HostUpdates);
 }
 
 /** Security updates: installed packages older than the security pocket's version in apt's cached lists. */
-function gatherAptUpdates(g: Gathering, installed: Map<string, HostPackage>): void {
+async function gatherAptUpdates(g: Gathering, installed: Map<string, HostPackage>): Promise<void> {
   const dir = 'var/lib/apt/lists';
   const entries = g.list(dir);
   const lists = (entries ?? []).filter((e) => /-security_.*_Packages(\.(gz|lz4|xz))?$/.test(e.name) || /_dists_[a-z]+-security_.*Packages/.test(e.name));
@@ -173,15 +283,12 @@ function gatherAptUpdates(g: Gathering, installed: Map<string, HostPackage>): vo
   const used: string[] = [];
   for (const e of lists) {
     const p = `${dir}/${e.name}`;
-    if (e.name.endsWith('.xz')) {
-      g.unavailable('hostUpdates', { en: `${p} is xz-compressed, which honban does not read; run apt list --upgradable`, ja: `${p} は xz 圧縮で honban は読めません。apt list --upgradable を実行してください` });
-      return;
-    }
     const raw = g.readBuffer(p, 64 * 1024 * 1024);
     if (!raw) continue;
     let text: string;
     try {
-      text = (e.name.endsWith('.gz') ? gunzipSync(raw, { maxOutputLength: 256 * 1024 * 1024 }) : e.name.endsWith('.lz4') ? lz4Decompress(raw, 256 * 1024 * 1024) : raw).toString('utf8');
+      const max = 256 * 1024 * 1024;
+      text = (e.name.endsWith('.gz') ? gunzipSync(raw, { maxOutputLength: max }) : e.name.endsWith('.lz4') ? lz4Decompress(raw, max) : e.name.endsWith('.xz') ? await xzDecompress(raw, max) : raw).toString('utf8');
     } catch (err) {
       g.skip(p, `cannot decompress: ${(err as Error).message}`);
       continue;
@@ -212,7 +319,7 @@ function gatherAptUpdates(g: Gathering, installed: Map<string, HostPackage>): vo
     return;
   }
   security.sort((a, b) => (a.name < b.name ? -1 : 1));
-  g.add('hostUpdates', { file: dir, environment: g.environment, security, lists: used } satisfies HostUpdates);
+  g.add('hostUpdates', { file: dir, environment: g.environment, source: 'apt-security', security, lists: used } satisfies HostUpdates);
 }
 
 const SYNC_SERVICES = ['systemd-timesyncd', 'chrony', 'chronyd', 'ntp', 'ntpd', 'ntpsec', 'openntpd'];

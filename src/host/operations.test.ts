@@ -7,8 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gatherHostFacts, judgeHostFacts } from './index.js';
-import { tree } from './testing.js';
-import { rootView, type CommandResult, type HostView } from './view.js';
+import { liveWith, tree } from './testing.js';
+import type { HostView } from './view.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 type Files = Record<string, string | { link: string }>;
@@ -65,25 +65,6 @@ test('temporary files (S3.13): an upload directory is reported where it is named
   assert.deepEqual((await judged({ ...APP, 'etc/cron.d/app-tmp': '0 * * * * root find /var/tmp/app/uploads -type f -mtime +1 -delete\n' }, ids)).lines, []);
   assert.deepEqual((await judged({ ...APP, 'etc/cron.d/app-tmp': '0 * * * * root tmpreaper 1d /var/tmp/app\n' }, ids)).lines, []);
 });
-
-/** The root's files, as a live host whose commands answer with recorded output. */
-function liveWith(outputs: Record<string, string>, isRoot = true) {
-  return (root: string): HostView => {
-    const base = rootView(root);
-    return {
-      ...base,
-      live: true,
-      isRoot,
-      root,
-      async run(command: string, args: string[]): Promise<CommandResult> {
-        const shown = [command, ...args].join(' ');
-        const out = outputs[shown];
-        if (out === undefined) return { command: shown, ran: false, stdout: '', stderr: '', error: `${command} is not installed`, ms: 0 };
-        return { command: shown, ran: true, exitCode: 0, stdout: out, stderr: '', ms: 1 };
-      },
-    };
-  };
-}
 
 const SAVED_UFW = {
   'etc/ufw/ufw.conf': 'ENABLED=yes\nLOGLEVEL=low\n',
