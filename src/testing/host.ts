@@ -7,7 +7,7 @@ import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmS
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rootView, type CommandResult, type HostView } from './view.js';
+import { rootView, type CommandResult, type HostView } from '../commands/host/view.js';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/host');
 export const IS_ROOT = process.getuid?.() === 0;

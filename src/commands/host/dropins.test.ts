@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gatherHostFacts, judgeHostFacts } from './index.js';
-import { tree } from './testing.js';
+import { tree } from '../../testing/host.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gatherHostFacts, judgeHostFacts } from './index.js';
-import { liveWith, tree } from './testing.js';
+import { liveWith, tree } from '../../testing/host.js';
 import type { HostView } from './view.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gatherHostFacts, judgeHostFacts } from './index.js';
-import { FIXTURES, liveWith, tree } from './testing.js';
+import { FIXTURES, liveWith, tree } from '../../testing/host.js';
 import { tarMembers } from './gather-system.js';
 import { xzDecompress } from './xz.js';
-import { compareApk } from '../rules/host/_versions.js';
+import { compareApk } from '../../rules/host/_versions.js';
 import type { HostView } from './view.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import rule from './firewall-live-port-open.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const allow = (port: number, line: number, over: Record<string, unknown> = {}) => ({ port, proto: 'tcp', from: 'any', file: 'host:nft list ruleset', line, ...over });
 const live = (allows: object[], over: Record<string, unknown> = {}) => ({ file: 'host:nft list ruleset', kind: 'nftables', command: 'nft list ruleset', active: true, defaultDeny: true, allows, ...over });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './firewall-not-loaded.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const saved = { file: 'etc/ufw/ufw.conf', line: 2, kind: 'ufw', enabled: true, defaultDeny: true, allows: [] };
 const live = (over: Record<string, unknown> = {}) => ({ file: 'host:nft list ruleset', kind: 'nftables', command: 'nft list ruleset', active: true, defaultDeny: true, allows: [], ...over });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './temp-cleanup-missing.js';
-import { app, cron, expectHostLines } from '../../host/rule-testing.js';
+import { app, cron, expectHostLines } from '../../testing/host-rules.js';
 
 const uploads = { path: '/var/tmp/app/uploads', rel: 'var/tmp/app/uploads', exists: true, type: 'dir', mode: 0o750, purpose: 'temp', from: 'UPLOAD_FOLDER', file: 'etc/app/env', line: 8 };
 const tmpfiles = (path: string, age?: string, over: Record<string, unknown> = {}) => ({ type: 'd', path, ...(age ? { age } : {}), file: 'etc/tmpfiles.d/app.conf', line: 1, ...over });

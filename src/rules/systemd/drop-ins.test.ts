@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../nginx/_testing.js';
-import { classifyKind } from '../../core/discover.js';
+import { expectClean as expectLines } from '../../testing/nginx.js';
+import { classifyKind } from '../../engine/discover.js';
 import { dropInPath, orderDropIns } from '../../collect/systemd.js';
 import rootUser from './root-user.js';
 import missingRestart from './missing-restart.js';
