@@ -8,6 +8,9 @@ import { runPipeline, selectRules, type PipelineResult } from './core/pipeline.j
 import type { FailOn, FileKind, Lang, Rule, SourceFile } from './core/types.js';
 import { ALL_RULES } from './rules/index.js';
 import type { BaselineFile } from './post/baseline.js';
+import { defaultCacheDir, FactCache } from './engine/cache.js';
+import type { CollectStats } from './engine/collect-files.js';
+import { defaultJobs } from './engine/pool.js';
 
 export interface ScanOptions {
   /** Files or directories (default: the current directory). */
@@ -27,7 +30,22 @@ export interface ScanOptions {
   now?: Date;
   /** Called with progress messages (the CLI shows them on a TTY). */
   onProgress?: (message: string) => void;
+  /**
+   * Worker threads that parse files. Default: the number of cores when scanning paths; 0 (this
+   * thread, no time budget) for in-memory `files`.
+   */
+  jobs?: number;
+  /** Time budget per file (parse and extraction), milliseconds; default 5000. */
+  fileTimeoutMs?: number;
+  /**
+   * Fact cache directory, or false for none. Default: none for in-memory `files`; for paths,
+   * `node_modules/.cache/honban` (when the scanned root has node_modules) or `.honban/cache`.
+   */
+  cache?: string | false;
 }
+
+/** How the last collection went (files parsed, answered by the cache, skipped, workers). */
+export type { CollectStats } from './engine/collect-files.js';
 
 /** Turns in-memory files into SourceFiles as discovery would. */
 export function toSourceFiles(files: NonNullable<ScanOptions['files']>, customEnvs: string[] = []): SourceFile[] {
@@ -44,6 +62,13 @@ export function toSourceFiles(files: NonNullable<ScanOptions['files']>, customEn
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+let lastStats: CollectStats | undefined;
+
+/** Statistics of the last `scan()` in this process (benchmarks and tests: what was parsed, what came from the cache). */
+export function lastCollectStats(): CollectStats | undefined {
+  return lastStats;
+}
+
 /** `honban scan`: reads a repository and judges it for the target environment. */
 export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const environment = normalizeEnvName(opts.environment ?? 'production');
@@ -58,12 +83,29 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   }
   const customEnvs = [environment, ...Object.keys(config.environments ?? {})];
   opts.onProgress?.('discovering files…');
-  const files = opts.files
-    ? toSourceFiles(opts.files, customEnvs)
-    : (await discover(paths, { customEnvs, ignore: config.ignore })).files;
+  let root: string | undefined;
+  let files: SourceFile[];
+  if (opts.files) files = toSourceFiles(opts.files, customEnvs);
+  else {
+    const d = await discover(paths, { customEnvs, ignore: config.ignore });
+    files = d.files;
+    root = d.root;
+  }
   const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
   opts.onProgress?.(`parsing ${files.length} files…`);
-  const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs });
+  const jobs = opts.jobs ?? (opts.files ? 0 : defaultJobs());
+  let cache: FactCache | undefined;
+  const cacheDir = opts.cache === undefined ? (opts.files ? undefined : defaultCacheDir(root ?? process.cwd())) : opts.cache || undefined;
+  if (cacheDir) cache = FactCache.open({ dir: path.resolve(cacheDir) });
+  const { facts, errors, secrets, stats } = await collectFacts(files, neededFacts(rules), {
+    environment,
+    customEnvs,
+    jobs,
+    budgetMs: opts.fileTimeoutMs,
+    cache,
+  });
+  cache?.save();
+  lastStats = stats;
   opts.onProgress?.(`running ${rules.length} rules…`);
   const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind }]));
   return runPipeline({

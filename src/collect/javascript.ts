@@ -14,6 +14,7 @@ import type { SourceFile } from '../core/types.js';
 import type { CodeEnvRead } from '../derive/env-contract.js';
 import type { CodeLiteralAssignment } from './ruby.js';
 import { firstError, pos, withTree, type Grammar, type TSNode } from './treesitter.js';
+import { isBuildOutput, packageDirOf, type JavascriptContext } from './file-context.js';
 
 export type JsValueKind =
   | 'string' | 'template' | 'number' | 'bool' | 'null' | 'undefined' | 'object' | 'array' | 'regex' | 'function' | 'env' | 'identifier' | 'call' | 'other';
@@ -812,30 +813,6 @@ function buildScope(nodes: TSNode[]): { scope: Scope; imports: JsImport[] } {
 
 // ---------------------------------------------------------------------------------------------
 
-const packageDirsCache = new WeakMap<readonly SourceFile[], Set<string>>();
-
-function packageDirOf(path: string, files: readonly SourceFile[]): string {
-  let dirs = packageDirsCache.get(files);
-  if (!dirs) {
-    dirs = new Set(files.filter((f) => f.path === 'package.json' || f.path.endsWith('/package.json')).map((f) => f.path.slice(0, -'package.json'.length).replace(/\/$/, '')));
-    packageDirsCache.set(files, dirs);
-  }
-  const parts = path.split('/').slice(0, -1);
-  for (let i = parts.length; i > 0; i--) {
-    const d = parts.slice(0, i).join('/');
-    if (dirs.has(d)) return d;
-  }
-  return '';
-}
-
-/** Build output and vendored bundles: not source code anyone maintains. */
-function isBuildOutput(file: SourceFile): boolean {
-  if (/(^|\/)(dist|build|coverage|out|\.output|\.svelte-kit|storybook-static|public\/(assets|packs|build|js|vendor))\//.test(file.path)) return true;
-  const head = file.content.slice(0, 20000);
-  const lines = head.split('\n');
-  return lines.length <= 5 && head.length > 5000;
-}
-
 function grammarOf(file: SourceFile): Grammar {
   if (file.kind === 'typescript') return /\.tsx$/i.test(file.path) ? 'tsx' : 'typescript';
   return 'javascript';
@@ -1041,7 +1018,7 @@ function collectJs(root: TSNode, file: SourceFile, ctx: CollectContext): Javascr
     file: file.path,
     environment: file.environment,
     language: file.kind === 'typescript' ? 'typescript' : 'javascript',
-    packageDir: packageDirOf(file.path, ctx.files),
+    packageDir: (ctx.context as JavascriptContext | undefined)?.packageDir ?? packageDirOf(file.path, ctx.files),
     envReads,
     imports,
     calls,

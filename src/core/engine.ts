@@ -1,7 +1,8 @@
 import { COLLECTORS, DERIVERS } from '../collect/index.js';
-import type { BaseFact, CollectContext, Collector, Deriver } from './collector.js';
+import type { BaseFact, CollectContext, Deriver } from './collector.js';
 import { judges as judgesEnv } from './environment.js';
-import { ParseError } from './errors.js';
+import { collectFiles, DEFAULT_BUDGET_MS, type CollectStats } from '../engine/collect-files.js';
+import type { FactCache } from '../engine/cache.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { EnvName, FactName, RawFinding, ReportError, ReportInput, Rule, RuleContext, Severity, SourceFile } from './types.js';
 
@@ -11,6 +12,7 @@ export interface CollectResult {
   facts: FactStore;
   errors: ReportError[];
   secrets: Set<string>;
+  stats: CollectStats;
 }
 
 /** Facts needed by these rules, including what their derived facts need. */
@@ -20,18 +22,23 @@ export function neededFacts(rules: readonly Rule[]): Set<string> {
   return need;
 }
 
+export interface CollectOptions {
+  environment: EnvName;
+  customEnvs?: string[];
+  /** Worker threads for parsing (0, the default here: this thread, without a time budget). */
+  jobs?: number;
+  /** Time budget per file in the workers, milliseconds (default 5 s). */
+  budgetMs?: number;
+  /** Fact cache (none by default). */
+  cache?: FactCache;
+}
+
 /**
  * Runs the collectors (and derivers) for `need` over `files`. Parser modules load lazily: only
- * when a needed fact has a file of its kind. A collector failure on one file becomes an error entry.
+ * when a needed fact has a file of its kind. A collector failure on one file becomes an error entry;
+ * so does a file over its time budget (in workers).
  */
-export async function collectFacts(
-  files: readonly SourceFile[],
-  need: Set<string>,
-  opts: { environment: EnvName; customEnvs?: string[] },
-): Promise<CollectResult> {
-  const facts: FactStore = {};
-  const errors: ReportError[] = [];
-  const secrets = new Set<string>();
+export async function collectFacts(files: readonly SourceFile[], need: Set<string>, opts: CollectOptions): Promise<CollectResult> {
   const ctx: CollectContext = {
     environment: opts.environment,
     files,
@@ -40,6 +47,8 @@ export async function collectFacts(
       if (value) secrets.add(value);
     },
   };
+  const secrets = new Set<string>();
+  const errors: ReportError[] = [];
   // Derivers' inputs are collected too (known once the deriver module is loaded).
   const derivers: [string, () => Promise<{ default: Deriver }>][] = [];
   const toCollect = new Set<string>();
@@ -53,36 +62,16 @@ export async function collectFacts(
     loadedDerivers.push([name, mod.default]);
     for (const n of mod.default.needs) if (COLLECTORS[n]) toCollect.add(n);
   }
-
-  for (const name of toCollect) {
-    const entry = COLLECTORS[name]!;
-    const kinds = new Set(entry.kinds);
-    const mine = files.filter((f) => kinds.has(f.kind));
-    const out: BaseFact[] = [];
-    facts[name as FactName] = out;
-    if (mine.length === 0) continue;
-    let collector: Collector;
-    try {
-      collector = (await entry.load()).default as Collector;
-    } catch (e) {
-      errors.push({ kind: 'collector', message: `cannot load the ${name} collector: ${(e as Error).message}` });
-      continue;
-    }
-    for (const file of mine) {
-      try {
-        const r = await collector.collect(file, ctx);
-        if (r === undefined) continue;
-        if (Array.isArray(r)) out.push(...(r as BaseFact[]));
-        else out.push(r as BaseFact);
-      } catch (e) {
-        if (e instanceof ParseError) {
-          errors.push({ kind: 'parse', file: file.path, line: e.line, column: e.column, message: e.message });
-        } else {
-          errors.push({ kind: 'collector', file: file.path, message: `${name}: ${(e as Error).message}` });
-        }
-      }
-    }
-  }
+  const collected = await collectFiles([...toCollect], files, {
+    environment: opts.environment,
+    customEnvs: opts.customEnvs ?? [],
+    jobs: opts.jobs ?? 0,
+    budgetMs: opts.budgetMs ?? DEFAULT_BUDGET_MS,
+    cache: opts.cache,
+  });
+  const facts: FactStore = collected.facts as FactStore;
+  errors.push(...collected.errors);
+  for (const s of collected.secrets) secrets.add(s);
   for (const [name, deriver] of loadedDerivers) {
     try {
       facts[name as FactName] = (await deriver.derive(facts as never, ctx)) as BaseFact[];
@@ -91,7 +80,7 @@ export async function collectFacts(
       errors.push({ kind: 'collector', message: `${name}: ${(e as Error).message}` });
     }
   }
-  return { facts, errors, secrets };
+  return { facts, errors, secrets, stats: collected.stats };
 }
 
 export interface EvaluateOptions {
