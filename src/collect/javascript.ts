@@ -117,6 +117,11 @@ export interface JavascriptFacts extends BaseFact {
   apps: ExpressApp[];
   errorHandlers: JsErrorHandler[];
   literalAssignments: CodeLiteralAssignment[];
+  /**
+   * Parts tree-sitter could not parse (newer syntax than the grammar knows, such as
+   * `export type * from`): the rest of the file is still read. Absent when the file parsed cleanly.
+   */
+  syntaxErrors?: number;
 }
 
 declare module '../core/types.js' {
@@ -1111,12 +1116,29 @@ const collector: Collector<'javascript'> = {
   async collect(file, ctx) {
     if (isBuildOutput(file)) return undefined;
     return withTree(grammarOf(file), file.content, (tree) => {
-      const err = firstError(tree.rootNode);
-      if (err) {
-        const at = pos(err);
-        throw new ParseError(`${file.kind === 'typescript' ? 'TypeScript' : 'JavaScript'} syntax error`, at.line, at.column);
+      const root = tree.rootNode;
+      let syntaxErrors = 0;
+      if (root.hasError) {
+        // Unusable only when most of the file failed to parse (not JavaScript at all); a construct
+        // newer than the grammar (`export type * from`) costs only its own statement.
+        const errs = root.descendantsOfType('ERROR').filter((e): e is TSNode => !!e);
+        let errorBytes = 0;
+        let end = -1;
+        for (const e of errs) {
+          if (e.startIndex < end) continue; // inside an ERROR already counted
+          errorBytes += e.endIndex - e.startIndex;
+          end = e.endIndex;
+        }
+        const total = root.endIndex - root.startIndex;
+        if (root.type === 'ERROR' || (total > 0 && errorBytes / total > 0.5)) {
+          const at = pos(firstError(root) ?? root);
+          throw new ParseError(`${file.kind === 'typescript' ? 'TypeScript' : 'JavaScript'} syntax error`, at.line, at.column);
+        }
+        syntaxErrors = Math.max(1, errs.length);
       }
-      return collectJs(tree.rootNode, file, ctx);
+      const fact = collectJs(root, file, ctx);
+      if (syntaxErrors) fact.syntaxErrors = syntaxErrors;
+      return fact;
     });
   },
 };

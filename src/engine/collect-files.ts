@@ -16,7 +16,7 @@ import type { BaseFact, Collector } from '../core/collector.js';
 import type { ReportError, SourceFile } from '../core/types.js';
 import type { FactCache } from './cache.js';
 import { lookupError, lookupResult, runPool, type PoolOutcome, type Task } from './pool.js';
-import { loadFailure, runCollector, type FileResult } from './run-collector.js';
+import { loadFailure, NO_FILES, runCollector, type FileResult } from './run-collector.js';
 
 export interface CollectFilesOptions {
   environment: string;
@@ -127,7 +127,7 @@ export async function collectFiles(names: readonly string[], files: readonly Sou
         const r =
           typeof collector === 'string'
             ? loadFailure(u.name, file.path, collector)
-            : await runCollector(u.name, collector, file, { environment: opts.environment, customEnvs: opts.customEnvs, files: project ? files : [], context: project ? undefined : (t as { context?: unknown }).context });
+            : await runCollector(u.name, collector, file, { environment: opts.environment, customEnvs: opts.customEnvs, files: project ? files : NO_FILES, context: project ? undefined : (t as { context?: unknown }).context });
         local.set(`${u.name}\0${file.path}`, r);
       }
     }

@@ -66,3 +66,13 @@ function depthOf(root: unknown): number {
   }
   return max;
 }
+
+/**
+ * `ctx.files` of a file-scoped collector: any use throws (a collector error in every test), so a
+ * collector that starts reading other files cannot silently differ between threads or the cache.
+ */
+export const NO_FILES: readonly SourceFile[] = new Proxy([] as SourceFile[], {
+  get(_t, prop) {
+    throw new Error(`file-scoped collectors see no other files (ctx.files.${String(prop)}): declare scope 'project' or a context in collect/index.ts`);
+  },
+});

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { COLLECTORS } from '../collect/index.js';
 import type { Collector } from '../core/collector.js';
 import type { SourceFile } from '../core/types.js';
-import { loadFailure, runCollector } from './run-collector.js';
+import { loadFailure, NO_FILES, runCollector } from './run-collector.js';
 import type { ToMain, ToWorker } from './pool.js';
 
 const port = parentPort;
@@ -72,7 +72,7 @@ async function handle(m: ToWorker): Promise<void> {
       const r = await runCollector(m.name, collector, m.file, {
         environment,
         customEnvs,
-        files: [],
+        files: NO_FILES,
         context: m.context,
         checkpoint: (path) => send({ type: 'start', seq: m.seq, path }),
       });
