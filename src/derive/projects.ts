@@ -70,10 +70,15 @@ export function projectRoots(files: readonly Pick<SourceFile, 'path' | 'kind' | 
 
 /** The project a path belongs to: the root of the deepest project directory containing it ('' otherwise). */
 export function projectOf(roots: readonly Pick<ProjectFact, 'root'>[], path: string): string {
-  let best = '';
-  for (const r of roots) if (r.root !== '' && contains(r.root, path) && r.root.length > best.length) best = r.root;
-  return best;
+  // Walks up the path's directories (its depth), not over the roots: asked once per fact, it must
+  // not make a monorepo of R projects and N files cost R × N.
+  let set = ROOT_SETS.get(roots);
+  if (!set) ROOT_SETS.set(roots, (set = new Set(roots.map((r) => r.root).filter((r) => r !== ''))));
+  if (!set.size) return '';
+  for (let p = path; p !== ''; p = dirOf(p)) if (set.has(p)) return p;
+  return '';
 }
+const ROOT_SETS = new WeakMap<readonly Pick<ProjectFact, 'root'>[], Set<string>>();
 
 const deriver: Deriver<'projects'> = {
   fact: 'projects',
