@@ -28,7 +28,8 @@ const onlyList = take('--only');
 const only = onlyList === undefined ? undefined : new Set(onlyList.split(','));
 const rwDir = take('--realworld');
 const args = argv;
-const netbox = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--'))) ?? '/work/realworld/netbox-community+netbox';
+const VALUED = new Set(['--runs', '--bandit-runs', '--sizes']); // bench-scan's options that take a value
+const netbox = args.find((a, i) => !a.startsWith('--') && !(i > 0 && VALUED.has(args[i - 1]))) ?? '/work/realworld/netbox-community+netbox';
 const realworld = rwDir ?? path.dirname(path.resolve(netbox));
 const sectionArgs = (name) => (name === 'scan' ? args : name === 'realworld' ? [realworld] : []);
 

@@ -46,16 +46,26 @@ export interface Discovered {
   skipped: { path: string; reason: string }[];
 }
 
+/** Extensions of source code and documents: `dockerfile.ts` and `procfile.test.js` are not a Dockerfile or a Procfile. */
+const CODE_EXTENSION = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|map|py|pyi|rb|go|rs|java|kt|php|md|rst|txt|json|html)$/i;
+
+/** `dockerfile.ts`, `procfile.test.js`: a file named after a deployment file that is code or a document. */
+export function isCodeNamedLikeDeployFile(base: string): boolean {
+  return /^(dockerfile|containerfile|procfile)[.-]/i.test(base) && CODE_EXTENSION.test(base);
+}
+
 /** Classifies a file by its name (and, for YAML / conf files, by its first bytes). */
 export function classifyKind(relPath: string, content?: string): FileKind | undefined {
   const base = relPath.split('/').pop() ?? relPath;
   const lower = base.toLowerCase();
   const dirs = relPath.toLowerCase().split('/').slice(0, -1);
   if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'dotenv';
-  if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile' || lower.startsWith('containerfile.')) return 'dockerfile';
+  // `Dockerfile.prod` is a Dockerfile; `dockerfile.ts` (a module about Dockerfiles) is code.
+  const code = CODE_EXTENSION.test(lower);
+  if (lower === 'dockerfile' || (lower.startsWith('dockerfile.') && !code) || lower.endsWith('.dockerfile') || lower === 'containerfile' || (lower.startsWith('containerfile.') && !code)) return 'dockerfile';
   if (lower === '.dockerignore' || lower.endsWith('.dockerignore')) return 'dockerignore';
   if (lower === '.gitignore') return 'gitignore';
-  if (lower === 'procfile' || lower.startsWith('procfile.')) return 'procfile';
+  if (lower === 'procfile' || (lower.startsWith('procfile.') && !code)) return 'procfile';
   if (lower === 'sshd_config' || lower.endsWith('.sshd_config') || (dirs.includes('sshd_config.d') && lower.endsWith('.conf'))) return 'sshd';
   if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(lower)) return 'compose';
   const ext = lower.includes('.') ? lower.slice(lower.lastIndexOf('.') + 1) : '';

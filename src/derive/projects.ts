@@ -10,6 +10,7 @@
  * "the nearest directory"). Files outside every project belong to the root project ''.
  */
 import type { BaseFact, Deriver } from '../core/collector.js';
+import { isCodeNamedLikeDeployFile } from '../core/discover.js';
 import { SHARED, type SourceFile } from '../core/types.js';
 
 export interface ProjectFact extends BaseFact {
@@ -49,7 +50,7 @@ export function projectRoots(files: readonly Pick<SourceFile, 'path' | 'kind' | 
     const base = f.path.slice(f.path.lastIndexOf('/') + 1);
     // Terraform is infrastructure the application in the same repository usually runs on (its ECS
     // task definition provides the app's variables): it does not split a project.
-    const isMarker = MARKER.test(base) || f.kind === 'compose' || f.kind === 'dockerfile' || f.kind === 'procfile';
+    const isMarker = (MARKER.test(base) && !isCodeNamedLikeDeployFile(base)) || f.kind === 'compose' || f.kind === 'dockerfile' || f.kind === 'procfile';
     if (!isMarker) continue;
     const d = dirOf(f.path);
     if (!markers.has(d)) markers.set(d, []);
