@@ -176,11 +176,12 @@ for (const n of SIZES) {
   const r = honban(dir);
   maxRss = Math.max(maxRss, r.rssMb);
   const net = (r.ms - base.ms) / count;
-  perFile.push({ n: count, raw: r.ms / count, net });
+  perFile.push({ n: count, raw: r.ms / count, net, cpu: (r.cpuMs - base.cpuMs) / count });
 }
 const mid = median(perFile.map((p) => p.net));
 const flat = perFile.every((p) => Math.abs(p.net - mid) <= 0.2 * mid);
 check('time per file, 1,000 → 8,000 files', perFile.map((p) => `${p.n}: ${p.net.toFixed(2)} ms`).join(', '), '±20 % of the median', flat);
+check('  (CPU per file, start-up left out)', perFile.map((p) => `${p.cpu.toFixed(2)}`).join(', ') + ' ms', '', undefined);
 check('  (raw, start-up included)', perFile.map((p) => `${p.raw.toFixed(2)}`).join(', ') + ' ms', '', undefined);
 check('peak RSS (largest cold scan, all threads)', `${maxRss.toFixed(0)} MB`, '≤ 300 MB', maxRss <= 300);
 

@@ -1,3 +1,4 @@
+import type { Skipped } from './core/read.js';
 import path from 'node:path';
 import { environmentOverrides, findConfig, loadConfig, normalizeConfig, type HonbanConfig } from './config/load.js';
 import { discover } from './core/discover.js';
@@ -25,6 +26,8 @@ export interface ScanOptions {
   writeBaseline?: string;
   /** Restrict to these rules (tests, `--rule`). */
   rules?: Rule<any>[];
+  /** With in-memory files: files that discovery would have listed as not read (tests). */
+  skipped?: Skipped[];
   /** In-memory files instead of discovery (tests, editors). */
   files?: { path: string; content: string; gitIgnored?: boolean; gitTracked?: boolean; mode?: number }[];
   now?: Date;
@@ -84,14 +87,10 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const customEnvs = [environment, ...Object.keys(config.environments ?? {})];
   const overrides = environmentOverrides(config);
   opts.onProgress?.('discovering files…');
-  let root: string | undefined;
-  let files: SourceFile[];
-  if (opts.files) files = toSourceFiles(opts.files, customEnvs, overrides);
-  else {
-    const d = await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides });
-    files = d.files;
-    root = d.root;
-  }
+  const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides });
+  const files: SourceFile[] = opts.files ? toSourceFiles(opts.files, customEnvs, overrides) : discovered!.files;
+  const root = discovered?.root;
+  const skipped = discovered?.skipped ?? opts.skipped ?? [];
   const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
   opts.onProgress?.(`parsing ${files.length} files…`);
   const jobs = opts.jobs ?? (opts.files ? 0 : defaultJobs());
@@ -107,6 +106,8 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   });
   cache?.save();
   lastStats = stats;
+  // Files not read are facts too: a skipped file of the target environment is a finding.
+  facts.skippedFile = skipped.map((s) => ({ file: s.path.replace(/\/$/, ''), environment: classifyEnvironment(s.path.replace(/\/$/, ''), customEnvs, overrides), reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) }));
   opts.onProgress?.(`running ${rules.length} rules…`);
   const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind }]));
   return runPipeline({
@@ -126,6 +127,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     baseline: opts.baseline,
     writeBaseline: opts.writeBaseline,
     scanned: files.length,
+    skipped,
     now: opts.now,
   });
 }
