@@ -4,7 +4,7 @@
  * made part of the file's cache key. Kept apart from the collectors so that the engine can compute
  * it without loading them.
  */
-import type { SourceFile } from '../core/types.js';
+import type { SourceFile } from '../contracts/types.js';
 
 const DJANGO_MARKERS = /\b(INSTALLED_APPS|ROOT_URLCONF|WSGI_APPLICATION|ASGI_APPLICATION|AUTH_PASSWORD_VALIDATORS|DEFAULT_AUTO_FIELD)\b|\bdjango\b/;
 

@@ -1,13 +1,13 @@
 /**
- * Registry of collectors and derivers. Modules are imported lazily, only when an enabled rule needs
+ * Registry of collectors. Modules are imported lazily, only when an enabled rule needs
  * their fact and a file of their kind exists — so a repository without Python never loads the
  * Python grammar.
  *
- * Each module's default export is a `Collector` (or `Deriver`) and it declares its fact type by
- * merging into `FactTypes` (see src/core/types.ts).
+ * Each module's default export is a `Collector`; the fact type it produces lives in src/facts/ and
+ * declares itself by merging into `FactTypes` (src/contracts/types.ts).
  */
-import type { CollectorModule, DeriverModule } from '../core/collector.js';
-import type { FileKind, SourceFile } from '../core/types.js';
+import type { CollectorModule } from '../contracts/collector.js';
+import type { FileKind, SourceFile } from '../contracts/types.js';
 import { isBuildOutput, javascriptContext, pythonContext } from './file-context.js';
 
 export interface CollectorEntry {
@@ -26,9 +26,6 @@ export interface CollectorEntry {
   accepts?: (file: SourceFile) => boolean;
   /** The `main` thread for collectors that only copy what discovery read (no parser, nothing to budget). */
   thread?: 'main';
-}
-export interface DeriverEntry {
-  load: () => Promise<DeriverModule>;
 }
 
 const ALL_TEXT: FileKind[] = [
@@ -53,13 +50,10 @@ export const COLLECTORS: Record<string, CollectorEntry> = {
   // Infrastructure (issue: Terraform, nginx, systemd)
   terraform: { kinds: ['terraform', 'tfvars'], load: () => import('./terraform.js'), scope: 'project' },
   nginx: { kinds: ['nginx'], load: () => import('./nginx.js'), scope: 'project' },
+  // Opt-in (honban scan --nginx-test): runs nginx -t on a copy of each top-level configuration. It
+  // runs a program (bounded by its own timeout), not a parser: in this thread, with the command's tools.
+  nginxTest: { kinds: ['nginx'], load: () => import('./nginx-test.js'), scope: 'project', thread: 'main' },
   systemd: { kinds: ['systemd'], load: () => import('./systemd.js'), scope: 'project' },
   sshd: { kinds: ['sshd'], load: () => import('./sshd.js'), scope: 'project' },
   shell: { kinds: ['shell'], load: () => import('./shell.js') },
-};
-
-/** Fact name → deriver (cross-file facts). */
-export const DERIVERS: Record<string, DeriverEntry> = {
-  envContract: { load: () => import('../derive/env-contract.js') },
-  projects: { load: () => import('../derive/projects.js') },
 };

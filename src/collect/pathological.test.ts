@@ -9,8 +9,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { COLLECTORS } from './index.js';
-import { collectFacts } from '../core/engine.js';
-import { toSourceFiles } from '../scan.js';
+import { collectFacts } from '../engine/collect.js';
+import { toSourceFiles } from '../commands/scan.js';
 import { pathologicalInputs } from '../testing/pathological.js';
 
 test('pathological inputs: every parser ends with facts or an error entry naming the file', { timeout: 900_000 }, async () => {

@@ -2,23 +2,14 @@
  * The `python` collector: one fact per Python file (tree-sitter-python), see ./python/types.ts for
  * the shape. It parses and extracts; rules judge.
  */
-import type { Collector } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import { SHARED } from '../core/types.js';
+import type { Collector } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import { SHARED } from '../contracts/types.js';
 import { firstError, pos, withLiteTree } from './treesitter.js';
 import { PythonExtractor } from './python/extract.js';
 import { isDjangoSettings, type PythonContext } from './file-context.js';
 
 export { isDjangoSettingsPath } from './file-context.js';
-import type { PythonFact } from './python/types.js';
-
-export type * from './python/types.js';
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    python: PythonFact;
-  }
-}
 
 function baseName(path: string): string {
   return path.split('/').pop() ?? path;

@@ -9,22 +9,10 @@
  * Dockerfile or package.json belongs to the project above it (docs/decisions.md says why this is not
  * "the nearest directory"). Files outside every project belong to the root project ''.
  */
-import type { BaseFact, Deriver } from '../core/collector.js';
-import { isCodeNamedLikeDeployFile } from '../core/discover.js';
-import { SHARED, type SourceFile } from '../core/types.js';
-
-export interface ProjectFact extends BaseFact {
-  /** The project's directory ('' for the scanned root). */
-  root: string;
-  /** The files that make it a project (`compose.yaml`, `Dockerfile`, `Procfile` …). */
-  markers: string[];
-}
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    projects: ProjectFact;
-  }
-}
+import type { Deriver } from '../contracts/collector.js';
+import { SHARED, type SourceFile } from '../contracts/types.js';
+import { contains, type ProjectFact } from '../facts/projects.js';
+import { isCodeNamedLikeDeployFile } from '../lib/paths.js';
 
 /** File names that make their directory a deployment. */
 const MARKER = /^((docker-)?compose([.-][^/]*)?\.ya?ml|dockerfile([.-][^/]*)?|[^/]+\.dockerfile|containerfile|procfile|heroku\.yml|app\.json|fly\.toml|render\.yaml|railway\.json|app\.ya?ml|vercel\.json|netlify\.toml)$/i;
@@ -32,11 +20,6 @@ const MARKER = /^((docker-)?compose([.-][^/]*)?\.ya?ml|dockerfile([.-][^/]*)?|[^
 function dirOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '' : path.slice(0, i);
-}
-
-/** Does `dir` contain `path` (or is it the root)? */
-function contains(dir: string, path: string): boolean {
-  return dir === '' || path === dir || path.startsWith(dir + '/');
 }
 
 /**
@@ -68,18 +51,6 @@ export function projectRoots(files: readonly Pick<SourceFile, 'path' | 'kind' | 
   for (const r of roots) r.markers.sort();
   return roots.sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
 }
-
-/** The project a path belongs to: the root of the deepest project directory containing it ('' otherwise). */
-export function projectOf(roots: readonly Pick<ProjectFact, 'root'>[], path: string): string {
-  // Walks up the path's directories (its depth), not over the roots: asked once per fact, it must
-  // not make a monorepo of R projects and N files cost R × N.
-  let set = ROOT_SETS.get(roots);
-  if (!set) ROOT_SETS.set(roots, (set = new Set(roots.map((r) => r.root).filter((r) => r !== ''))));
-  if (!set.size) return '';
-  for (let p = path; p !== ''; p = dirOf(p)) if (set.has(p)) return p;
-  return '';
-}
-const ROOT_SETS = new WeakMap<readonly Pick<ProjectFact, 'root'>[], Set<string>>();
 
 const deriver: Deriver<'projects'> = {
   fact: 'projects',

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { lastCollectStats, scan } from '../scan.js';
+import { lastCollectStats, scan } from '../commands/scan.js';
 import { FactCache } from './cache.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'honban-cache-'));

@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { SourceFile } from '../core/types.js';
+import type { SourceFile } from '../contracts/types.js';
 import type { FileResult } from './run-collector.js';
 
 const MAGIC = Buffer.from('HONBAN-FACTS-2\n');

@@ -12,8 +12,8 @@
  *   seen: those are not sent to any parser.
  */
 import { COLLECTORS, type CollectorEntry } from '../collect/index.js';
-import type { BaseFact, Collector } from '../core/collector.js';
-import type { ReportError, SourceFile } from '../core/types.js';
+import type { BaseFact, CollectTools, Collector } from '../contracts/collector.js';
+import type { ReportError, SourceFile } from '../contracts/types.js';
 import type { FactCache } from './cache.js';
 import { lookupError, lookupResult, runPool, type PoolOutcome, type Task } from './pool.js';
 import { loadFailure, NO_FILES, runCollector, type FileResult } from './run-collector.js';
@@ -21,6 +21,8 @@ import { loadFailure, NO_FILES, runCollector, type FileResult } from './run-coll
 export interface CollectFilesOptions {
   environment: string;
   customEnvs: string[];
+  /** Opt-in collectors that run a program; only collectors of this thread see them. */
+  tools?: CollectTools;
   /** Worker threads; 0 collects in this thread (no time budget for code that never yields). */
   jobs: number;
   /** Time budget per file in the pool, milliseconds. */
@@ -148,7 +150,7 @@ export async function collectFiles(names: readonly string[], files: readonly Sou
     if (u.entry.thread === 'main') {
       const collector = await loadHere(u.entry);
       for (const file of u.files) {
-        add(out, typeof collector === 'string' ? loadFailure(u.name, file.path, collector) : await runCollector(u.name, collector, file, { environment: opts.environment, customEnvs: opts.customEnvs, files }));
+        add(out, typeof collector === 'string' ? loadFailure(u.name, file.path, collector) : await runCollector(u.name, collector, file, { environment: opts.environment, customEnvs: opts.customEnvs, files, tools: opts.tools ?? {} }));
       }
       continue;
     }

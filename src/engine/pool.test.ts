@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { collectFacts } from '../core/engine.js';
-import { discover } from '../core/discover.js';
+import { collectFacts } from './collect.js';
+import { discover } from './discover.js';
 import { ALL_RULES } from '../rules/index.js';
-import { neededFacts } from '../core/engine.js';
-import { lastCollectStats, scan } from '../scan.js';
+import { neededFacts } from './collect.js';
+import { lastCollectStats, scan } from '../commands/scan.js';
 
 /** The examples and every fixture project: the trees the equivalence tests run on. */
 function trees(): string[] {

@@ -16,7 +16,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ReportError, SourceFile } from '../core/types.js';
+import type { ReportError, SourceFile } from '../contracts/types.js';
 import type { FileResult } from './run-collector.js';
 
 export type ToWorker =

@@ -2,9 +2,9 @@
  * Runs one collector on one file and turns what it throws into report errors: the same code in the
  * main thread and in a worker, so a parallel scan and a single-threaded one cannot differ.
  */
-import type { BaseFact, CollectContext, Collector } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import type { ReportError, SourceFile } from '../core/types.js';
+import type { BaseFact, CollectContext, Collector } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import type { ReportError, SourceFile } from '../contracts/types.js';
 
 /** What one collector said about one file: plain data (it crosses threads and goes to the cache). */
 export interface FileResult {

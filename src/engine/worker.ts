@@ -5,8 +5,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { COLLECTORS } from '../collect/index.js';
-import type { Collector } from '../core/collector.js';
-import type { SourceFile } from '../core/types.js';
+import type { Collector } from '../contracts/collector.js';
+import type { SourceFile } from '../contracts/types.js';
 import { loadFailure, NO_FILES, runCollector } from './run-collector.js';
 import type { ToMain, ToWorker } from './pool.js';
 
