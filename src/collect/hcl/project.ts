@@ -7,11 +7,11 @@ import path from 'node:path';
 import { isSecretName } from '../../core/secrets.js';
 import type { ProvidedVar } from '../../core/facts-common.js';
 import { SHARED, type EnvName, type SourceFile } from '../../core/types.js';
-import { emptyModule, Evaluator, type CallDecl, type FileModel, type ModuleModel } from './eval.js';
+import { emptyModule, Evaluator, type CallDecl, type FileModel, type Instance, type ModuleModel } from './eval.js';
 import { containersOf, policiesOf } from './extract.js';
 import { LineIndex, parseHcl, type ParsedFile } from './parse.js';
-import type { RawBlock, TerraformFact, TfBody, TfModuleCall, TfProvider, TfResource, TfValue } from './types.js';
-import { allAttrs, str, walk } from './values.js';
+import type { RawBlock, TerraformFact, TfBody, TfModuleCall, TfModuleRef, TfProvider, TfResource, TfValue } from './types.js';
+import { allAttrs, blocks, entry, str, walk } from './values.js';
 
 export interface Project {
   /** Facts by file path. */
@@ -171,42 +171,17 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
     if (s.length >= SECRET_MIN && s !== 'true' && s !== 'false' && !s.startsWith('arn:')) secrets.add(s);
   };
 
+  // Facts of every .tf file: the blocks it declares (variables, locals, outputs, calls, providers).
   for (const m of modules.values()) {
     for (const fm of m.files) {
       const env = fm.env !== SHARED ? fm.env : (m.effEnv ?? SHARED);
       const fact = emptyFact(fm.path, env, 'terraform', m.dir, fm.parsed.error);
+      fact.example = env === SHARED ? exampleDirOf(m.dir) : undefined;
+      fact.providerNames = providersOf(m);
       facts.set(fm.path, fact);
       for (const b of fm.parsed.blocks) {
-        const [l0, l1] = b.labels;
-        if ((b.type === 'resource' || b.type === 'data') && l0 && l1) {
-          const mode = b.type === 'data' ? 'data' : 'managed';
-          const key = `${l0}.${l1}`;
-          if ((mode === 'data' ? m.data : m.resources).get(key)?.raw !== b) continue;
-          const body = ev.resourceBody(m, mode, key) ?? { attrs: Object.create(null), blocks: [] };
-          const address = mode === 'data' ? `data.${key}` : key;
-          const r: TfResource = {
-            id: `${m.dir}|${address}`,
-            address,
-            mode,
-            type: l0,
-            name: l1,
-            moduleDir: m.dir,
-            file: fm.path,
-            line: b.loc.line,
-            column: b.loc.column,
-            endLine: b.endLine,
-            body,
-            multi: b.attrs.some((a) => a.name === 'count' || a.name === 'for_each'),
-          };
-          fact.resources.push(r);
-          fact.policies.push(...policiesOf(r));
-          const containers = containersOf(r);
-          fact.containers.push(...containers);
-          const defs = r.type === 'aws_ecs_task_definition' ? body.attrs['container_definitions'] : undefined;
-          // A task definition whose containers cannot be read provides variables nobody can see.
-          if (defs && !containers.length) fact.provides.push(provided('*', undefined, 'ecs-environment', false, defs));
-          for (const a of allAttrs(body)) registerDeep(a.name, a.value);
-        } else if (b.type === 'variable' && l0) {
+        const [l0] = b.labels;
+        if (b.type === 'variable' && l0) {
           if (m.variables.get(l0)?.raw !== b) continue;
           const d = b.attrs.find((a) => a.name === 'default');
           const dv = ev.variableDefault(m, l0);
@@ -244,19 +219,88 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
           const body = ev.body(b, { mod: m });
           for (const a of allAttrs(body)) registerDeep(a.name, a.value);
           fact.providers.push(providerFact(m, fm.path, b, body));
+        } else if (b.type === 'terraform') {
+          for (const rp of blocks(ev.body(b, { mod: m }), 'required_providers')) {
+            for (const a of Object.values(rp.body.attrs)) {
+              if (!a) continue;
+              const source = str(entry(a.value, 'source')?.value) ?? (a.name === 'aws' ? 'hashicorp/aws' : undefined);
+              const version = str(entry(a.value, 'version')?.value) ?? (a.value.kind === 'string' ? a.value.value : undefined);
+              fact.requiredProviders.push({ name: a.name, source, version, file: fm.path, line: a.line, column: a.column });
+            }
+          }
         }
-      }
-      for (const c of fact.containers) {
-        for (const e of c.environment) {
-          const value = str(e.value);
-          fact.provides.push(provided(e.name, value, 'ecs-environment', false, e));
-          if (value !== undefined && isSecretName(e.name)) addSecret(value);
-        }
-        for (const e of c.secrets) fact.provides.push(provided(e.name, undefined, 'ecs-secret', true, e));
-        for (const ef of c.environmentFiles) fact.provides.push(provided(ef.value ?? '*', undefined, 'ecs-environment-file', false, ef));
-        if (c.environmentUnknown) fact.provides.push(provided('*', undefined, 'ecs-environment', false, c));
       }
     }
+  }
+
+  // Resources and data sources, per module instance: a root module's in the files that declare them,
+  // a called module's in the file of the root module's call (the deployment that creates them).
+  const homeOf = (inst: Instance): FileModel | undefined => {
+    let top = inst;
+    while (top.parent && top.parent.key !== '') top = top.parent;
+    return top.call?.file;
+  };
+  for (const inst of ev.instances()) {
+    const m = inst.mod;
+    const home = inst.call ? homeOf(inst) : undefined;
+    const ref = inst.call ? moduleRef(inst) : undefined;
+    for (const [mode, decls] of [['managed', m.resources], ['data', m.data]] as const) {
+      for (const [key, decl] of decls) {
+        const fact = facts.get(home?.path ?? decl.file.path);
+        if (!fact) continue;
+        const b = decl.raw;
+        const [l0, l1] = b.labels as [string, string];
+        const groups = ev.resourceInstances({ mod: m, inst }, mode, key);
+        const local = mode === 'data' ? `data.${key}` : key;
+        for (const g of groups) {
+          const indexed = groups.length > 1 && g.keys.length > 0 ? `[${JSON.stringify(g.keys[0])}]` : '';
+          const address = `${inst.key ? inst.key + '.' : ''}${local}${indexed}`;
+          const r: TfResource = {
+            id: `${inst.prefix}|${local}${indexed}`,
+            address,
+            mode,
+            type: l0,
+            name: l1,
+            moduleDir: m.dir,
+            file: decl.file.path,
+            line: b.loc.line,
+            column: b.loc.column,
+            endLine: b.endLine,
+            body: g.body,
+            multi: b.attrs.some((a) => a.name === 'count' || a.name === 'for_each'),
+            instanceKeys: g.expanded ? g.keys : undefined,
+            provider: providerOf(l0, b),
+            module: ref,
+          };
+          addResource(fact, r);
+        }
+      }
+    }
+  }
+
+  for (const fact of facts.values()) {
+    for (const c of fact.containers) {
+      for (const e of c.environment) {
+        const value = str(e.value);
+        fact.provides.push(provided(e.name, value, 'ecs-environment', false, e));
+        if (value !== undefined && isSecretName(e.name)) addSecret(value);
+      }
+      for (const e of c.secrets) fact.provides.push(provided(e.name, undefined, 'ecs-secret', true, e));
+      for (const ef of c.environmentFiles) fact.provides.push(provided(ef.value ?? '*', undefined, 'ecs-environment-file', false, ef));
+      if (c.environmentUnknown) fact.provides.push(provided('*', undefined, 'ecs-environment', false, c));
+    }
+  }
+
+  function addResource(fact: TerraformFact, r: TfResource): void {
+    if (fact.example) r.example = fact.example;
+    fact.resources.push(r);
+    fact.policies.push(...policiesOf(r));
+    const containers = containersOf(r);
+    fact.containers.push(...containers);
+    const defs = r.type === 'aws_ecs_task_definition' ? r.body.attrs['container_definitions'] : undefined;
+    // A task definition whose containers cannot be read provides variables nobody can see.
+    if (defs && !containers.length) fact.provides.push(provided('*', undefined, 'ecs-environment', false, defs));
+    for (const a of allAttrs(r.body)) registerDeep(a.name, a.value);
   }
 
   // tfvars facts
@@ -272,6 +316,47 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
     facts.set(fm.path, fact);
   }
   return { facts, failures, secrets };
+}
+
+/** Directory names that hold examples of a module (not deployments of their own). */
+const EXAMPLE_DIRS = new Set(['examples', 'example', '_examples', 'samples', 'sample']);
+
+/** `examples/complete/` for a module under `examples/complete/…`; undefined outside examples. */
+export function exampleDirOf(dir: string): string | undefined {
+  const segs = dir === '.' ? [] : dir.split('/');
+  const i = segs.findIndex((s) => EXAMPLE_DIRS.has(s.toLowerCase()));
+  if (i < 0) return undefined;
+  return segs.slice(0, Math.min(i + 2, segs.length)).join('/');
+}
+
+/** Providers a module uses: its resources' (meta-argument or type prefix), provider blocks, required_providers. */
+function providersOf(m: ModuleModel): string[] {
+  const out = new Set<string>();
+  for (const d of [...m.resources.values(), ...m.data.values()]) out.add(providerOf(d.raw.labels[0] ?? '', d.raw));
+  for (const p of m.providers) if (p.raw.labels[0]) out.add(p.raw.labels[0]);
+  return [...out].sort();
+}
+
+/** The provider of a resource: its `provider` meta-argument (`aws.west` → aws), else the prefix of its type. */
+export function providerOf(type: string, b: RawBlock): string {
+  const p = b.attrs.find((a) => a.name === 'provider');
+  if (p?.expr.t === 'trav') return p.expr.root;
+  const i = type.indexOf('_');
+  return i > 0 ? type.slice(0, i) : type;
+}
+
+function moduleRef(inst: Instance): TfModuleRef {
+  let top = inst;
+  while (top.parent && top.parent.key !== '') top = top.parent;
+  const call = top.call!;
+  const src = call.raw.attrs.find((a) => a.name === 'source');
+  const ver = call.raw.attrs.find((a) => a.name === 'version');
+  return {
+    key: inst.key,
+    call: call.raw.loc,
+    source: src?.expr.t === 'lit' && typeof src.expr.v === 'string' ? src.expr.v : undefined,
+    version: ver?.expr.t === 'lit' && typeof ver.expr.v === 'string' ? ver.expr.v : undefined,
+  };
 }
 
 function moduleCallFact(m: ModuleModel, call: CallDecl, body: TfBody): TfModuleCall {
@@ -312,6 +397,8 @@ function emptyFact(file: string, environment: TerraformFact['environment'], kind
     assignments: [],
     policies: [],
     containers: [],
+    requiredProviders: [],
+    providerNames: [],
     provides: [],
     hasSecretMechanism: true,
     syntaxError,

@@ -1,5 +1,4 @@
-import { defineRule } from '../define.js';
-import { blocks, bool, isUnset, msg, report, resourcesOf, str, via } from './util.js';
+import { attrOr, blocks, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './util.js';
 
 const OLD: Record<string, 'medium' | 'low'> = {
   SSLv3: 'medium',
@@ -10,7 +9,7 @@ const OLD: Record<string, 'medium' | 'low'> = {
   'TLSv1.2_2019': 'low',
 };
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/cloudfront-old-tls',
   severity: 'medium',
   facts: ['terraform'],
@@ -28,13 +27,13 @@ export default defineRule({
         const a = vc.body.attrs['minimum_protocol_version'];
         if (isUnset(a)) {
           if (isUnset(vc.body.attrs['acm_certificate_arn']) && isUnset(vc.body.attrs['iam_certificate_id'])) continue;
-          ctx.report(report(vc, msg(`${r.address}: `, { en: 'viewer_certificate has no minimum_protocol_version: CloudFront then accepts TLSv1', ja: 'viewer_certificate に minimum_protocol_version がありません: CloudFront は TLSv1 を受け付けます' })));
+          ctx.report(report(vc, msg(`${label(r)}: `, { en: 'viewer_certificate has no minimum_protocol_version: CloudFront then accepts TLSv1', ja: 'viewer_certificate に minimum_protocol_version がありません: CloudFront は TLSv1 を受け付けます' })));
           continue;
         }
         const v = str(a!.value);
         const sev = v ? OLD[v] : undefined;
         if (!sev) continue;
-        ctx.report(report(a!, msg(`${r.address}: `, { en: `minimum_protocol_version is ${v} (below TLSv1.2_2021)`, ja: `minimum_protocol_version が ${v} です（TLSv1.2_2021 未満）` }, via(a!.value)), { severity: sev }));
+        ctx.report(report(attrOr(a!, r), msg(`${label(r)}: `, { en: `minimum_protocol_version is ${v} (below TLSv1.2_2021)`, ja: `minimum_protocol_version が ${v} です（TLSv1.2_2021 未満）` }, via(a!.value)), { severity: sev }));
       }
     }
   },

@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { isUnset, msg, num, refersTo, report, resourcesOf, str, via } from './util.js';
+import { attrOr, defineAwsRule, isUnset, label, msg, num, refersTo, report, resourcesOf, str, via } from './util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/elasticache-single-node',
   severity: 'low',
   environments: ['production'],
@@ -24,12 +23,12 @@ export default defineRule({
       const a = r.body.attrs['num_cache_nodes'];
       if (!a || num(a.value) !== 1 || scaled(r.id)) continue;
       const engine = str(r.body.attrs['engine']?.value) ?? 'cache';
-      ctx.report(report(a, msg(`${r.address}: `, { en: `num_cache_nodes is 1: a single ${engine} node with no failover or scaling`, ja: `num_cache_nodes が 1 です: フェイルオーバーもスケールもない単一の ${engine} ノードです` }, via(a.value))));
+      ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: `num_cache_nodes is 1: a single ${engine} node with no failover or scaling`, ja: `num_cache_nodes が 1 です: フェイルオーバーもスケールもない単一の ${engine} ノードです` }, via(a.value))));
     }
     for (const r of resourcesOf(tf, 'aws_elasticache_replication_group')) {
       const a = r.body.attrs['num_cache_clusters'];
       if (!a || num(a.value) !== 1 || scaled(r.id)) continue;
-      ctx.report(report(a, msg(`${r.address}: `, { en: 'num_cache_clusters is 1: no replica to fail over to', ja: 'num_cache_clusters が 1 です: フェイルオーバー先のレプリカがありません' }, via(a.value))));
+      ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: 'num_cache_clusters is 1: no replica to fail over to', ja: 'num_cache_clusters が 1 です: フェイルオーバー先のレプリカがありません' }, via(a.value))));
     }
   },
 });

@@ -1,8 +1,7 @@
 import type { TfValue } from '../../collect/terraform.js';
 import { isPlaceholder, weakReasonText, weakSecretReason } from '../../core/secrets.js';
 import type { Localized } from '../../core/types.js';
-import { defineRule } from '../define.js';
-import { allAttrs, dbPasswordLiterals, isSecretKey, isSecretLiteral, locKey, msg, report, secretEntries, str, via } from './util.js';
+import { allAttrs, dbPasswordLiterals, defineAwsRule, isSecretKey, isSecretLiteral, label, locKey, msg, report, secretEntries, str, via } from './util.js';
 
 /** Attributes judged by other rules (ECS environment, provider credentials, RDS passwords). */
 const SKIP_ATTRS: Record<string, Set<string>> = {
@@ -16,7 +15,7 @@ function describe(value: string): Localized {
   return weak ? msg(base, '; ', { en: 'also, it ', ja: 'さらにこの値' }, weakReasonText(weak, value.length)) : base;
 }
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/hardcoded-secret',
   severity: 'high',
   facts: ['terraform'],
@@ -60,12 +59,12 @@ export default defineRule({
         if (r.mode === 'managed' && r.type === 'aws_ssm_parameter' && str(r.body.attrs['type']?.value) === 'SecureString') {
           const a = r.body.attrs['value'];
           const value = literal(a?.value);
-          if (a && value !== undefined) emit(a.value.loc ?? a, { en: `${r.address}: SecureString "value"`, ja: `${r.address} の SecureString の value` }, value, 'value', via(a.value));
+          if (a && value !== undefined) emit(a.value.loc ?? a, { en: `${label(r)}: SecureString "value"`, ja: `${label(r)} の SecureString の value` }, value, 'value', via(a.value));
         }
         const skip = SKIP_ATTRS[r.type];
         for (const a of allAttrs(r.body)) {
           if (skip?.has(a.name)) continue;
-          for (const e of secretEntries(a.name, a.value)) emit(e.value.loc ?? a, { en: `${r.address}: "${e.key}"`, ja: `${r.address} の ${e.key}` }, e.value.value, e.key, via(e.value));
+          for (const e of secretEntries(a.name, a.value)) emit(e.value.loc ?? a, { en: `${label(r)}: "${e.key}"`, ja: `${label(r)} の ${e.key}` }, e.value.value, e.key, via(e.value));
         }
       }
     }

@@ -1,7 +1,6 @@
 import type { TerraformFact, TfValue } from '../../collect/terraform.js';
 import type { Localized } from '../../core/types.js';
-import { defineRule } from '../define.js';
-import { allAttrs, msg, refIds, report } from './util.js';
+import { allAttrs, defineAwsRule, label, msg, refIds, report } from './util.js';
 
 interface Use {
   where: Localized;
@@ -9,7 +8,7 @@ interface Use {
   line: number;
 }
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/iam-user-access-key',
   severity: 'medium',
   facts: ['terraform'],
@@ -45,7 +44,7 @@ export default defineRule({
       }
       for (const r of f.resources) {
         if (r.type === 'aws_ecs_task_definition') continue; // its containers are above
-        for (const a of allAttrs(r.body)) look(a.value, { en: `${r.address}.${a.name}`, ja: `${r.address}.${a.name}` }, a, r.id);
+        for (const a of allAttrs(r.body)) look(a.value, { en: `${label(r)}.${a.name}`, ja: `${label(r)}.${a.name}` }, a, r.id);
       }
       for (const o of f.outputs) look(o.value?.value, { en: `output "${o.name}"`, ja: `output "${o.name}"` }, o);
       for (const m of f.moduleCalls) for (const a of allAttrs(m.body)) look(a.value, { en: `module "${m.name}" argument ${a.name}`, ja: `module "${m.name}" の引数 ${a.name}` }, a);

@@ -1,5 +1,4 @@
-import { defineRule } from '../define.js';
-import { msg, report } from './util.js';
+import { defineAwsRule, msg, report } from './util.js';
 
 /** Actions that only accept Resource "*" (AWS does not support resource-level permissions for them). */
 const RESOURCELESS = new Set(
@@ -23,7 +22,7 @@ export function isWriteAction(action: string): boolean {
   return !READ_VERBS.test(verb);
 }
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/iam-wildcard-resource',
   severity: 'medium',
   facts: ['terraform'],

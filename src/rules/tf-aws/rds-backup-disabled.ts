@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { attrOr, msg, num, report, resourcesOf, via } from './util.js';
+import { attrOr, defineAwsRule, label, msg, num, report, resourcesOf, via } from './util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/rds-backup-disabled',
   severity: 'high',
   environments: ['production', 'staging'],
@@ -20,7 +19,7 @@ export default defineRule({
     for (const r of resourcesOf(facts.terraform, ['aws_db_instance', 'aws_rds_cluster'])) {
       const a = r.body.attrs['backup_retention_period'];
       if (a && num(a.value) === 0) {
-        ctx.report(report(attrOr(a, r), msg(`${r.address}: `, { en: 'backup_retention_period is 0: automated backups and point-in-time recovery are off', ja: 'backup_retention_period が 0 です: 自動バックアップとポイントインタイムリカバリが無効です' }, via(a.value))));
+        ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: 'backup_retention_period is 0: automated backups and point-in-time recovery are off', ja: 'backup_retention_period が 0 です: 自動バックアップとポイントインタイムリカバリが無効です' }, via(a.value))));
       }
     }
   },

@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { attrOr, bool, isUnset, msg, report, resourcesOf, str, via } from './util.js';
+import { attrOr, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/rds-deletion-protection-off',
   severity: 'medium',
   environments: ['production'],
@@ -19,9 +18,9 @@ export default defineRule({
       if (r.type === 'aws_db_instance' && (str(r.body.attrs['engine']?.value) ?? '').startsWith('aurora')) continue;
       const a = r.body.attrs['deletion_protection'];
       if (isUnset(a)) {
-        ctx.report(report(attrOr(undefined, r), msg(`${r.address}: `, { en: 'deletion_protection is not set (the default is false)', ja: 'deletion_protection が未設定です（デフォルトは false）' })));
+        ctx.report(report(attrOr(undefined, r), msg(`${label(r)}: `, { en: 'deletion_protection is not set (the default is false)', ja: 'deletion_protection が未設定です（デフォルトは false）' })));
       } else if (bool(a!.value) === false) {
-        ctx.report(report(attrOr(a, r), msg(`${r.address}: `, { en: 'deletion_protection is false', ja: 'deletion_protection が false です' }, via(a!.value))));
+        ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: 'deletion_protection is false', ja: 'deletion_protection が false です' }, via(a!.value))));
       }
     }
   },

@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { attrOr, bool, msg, report, resourcesOf, via } from './util.js';
+import { attrOr, bool, defineAwsRule, label, msg, report, resourcesOf, via } from './util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/rds-skip-final-snapshot',
   severity: 'medium',
   environments: ['production'],
@@ -20,7 +19,7 @@ export default defineRule({
     for (const r of resourcesOf(facts.terraform, ['aws_db_instance', 'aws_rds_cluster'])) {
       const a = r.body.attrs['skip_final_snapshot'];
       if (a && bool(a.value) === true) {
-        ctx.report(report(attrOr(a, r), msg(`${r.address}: `, { en: 'skip_final_snapshot is true: destroying or replacing it loses the data without a final snapshot', ja: 'skip_final_snapshot が true です: 削除や再作成の際に最終スナップショットが取られずデータが失われます' }, via(a.value))));
+        ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: 'skip_final_snapshot is true: destroying or replacing it loses the data without a final snapshot', ja: 'skip_final_snapshot が true です: 削除や再作成の際に最終スナップショットが取られずデータが失われます' }, via(a.value))));
       }
     }
   },

@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { attrOr, bool, isUnset, msg, report, resourcesOf, str, via } from './util.js';
+import { attrOr, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/rds-storage-unencrypted',
   severity: 'high',
   facts: ['terraform'],
@@ -26,9 +25,9 @@ export default defineRule({
       const enc = a['storage_encrypted'];
       const kind = r.type === 'aws_rds_cluster' ? { en: 'RDS cluster', ja: 'RDS クラスター' } : { en: 'RDS instance', ja: 'RDS インスタンス' };
       if (isUnset(enc)) {
-        ctx.report(report(attrOr(undefined, r), msg(kind, ` ${r.address}: `, { en: 'storage_encrypted is not set (the default is false): data, backups and snapshots are stored unencrypted', ja: 'storage_encrypted が未設定です（デフォルトは false）: データ・バックアップ・スナップショットが暗号化されずに保存されます' })));
+        ctx.report(report(attrOr(undefined, r), msg(kind, ` ${label(r)}: `, { en: 'storage_encrypted is not set (the default is false): data, backups and snapshots are stored unencrypted', ja: 'storage_encrypted が未設定です（デフォルトは false）: データ・バックアップ・スナップショットが暗号化されずに保存されます' })));
       } else if (bool(enc!.value) === false) {
-        ctx.report(report(attrOr(enc, r), msg(kind, ` ${r.address}: `, { en: 'storage_encrypted is false', ja: 'storage_encrypted が false です' }, via(enc!.value))));
+        ctx.report(report(attrOr(enc, r), msg(kind, ` ${label(r)}: `, { en: 'storage_encrypted is false', ja: 'storage_encrypted が false です' }, via(enc!.value))));
       }
     }
   },

@@ -1,10 +1,9 @@
 import type { TfResource } from '../../collect/terraform.js';
-import { defineRule } from '../define.js';
-import { bool, isUnset, msg, refIds, refersTo, report, resourcesOf, str, via } from './util.js';
+import { attrOr, bool, defineAwsRule, isUnset, label, msg, refersTo, refIds, report, resourcesOf, str, via } from './util.js';
 
 const FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/s3-public-access-block-missing',
   severity: 'medium',
   facts: ['terraform'],
@@ -39,16 +38,16 @@ export default defineRule({
     if (!unresolved) {
       for (const b of buckets) {
         if (blocks.some((p) => covers(p, b))) continue;
-        ctx.report(report(b, msg(`${b.address}: `, { en: 'no aws_s3_bucket_public_access_block for this bucket: a later public ACL or policy would expose it', ja: 'このバケットの aws_s3_bucket_public_access_block がありません: 後から公開 ACL やポリシーを付けると公開されてしまいます' })));
+        ctx.report(report(b, msg(`${label(b)}: `, { en: 'no aws_s3_bucket_public_access_block for this bucket: a later public ACL or policy would expose it', ja: 'このバケットの aws_s3_bucket_public_access_block がありません: 後から公開 ACL やポリシーを付けると公開されてしまいます' })));
       }
     }
     for (const p of [...blocks, ...account]) {
       const unset = FLAGS.filter((k) => isUnset(p.body.attrs[k]));
       for (const k of FLAGS) {
         const a = p.body.attrs[k];
-        if (a && bool(a.value) === false) ctx.report(report(a, msg(`${p.address}: `, { en: `${k} is false`, ja: `${k} が false です` }, via(a.value))));
+        if (a && bool(a.value) === false) ctx.report(report(attrOr(a, p), msg(`${label(p)}: `, { en: `${k} is false`, ja: `${k} が false です` }, via(a.value))));
       }
-      if (unset.length) ctx.report(report(p, msg(`${p.address}: `, { en: `${unset.join(', ')} not set (the default is false)`, ja: `${unset.join(', ')} が未設定です（デフォルトは false）` })));
+      if (unset.length) ctx.report(report(p, msg(`${label(p)}: `, { en: `${unset.join(', ')} not set (the default is false)`, ja: `${unset.join(', ')} が未設定です（デフォルトは false）` })));
     }
   },
 });

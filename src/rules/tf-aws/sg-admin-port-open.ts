@@ -1,8 +1,7 @@
-import { defineRule } from '../define.js';
 import { ADMIN_PORTS, coveredPorts, describeRange, worldIngress } from './sg.js';
-import { msg, report, via } from './util.js';
+import { attrOr, defineAwsRule, label, msg, report, via } from './util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/sg-admin-port-open',
   severity: 'high',
   facts: ['terraform'],
@@ -24,7 +23,7 @@ export default defineRule({
       const range = describeRange(r);
       const single = r.from === r.to && r.protocol !== 'all';
       ctx.report(
-        report(r.attr, msg(`${r.resource.address}: `, single ? { en: `${names} is open to ${r.cidr}`, ja: `${names} が ${r.cidr} に開放されています` } : { en: `${range.en} is open to ${r.cidr}, including ${names}`, ja: `${range.ja} が ${r.cidr} に開放されており、${names} を含みます` }, via(r.attr.value))),
+        report(attrOr(r.attr, r.resource), msg(`${label(r.resource)}: `, single ? { en: `${names} is open to ${r.cidr}`, ja: `${names} が ${r.cidr} に開放されています` } : { en: `${range.en} is open to ${r.cidr}, including ${names}`, ja: `${range.ja} が ${r.cidr} に開放されており、${names} を含みます` }, via(r.attr.value))),
       );
     }
   },

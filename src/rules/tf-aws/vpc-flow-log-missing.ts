@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { bool, isUnset, msg, refersTo, report, resourcesOf, str, via } from './util.js';
+import { bool, defineAwsRule, isUnset, label, msg, refersTo, report, resourcesOf, str, via } from './util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/vpc-flow-log-missing',
   severity: 'medium',
   environments: ['production', 'staging'],
@@ -27,7 +26,7 @@ export default defineRule({
     if (!opaque) {
       for (const vpc of resourcesOf(tf, 'aws_vpc')) {
         if (logs.some((l) => refersTo(l.body.attrs['vpc_id']?.value, vpc.id))) continue;
-        ctx.report(report(vpc, msg(`${vpc.address}: `, { en: 'no aws_flow_log records this VPC\'s traffic', ja: 'この VPC の通信を記録する aws_flow_log がありません' })));
+        ctx.report(report(vpc, msg(`${label(vpc)}: `, { en: 'no aws_flow_log records this VPC\'s traffic', ja: 'この VPC の通信を記録する aws_flow_log がありません' })));
       }
     }
     // terraform-aws-modules/vpc: flow logs are an input.
