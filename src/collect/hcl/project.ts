@@ -9,6 +9,8 @@ import type { ProvidedVar } from '../../core/facts-common.js';
 import { SHARED, type EnvName, type SourceFile } from '../../core/types.js';
 import { emptyModule, Evaluator, type CallDecl, type FileModel, type Instance, type ModuleModel } from './eval.js';
 import { containersOf, policiesOf } from './extract.js';
+import { maxMajor } from './provider-defaults.js';
+import { CallView, registryModuleFor } from './registry/modules.js';
 import { LineIndex, parseHcl, type ParsedFile } from './parse.js';
 import type { RawBlock, TerraformFact, TfBody, TfModuleCall, TfModuleRef, TfProvider, TfResource, TfValue } from './types.js';
 import { allAttrs, blocks, entry, str, walk } from './values.js';
@@ -273,6 +275,61 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
             module: ref,
           };
           addResource(fact, r);
+        }
+      }
+    }
+  }
+
+  // Registry modules honban has facts about: the resources each call creates.
+  for (const inst of ev.instances()) {
+    for (const call of inst.mod.calls.values()) {
+      if (call.targetDir !== undefined) continue;
+      const srcAttr = call.raw.attrs.find((a) => a.name === 'source');
+      const source = srcAttr?.expr.t === 'lit' && typeof srcAttr.expr.v === 'string' ? srcAttr.expr.v : undefined;
+      const found = source ? registryModuleFor(source) : undefined;
+      if (!found) continue;
+      const verAttr = call.raw.attrs.find((a) => a.name === 'version');
+      const version = (verAttr?.expr.t === 'lit' && typeof verAttr.expr.v === 'string' ? verAttr.expr.v : undefined) ?? found.refVersion;
+      const { majors } = found.spec;
+      const wanted = version ? maxMajor(version) : undefined;
+      const major = Math.max(majors[0], Math.min(majors[1], wanted ?? majors[1]));
+      const home = inst.call ? homeOf(inst) : call.file;
+      const fact = home ? facts.get(home.path) : undefined;
+      if (!fact) continue;
+      const base = inst.key ? `${inst.key}.module.${call.name}` : `module.${call.name}`;
+      const top = inst.call ? moduleRef(inst) : undefined;
+      for (const ex of ev.expansions(call.raw, { mod: inst.mod, inst, bind: inst.callBind })) {
+        const key = ex.key === undefined ? base : `${base}[${JSON.stringify(ex.key)}]`;
+        const argBody = ev.body(call.raw, { mod: inst.mod, inst, bind: ex.bind });
+        const label = `${found.spec.source} v${major}.x`;
+        const idPrefix = `${inst.prefix}|${key}`;
+        const view = new CallView(argBody, major, call.raw.loc, label, idPrefix);
+        const ref: TfModuleRef = {
+          key,
+          call: top?.call ?? call.raw.loc,
+          source,
+          version,
+          registry: { name: found.spec.source, versions: `${majors[0]}.x–${majors[1]}.x (v${major}.x assumed${version ? ` for "${version}"` : ''})` },
+        };
+        for (const sr of found.spec.build(view)) {
+          const local = `${sr.type}.${sr.name}`;
+          addResource(fact, {
+            id: `${idPrefix}.${local}`,
+            aliases: sr.primary ? [idPrefix] : undefined,
+            address: `${key}.${local}`,
+            mode: 'managed',
+            type: sr.type,
+            name: sr.name,
+            moduleDir: inst.mod.dir,
+            file: call.file.path,
+            line: call.raw.loc.line,
+            column: call.raw.loc.column,
+            endLine: call.raw.endLine,
+            body: sr.body,
+            multi: false,
+            provider: 'aws',
+            module: ref,
+          });
         }
       }
     }

@@ -182,6 +182,8 @@ export interface TfBlock {
 export interface TfResource {
   /** Unique in the scan: `<module dir>|<address>` (module dir `.` for the root). */
   id: string;
+  /** Other ids references to it use: a registry module's main resource is what `module.<call>` refers to. */
+  aliases?: string[];
   /** `aws_vpc.main`, `data.aws_iam_policy_document.app`. */
   address: string;
   mode: 'managed' | 'data';

@@ -1,5 +1,5 @@
 import type { TerraformFact, TfResource } from '../../collect/terraform.js';
-import { attrOr, blocks, bool, defineAwsRule, msg, num, refIds, report, str } from './util.js';
+import { attrOr, blocks, bool, defineAwsRule, msg, num, refIds, report, resourceIndex, str } from './util.js';
 
 /** The load balancer type of a listener's `load_balancer_arn` ('application' by default), when it can be known. */
 export function lbTypeOf(listener: TfResource, byId: Map<string, TfResource>): string | undefined {
@@ -38,7 +38,7 @@ export default defineAwsRule({
   },
   references: { cwe: ['CWE-319'], equivalents: ['CKV_AWS_2', 'CKV2_AWS_20'] },
   check(facts, ctx) {
-    const byId = new Map(facts.terraform.flatMap((f) => f.resources).map((r) => [r.id, r]));
+    const byId = resourceIndex(facts.terraform);
     for (const l of listenersOf(facts.terraform)) {
       const protoAttr = l.body.attrs['protocol'];
       const proto = str(protoAttr?.value)?.toUpperCase();

@@ -1,4 +1,4 @@
-import { attrOr, defineAwsRule, msg, num, refersTo, report, resourcesOf, str, via } from './util.js';
+import { attrOr, defineAwsRule, msg, num, refersToResource, report, resourcesOf, str, via } from './util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/ecs-single-task',
@@ -34,7 +34,7 @@ export default defineAwsRule({
       const name = str(s.body.attrs['name']?.value);
       const scaled = targets.some((t) => {
         const v = t.body.attrs['resource_id']?.value;
-        if (refersTo(v, s.id)) return true;
+        if (refersToResource(v, s)) return true;
         const id = str(v);
         return !!id && !!name && id.startsWith('service/') && id.endsWith(`/${name}`);
       });

@@ -1,6 +1,6 @@
 import type { TerraformFact, TfAttr, TfResource, TfValue } from '../../collect/terraform.js';
 import type { Severity } from '../../core/types.js';
-import { defineAwsRule, items, label, msg, refIds, report, str, textOf, via } from './util.js';
+import { defineAwsRule, items, label, msg, refIds, report, resourceIndex, str, textOf, via } from './util.js';
 
 /** Attachments: resource type → [policy ARN attribute(s), principal attribute(s)]. */
 const ATTACH: Record<string, { policy: string; principals: string[]; list?: boolean }> = {
@@ -72,7 +72,7 @@ export default defineAwsRule({
   references: { cwe: ['CWE-269'], equivalents: ['CKV_AWS_274'] },
   check(facts, ctx) {
     const tf: TerraformFact[] = facts.terraform;
-    const byId = new Map(tf.flatMap((f) => f.resources).map((r) => [r.id, r]));
+    const byId = resourceIndex(tf);
     for (const f of tf) {
       for (const r of f.resources) {
         const spec = r.mode === 'managed' ? ATTACH[r.type] : undefined;

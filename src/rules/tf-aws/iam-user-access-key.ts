@@ -1,6 +1,6 @@
 import type { TerraformFact, TfValue } from '../../collect/terraform.js';
 import type { Localized } from '../../core/types.js';
-import { allAttrs, defineAwsRule, label, msg, refIds, report } from './util.js';
+import { allAttrs, defineAwsRule, label, msg, refIds, report, resourceIndex } from './util.js';
 
 interface Use {
   where: Localized;
@@ -24,7 +24,7 @@ export default defineAwsRule({
   references: { cwe: ['CWE-798', 'CWE-324'] },
   check(facts, ctx) {
     const tf: TerraformFact[] = facts.terraform;
-    const byId = new Map(tf.flatMap((f) => f.resources).map((r) => [r.id, r]));
+    const byId = resourceIndex(tf);
     const keys = tf.flatMap((f) => f.resources).filter((r) => r.mode === 'managed' && r.type === 'aws_iam_access_key');
     if (!keys.length) return;
     const keyIds = new Set(keys.map((k) => k.id));

@@ -1,5 +1,5 @@
 import type { TfResource } from '../../collect/terraform.js';
-import { attrOr, bool, defineAwsRule, isUnset, label, msg, refersTo, refIds, report, resourcesOf, str, via } from './util.js';
+import { attrOr, bool, defineAwsRule, isUnset, label, msg, refersToResource, refIds, report, resourcesOf, str, via } from './util.js';
 
 const FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
 
@@ -23,7 +23,7 @@ export default defineAwsRule({
     if (account.some((a) => FLAGS.every((k) => bool(a.body.attrs[k]?.value) === true))) return;
     const blocks = [...resourcesOf(tf, 'aws_s3_bucket_public_access_block')];
     const buckets = [...resourcesOf(tf, 'aws_s3_bucket')];
-    const bucketIds = new Set(buckets.map((b) => b.id));
+    const bucketIds = new Set(buckets.flatMap((b) => [b.id, ...(b.aliases ?? [])]));
     // A block whose bucket we cannot resolve might be the one: do not guess about missing blocks then.
     const unresolved = blocks.some((b) => {
       const v = b.body.attrs['bucket']?.value;
@@ -31,7 +31,7 @@ export default defineAwsRule({
     });
     const covers = (pab: TfResource, bucket: TfResource): boolean => {
       const v = pab.body.attrs['bucket']?.value;
-      if (refersTo(v, bucket.id)) return true;
+      if (refersToResource(v, bucket)) return true;
       const name = str(bucket.body.attrs['bucket']?.value);
       return name !== undefined && str(v) === name;
     };

@@ -2,7 +2,7 @@
 import type { TerraformFact, TfAttr, TfBlock, TfModuleRef, TfResource, TfValue } from '../../collect/terraform.js';
 import { isPlaceholder, isSecretName } from '../../core/secrets.js';
 import { SEVERITIES, type FactName, type Localized, type ReportInput, type Rule, type Severity } from '../../core/types.js';
-import { str, walk } from '../../collect/hcl/values.js';
+import { refersTo, str, walk } from '../../collect/hcl/values.js';
 
 export * from '../../collect/hcl/values.js';
 
@@ -71,6 +71,23 @@ export function defineAwsRule<N extends FactName>(rule: Rule<N>): Rule<N> {
       return check({ ...facts, terraform: view } as typeof facts, { ...ctx, environment: ctx.environment, judges: ctx.judges, options: ctx.options, report });
     },
   };
+}
+
+/** Does the value reference the resource (by its id, or an alias: `module.<call>` for a registry module's main resource)? */
+export function refersToResource(v: TfValue | undefined, r: TfResource): boolean {
+  return refersTo(v, r.id) || (r.aliases ?? []).some((a) => refersTo(v, a));
+}
+
+/** Resources by id (and alias). */
+export function resourceIndex(facts: readonly TerraformFact[]): Map<string, TfResource> {
+  const out = new Map<string, TfResource>();
+  for (const f of facts) {
+    for (const r of f.resources) {
+      out.set(r.id, r);
+      for (const a of r.aliases ?? []) if (!out.has(a)) out.set(a, r);
+    }
+  }
+  return out;
 }
 
 /** Every resource (managed, or data with mode 'data') of the given types in the facts. */
