@@ -1,4 +1,4 @@
-import { attrOr, bool, defineAwsRule, label, msg, report, resourcesOf, via } from './util.js';
+import { attrOr, bool, defineAwsRule, isDbCopy, label, msg, report, resourcesOf, str, via } from './util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/rds-skip-final-snapshot',
@@ -17,6 +17,8 @@ export default defineAwsRule({
   references: { cwe: ['CWE-693'] },
   check(facts, ctx) {
     for (const r of resourcesOf(facts.terraform, ['aws_db_instance', 'aws_rds_cluster'])) {
+      // A read replica's data lives on in its source; Aurora instances' in their cluster.
+      if (isDbCopy(r) || (r.type === 'aws_db_instance' && (str(r.body.attrs['engine']?.value) ?? '').startsWith('aurora'))) continue;
       const a = r.body.attrs['skip_final_snapshot'];
       if (a && bool(a.value) === true) {
         ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: 'skip_final_snapshot is true: destroying or replacing it loses the data without a final snapshot', ja: 'skip_final_snapshot が true です: 削除や再作成の際に最終スナップショットが取られずデータが失われます' }, via(a.value))));

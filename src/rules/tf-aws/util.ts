@@ -3,6 +3,7 @@ import type { TerraformFact, TfAttr, TfBlock, TfModuleRef, TfResource, TfValue }
 import { isPlaceholder, isSecretName } from '../../core/secrets.js';
 import { SEVERITIES, type FactName, type Localized, type ReportInput, type Rule, type Severity } from '../../core/types.js';
 import { refersTo, str, walk } from '../../collect/hcl/values.js';
+import { awsMajor, providerDefault, type ProviderDefault } from '../../collect/hcl/provider-defaults.js';
 
 export * from '../../collect/hcl/values.js';
 
@@ -73,6 +74,36 @@ export function defineAwsRule<N extends FactName>(rule: Rule<N>): Rule<N> {
   };
 }
 
+/**
+ * The provider default assumed for an absent argument, for messages: " (not set: the default of
+ * hashicorp/aws, false, is assumed — v1–v6)". Empty when the table has no entry.
+ */
+export function assumedDefault(tf: readonly TerraformFact[], r: TfResource, path: string): { value?: ProviderDefault['value']; note: Localized } {
+  const major = awsMajor(tf, r.moduleDir);
+  const d = providerDefault(r, path, major);
+  if (!d) return { note: { en: '', ja: '' } };
+  const v = JSON.stringify(d.value);
+  const range = d.majors[0] === d.majors[1] ? `v${d.majors[0]}` : `v${d.majors[0]}–v${d.majors[1]}`;
+  const who = d.by === 'aws' ? { en: 'AWS default', ja: 'AWS のデフォルト' } : { en: 'hashicorp/aws default', ja: 'hashicorp/aws のデフォルト' };
+  return {
+    value: d.value,
+    note: {
+      en: ` (not set: ${who.en} ${v} assumed, provider ${range}${d.note ? `; ${d.note}` : ''})`,
+      ja: `（未設定: ${who.ja} ${v} を想定, provider ${range}）`,
+    },
+  };
+}
+
+/** A resource that copies another database (a read replica, a restore from a snapshot, a cross-region replica of a cluster). */
+export function isDbCopy(r: TfResource): boolean {
+  const a = r.body.attrs;
+  return !isUnsetAttr(a['replicate_source_db']) || !isUnsetAttr(a['replication_source_identifier']);
+}
+
+function isUnsetAttr(a: TfAttr | undefined): boolean {
+  return !a || a.value.kind === 'null';
+}
+
 /** Does the value reference the resource (by its id, or an alias: `module.<call>` for a registry module's main resource)? */
 export function refersToResource(v: TfValue | undefined, r: TfResource): boolean {
   return refersTo(v, r.id) || (r.aliases ?? []).some((a) => refersTo(v, a));
@@ -131,6 +162,7 @@ export function attrOr(a: TfAttr | undefined, r: At & Owner): At {
 
 /** A resource's address for messages; for a module instance also where the module declares it. */
 export function label(r: { address: string; module?: TfModuleRef; file?: string; line?: number }): string {
+  if (r.module?.registry) return `${r.address} (${r.module.registry.name}${r.module.version ? ` ${r.module.version}` : ''})`;
   return r.module && r.file ? `${r.address} (${r.file}:${r.line})` : r.address;
 }
 
