@@ -8,6 +8,8 @@ Commands:
   env [DIR]         Validate a target environment's variables against the schema
   diff [DIR]        Compare two environments' variables (--from A --to B)
   probe URL         Check the deployed site: redirect, TLS, headers, cookies, CSP, CORS …
+  host              Check the server itself (live, or offline with --root DIR): OS, resources,
+                    SSH, firewall, the app's unit, env file, nginx, certificates, backups
   rules             List every rule (id, severity, title, description, fix)
 
 Options:

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   env: async () => (await import('./env.js')).envCommand,
   diff: async () => (await import('./env.js')).diffCommand,
   probe: async () => (await import('./probe.js')).probeCommand,
+  host: async () => (await import('./host.js')).hostCommand,
 };
 
 /** Runs the CLI; returns the exit code (0 / 1 / 2). */

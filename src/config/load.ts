@@ -1,3 +1,4 @@
+import { linearRegExpProblem } from '../core/linear-regex.js';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -25,9 +26,16 @@ export interface HonbanConfig {
   environments?: Record<string, { files?: string[]; aliases?: string[] }>;
   variables?: Record<string, VariableSpec>;
   probe?: Record<string, unknown>;
+  /** honban host settings (src/host/settings.ts). */
+  host?: Record<string, unknown>;
   /** Where it was read from (absent when no file). */
   source?: string;
 }
+
+/** honban.yml is configuration: it has no reason to be larger than this. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Alias uses allowed when honban.yml is turned into data (YAML's "billion laughs" guard). */
+export const MAX_CONFIG_ALIASES = 100;
 
 export const CONFIG_NAMES = ['honban.yml', 'honban.yaml', '.honban.yml', '.honban.yaml'];
 
@@ -53,6 +61,7 @@ export async function loadConfig(file: string | undefined, knownRuleIds?: Readon
   } catch {
     throw new UserError(`cannot read config ${file}`);
   }
+  if (text.length > MAX_CONFIG_BYTES) throw new UserError(`invalid config ${file}: larger than ${MAX_CONFIG_BYTES} bytes`);
   const { parseDocument } = await import('yaml');
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {
@@ -61,7 +70,14 @@ export async function loadConfig(file: string | undefined, knownRuleIds?: Readon
       doc.errors.map((e) => `  ${file}:${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`),
     );
   }
-  const data = (doc.toJS() ?? {}) as unknown;
+  let data: unknown;
+  try {
+    // A configuration has no use for more than a few aliases; a "billion laughs" document stops here.
+    data = (doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES }) ?? {}) as unknown;
+  } catch (e) {
+    if (/alias/i.test((e as Error).message)) throw new UserError(`invalid config ${file}: YAML aliases expand too far (more than ${MAX_CONFIG_ALIASES} alias uses)`);
+    throw new UserError(`invalid config ${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
   const problems = validateConfig(data, knownRuleIds);
   if (problems.length) {
     throw new UserError(`invalid config ${file}: ${problems.length} problem(s)`, problems.map((p) => `  ${p}`));
@@ -100,11 +116,16 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
     }
   }
   const cfg = data as HonbanConfig;
+  // The checks below read shapes the schema may just have refused (waivers as a mapping or a
+  // string): each looks only at what has the right type, so a bad file is listed, never a crash.
+  const waivers = Array.isArray(cfg.waivers) ? cfg.waivers : [];
+  const rules = cfg.rules && typeof cfg.rules === 'object' && !Array.isArray(cfg.rules) ? cfg.rules : {};
+  const variables = cfg.variables && typeof cfg.variables === 'object' && !Array.isArray(cfg.variables) ? cfg.variables : {};
   if (knownRuleIds) {
-    for (const id of Object.keys(cfg.rules ?? {})) {
+    for (const id of Object.keys(rules)) {
       if (!knownRuleIds.has(id)) problems.push(`rules.${id}: unknown rule id "${id}"`);
     }
-    (cfg.waivers ?? []).forEach((w, i) => {
+    waivers.forEach((w, i) => {
       if (typeof w?.rule !== 'string') return;
       if (w.rule.endsWith('*')) {
         const prefix = w.rule.slice(0, -1);
@@ -112,17 +133,17 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
       } else if (!knownRuleIds.has(w.rule)) problems.push(`waivers.${i}.rule: unknown rule id "${w.rule}"`);
     });
   }
-  (cfg.waivers ?? []).forEach((w, i) => {
+  waivers.forEach((w, i) => {
     if (typeof w?.until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(w.until) && !isRealDate(w.until)) {
       problems.push(`waivers.${i}.until: "${w.until}" is not a real date`);
     }
   });
-  for (const [name, spec] of Object.entries(cfg.variables ?? {})) {
-    if (spec && typeof spec.pattern === 'string') {
-      try {
-        new RegExp(spec.pattern);
-      } catch {
-        problems.push(`variables.${name}.pattern: not a valid regular expression`);
+  for (const [name, spec] of Object.entries(variables)) {
+    const envs = spec && typeof spec === 'object' && spec.environments && typeof spec.environments === 'object' ? spec.environments : {};
+    for (const [where, s] of [[`variables.${name}`, spec], ...Object.entries(envs).map(([e, o]) => [`variables.${name}.environments.${e}`, o] as const)] as const) {
+      if (s && typeof s === 'object' && typeof (s as Record<string, unknown>).pattern === 'string') {
+        const problem = linearRegExpProblem((s as Record<string, unknown>).pattern as string);
+        if (problem) problems.push(`${where}.pattern: not a pattern honban can run: ${problem}`);
       }
     }
   }
