@@ -19,7 +19,7 @@ export interface DeriverEntry {
 
 const ALL_TEXT: FileKind[] = [
   'dotenv', 'dockerfile', 'dockerignore', 'compose', 'kubernetes', 'yaml', 'json', 'python', 'ruby', 'javascript',
-  'typescript', 'html', 'nginx', 'systemd', 'terraform', 'tfvars', 'shell', 'sshd', 'procfile', 'gitignore', 'text',
+  'typescript', 'html', 'nginx', 'systemd', 'terraform', 'tfvars', 'tfplan', 'shell', 'sshd', 'procfile', 'gitignore', 'text',
 ];
 
 /** Fact name → collector. */
@@ -37,7 +37,7 @@ export const COLLECTORS: Record<string, CollectorEntry> = {
   template: { kinds: ['html'], load: () => import('./template.js') },
   procfile: { kinds: ['procfile'], load: () => import('./procfile.js') },
   // Infrastructure (issue: Terraform, nginx, systemd)
-  terraform: { kinds: ['terraform', 'tfvars'], load: () => import('./terraform.js') },
+  terraform: { kinds: ['terraform', 'tfvars', 'tfplan'], load: () => import('./terraform.js') },
   nginx: { kinds: ['nginx'], load: () => import('./nginx.js') },
   systemd: { kinds: ['systemd'], load: () => import('./systemd.js') },
   sshd: { kinds: ['sshd'], load: () => import('./sshd.js') },

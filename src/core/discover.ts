@@ -44,6 +44,11 @@ export interface Discovered {
   skipped: { path: string; reason: string }[];
 }
 
+/** A JSON text that `terraform show -json` wrote for a plan: `format_version` first, planned values or resource changes inside. */
+export function isPlanJson(content: string): boolean {
+  return /^\s*\{\s*"format_version"\s*:/.test(content.slice(0, 256)) && (content.includes('"planned_values"') || content.includes('"resource_changes"'));
+}
+
 /** Classifies a file by its name (and, for YAML / conf files, by its first bytes). */
 export function classifyKind(relPath: string, content?: string): FileKind | undefined {
   const base = relPath.split('/').pop() ?? relPath;
@@ -66,7 +71,9 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
       }
       return 'yaml';
     case 'json':
-      return lower.endsWith('.tfvars.json') ? 'tfvars' : 'json';
+      if (lower.endsWith('.tfvars.json')) return 'tfvars';
+      if (content !== undefined && isPlanJson(content)) return 'tfplan';
+      return 'json';
     case 'py':
       return 'python';
     case 'rb':

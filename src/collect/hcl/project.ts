@@ -7,9 +7,11 @@ import path from 'node:path';
 import { isSecretName } from '../../core/secrets.js';
 import type { ProvidedVar } from '../../core/facts-common.js';
 import { SHARED, type EnvName, type SourceFile } from '../../core/types.js';
-import { emptyModule, Evaluator, type CallDecl, type FileModel, type Instance, type ModuleModel } from './eval.js';
+import { emptyModule, Evaluator, rootOf, type CallDecl, type FileModel, type Instance, type ModuleModel } from './eval.js';
 import { containersOf, policiesOf } from './extract.js';
 import { maxMajor } from './provider-defaults.js';
+import { alignBody, groupPlanResources, planResource, planRoot, withoutKeysLast } from './plan-project.js';
+import { parsePlan, withoutKeys, type ParsedPlan } from './plan.js';
 import { CallView, registryModuleFor } from './registry/modules.js';
 import { LineIndex, parseHcl, type ParsedFile } from './parse.js';
 import type { RawBlock, TerraformFact, TfBody, TfModuleCall, TfModuleRef, TfProvider, TfResource, TfValue } from './types.js';
@@ -63,7 +65,22 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
   const models = new Map<string, FileModel>();
 
   // 1. Parse.
+  const plans: { plan: ParsedPlan; env: EnvName }[] = [];
   for (const f of files) {
+    if (f.kind === 'tfplan') {
+      // Another environment's plan never applies (like its tfvars).
+      if (f.environment !== SHARED && f.environment !== target) continue;
+      let plan: ParsedPlan | undefined;
+      try {
+        plan = parsePlan(f.path, f.content);
+      } catch (e) {
+        failures.set(f.path, { line: 1, column: 1, message: `cannot read the plan: ${(e as Error).message}` });
+        continue;
+      }
+      if (!plan) failures.set(f.path, { line: 1, column: 1, message: 'not a readable terraform show -json plan' });
+      else plans.push({ plan, env: f.environment });
+      continue;
+    }
     if (f.kind !== 'terraform' && f.kind !== 'tfvars') continue;
     let parsed: ParsedFile;
     try {
@@ -235,6 +252,25 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
     }
   }
 
+  // Plans: a plan of a root module of the scan replaces the static reading of that root's managed
+  // resources (positions still come from the configuration); a plan without its configuration is judged on its own.
+  const rootsByDir = new Map([...modules.values()].filter((m) => m.callers.length === 0).map((m) => [m.dir, m]));
+  const plannedRoots = new Map<string, ParsedPlan>();
+  const looseplans: { plan: ParsedPlan; env: EnvName }[] = [];
+  for (const p of plans) {
+    const root = planRoot(p.plan, rootsByDir);
+    if (root && !plannedRoots.has(root.dir)) plannedRoots.set(root.dir, p.plan);
+    else looseplans.push(p);
+  }
+  const staticByAddr = new Map<string, { r: TfResource; fact: TerraformFact }>();
+  const place = (fact: TerraformFact, r: TfResource, rootDir: string) => {
+    if (r.mode === 'managed' && plannedRoots.has(rootDir)) {
+      for (const k of [`${rootDir}|${r.address}`, `${rootDir}|${withoutKeys(r.address)}`]) if (!staticByAddr.has(k)) staticByAddr.set(k, { r, fact });
+      return;
+    }
+    addResource(fact, r);
+  };
+
   // Resources and data sources, per module instance: a root module's in the files that declare them,
   // a called module's in the file of the root module's call (the deployment that creates them).
   const homeOf = (inst: Instance): FileModel | undefined => {
@@ -274,7 +310,7 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
             provider: providerOf(l0, b),
             module: ref,
           };
-          addResource(fact, r);
+          place(fact, r, rootOf(inst).mod.dir);
         }
       }
     }
@@ -313,7 +349,7 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
         };
         for (const sr of found.spec.build(view)) {
           const local = `${sr.type}.${sr.name}`;
-          addResource(fact, {
+          place(fact, {
             id: `${idPrefix}.${local}`,
             aliases: sr.primary ? [idPrefix] : undefined,
             address: `${key}.${local}`,
@@ -329,10 +365,42 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
             multi: false,
             provider: 'aws',
             module: ref,
-          });
+          }, rootOf(inst).mod.dir);
         }
       }
     }
+  }
+
+  for (const [rootDir, plan] of plannedRoots) {
+    for (const group of groupPlanResources(plan.resources.filter((x) => x.mode === 'managed'))) {
+      const pr = group[0]!;
+      const exact = staticByAddr.get(`${rootDir}|${pr.address}`);
+      const st = exact ?? staticByAddr.get(`${rootDir}|${pr.configAddress}`);
+      const fact = st?.fact ?? planFact(plan.file, SHARED);
+      const address = exact ? exact.r.address : group.length > 1 ? withoutKeysLast(pr.address) : pr.address;
+      const r: TfResource = st
+        ? { ...st.r, id: exact ? st.r.id : `${st.r.id}#${pr.address}`, address, body: alignBody(pr.body, st.r.body, st.r.module ? st.r.module.call : { file: st.r.file, line: st.r.line, column: st.r.column }), plan: plan.file, provider: pr.provider }
+        : planResource(pr, plan.file, address);
+      addResource(fact, r);
+      for (const x of group) for (const sec of x.secrets) addSecret(sec);
+    }
+  }
+  for (const { plan, env } of looseplans) {
+    const fact = planFact(plan.file, env);
+    for (const group of groupPlanResources(plan.resources)) {
+      const pr = group[0]!;
+      addResource(fact, planResource(pr, plan.file, group.length > 1 ? withoutKeysLast(pr.address) : pr.address));
+      for (const x of group) for (const sec of x.secrets) addSecret(sec);
+    }
+  }
+
+  function planFact(file: string, env: EnvName): TerraformFact {
+    let f = facts.get(file);
+    if (!f) {
+      f = emptyFact(file, env, 'plan', dirOf(file), undefined);
+      facts.set(file, f);
+    }
+    return f;
   }
 
   for (const fact of facts.values()) {

@@ -385,7 +385,8 @@ export interface TfContainer {
 export interface TerraformFact extends ProvidesVars {
   file: string;
   environment: EnvName;
-  kind: 'terraform' | 'tfvars';
+  /** `plan`: a `terraform show -json` plan whose configuration is not in the scan (its resources are here). */
+  kind: 'terraform' | 'tfvars' | 'plan';
   /** Directory of the module this file belongs to (`.` for the scan root). */
   moduleDir: string;
   /** Managed resources and data sources declared in this file. */
