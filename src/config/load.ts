@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
+import type { EnvironmentOverride } from '../core/environment.js';
 import type { FailOn, Lang, Severity } from '../core/types.js';
 import { CONFIG_SCHEMA } from './schema.js';
 
@@ -23,7 +24,8 @@ export interface HonbanConfig {
   ignore?: string[];
   rules?: Record<string, Severity | 'off' | { severity?: Severity | 'off'; options?: Record<string, unknown> }>;
   waivers?: Waiver[];
-  environments?: Record<string, { files?: string[]; aliases?: string[] }>;
+  /** Normalized at load: the list shorthand `production: [globs]` becomes `{ paths: [globs] }`. */
+  environments?: Record<string, { paths?: string[]; files?: string[]; aliases?: string[] }>;
   variables?: Record<string, VariableSpec>;
   probe?: Record<string, unknown>;
   /** honban host settings (src/host/settings.ts). */
@@ -82,7 +84,30 @@ export async function loadConfig(file: string | undefined, knownRuleIds?: Readon
   if (problems.length) {
     throw new UserError(`invalid config ${file}: ${problems.length} problem(s)`, problems.map((p) => `  ${p}`));
   }
-  return { ...(data as HonbanConfig), source: file };
+  return { ...normalizeConfig(data as HonbanConfig), source: file };
+}
+
+/** Turns the shorthands of honban.yml into the one shape the code reads. */
+export function normalizeConfig(cfg: HonbanConfig): HonbanConfig {
+  if (!cfg.environments) return cfg;
+  const environments: NonNullable<HonbanConfig['environments']> = {};
+  for (const [env, def] of Object.entries(cfg.environments as Record<string, unknown>)) {
+    environments[env] = Array.isArray(def) ? { paths: def.map(String) } : (def as NonNullable<HonbanConfig['environments']>[string]);
+  }
+  return { ...cfg, environments };
+}
+
+/**
+ * honban.yml's classification of files into environments (`environments.<env>` globs: the list
+ * shorthand, `paths`, and the env files of `files`), in the order written: the first match wins.
+ */
+export function environmentOverrides(cfg: HonbanConfig): EnvironmentOverride[] {
+  const out: EnvironmentOverride[] = [];
+  for (const [env, def] of Object.entries(cfg.environments ?? {})) {
+    const patterns = [...(def.paths ?? []), ...(def.files ?? [])];
+    if (patterns.length) out.push({ environment: env, patterns });
+  }
+  return out;
 }
 
 let validator: ((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params: Record<string, unknown> }[] | null };
@@ -105,7 +130,9 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
       const where = e.instancePath ? e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.') : '(root)';
       let msg = e.message ?? 'invalid';
       if (oneOfPaths.has(e.instancePath)) {
-        msg = 'must be a severity (critical, high, medium, low, info, off) or { severity, options }';
+        msg = e.instancePath.startsWith('/environments/')
+          ? 'must be a list of globs or { paths, files, aliases }'
+          : 'must be a severity (critical, high, medium, low, info, off) or { severity, options }';
       } else {
         if (e.params && 'additionalProperty' in e.params) msg = `unknown key "${String(e.params.additionalProperty)}"`;
         if (e.params && 'allowedValues' in e.params) msg += `: ${(e.params.allowedValues as unknown[]).join(', ')}`;
