@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { isSecretName } from '../../core/secrets.js';
 import type { ProvidedVar } from '../../core/facts-common.js';
-import { SHARED, type EnvName, type SourceFile } from '../../core/types.js';
+import { EXAMPLE, SHARED, type EnvName, type SourceFile } from '../../core/types.js';
 import { emptyModule, Evaluator, rootOf, type CallDecl, type FileModel, type Instance, type ModuleModel } from './eval.js';
 import { containersOf, policiesOf } from './extract.js';
 import { maxMajor } from './provider-defaults.js';
@@ -156,13 +156,14 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
   const rank = (f: FileModel): number => {
     const base = path.posix.basename(f.path).toLowerCase();
     if (autoLoaded(f)) return base.startsWith('terraform.tfvars') ? 0 : 1;
-    if (f.env === SHARED) return 2;
+    if (f.env === SHARED || f.env === EXAMPLE) return 2;
     return 3;
   };
   tfvarsFiles.sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const tf of tfvarsFiles) {
     // Another environment's variables never apply; auto-loaded files apply to their own directory.
-    if (tf.env !== SHARED && tf.env !== target) continue;
+    // (An example's tfvars configure the example roots beside them.)
+    if (tf.env !== SHARED && tf.env !== EXAMPLE && tf.env !== target) continue;
     const targets = autoLoaded(tf) ? roots.filter((m) => m.dir === dirOf(tf.path)) : tfvarsTargets(tf.path, roots);
     for (const m of targets) for (const a of tf.parsed.attrs) m.tfvars.push({ name: a.name, attr: a, file: tf });
   }
@@ -193,9 +194,12 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
   // Facts of every .tf file: the blocks it declares (variables, locals, outputs, calls, providers).
   for (const m of modules.values()) {
     for (const fm of m.files) {
-      const env = fm.env !== SHARED ? fm.env : (m.effEnv ?? SHARED);
+      // An example of a module (classified `example`, or shared under examples/) is judged as a
+      // deployment of its own, marked so that tf-aws rules report it as a demonstration (low).
+      const example = fm.env === EXAMPLE || (fm.env === SHARED && exampleDirOf(m.dir) !== undefined) ? (exampleDirOf(m.dir) ?? m.dir) : undefined;
+      const env = example ? SHARED : fm.env !== SHARED ? fm.env : (m.effEnv ?? SHARED);
       const fact = emptyFact(fm.path, env, 'terraform', m.dir, fm.parsed.error);
-      fact.example = env === SHARED ? exampleDirOf(m.dir) : undefined;
+      fact.example = example;
       fact.providerNames = providersOf(m);
       facts.set(fm.path, fact);
       for (const b of fm.parsed.blocks) {
@@ -404,6 +408,8 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
   }
 
   for (const fact of facts.values()) {
+    // An example provides no variables to the application (the env contract ignores it).
+    if (fact.example) continue;
     for (const c of fact.containers) {
       for (const e of c.environment) {
         const value = str(e.value);
@@ -424,7 +430,7 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
     fact.containers.push(...containers);
     const defs = r.type === 'aws_ecs_task_definition' ? r.body.attrs['container_definitions'] : undefined;
     // A task definition whose containers cannot be read provides variables nobody can see.
-    if (defs && !containers.length) fact.provides.push(provided('*', undefined, 'ecs-environment', false, defs));
+    if (defs && !containers.length && !fact.example) fact.provides.push(provided('*', undefined, 'ecs-environment', false, defs));
     for (const a of allAttrs(r.body)) registerDeep(a.name, a.value);
   }
 
