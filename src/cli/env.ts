@@ -12,6 +12,7 @@ import { diskView, type RepoView } from '../env/fs.js';
 import { DIFF_HELP, ENV_DRIFT_HELP, ENV_HELP, ENV_INIT_HELP, ENV_SNAPSHOT_HELP } from '../env/help.js';
 import { buildInitYaml, checkGenerated, contractReads, inferVariables } from '../env/init.js';
 import { resolveEnvName } from '../env/layers.js';
+import { sideSpec, type TfSideSpec } from '../env/tfresources.js';
 import { resolveEnvironment } from '../env/resolve.js';
 import { runEnv } from '../env/run.js';
 import { hasSchema } from '../env/spec.js';
@@ -251,10 +252,15 @@ export async function diffCommand(args: string[]): Promise<number> {
   if (positionals.length > 1) throw new UserError(`honban diff takes one directory, not ${positionals.length} (see honban diff --help)`);
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
   const s = await setup(positionals[0], values.config, values.lang);
-  const from = resolveEnvName(values.from, s.config);
-  const to = resolveEnvName(values.to, s.config);
-  if (from === to) throw new UserError(`--from and --to name the same environment (${from})`);
-  const { result, masker } = await diffEnvironments({ view: s.view, from, to, config: s.config });
+  // A side is an environment, or a Terraform root directory / tfvars file of the repository.
+  const fromSide = sideSpec(values.from, s.view, s.config);
+  const toSide = sideSpec(values.to, s.view, s.config);
+  const name = (side: TfSideSpec) => (side.kind === 'env' ? side.env : side.kind === 'root' ? side.dir : side.file);
+  const from = name(fromSide);
+  const to = name(toSide);
+  if (from === to) throw new UserError(`--from and --to name the same ${fromSide.kind === 'env' ? 'environment' : fromSide.kind === 'root' ? 'Terraform root' : 'tfvars file'} (${from})`);
+  const tf = fromSide.kind !== 'env' || toSide.kind !== 'env';
+  const { result, masker } = await diffEnvironments({ view: s.view, from, to, config: s.config, ...(tf ? { fromSide, toSide } : {}) });
   const all = !values['changed-only'];
   const text =
     format === 'json' ? formatDiffJson(result) : format === 'markdown' ? formatDiffMarkdown(result, s.lang, { all }) : formatDiffPretty(result, s.lang, { all, color: useColor(values.output) });
