@@ -44,20 +44,32 @@ export function awsView(facts: readonly TerraformFact[]): TerraformFact[] {
 const RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
 
 /**
- * Declares a tf-aws rule: it sees only AWS resources (never azurerm / google ones), and a finding
- * about an example of a module (`examples/<name>/`, a demonstration, not a deployment) is reported
- * as such, at low severity at most (docs/decisions.md).
+ * The facts a provider-neutral Terraform rule sees: everything the tf-aws rules do not — the
+ * resources of other providers (azurerm, google, kubernetes …) and, in a module with no AWS
+ * resource, its variables, locals and outputs. Together with awsView, each piece is judged once.
  */
-export function defineAwsRule<N extends FactName>(rule: Rule<N>): Rule<N> {
+export function otherProvidersView(facts: readonly TerraformFact[]): TerraformFact[] {
+  return facts.map((f) => {
+    const resources = f.resources.filter((r) => r.provider !== AWS);
+    const ids = new Set(resources.map((r) => r.id));
+    const policies = f.policies.filter((p) => ids.has(p.resourceId));
+    const containers = f.containers.filter((c) => ids.has(c.taskDefinitionId));
+    if (otherProvider(f)) return { ...f, resources, policies, containers, moduleCalls: [], providers: f.providers.filter((p) => p.name !== AWS), assignments: [] };
+    return { ...f, resources, policies, containers, variables: [], locals: [], outputs: [], moduleCalls: [], providers: f.providers.filter((p) => p.name !== AWS), assignments: [] };
+  });
+}
+
+/** Wraps a Terraform rule: it sees `view` of the facts; findings about an example of a module are reported as such, at low at most. */
+function scopedRule<N extends FactName>(rule: Rule<N>, view: (tf: readonly TerraformFact[]) => TerraformFact[]): Rule<N> {
   const check = rule.check;
   return {
     ...rule,
     check(facts, ctx) {
       const tf = (facts as unknown as { terraform?: TerraformFact[] }).terraform;
       if (!tf) return check(facts, ctx);
-      const view = awsView(tf);
+      const seen = view(tf);
       const exampleFiles = new Map<string, string>();
-      for (const f of view) if (f.example) exampleFiles.set(f.file, f.example);
+      for (const f of seen) if (f.example) exampleFiles.set(f.file, f.example);
       const report = (input: ReportInput & { example?: string }) => {
         const { example: marked, ...rest } = input;
         const example = marked ?? exampleFiles.get(rest.file);
@@ -69,9 +81,23 @@ export function defineAwsRule<N extends FactName>(rule: Rule<N>): Rule<N> {
           message: { en: `Example ${example}: ${rest.message.en}`, ja: `サンプル ${example}: ${rest.message.ja}` },
         });
       };
-      return check({ ...facts, terraform: view } as typeof facts, { ...ctx, environment: ctx.environment, judges: ctx.judges, options: ctx.options, report });
+      return check({ ...facts, terraform: seen } as typeof facts, { ...ctx, environment: ctx.environment, judges: ctx.judges, options: ctx.options, report });
     },
   };
+}
+
+/**
+ * Declares a tf-aws rule: it sees only AWS resources (never azurerm / google ones), and a finding
+ * about an example of a module (`examples/<name>/`, a demonstration, not a deployment) is reported
+ * as such, at low severity at most (docs/decisions.md).
+ */
+export function defineAwsRule<N extends FactName>(rule: Rule<N>): Rule<N> {
+  return scopedRule(rule, awsView);
+}
+
+/** Declares a provider-neutral Terraform rule judging what tf-aws rules do not see (otherProvidersView). */
+export function defineOtherProvidersRule<N extends FactName>(rule: Rule<N>): Rule<N> {
+  return scopedRule(rule, otherProvidersView);
 }
 
 /**
