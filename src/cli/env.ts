@@ -1,25 +1,29 @@
 /**
  * `honban env [init|snapshot|drift]` and `honban diff`.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_NAMES, findConfig, loadConfig, type HonbanConfig } from '../config/load.js';
-import { UserError } from '../core/errors.js';
-import type { Lang } from '../core/types.js';
-import { diffEnvironments, formatDiffJson, formatDiffMarkdown, formatDiffPretty, hasDifferences } from '../env/diff.js';
-import { formatExplain } from '../env/explain.js';
-import { diskView, type RepoView } from '../env/fs.js';
-import { DIFF_HELP, ENV_DRIFT_HELP, ENV_HELP, ENV_INIT_HELP, ENV_SNAPSHOT_HELP } from '../env/help.js';
-import { buildInitYaml, checkGenerated, contractReads, inferVariables } from '../env/init.js';
-import { resolveEnvName } from '../env/layers.js';
-import { sideSpec, type TfSideSpec } from '../env/tfresources.js';
-import { resolveEnvironment } from '../env/resolve.js';
-import { runEnv } from '../env/run.js';
-import { hasSchema } from '../env/spec.js';
-import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../env/snapshot.js';
-import { SecretMasker } from '../post/mask.js';
+import { CONFIG_NAMES, findConfig, loadConfig } from '../config/load.js';
+import { type HonbanConfig } from '../contracts/config.js';
+import { UserError } from '../contracts/errors.js';
+import type { Lang, SkipReason } from '../contracts/types.js';
+import { readUserFileSync } from '../lib/read.js';
+import { escapeControl } from '../report/escape.js';
+import { skipReasonText } from '../report/text.js';
+import { diffEnvironments, formatDiffJson, formatDiffMarkdown, formatDiffPretty, hasDifferences } from '../commands/env/diff.js';
+import { formatExplain } from '../commands/env/explain.js';
+import { diskView, type RepoView } from '../collect/env/fs.js';
+import { DIFF_HELP, ENV_DRIFT_HELP, ENV_HELP, ENV_INIT_HELP, ENV_SNAPSHOT_HELP } from './env-help.js';
+import { buildInitYaml, checkGenerated, contractReads, inferVariables } from '../commands/env/init.js';
+import { resolveEnvName } from '../collect/env/layers.js';
+import { resolveEnvironment } from '../collect/env/resolve.js';
+import { runEnv } from '../commands/env/run.js';
+import { sideSpec, type TfSideSpec } from '../commands/env/tfresources.js';
+import { hasSchema } from '../config/variables.js';
+import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../commands/env/snapshot.js';
+import { SecretMasker } from '../engine/post/mask.js';
 import { ALL_RULES } from '../rules/index.js';
-import { emit, parse, renderReport, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
+import { assertEnvName, emit, parse, renderReport, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
 
 const ENV_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -69,7 +73,7 @@ async function setup(dirArg: string | undefined, configFlag: string | undefined,
   let configText: string | undefined;
   let configDisplay: string | undefined;
   if (configFile) {
-    configText = readFileSync(configFile, 'utf8');
+    configText = readUserFileSync(configFile, `config ${configFile}`);
     const rel = path.relative(dir, path.resolve(configFile));
     configDisplay = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : configFile;
   }
@@ -125,6 +129,20 @@ export async function envCommand(args: string[]): Promise<number> {
 
 type Values = ReturnType<typeof parse<typeof ENV_OPTIONS>>['values'];
 
+/**
+ * An env file of the environment that exists but cannot be read (permission denied, a FIFO, too
+ * large): the environment cannot be validated, whatever the other files say — the command fails
+ * (exit 2) instead of passing the deploy gate.
+ */
+function assertReadable(res: { environment: string; unreadableEnvFiles: { path: string; reason: SkipReason; detail?: string }[] }, lang: Lang): void {
+  const bad = res.unreadableEnvFiles;
+  if (!bad.length) return;
+  throw new UserError(
+    `cannot validate ${res.environment}: ${bad.length === 1 ? 'an env file' : `${bad.length} env files`} of ${res.environment} cannot be read`,
+    bad.map((k) => `  ${escapeControl(k.path)}: ${skipReasonText(k, lang)}`),
+  );
+}
+
 async function check(s: Setup, environment: string, values: Values, processEnv: Record<string, string | undefined> | undefined, secretsDir: string | undefined): Promise<number> {
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], s.config.failOn);
@@ -142,6 +160,7 @@ async function check(s: Setup, environment: string, values: Values, processEnv: 
     writeBaseline: values['write-baseline'],
     explain: !!values.explain,
   });
+  assertReadable(resolution, s.lang);
   if (!resolution.sources.length && !hasSchema(s.config)) {
     throw new UserError(
       `nothing to validate: no env file of ${environment} in ${path.relative(process.cwd(), s.dir) || '.'} (looked for .env, .env.${environment}, env/${environment}/*.env); ` +
@@ -160,7 +179,7 @@ async function check(s: Setup, environment: string, values: Values, processEnv: 
 }
 
 async function init(s: Setup, values: Values): Promise<number> {
-  const { discover } = await import('../core/discover.js');
+  const { discover } = await import('../engine/discover.js');
   const customEnvs = Object.keys(s.config.environments ?? {});
   const { files } = await discover([s.dir], { customEnvs, ignore: s.config.ignore });
   const contract = await contractReads(files, customEnvs);
@@ -177,7 +196,7 @@ async function init(s: Setup, values: Values): Promise<number> {
   const inferred = masker.maskDeep(inferVariables({ view: s.view, config: s.config, reads: contract.reads, platform: contract.platform }));
   const sources = [contract.available ? `code reads (${contract.reads.length})` : 'code reads (env contract not available)', 'templates (.env.example …)', 'env files', 'honban catalog'];
   const target = s.configFile ?? path.join(s.dir, CONFIG_NAMES[0]!);
-  const existing = values.stdout || !existsSync(target) ? undefined : readFileSync(target, 'utf8');
+  const existing = values.stdout || !existsSync(target) ? undefined : readUserFileSync(target, target);
   const out = await buildInitYaml(inferred, existing, { stdoutOnly: !!values.stdout, now: new Date(), sources });
   const problems = await checkGenerated(out.text);
   if (problems.length) throw new Error(`generated configuration is invalid: ${problems.join('; ')}`);
@@ -209,6 +228,7 @@ async function snapshot(s: Setup, environment: string, values: Values, processEn
     return 0;
   }
   const res = resolveEnvironment({ view: s.view, environment, config: s.config, processEnv, secretsDir, compareOthers: false });
+  assertReadable(res, s.lang);
   const { snapshot: snap, previous, kept } = takeSnapshot(s.dir, res);
   const masker = new SecretMasker();
   masker.add(res.secrets);
@@ -220,6 +240,7 @@ async function snapshot(s: Setup, environment: string, values: Values, processEn
 async function drift(s: Setup, environment: string, values: Values, processEnv: Record<string, string | undefined> | undefined, secretsDir: string | undefined): Promise<number> {
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
   const res = resolveEnvironment({ view: s.view, environment, config: s.config, processEnv, secretsDir, compareOthers: false });
+  assertReadable(res, s.lang);
   const d = computeDrift(s.dir, res);
   if (values.update) takeSnapshot(s.dir, res);
   const masker = new SecretMasker();
@@ -248,19 +269,28 @@ export async function diffCommand(args: string[]): Promise<number> {
     await emit(DIFF_HELP, undefined);
     return 0;
   }
-  if (!values.from || !values.to) throw new UserError('honban diff needs --from ENV and --to ENV (see honban diff --help)');
+  if (values.from === undefined || values.to === undefined) throw new UserError('honban diff needs --from ENV and --to ENV (see honban diff --help)');
   if (positionals.length > 1) throw new UserError(`honban diff takes one directory, not ${positionals.length} (see honban diff --help)`);
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
   const s = await setup(positionals[0], values.config, values.lang);
   // A side is an environment, or a Terraform root directory / tfvars file of the repository.
-  const fromSide = sideSpec(values.from, s.view, s.config);
-  const toSide = sideSpec(values.to, s.view, s.config);
+  // sideSpec takes only relative paths inside DIR naming a directory with .tf files or an existing
+  // tfvars file; anything else must be an environment name.
+  const sideOf = (flag: string, v: string): TfSideSpec => {
+    if (/[\u0000-\u001f\u007f]/.test(v)) assertEnvName(flag, v);
+    const side = sideSpec(v, s.view, s.config);
+    if (side.kind === 'env') assertEnvName(flag, v);
+    return side;
+  };
+  const fromSide = sideOf('from', values.from);
+  const toSide = sideOf('to', values.to);
   const name = (side: TfSideSpec) => (side.kind === 'env' ? side.env : side.kind === 'root' ? side.dir : side.file);
   const from = name(fromSide);
   const to = name(toSide);
   if (from === to) throw new UserError(`--from and --to name the same ${fromSide.kind === 'env' ? 'environment' : fromSide.kind === 'root' ? 'Terraform root' : 'tfvars file'} (${from})`);
   const tf = fromSide.kind !== 'env' || toSide.kind !== 'env';
-  const { result, masker } = await diffEnvironments({ view: s.view, from, to, config: s.config, ...(tf ? { fromSide, toSide } : {}) });
+  const { result, masker, resolutions } = await diffEnvironments({ view: s.view, from, to, config: s.config, ...(tf ? { fromSide, toSide } : {}) });
+  for (const r of resolutions) assertReadable(r, s.lang);
   const all = !values['changed-only'];
   const text =
     format === 'json' ? formatDiffJson(result) : format === 'markdown' ? formatDiffMarkdown(result, s.lang, { all }) : formatDiffPretty(result, s.lang, { all, color: useColor(values.output) });

@@ -1,5 +1,5 @@
-import { UserError } from '../core/errors.js';
-import { VERSION } from '../version.js';
+import { UserError } from '../contracts/errors.js';
+import { VERSION } from '../contracts/version.js';
 import { emit } from './common.js';
 import { MAIN_HELP } from './help.js';
 

@@ -1,38 +1,12 @@
-import { linearRegExpProblem } from '../core/linear-regex.js';
-import { readFile } from 'node:fs/promises';
+/** Finding, reading and validating honban.yml (every problem listed at once). */
+import { linearRegExpProblem } from '../lib/linear-regex.js';
+import { readUserFile } from '../lib/read.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../core/errors.js';
-import type { EnvironmentOverride } from '../core/environment.js';
-import type { FailOn, Lang, Severity } from '../core/types.js';
+import { UserError } from '../contracts/errors.js';
+import type { EnvironmentOverride } from '../lib/environment.js';
+import type { HonbanConfig } from '../contracts/config.js';
 import { CONFIG_SCHEMA } from './schema.js';
-
-export interface Waiver {
-  rule: string;
-  path?: string;
-  reason: string;
-  owner?: string;
-  until?: string;
-}
-
-export type VariableSpec = Record<string, unknown> & { environments?: Record<string, Record<string, unknown>> };
-
-export interface HonbanConfig {
-  environment?: string;
-  lang?: Lang;
-  failOn?: FailOn;
-  ignore?: string[];
-  rules?: Record<string, Severity | 'off' | { severity?: Severity | 'off'; options?: Record<string, unknown> }>;
-  waivers?: Waiver[];
-  /** Normalized at load: the list shorthand `production: [globs]` becomes `{ paths: [globs] }`. */
-  environments?: Record<string, { paths?: string[]; files?: string[]; aliases?: string[] }>;
-  variables?: Record<string, VariableSpec>;
-  probe?: Record<string, unknown>;
-  /** honban host settings (src/host/settings.ts). */
-  host?: Record<string, unknown>;
-  /** Where it was read from (absent when no file). */
-  source?: string;
-}
 
 /** honban.yml is configuration: it has no reason to be larger than this. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -57,13 +31,7 @@ export function findConfig(dir: string): string | undefined {
  */
 export async function loadConfig(file: string | undefined, knownRuleIds?: ReadonlySet<string>): Promise<HonbanConfig> {
   if (!file) return {};
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(`cannot read config ${file}`);
-  }
-  if (text.length > MAX_CONFIG_BYTES) throw new UserError(`invalid config ${file}: larger than ${MAX_CONFIG_BYTES} bytes`);
+  const text = await readUserFile(file, `config ${file}`, { maxBytes: MAX_CONFIG_BYTES });
   const { parseDocument } = await import('yaml');
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {

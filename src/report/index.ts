@@ -1,4 +1,4 @@
-import type { Report } from '../core/types.js';
+import type { Report } from '../contracts/types.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { asDocument } from './extract.js';
 import { bodyFingerprint, type ModuleModel } from './eval.js';
 import { canonical, type ParsedPlan, type PlanResource } from './plan.js';
-import type { Loc, TfAttr, TfBlock, TfBody, TfResource, TfValue } from './types.js';
+import type { Loc, TfAttr, TfBlock, TfBody, TfResource, TfValue } from '../../facts/terraform/types.js';
 
 /** The root module a plan was made from: the one in the plan's directory, else the one whose resources the plan configures. */
 export function planRoot(plan: ParsedPlan, roots: Map<string, ModuleModel>): ModuleModel | undefined {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classifyKind } from '../../core/discover.js';
-import { scan } from '../../scan.js';
+import { classifyKind } from '../../engine/discover.js';
+import { scan } from '../../commands/scan.js';
 import { text } from '../../testing/harness.js';
 import { parsePlan, withoutKeys } from './plan.js';
-import { str } from './values.js';
+import { str } from '../../facts/terraform/values.js';
 
 /** A plan as `terraform show -json` writes it (one line), for a root module calling ./modules/db twice. */
 const PLAN = JSON.stringify({

@@ -10,10 +10,10 @@
  */
 import { LineIndex } from './parse.js';
 import { parseJsonValue } from './json.js';
-import type { CharMap, Loc, TfAttr, TfBlock, TfBody, TfEntry, TfObject, TfValue } from './types.js';
-import { bool, entry, str } from './values.js';
+import type { CharMap, Loc, TfAttr, TfBlock, TfBody, TfEntry, TfObject, TfValue } from '../../facts/terraform/types.js';
+import { bool, entry, str } from '../../facts/terraform/values.js';
 
-export { isPlanJson } from '../../core/discover.js';
+export { isPlanJson } from '../../lib/tfplan.js';
 
 export interface PlanResource {
   /** `module.net.aws_vpc.this[0]` */

@@ -4,18 +4,18 @@
  * modules they configure, and every value resolved for the target environment.
  */
 import path from 'node:path';
-import { isSecretName } from '../../core/secrets.js';
-import type { ProvidedVar } from '../../core/facts-common.js';
-import { EXAMPLE, SHARED, type EnvName, type SourceFile } from '../../core/types.js';
+import { isSecretName } from '../../lib/secrets.js';
+import type { ProvidedVar } from '../../facts/common.js';
+import { EXAMPLE, SHARED, type EnvName, type SourceFile } from '../../contracts/types.js';
 import { emptyModule, Evaluator, rootOf, type CallDecl, type FileModel, type Instance, type ModuleModel } from './eval.js';
 import { containersOf, policiesOf } from './extract.js';
-import { maxMajor } from './provider-defaults.js';
+import { maxMajor } from '../../facts/terraform/provider-defaults.js';
 import { alignBody, groupPlanResources, planResource, planRoot, withoutKeysLast } from './plan-project.js';
 import { parsePlan, withoutKeys, type ParsedPlan } from './plan.js';
 import { CallView, registryModuleFor } from './registry/modules.js';
 import { LineIndex, parseHcl, type ParsedFile } from './parse.js';
-import type { RawBlock, TerraformFact, TfBody, TfModuleCall, TfModuleRef, TfProvider, TfResource, TfValue } from './types.js';
-import { allAttrs, blocks, entry, str, walk } from './values.js';
+import type { RawBlock, TerraformFact, TfBody, TfModuleCall, TfModuleRef, TfProvider, TfResource, TfValue } from '../../facts/terraform/types.js';
+import { allAttrs, blocks, entry, str, walk } from '../../facts/terraform/values.js';
 
 export interface Project {
   /** Facts by file path. */

@@ -1,4 +1,4 @@
-import type { TerraformFact, TfResource } from '../../collect/terraform.js';
+import type { TerraformFact, TfResource } from '../../facts/terraform/types.js';
 import { attrOr, blocks, bool, defineAwsRule, msg, num, refIds, report, resourceIndex, str } from './util.js';
 
 /** The load balancer type of a listener's `load_balancer_arn` ('application' by default), when it can be known. */

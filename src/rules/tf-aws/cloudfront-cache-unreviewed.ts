@@ -1,4 +1,4 @@
-import type { TfBlock, TfResource } from '../../collect/terraform.js';
+import type { TfBlock, TfResource } from '../../facts/terraform/types.js';
 import { assumedDefault, blocks, defineAwsRule, label, msg, num, refIds, report, resourceIndex, resourcesOf, str } from './util.js';
 
 /** AWS managed cache policies (ids are the same in every account). */

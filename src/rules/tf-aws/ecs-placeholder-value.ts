@@ -1,4 +1,4 @@
-import { isPlaceholder, isSecretName } from '../../core/secrets.js';
+import { isPlaceholder, isSecretName } from '../../lib/secrets.js';
 import { defineAwsRule, msg, report, str, via } from './util.js';
 
 export default defineAwsRule({

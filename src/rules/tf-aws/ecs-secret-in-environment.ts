@@ -1,4 +1,4 @@
-import { isPlaceholder, isSecretName, weakReasonText, weakSecretReason } from '../../core/secrets.js';
+import { isPlaceholder, isSecretName, weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import { defineAwsRule, isSecretKey, msg, report, str, via } from './util.js';
 
 const AWS_KEY_ID = /^(AKIA|ASIA)[A-Z0-9]{16}$/;

@@ -1,4 +1,4 @@
-import type { TfResource } from '../../collect/terraform.js';
+import type { TfResource } from '../../facts/terraform/types.js';
 import { attrOr, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './util.js';
 
 /** Memcached supports TLS from 1.6.12. */

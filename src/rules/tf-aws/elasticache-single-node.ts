@@ -1,4 +1,4 @@
-import type { TfResource } from '../../collect/terraform.js';
+import type { TfResource } from '../../facts/terraform/types.js';
 import { attrOr, defineAwsRule, isUnset, label, msg, num, refersToResource, report, resourcesOf, str, via } from './util.js';
 
 export default defineAwsRule({

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { scan } from '../../scan.js';
+import { scan } from '../../commands/scan.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/terraform/', import.meta.url));
 const read = (dir: string) => readdirSync(FIXTURES + dir).filter((f) => /\.(tf|tfvars|json)$/.test(f)).map((f) => ({ path: f, content: readFileSync(`${FIXTURES}${dir}/${f}`, 'utf8') }));

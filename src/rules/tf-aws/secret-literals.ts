@@ -2,9 +2,9 @@
  * Secret literals written in Terraform (variable defaults, tfvars, locals, resource arguments),
  * shared by tf-aws/hardcoded-secret (AWS resources) and terraform/hardcoded-secret (other providers).
  */
-import type { TerraformFact, TfValue } from '../../collect/terraform.js';
-import { isPlaceholder, weakReasonText, weakSecretReason } from '../../core/secrets.js';
-import type { Localized, ReportInput } from '../../core/types.js';
+import type { TerraformFact, TfValue } from '../../facts/terraform/types.js';
+import { isPlaceholder, weakReasonText, weakSecretReason } from '../../lib/secrets.js';
+import type { Localized, ReportInput } from '../../contracts/types.js';
 import { allAttrs, dbPasswordLiterals, isSecretKey, isSecretLiteral, label, locKey, msg, report as finding, secretEntries, str, via } from './util.js';
 
 /** Attributes judged by other rules (ECS environment, provider credentials, RDS passwords). */

@@ -1,11 +1,11 @@
 /** Helpers shared by the tf-aws rules. */
-import type { TerraformFact, TfAttr, TfBlock, TfModuleRef, TfResource, TfValue } from '../../collect/terraform.js';
-import { isPlaceholder, isSecretName } from '../../core/secrets.js';
-import { SEVERITIES, type FactName, type Localized, type ReportInput, type Rule, type Severity } from '../../core/types.js';
-import { refersTo, str, walk } from '../../collect/hcl/values.js';
-import { awsMajor, providerDefault, type ProviderDefault } from '../../collect/hcl/provider-defaults.js';
+import type { TerraformFact, TfAttr, TfBlock, TfModuleRef, TfResource, TfValue } from '../../facts/terraform/types.js';
+import { isPlaceholder, isSecretName } from '../../lib/secrets.js';
+import { SEVERITIES, type FactName, type Localized, type ReportInput, type Rule, type Severity } from '../../contracts/types.js';
+import { refersTo, str, walk } from '../../facts/terraform/values.js';
+import { awsMajor, providerDefault, type ProviderDefault } from '../../facts/terraform/provider-defaults.js';
 
-export * from '../../collect/hcl/values.js';
+export * from '../../facts/terraform/values.js';
 
 export interface At {
   file: string;

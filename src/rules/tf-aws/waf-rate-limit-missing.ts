@@ -1,4 +1,4 @@
-import type { TfBody, TfResource } from '../../collect/terraform.js';
+import type { TfBody, TfResource } from '../../facts/terraform/types.js';
 import { blocks, deepBlocks, defineAwsRule, label, msg, refIds, report, resourcesOf, str } from './util.js';
 
 /** Does a list of WAF rules contain a rate-based rule? undefined when it cannot be known. */

@@ -6,8 +6,8 @@
  * listed in `MODULES` (docs/decisions.md, "Registry modules"); the modules' code is never run or read
  * at scan time. A call to a module version outside the covered range uses the nearest covered one.
  */
-import type { Loc, TfAttr, TfBlock, TfBody, TfValue } from '../types.js';
-import { bool, entry, items, num, str, strings } from '../values.js';
+import type { Loc, TfAttr, TfBlock, TfBody, TfValue } from '../../../facts/terraform/types.js';
+import { bool, entry, items, num, str, strings } from '../../../facts/terraform/values.js';
 import { SG_NAMED_RULES, SG_PRESET_INGRESS } from './security-group-rules.js';
 
 /** A resource a module call creates. `ref` names other synthesized resources by `type.name`. */
