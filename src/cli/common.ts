@@ -31,13 +31,19 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
     throw new UserError(`${msg} (see honban ${command} --help)`);
   }
   // Environment names become parts of file names (`.env.<name>`): no empty, no path, no control characters.
-  for (const flag of ['env', 'from', 'to']) {
+  // honban diff's --from / --to may also name a Terraform root or tfvars file: checked by the command.
+  for (const flag of command === 'diff' ? ['env'] : ['env', 'from', 'to']) {
     const v = (r.values as Record<string, unknown>)[flag];
-    if (typeof v === 'string' && !ENV_NAME.test(v.trim())) {
-      throw new UserError(v.trim() === '' ? `--${flag} needs an environment name (e.g. production), not an empty string` : `--${flag} must be an environment name (letters, digits, "_", "." and "-"), not ${JSON.stringify(v)}`);
-    }
+    if (typeof v === 'string') assertEnvName(flag, v);
   }
   return { values: r.values as ParsedValues<O>, positionals: r.positionals };
+}
+
+/** A user error unless `v` is an environment name (what --env, --from and --to take). */
+export function assertEnvName(flag: string, v: string): void {
+  if (!ENV_NAME.test(v.trim())) {
+    throw new UserError(v.trim() === '' ? `--${flag} needs an environment name (e.g. production), not an empty string` : `--${flag} must be an environment name (letters, digits, "_", "." and "-"), not ${JSON.stringify(v)}`);
+  }
 }
 
 const ENV_NAME = new RegExp(ENV_NAME_PATTERN);

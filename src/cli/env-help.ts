@@ -88,11 +88,15 @@ export const DIFF_HELP = `Usage: honban diff [DIR] --from A --to B [options]
 Compares the variables of two environments (their env files, layered and interpolated as
 honban env resolves them): one row per key — same, changed, only-from, only-to. Values are
 shown only for non-secrets (URL passwords masked); secrets are compared without being shown.
-When the environments have *.tfvars files, their Terraform variables are compared too.
+When the environments have *.tfvars files, their Terraform variables are compared too, and
+their Terraform resources attribute by attribute (engine versions, instance classes, multi-AZ,
+encryption, backups, deletion protection; an absent argument shows the provider default).
+--from / --to may also name two Terraform root directories or two tfvars files of DIR: then
+only their resources are compared.
 
 Options:
-  --from ENV             The environment to compare from (e.g. production)
-  --to ENV               The environment to compare to (e.g. staging)
+  --from ENV|PATH        The environment (e.g. production), Terraform root or tfvars file to compare from
+  --to ENV|PATH          The environment (e.g. staging), Terraform root or tfvars file to compare to
   --changed-only         Leave out identical rows (pretty, markdown)
   --exit-code            Exit 1 when the environments differ (like git diff --exit-code)
   -f, --format FORMAT    pretty | json | markdown (default: pretty)
@@ -104,4 +108,6 @@ Options:
 Examples:
   honban diff --from production --to staging
   honban diff --from production --to development --format markdown > env-diff.md
+  honban diff --from envs/production --to envs/staging     # two Terraform roots
+  honban diff --from dev.tfvars --to prod.tfvars --changed-only
 `;

@@ -18,11 +18,12 @@ import { buildInitYaml, checkGenerated, contractReads, inferVariables } from '..
 import { resolveEnvName } from '../collect/env/layers.js';
 import { resolveEnvironment } from '../collect/env/resolve.js';
 import { runEnv } from '../commands/env/run.js';
+import { sideSpec, type TfSideSpec } from '../commands/env/tfresources.js';
 import { hasSchema } from '../config/variables.js';
 import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../commands/env/snapshot.js';
 import { SecretMasker } from '../engine/post/mask.js';
 import { ALL_RULES } from '../rules/index.js';
-import { emit, parse, renderReport, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
+import { assertEnvName, emit, parse, renderReport, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
 
 const ENV_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -271,16 +272,29 @@ export async function diffCommand(args: string[]): Promise<number> {
     await emit(DIFF_HELP, undefined);
     return 0;
   }
-  if (!values.from || !values.to) throw new UserError('honban diff needs --from ENV and --to ENV (see honban diff --help)');
+  if (values.from === undefined || values.to === undefined) throw new UserError('honban diff needs --from ENV and --to ENV (see honban diff --help)');
   if (positionals.length > 1) throw new UserError(`honban diff takes one directory, not ${positionals.length} (see honban diff --help)`);
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
   const s = await setup(positionals[0], values.config, values.lang);
-  const from = resolveEnvName(values.from, s.config);
-  const to = resolveEnvName(values.to, s.config);
-  if (from === to) throw new UserError(`--from and --to name the same environment (${from})`);
+  // A side is an environment, or a Terraform root directory / tfvars file of the repository.
+  // sideSpec takes only relative paths inside DIR naming a directory with .tf files or an existing
+  // tfvars file; anything else must be an environment name.
+  const sideOf = (flag: string, v: string): TfSideSpec => {
+    if (/[\u0000-\u001f\u007f]/.test(v)) assertEnvName(flag, v);
+    const side = sideSpec(v, s.view, s.config);
+    if (side.kind === 'env') assertEnvName(flag, v);
+    return side;
+  };
+  const fromSide = sideOf('from', values.from);
+  const toSide = sideOf('to', values.to);
+  const name = (side: TfSideSpec) => (side.kind === 'env' ? side.env : side.kind === 'root' ? side.dir : side.file);
+  const from = name(fromSide);
+  const to = name(toSide);
+  if (from === to) throw new UserError(`--from and --to name the same ${fromSide.kind === 'env' ? 'environment' : fromSide.kind === 'root' ? 'Terraform root' : 'tfvars file'} (${from})`);
+  const tf = fromSide.kind !== 'env' || toSide.kind !== 'env';
   // The result is masked as data by diffEnvironments; the rendered text is not masked again (a weak
   // secret such as `value` would otherwise mask the JSON keys).
-  const { result, resolutions } = await diffEnvironments({ view: s.view, from, to, config: s.config });
+  const { result, resolutions } = await diffEnvironments({ view: s.view, from, to, config: s.config, ...(tf ? { fromSide, toSide } : {}) });
   for (const r of resolutions) assertReadable(r, s.lang);
   const all = !values['changed-only'];
   const text =
