@@ -58,17 +58,17 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   }
   const customEnvs = [environment, ...Object.keys(config.environments ?? {})];
   opts.onProgress?.('discovering files…');
-  const files = opts.files
-    ? toSourceFiles(opts.files, customEnvs)
-    : (await discover(paths, { customEnvs, ignore: config.ignore })).files;
+  const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore });
+  const files = discovered ? discovered.files : toSourceFiles(opts.files!, customEnvs);
   const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
   opts.onProgress?.(`parsing ${files.length} files…`);
   const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs });
   opts.onProgress?.(`running ${rules.length} rules…`);
-  const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind }]));
+  const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind, environment: f.environment }]));
   return runPipeline({
     command: 'scan',
     target: paths,
+    root: discovered?.root,
     environment,
     lang: opts.lang ?? 'en',
     failOn: opts.failOn ?? config.failOn ?? 'high',
@@ -78,6 +78,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     options,
     facts,
     files: fileMap,
+    knownRuleIds: new Set([...ALL_RULES, ...rules].map((r) => r.id)),
     errors,
     secrets,
     baseline: opts.baseline,

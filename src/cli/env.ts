@@ -5,20 +5,22 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_NAMES, findConfig, loadConfig, type HonbanConfig } from '../config/load.js';
 import { UserError } from '../core/errors.js';
-import type { Lang } from '../core/types.js';
+import type { Lang, Localized } from '../core/types.js';
 import { diffEnvironments, formatDiffJson, formatDiffMarkdown, formatDiffPretty, hasDifferences } from '../env/diff.js';
 import { formatExplain } from '../env/explain.js';
 import { diskView, type RepoView } from '../env/fs.js';
 import { DIFF_HELP, ENV_DRIFT_HELP, ENV_HELP, ENV_INIT_HELP, ENV_SNAPSHOT_HELP } from '../env/help.js';
 import { buildInitYaml, checkGenerated, contractReads, inferVariables } from '../env/init.js';
 import { resolveEnvName } from '../env/layers.js';
+import { classifyEnvironment } from '../core/environment.js';
 import { resolveEnvironment } from '../env/resolve.js';
 import { runEnv } from '../env/run.js';
 import { hasSchema } from '../env/spec.js';
 import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../env/snapshot.js';
 import { SecretMasker } from '../post/mask.js';
 import { ALL_RULES } from '../rules/index.js';
-import { emit, parse, renderReport, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
+import { emit, emitReport, parse, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
+import { L } from '../core/i18n.js';
 
 const ENV_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -35,13 +37,13 @@ type Sub = (typeof SUBCOMMANDS)[number] | 'check';
 
 /** Options each sub-command accepts (beyond --help). */
 const ALLOWED: Record<Sub, readonly string[]> = {
-  check: ['env', 'lang', 'format', 'output', 'fail-on', 'config', 'baseline', 'write-baseline', 'quiet', 'process-env', 'secrets-dir', 'explain'],
+  check: ['env', 'lang', 'format', 'output', 'fail-on', 'config', 'baseline', 'write-baseline', 'quiet', 'process-env', 'secrets-dir', 'explain', 'rule', 'skip-rule', 'min-severity', 'sarif-root'],
   init: ['lang', 'config', 'stdout', 'quiet', 'output'],
   snapshot: ['env', 'lang', 'format', 'output', 'config', 'quiet', 'process-env', 'secrets-dir', 'list'],
   drift: ['env', 'lang', 'format', 'output', 'config', 'quiet', 'process-env', 'secrets-dir', 'update'],
 };
 
-const HELP: Record<Sub, string> = { check: ENV_HELP, init: ENV_INIT_HELP, snapshot: ENV_SNAPSHOT_HELP, drift: ENV_DRIFT_HELP };
+const HELP: Record<Sub, Localized> = { check: ENV_HELP, init: ENV_INIT_HELP, snapshot: ENV_SNAPSHOT_HELP, drift: ENV_DRIFT_HELP };
 
 interface Setup {
   dir: string;
@@ -59,10 +61,10 @@ async function setup(dirArg: string | undefined, configFlag: string | undefined,
   try {
     st = statSync(dir);
   } catch {
-    throw new UserError(`cannot read ${dirArg ?? '.'}: no such directory`);
+    throw new UserError(L(`cannot read ${dirArg ?? '.'}: no such directory`, `${dirArg ?? '.'} を読めません: ディレクトリがありません`));
   }
-  if (!st.isDirectory()) throw new UserError(`${dirArg} is not a directory (honban env reads a repository or deployment directory)`);
-  if (configFlag && !existsSync(configFlag)) throw new UserError(`cannot read config ${configFlag}: no such file`);
+  if (!st.isDirectory()) throw new UserError(L(`${dirArg} is not a directory (honban env reads a repository or deployment directory)`, `${dirArg} はディレクトリではありません (honban env はリポジトリかデプロイ先のディレクトリを読みます)`));
+  if (configFlag && !existsSync(configFlag)) throw new UserError(L(`cannot read config ${configFlag}: no such file`, `設定ファイル ${configFlag} を読めません: ファイルがありません`));
   const configFile = configFlag ?? findConfig(dir);
   const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
   let configText: string | undefined;
@@ -81,7 +83,7 @@ function checkOptions(sub: Sub, values: Record<string, unknown>): void {
     if (!ALLOWED[sub].includes(k)) {
       const owner = (Object.keys(ALLOWED) as Sub[]).find((s) => s !== 'check' && ALLOWED[s].includes(k));
       const where = sub === 'check' ? 'honban env' : `honban env ${sub}`;
-      throw new UserError(`--${k} is not an option of ${where}${owner && owner !== sub ? ` (it belongs to honban env ${owner})` : ''} (see ${where} --help)`);
+      throw new UserError(L(`--${k} is not an option of ${where}${owner && owner !== sub ? ` (it belongs to honban env ${owner})` : ''} (see ${where} --help)`, `--${k} は ${where} のオプションではありません${owner && owner !== sub ? ` (honban env ${owner} のオプションです)` : ''} (${where} --help を参照)`));
     }
   }
 }
@@ -99,16 +101,16 @@ export async function envCommand(args: string[]): Promise<number> {
     sub = positionals.shift() as Sub;
   }
   if (values.help) {
-    await emit(HELP[sub], undefined);
+    await emit(HELP[sub][resolveLang(values.lang)], undefined);
     return 0;
   }
   checkOptions(sub, values as Record<string, unknown>);
-  if (positionals.length > 1) throw new UserError(`honban env takes one directory, not ${positionals.length} (see honban env --help)`);
+  if (positionals.length > 1) throw new UserError(L(`honban env takes one directory, not ${positionals.length} (see honban env --help)`, `honban env に指定できるディレクトリは 1 つです (${positionals.length} 個指定されました。honban env --help を参照)`));
   const s = await setup(positionals[0], values.config, values.lang);
   const environment = resolveEnvName(values.env ?? s.config.environment ?? 'production', s.config);
   const processEnv = values['process-env'] ? { ...process.env } : undefined;
   const secretsDir = values['secrets-dir'];
-  if (secretsDir !== undefined && !existsSync(secretsDir)) throw new UserError(`cannot read --secrets-dir ${secretsDir}: no such directory`);
+  if (secretsDir !== undefined && !existsSync(secretsDir)) throw new UserError(L(`cannot read --secrets-dir ${secretsDir}: no such directory`, `--secrets-dir ${secretsDir} を読めません: ディレクトリがありません`));
 
   switch (sub) {
     case 'check':
@@ -142,20 +144,23 @@ async function check(s: Setup, environment: string, values: Values, processEnv: 
     explain: !!values.explain,
   });
   if (!resolution.sources.length && !hasSchema(s.config)) {
+    const where = path.relative(process.cwd(), s.dir) || '.';
     throw new UserError(
-      `nothing to validate: no env file of ${environment} in ${path.relative(process.cwd(), s.dir) || '.'} (looked for .env, .env.${environment}, env/${environment}/*.env); ` +
-        `pass --process-env or --secrets-dir, set environments.${environment}.files, or declare variables: in honban.yml`,
+      L(
+        `nothing to validate: no env file of ${environment} in ${where} (looked for .env, .env.${environment}, env/${environment}/*.env); ` +
+          `pass --process-env or --secrets-dir, set environments.${environment}.files, or declare variables: in honban.yml`,
+        `検証するものがありません: ${where} に ${environment} の env ファイルがありません (.env, .env.${environment}, env/${environment}/*.env を探しました)。` +
+          `--process-env か --secrets-dir を指定するか、honban.yml に environments.${environment}.files か variables: を書いてください`,
+      ),
     );
   }
-  const color = useColor(values.output);
-  let text = renderReport(report, format, values);
+  let prefix = '';
   if (format === 'pretty' && values.explain) {
     const masker = new SecretMasker();
     masker.add(resolution.secrets);
-    text = masker.mask(formatExplain(explain, environment, resolution.sources, s.lang, color)) + text;
+    prefix = masker.mask(formatExplain(explain, environment, resolution.sources, s.lang, useColor(values.output)));
   }
-  await emit(text, values.output);
-  return report.exitCode;
+  return emitReport(report, format, values, prefix);
 }
 
 async function init(s: Setup, values: Values): Promise<number> {
@@ -188,7 +193,7 @@ async function init(s: Setup, values: Values): Promise<number> {
   try {
     writeFileSync(target, text);
   } catch (e) {
-    throw new UserError(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UserError(L(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, `${target} に書き込めません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
   }
   const rel = path.relative(process.cwd(), target) || target;
   const msg =
@@ -244,17 +249,29 @@ const DIFF_OPTIONS = {
 export async function diffCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, DIFF_OPTIONS, 'diff');
   if (values.help) {
-    await emit(DIFF_HELP, undefined);
+    await emit(DIFF_HELP[resolveLang(values.lang)], undefined);
     return 0;
   }
-  if (!values.from || !values.to) throw new UserError('honban diff needs --from ENV and --to ENV (see honban diff --help)');
-  if (positionals.length > 1) throw new UserError(`honban diff takes one directory, not ${positionals.length} (see honban diff --help)`);
+  if (!values.from || !values.to) throw new UserError(L('honban diff needs --from ENV and --to ENV (see honban diff --help)', 'honban diff には --from ENV と --to ENV が必要です (honban diff --help を参照)'));
+  if (positionals.length > 1) throw new UserError(L(`honban diff takes one directory, not ${positionals.length} (see honban diff --help)`, `honban diff に指定できるディレクトリは 1 つです (${positionals.length} 個指定されました。honban diff --help を参照)`));
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
   const s = await setup(positionals[0], values.config, values.lang);
   const from = resolveEnvName(values.from, s.config);
   const to = resolveEnvName(values.to, s.config);
-  if (from === to) throw new UserError(`--from and --to name the same environment (${from})`);
+  if (from === to) throw new UserError(L(`--from and --to name the same environment (${from})`, `--from と --to が同じ環境 (${from}) です`));
   const { result, masker } = await diffEnvironments({ view: s.view, from, to, config: s.config });
+  // Comparing with an environment that does not exist would list every key as "only in" the other.
+  for (const [flag, env, files] of [['--from', from, [...result.sources.from, ...(result.tfvars?.files.from ?? [])]], ['--to', to, [...result.sources.to, ...(result.tfvars?.files.to ?? [])]]] as const) {
+    const custom = Object.keys(s.config.environments ?? {});
+    if (s.config.environments?.[env] || files.some((f) => classifyEnvironment(f.replace(/\/$/, '/x'), [env, ...custom]) === env)) continue;
+    const where = path.relative(process.cwd(), s.dir) || '.';
+    throw new UserError(
+      L(
+        `${flag} ${env}: no such environment in ${where} (no .env.${env}, env/${env}/*.env or ${env} *.tfvars, and honban.yml declares no environments.${env})`,
+        `${flag} ${env}: ${where} にそのような環境はありません (.env.${env}、env/${env}/*.env、${env} の *.tfvars がなく、honban.yml にも environments.${env} がありません)`,
+      ),
+    );
+  }
   const all = !values['changed-only'];
   const text =
     format === 'json' ? formatDiffJson(result) : format === 'markdown' ? formatDiffMarkdown(result, s.lang, { all }) : formatDiffPretty(result, s.lang, { all, color: useColor(values.output) });

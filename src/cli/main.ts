@@ -1,7 +1,8 @@
 import { UserError } from '../core/errors.js';
+import { L, langOf } from '../core/i18n.js';
 import { VERSION } from '../version.js';
 import { emit } from './common.js';
-import { MAIN_HELP } from './help.js';
+import { mainHelp } from './help.js';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -12,14 +13,36 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   env: async () => (await import('./env.js')).envCommand,
   diff: async () => (await import('./env.js')).diffCommand,
   probe: async () => (await import('./probe.js')).probeCommand,
+  convert: async () => (await import('./convert.js')).convertCommand,
 };
+
+/**
+ * A reader that stops reading (`honban rules | head -1`) closes the pipe: the output is no longer
+ * wanted, so honban ends quietly with exit 0 instead of an EPIPE stack trace.
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+      throw e;
+    });
+  }
+}
 
 /** Runs the CLI; returns the exit code (0 / 1 / 2). */
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
+  // Errors about the arguments themselves are in the language the arguments (or LANG) ask for.
+  const lang = langOf(argv);
   try {
-    const [first, ...rest] = argv;
+    // `honban --lang ja scan .`: a leading --lang goes to the command (or the main help).
+    let args = argv;
+    const leadLang = args[0] === '--lang' ? args.slice(0, 2) : args[0]?.startsWith('--lang=') ? args.slice(0, 1) : [];
+    if (leadLang.length) args = [...args.slice(leadLang.length), ...(args.length > leadLang.length ? leadLang : [])];
+    const [first, ...rest] = args;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-      await emit(MAIN_HELP, undefined);
+      await emit(mainHelp(lang), undefined);
       return first === undefined ? 2 : 0;
     }
     if (first === '--version' || first === '-V' || first === 'version') {
@@ -28,8 +51,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const load = COMMANDS[first];
     if (!load) {
-      if (first.startsWith('-')) throw new UserError(`unknown option '${first}' (see honban --help)`);
-      throw new UserError(`unknown command '${first}' (see honban --help)`);
+      if (first.startsWith('-')) throw new UserError(L(`unknown option '${first}' (see honban --help)`, `不明なオプション '${first}' (honban --help を参照)`));
+      throw new UserError(L(`unknown command '${first}' (see honban --help)`, `不明なコマンド '${first}' (honban --help を参照)`));
     }
     // Lets the end-to-end tests prove that a crash prints the version and a stack and exits 2.
     if (process.env.HONBAN_CRASH_TEST === '1') throw new Error('crash requested by HONBAN_CRASH_TEST');
@@ -37,12 +60,16 @@ export async function main(argv: string[]): Promise<number> {
     return await cmd(rest);
   } catch (e) {
     if (e instanceof UserError) {
-      process.stderr.write(`honban: error: ${e.message}\n`);
-      for (const d of e.details) process.stderr.write(d + '\n');
+      process.stderr.write(`honban: ${lang === 'ja' ? 'エラー' : 'error'}: ${e.text[lang]}\n`);
+      for (const d of e.details) process.stderr.write(d[lang] + '\n');
       return 2;
     }
     const err = e as Error;
-    process.stderr.write(`honban ${VERSION} crashed (node ${process.version}). Please report this with the stack below.\n${err?.stack ?? String(e)}\n`);
+    const head =
+      lang === 'ja'
+        ? `honban ${VERSION} が異常終了しました (node ${process.version})。下のスタックを添えて報告してください。`
+        : `honban ${VERSION} crashed (node ${process.version}). Please report this with the stack below.`;
+    process.stderr.write(`${head}\n${err?.stack ?? String(e)}\n`);
     return 2;
   }
 }

@@ -1,7 +1,10 @@
 import { ALL_RULES } from '../rules/index.js';
 import { docsUrlOf } from '../rules/define.js';
-import type { Lang } from '../core/types.js';
-import { emit, parse, resolveFormat, resolveLang } from './common.js';
+import type { Lang, Severity } from '../core/types.js';
+import { plural } from '../core/i18n.js';
+import { selects } from '../report/filter.js';
+import { t } from '../report/text.js';
+import { emit, parse, resolveFormat, resolveLang, resolveSelection, SELECTION_OPTIONS } from './common.js';
 import { RULES_HELP } from './help.js';
 import { rulesMarkdown } from '../docs/rules-md.js';
 
@@ -22,15 +25,17 @@ export function rulesJson(lang: Lang | 'all') {
 }
 
 export async function rulesCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, { format: { type: 'string', short: 'f' }, lang: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } }, 'rules');
+  const { values } = parse(args, { format: { type: 'string', short: 'f' }, lang: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' }, ...SELECTION_OPTIONS }, 'rules');
   if (values.help) {
-    await emit(RULES_HELP, undefined);
+    await emit(RULES_HELP[resolveLang(values.lang)], undefined);
     return 0;
   }
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
+  const sel = await resolveSelection(values);
+  const chosen = (r: { id: string; severity: Severity }) => selects(sel, r.id, r.severity);
   if (format === 'json') {
     // Both languages: a machine reader picks.
-    await emit(JSON.stringify({ schemaVersion: 1, rules: rulesJson(values.lang ? resolveLang(values.lang) : 'all') }, null, 2) + '\n', values.output);
+    await emit(JSON.stringify({ schemaVersion: 1, rules: rulesJson(values.lang ? resolveLang(values.lang) : 'all').filter(chosen) }, null, 2) + '\n', values.output);
     return 0;
   }
   const lang = resolveLang(values.lang);
@@ -38,17 +43,25 @@ export async function rulesCommand(args: string[]): Promise<number> {
     await emit(rulesMarkdown(), values.output);
     return 0;
   }
+  const s = t(lang);
+  const label = LABELS[lang];
   const lines: string[] = [];
-  const rules = rulesJson(lang);
+  const rules = rulesJson(lang).filter(chosen);
   for (const r of rules) {
-    const envs = Array.isArray(r.environments) ? ` [${r.environments.join(', ')}]` : '';
-    lines.push(`${r.id}  (${r.severity}, ${r.command})${envs}`);
+    const envs = Array.isArray(r.environments) ? ` [${label.environments}: ${r.environments.join(', ')}]` : '';
+    lines.push(`${r.id}  (${s.severity[r.severity]}, ${label.command}: ${r.command})${envs}`);
     lines.push(`  ${r.title}`);
     lines.push(`  ${r.description}`);
-    lines.push(`  ${lang === 'ja' ? '対処' : 'fix'}: ${r.fix}`);
+    lines.push(`  ${s.fix}: ${r.fix}`);
+    lines.push(`  ${label.docs}: ${r.docsUrl}`);
     lines.push('');
   }
-  lines.push(lang === 'ja' ? `ルール ${rules.length} 件` : `${rules.length} rules`);
+  lines.push(label.count(rules.length));
   await emit(lines.join('\n') + '\n', values.output);
   return 0;
 }
+
+const LABELS = {
+  en: { environments: 'environments', command: 'command', docs: 'docs', count: (n: number) => plural(n, 'rule') },
+  ja: { environments: '対象環境', command: 'コマンド', docs: 'ドキュメント', count: (n: number) => `ルール ${n} 件` },
+};

@@ -7,17 +7,18 @@ import { SCAN_HELP } from './help.js';
 import { UserError } from '../core/errors.js';
 import { existsSync } from 'node:fs';
 import { enableNginxTest } from '../nginx-test.js';
+import { L } from '../core/i18n.js';
 
 export async function scanCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...SHARED_OPTIONS, 'nginx-test': { type: 'boolean' } }, 'scan');
   if (values.help) {
-    await emit(SCAN_HELP, undefined);
+    await emit(SCAN_HELP[resolveLang(values.lang)], undefined);
     return 0;
   }
   const paths = positionals.length ? positionals : ['.'];
-  for (const p of paths) if (!existsSync(p)) throw new UserError(`cannot read ${p}: no such file or directory`);
+  for (const p of paths) if (!existsSync(p)) throw new UserError(L(`cannot read ${p}: no such file or directory`, `${p} を読めません: ファイルもディレクトリもありません`));
   const configFile = values.config ?? findConfig(path.resolve(paths[0]!));
-  if (values.config && !existsSync(values.config)) throw new UserError(`cannot read config ${values.config}: no such file`);
+  if (values.config && !existsSync(values.config)) throw new UserError(L(`cannot read config ${values.config}: no such file`, `設定ファイル ${values.config} を読めません: ファイルがありません`));
   let config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
   // --nginx-test: the real `nginx -t` on a temporary copy of each top-level nginx configuration.
   if (values['nginx-test']) config = enableNginxTest(config, values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`));

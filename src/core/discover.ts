@@ -7,6 +7,7 @@ import ignore, { type Ignore } from 'ignore';
 import { classifyEnvironment } from './environment.js';
 import type { FileKind, SourceFile } from './types.js';
 import { UserError } from './errors.js';
+import { L } from '../core/i18n.js';
 
 const execFileP = promisify(execFile);
 
@@ -199,7 +200,7 @@ function isEnvFileName(lowerBase: string): boolean {
 export async function discover(paths: string[], opts: DiscoverOptions = {}): Promise<Discovered> {
   const absPaths = paths.map((p) => path.resolve(p));
   for (const abs of absPaths) {
-    if (!existsSync(abs)) throw new UserError(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`);
+    if (!existsSync(abs)) throw new UserError(L(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`, `${path.relative(process.cwd(), abs) || abs} を読めません: ファイルもディレクトリもありません`));
   }
   let root: string;
   if (absPaths.length === 1 && statSync(absPaths[0]!).isDirectory()) root = absPaths[0]!;
@@ -299,7 +300,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     try {
       st = statSync(abs);
     } catch {
-      throw new UserError(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`);
+      throw new UserError(L(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`, `${path.relative(process.cwd(), abs) || abs} を読めません: ファイルもディレクトリもありません`));
     }
     const trackedSet = await tracked(st.isDirectory() ? abs : path.dirname(abs));
     if (st.isDirectory()) {

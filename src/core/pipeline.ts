@@ -1,9 +1,13 @@
+import path from 'node:path';
 import type { HonbanConfig } from '../config/load.js';
+import waiverExpiring from '../rules/honban/waiver-expiring.js';
+import type { WaiverNotice } from '../post/waiver-notice.js';
 import { readBaseline, writeBaseline, type BaselineFile } from '../post/baseline.js';
 import { postProcess } from '../post/index.js';
 import { SecretMasker } from '../post/mask.js';
 import { buildReport } from '../report/build.js';
 import { evaluate, type FactStore } from './engine.js';
+import { judges as judgesEnv } from './environment.js';
 import type { EnvName, FailOn, FileKind, Lang, RawFinding, Report, ReportError, Rule, Severity } from './types.js';
 
 /** Rule selection and severities from honban.yml `rules:`. */
@@ -29,6 +33,8 @@ export function selectRules(all: readonly Rule<any>[], command: string, environm
 export interface PipelineInput {
   command: string;
   target: string[];
+  /** Absolute directory the facts' file paths are relative to (see Report.root). */
+  root?: string;
   environment: EnvName;
   lang: Lang;
   failOn: FailOn;
@@ -38,7 +44,9 @@ export interface PipelineInput {
   options?: Record<string, Record<string, unknown>>;
   facts: FactStore;
   /** Source files by path (for fingerprints and inline suppressions). */
-  files?: ReadonlyMap<string, { content: string; kind: FileKind }>;
+  files?: ReadonlyMap<string, { content: string; kind: FileKind; environment?: EnvName }>;
+  /** Every rule id honban knows (built-in and plugins): honban-ignore naming another is reported. */
+  knownRuleIds?: ReadonlySet<string>;
   errors?: ReportError[];
   secrets?: Iterable<string>;
   baseline?: string | BaselineFile;
@@ -64,6 +72,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     options: input.options,
     sourceOf: (f) => input.files?.get(f)?.content,
   });
+  const notice = waiverNoticeOf(input);
   const baseline = typeof input.baseline === 'string' ? await readBaseline(input.baseline) : input.baseline;
   const processed = postProcess(findings, {
     files: input.files,
@@ -71,21 +80,52 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     baseline,
     today: now.toISOString().slice(0, 10),
     masker,
+    ...(notice ? { waiverNotice: notice } : {}),
+    ...(input.knownRuleIds
+      ? {
+          directives: {
+            known: input.knownRuleIds,
+            ran: input.rules,
+            judges: (env: EnvName) => judgesEnv(input.environment, env),
+            environmentOf: (file: string) => input.files?.get(file)?.environment,
+            severities: input.severities,
+          },
+        }
+      : {}),
   });
   if (input.writeBaseline) await writeBaseline(input.writeBaseline, processed, now);
   const report = buildReport({
     command: input.command,
     target: input.target,
+    root: input.root,
+    baselineApplied: baseline !== undefined,
     environment: input.environment,
     lang: input.lang,
     failOn: input.failOn,
     findings: processed,
     errors: [...(input.errors ?? []), ...errors],
-    rules: input.rules,
+    rules: notice && !input.rules.some((r) => r.id === waiverExpiring.id) && processed.some((f) => f.ruleId === waiverExpiring.id) ? [...input.rules, waiverExpiring] : input.rules,
     scanned: input.scanned,
     masker,
     severities: input.severities,
     extra: input.extra,
   });
   return { report, findings: processed };
+}
+
+/**
+ * honban/waiver-expiring runs in every command that applies waivers (unless honban.yml turns it
+ * off): its findings point at the waiver in the config file.
+ */
+function waiverNoticeOf(input: PipelineInput): WaiverNotice | undefined {
+  const setting = input.config.rules?.[waiverExpiring.id];
+  if (!input.config.waivers?.length || setting === 'off' || (typeof setting === 'object' && setting.severity === 'off')) return undefined;
+  const severity = typeof setting === 'string' ? setting : typeof setting === 'object' && setting.severity ? setting.severity : waiverExpiring.severity;
+  let file = 'honban.yml';
+  if (input.config.source) {
+    const abs = path.resolve(input.config.source);
+    const rel = input.root ? path.relative(input.root, abs) : '';
+    file = input.root && rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : input.config.source;
+  }
+  return { file, positions: input.config.positions?.waivers, severity: severity as Severity, fix: waiverExpiring.fix };
 }

@@ -22,6 +22,22 @@ export function isSecretName(key: string): boolean {
   return true;
 }
 
+/**
+ * Values that are credentials whatever their key is called: AWS access key ids (AKIA… for IAM
+ * users, ASIA… temporary, and the other IAM unique-id prefixes of keys). A key id names the key
+ * pair an attacker needs next; secret scanners (secretlint, gitleaks) treat it as a credential, and
+ * so does every output of honban. Linear-time, anchored patterns on the trimmed value.
+ */
+const CREDENTIAL_VALUES: RegExp[] = [/^(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}$/];
+
+/** Is this value a credential by its format (whatever the key is called)? */
+export function isCredentialValue(value: string | undefined): boolean {
+  if (!value) return false;
+  const v = value.trim();
+  if (v.length > 256) return false;
+  return CREDENTIAL_VALUES.some((re) => re.test(v));
+}
+
 /** Values that only stand in for a real one: templates, examples, TODOs. */
 const PLACEHOLDER_PATTERNS: RegExp[] = [
   /^your[_\-\s.]?.*(here|key|secret|password|token|id|name)?$/i, // your_openai_api_key_here, your-secret

@@ -229,6 +229,13 @@ export interface Report {
   command: 'scan' | 'env' | 'probe' | string;
   /** What was examined: paths or a URL. */
   target: string[];
+  /**
+   * Absolute directory the findings' file paths are relative to (absent for live checks and
+   * in-memory scans). SARIF, GitHub and GitLab output re-base paths on the repository root with it.
+   */
+  root?: string;
+  /** A baseline was applied: open findings are new, `baseline` ones were recorded before. */
+  baselineApplied?: boolean;
   environment: EnvName;
   lang: Lang;
   failOn: FailOn;
@@ -242,8 +249,11 @@ export interface Report {
   rules: RuleSummary[];
   /** Number of files (or URLs / variables) examined. */
   scanned: number;
-  /** Exit code this report implies (0 or 1; 2 is decided before a report exists). */
-  exitCode: 0 | 1;
+  /**
+   * Exit code this report implies: 0 or 1 by --fail-on; 2 when the target could not be checked at
+   * all (a probed site that does not answer). Other exit-2 cases end before a report exists.
+   */
+  exitCode: 0 | 1 | 2;
   /** Extra, command-specific data (e.g. the probe's grade). */
   extra?: Record<string, unknown>;
 }

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { HonbanConfig } from '../config/load.js';
 import { parseDotenv } from '../collect/dotenv-parse.js';
 import { UserError } from '../core/errors.js';
-import { isSecretName, weakSecretReason } from '../core/secrets.js';
+import { isCredentialValue, isSecretName, weakSecretReason } from '../core/secrets.js';
 import type { EnvName, ReportError } from '../core/types.js';
 import { catalogEntry } from './catalog.js';
 import type { RepoView } from './fs.js';
@@ -23,6 +23,7 @@ import { envFilesOf, knownEnvironments, templateFilesFor } from './layers.js';
 import { urlPassword } from './redact.js';
 import { catalogSpec, effectiveSpec, hasSchema, type SchemaPositions } from './spec.js';
 import type { Definition, EffectiveSpec, EnvFileFact, EnvSecretFileFact, EnvSpecFact, EnvTemplateKeyFact, EnvVarFact, UnresolvedRef } from './types.js';
+import { L } from '../core/i18n.js';
 
 export const PROCESS_ENV = 'process.env';
 
@@ -80,7 +81,9 @@ function isPathLike(v: string): boolean {
 }
 
 /** Secret: the schema says so (either way), else delivered as a secret, the catalog, or a secret-like name. */
-function isSecretKey(key: string, spec: EffectiveSpec | undefined, viaSecretStore: boolean): boolean {
+function isSecretKey(key: string, spec: EffectiveSpec | undefined, viaSecretStore: boolean, values: readonly (string | undefined)[] = []): boolean {
+  // A credential by its format (an AWS access key id under any name) is never shown, whatever the schema says.
+  if (values.some(isCredentialValue)) return true;
   if (spec?.origin === 'schema' && typeof spec.secret === 'boolean') return spec.secret;
   if (viaSecretStore) return true;
   if (catalogEntry(key)?.spec.secret) return true;
@@ -138,7 +141,7 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
   if (opts.secretsDir !== undefined) {
     secretsDirAbs = path.resolve(opts.secretsDir);
     const list = view.listExternal(secretsDirAbs);
-    if (list === undefined) throw new UserError(`cannot read --secrets-dir ${opts.secretsDir}: no such directory`);
+    if (list === undefined) throw new UserError(L(`cannot read --secrets-dir ${opts.secretsDir}: no such directory`, `--secrets-dir ${opts.secretsDir} を読めません: ディレクトリがありません`));
     res.sources.push(display(secretsDirAbs) + '/');
     for (const abs of list) {
       const text = view.read(abs);
@@ -265,7 +268,7 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
     const r = resolveDef(key, list.length - 1);
     const spec = effectiveSpec(key, config, env, opts.positions);
     const viaStore = list.some((d) => d.source === 'secrets-dir' || d.source === 'secret-file');
-    const secret = isSecretKey(key, spec, viaStore);
+    const secret = isSecretKey(key, spec, viaStore, [r.value, ...list.map((d) => d.raw)]);
     res.vars.set(key, {
       file: win.file,
       environment: env,

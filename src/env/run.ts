@@ -70,6 +70,7 @@ export async function runEnv(opts: EnvRunOptions): Promise<EnvRunResult> {
   const { report } = await runPipeline({
     command: 'env',
     target: [displayRoot(opts.view.root)],
+    ...(path.isAbsolute(opts.view.root) ? { root: opts.view.root } : {}),
     environment: opts.environment,
     lang: opts.lang ?? 'en',
     failOn: opts.failOn ?? opts.config.failOn ?? 'high',

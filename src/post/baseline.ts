@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
 import type { RawFinding } from '../core/types.js';
+import { L } from '../core/i18n.js';
 
 export interface BaselineFile {
   schemaVersion: 1;
@@ -15,14 +16,14 @@ export async function readBaseline(file: string): Promise<BaselineFile> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new UserError(`cannot read baseline ${file}`);
+    throw new UserError(L(`cannot read baseline ${file}`, `ベースライン ${file} を読めません`));
   }
   try {
     const data = JSON.parse(text) as BaselineFile;
     if (!Array.isArray(data.findings)) throw new Error('no findings array');
     return data;
   } catch (e) {
-    throw new UserError(`invalid baseline ${file}: ${(e as Error).message}`);
+    throw new UserError(L(`invalid baseline ${file}: ${(e as Error).message}`, `ベースライン ${file} が不正です: ${(e as Error).message}`));
   }
 }
 

@@ -48,6 +48,9 @@ function certificateNote(facts: FactsFile['facts'], insecure: boolean): ReportEr
   };
 }
 
+/** Findings that mean nothing of the site could be checked (exit 2). */
+export const UNREACHABLE_RULES: ReadonlySet<string> = new Set(['dns/unresolved', 'http/unreachable']);
+
 export async function probe(o: ProbeRunOptions): Promise<ProbeResult> {
   const t0 = performance.now();
   const config = o.config ?? {};
@@ -103,6 +106,8 @@ export async function probe(o: ProbeRunOptions): Promise<ProbeResult> {
     scanned: data.urls,
     now: o.now,
   });
+  // A site that does not answer at all could not be checked: exit 2, whatever --fail-on says.
+  if (result.report.findings.some((f) => UNREACHABLE_RULES.has(f.ruleId))) result.report.exitCode = 2;
   const grade = gradeOf(result.report.findings);
   const totalMs = Math.round(replayed ? (data.timing.total ?? 0) : performance.now() - t0);
   result.report.extra = {

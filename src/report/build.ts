@@ -6,6 +6,8 @@ import { VERSION } from '../version.js';
 export interface BuildInput {
   command: string;
   target: string[];
+  root?: string;
+  baselineApplied?: boolean;
   environment: EnvName;
   lang: Lang;
   failOn: FailOn;
@@ -68,6 +70,8 @@ export function buildReport(input: BuildInput): Report {
     tool: { name: 'honban', version: VERSION },
     command: input.command,
     target: input.target,
+    ...(input.root ? { root: input.root } : {}),
+    ...(input.baselineApplied ? { baselineApplied: true } : {}),
     environment: input.environment,
     lang: input.lang,
     failOn: input.failOn,

@@ -1,48 +1,79 @@
-import type { Report } from '../core/types.js';
+import type { Finding, Report, ReportError } from '../core/types.js';
+import { xmlAttr, xmlText } from './escape.js';
+import { t } from './text.js';
 
-function esc(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+interface Case {
+  name: string;
+  classname: string;
+  file?: string;
+  line?: number;
+  body: string;
+  kind: 'failure' | 'skipped' | 'error';
 }
 
-/** JUnit XML: one test case per rule that ran, one failure per open finding. */
+function where(f: { file?: string; line?: number; column?: number }): string {
+  if (!f.file) return '';
+  return f.line ? `${f.file}:${f.line}:${f.column ?? 1}` : f.file;
+}
+
+/**
+ * JUnit XML: a test suite per rule with findings, one test case per finding — open ones fail once,
+ * suppressed / waived / baseline ones are skipped with their reason — and one suite for the problems
+ * met while checking (unparseable files, failed rules), one error each. Every count is the number
+ * of test cases of that kind, so CI summaries add up.
+ */
 export function formatJunit(report: Report): string {
-  const byRule = new Map<string, typeof report.findings>();
+  const s = t(report.lang);
+  const titles = new Map(report.rules.map((r) => [r.id, r.title]));
+  const byRule = new Map<string, Finding[]>();
   for (const f of report.findings) {
-    if (f.status !== 'open') continue;
     if (!byRule.has(f.ruleId)) byRule.set(f.ruleId, []);
     byRule.get(f.ruleId)!.push(f);
   }
-  const ids = [...new Set([...report.rules.map((r) => r.id), ...byRule.keys()])].sort();
-  const titles = new Map(report.rules.map((r) => [r.id, r.title]));
-  let failures = 0;
-  const cases = ids.map((id) => {
-    const fs = byRule.get(id) ?? [];
-    const name = esc(`${id}: ${titles.get(id) ?? id}`);
-    if (!fs.length) return `    <testcase classname="honban.${esc(report.command)}" name="${name}"/>`;
-    failures += fs.length;
-    const body = fs
-      .map((f) => {
-        const where = f.line ? `${f.file}:${f.line}:${f.column ?? 1}` : f.file;
-        return `      <failure type="${esc(f.severity)}" message="${esc(`${where} ${f.message}`)}">${esc(`${where}\n${f.severity} ${f.ruleId}\n${f.message}\nFix: ${f.fix}\n${f.docsUrl}`)}</failure>`;
-      })
-      .join('\n');
-    return `    <testcase classname="honban.${esc(report.command)}" name="${name}">\n${body}\n    </testcase>`;
-  });
-  const errs = report.errors.map((e) => `${e.file ? `${e.file}${e.line ? ':' + e.line : ''}: ` : ''}${e.message}`);
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="honban" tests="${ids.length}" failures="${failures}" errors="${report.errors.length}">`,
-    `  <testsuite name="honban ${esc(report.command)} (${esc(report.environment)})" tests="${ids.length}" failures="${failures}" errors="${report.errors.length}">`,
-    ...cases,
-    ...(errs.length ? [`    <system-err>${esc(errs.join('\n'))}</system-err>`] : []),
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ];
+  const suites: { name: string; cases: Case[] }[] = [];
+  for (const id of [...byRule.keys()].sort()) {
+    const cases = byRule.get(id)!.map((f): Case => {
+      const at = where(f);
+      const name = `${at} ${f.message}`.trim();
+      if (f.status === 'open') {
+        return {
+          name,
+          classname: id,
+          file: f.file,
+          line: f.line,
+          kind: 'failure',
+          body: `      <failure type="${xmlAttr(f.severity)}" message="${xmlAttr(f.message)}">${xmlText(`${at}\n${s.severity[f.severity]} ${f.ruleId}\n${f.message}\n${s.fixLabel}: ${f.fix}\n${s.documentation}: ${f.docsUrl}`)}</failure>`,
+        };
+      }
+      const why = [s.status[f.status], f.statusReason ? `${s.reason}: ${f.statusReason}` : '', f.owner ? `${s.owner}: ${f.owner}` : '', f.until ? `${s.until}: ${f.until}` : ''].filter(Boolean).join('; ');
+      return { name, classname: id, file: f.file, line: f.line, kind: 'skipped', body: `      <skipped message="${xmlAttr(why)}"/>` };
+    });
+    suites.push({ name: `${id}: ${titles.get(id) ?? id}`, cases });
+  }
+  if (report.errors.length) {
+    suites.push({
+      name: s.errorsSuite,
+      cases: report.errors.map((e: ReportError): Case => {
+        const at = where(e);
+        const text = `${s.errorKind[e.kind]}: ${e.message}`;
+        return { name: `${at} ${text}`.trim(), classname: e.ruleId ?? `honban.${e.kind}`, file: e.file, line: e.line, kind: 'error', body: `      <error type="${xmlAttr(e.kind)}" message="${xmlAttr(text)}">${xmlText(`${at}\n${text}`.trim())}</error>` };
+      }),
+    });
+  }
+  // A clean run is still one (empty) suite: some CI systems reject a report without any.
+  if (!suites.length) suites.push({ name: `honban ${report.command} (${report.environment})`, cases: [] });
+  const count = (cases: Case[], kind: Case['kind']) => cases.filter((c) => c.kind === kind).length;
+  const all = suites.flatMap((x) => x.cases);
+  const totals = `tests="${all.length}" failures="${count(all, 'failure')}" errors="${count(all, 'error')}" skipped="${count(all, 'skipped')}"`;
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${xmlAttr(`honban ${report.command} (${report.environment})`)}" ${totals}>`];
+  for (const suite of suites) {
+    lines.push(`  <testsuite name="${xmlAttr(suite.name)}" tests="${suite.cases.length}" failures="${count(suite.cases, 'failure')}" errors="${count(suite.cases, 'error')}" skipped="${count(suite.cases, 'skipped')}">`);
+    for (const c of suite.cases) {
+      const attrs = `classname="${xmlAttr(c.classname)}" name="${xmlAttr(c.name)}"${c.file ? ` file="${xmlAttr(c.file)}"` : ''}${c.line ? ` line="${c.line}"` : ''}`;
+      lines.push(`    <testcase ${attrs}>`, c.body, '    </testcase>');
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>', '');
   return lines.join('\n');
 }

@@ -1,7 +1,10 @@
-import type { FailOn, Lang, Report, Severity } from '../core/types.js';
+import type { FailOn, FindingStatus, Lang, Report, ReportError, Severity } from '../core/types.js';
+
+export type ScannedKind = 'files' | 'variables' | 'checks';
+const SINGULAR: Record<ScannedKind, string> = { files: 'file', variables: 'variable', checks: 'check' };
 
 /** Interface strings of the reporters, in both languages. */
-export const T = {
+export const T: { en: Texts; ja: Texts } = {
   en: {
     severity: { critical: 'critical', high: 'high', medium: 'medium', low: 'low', info: 'info' } as Record<Severity, string>,
     fix: 'fix',
@@ -10,10 +13,11 @@ export const T = {
     suppressed: (n: number) => `${n} suppressed`,
     waived: (n: number) => `${n} waived`,
     baseline: (n: number) => `${n} in baseline`,
-    scanned: (n: number, what: string) => `${n} ${what} checked`,
+    scanned: (n: number, what: ScannedKind) => `${n} ${n === 1 ? SINGULAR[what] : what} checked`,
     errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
     exit1: (failOn: FailOn) => `Exit 1: open findings at or above "${failOn}" (--fail-on ${failOn}).`,
     exit0: (failOn: FailOn) => (failOn === 'none' ? 'Exit 0: --fail-on none.' : `Exit 0: no open finding at or above "${failOn}".`),
+    exit2: 'Exit 2: the target could not be checked (see the findings above).',
     env: 'environment',
     problems: 'Problems while scanning',
     waivedBy: 'waived',
@@ -27,6 +31,14 @@ export const T = {
     files: 'files',
     variables: 'variables',
     checks: 'checks',
+    /** Label of the fix in JUnit failures and SARIF help. */
+    fixLabel: 'Fix',
+    documentation: 'Documentation',
+    status: { open: 'open', suppressed: 'suppressed', waived: 'waived', baseline: 'in baseline' } as Record<FindingStatus, string>,
+    reason: 'reason',
+    errorKind: { parse: 'parse error', rule: 'rule failed', read: 'unreadable', config: 'configuration', collector: 'collector failed' } as Record<ReportError['kind'], string>,
+    errorsSuite: 'honban: problems while checking',
+    sarifRoot: 'The repository root',
   },
   ja: {
     severity: { critical: '緊急', high: '高', medium: '中', low: '低', info: '情報' } as Record<Severity, string>,
@@ -36,10 +48,11 @@ export const T = {
     suppressed: (n: number) => `抑制 ${n} 件`,
     waived: (n: number) => `免除 ${n} 件`,
     baseline: (n: number) => `ベースライン ${n} 件`,
-    scanned: (n: number, what: string) => `${what} ${n} 件を確認`,
+    scanned: (n: number, what: ScannedKind) => `${T.ja[what]} ${n} 件を確認`,
     errors: (n: number) => `エラー ${n} 件`,
     exit1: (failOn: FailOn) => `終了コード 1: 重大度「${failOn}」以上の未対応の指摘があります (--fail-on ${failOn})。`,
     exit0: (failOn: FailOn) => (failOn === 'none' ? '終了コード 0: --fail-on none。' : `終了コード 0: 重大度「${failOn}」以上の未対応の指摘はありません。`),
+    exit2: '終了コード 2: 対象を検査できませんでした (上の指摘を参照)。',
     env: '環境',
     problems: 'スキャン中の問題',
     waivedBy: '免除',
@@ -53,6 +66,13 @@ export const T = {
     files: 'ファイル',
     variables: '変数',
     checks: 'チェック',
+    fixLabel: '対処',
+    documentation: 'ドキュメント',
+    status: { open: '未対応', suppressed: '抑制', waived: '免除', baseline: 'ベースライン' } as Record<FindingStatus, string>,
+    reason: '理由',
+    errorKind: { parse: '構文エラー', rule: 'ルールの失敗', read: '読み取り不可', config: '設定', collector: '収集の失敗' } as Record<ReportError['kind'], string>,
+    errorsSuite: 'honban: 検査中の問題',
+    sarifRoot: 'リポジトリのルート',
   },
 };
 
@@ -78,5 +98,46 @@ export function summaryLine(report: Report): string {
 
 export function exitLine(report: Report): string {
   const s = t(report.lang);
+  if (report.exitCode === 2) return s.exit2;
   return report.exitCode === 1 ? s.exit1(report.failOn) : s.exit0(report.failOn);
+}
+
+type Texts = {
+  severity: Record<Severity, string>;
+  fix: string;
+  noFindings: string;
+  open: (n: number) => string;
+  suppressed: (n: number) => string;
+  waived: (n: number) => string;
+  baseline: (n: number) => string;
+  scanned: (n: number, what: ScannedKind) => string;
+  errors: (n: number) => string;
+  exit1: (failOn: FailOn) => string;
+  exit0: (failOn: FailOn) => string;
+  exit2: string;
+  env: string;
+  problems: string;
+  waivedBy: string;
+  suppressedBy: string;
+  baselineBy: string;
+  owner: string;
+  until: string;
+  mdTitle: string;
+  mdCols: string[];
+  mdHidden: (n: number) => string;
+  files: string;
+  variables: string;
+  checks: string;
+  fixLabel: string;
+  documentation: string;
+  status: Record<FindingStatus, string>;
+  reason: string;
+  errorKind: Record<ReportError['kind'], string>;
+  errorsSuite: string;
+  sarifRoot: string;
+};
+
+/** What `scanned` counts for a command. */
+export function scannedKind(command: string): ScannedKind {
+  return command === 'env' ? 'variables' : command === 'probe' ? 'checks' : 'files';
 }
