@@ -7,6 +7,7 @@ import { classifyKind } from './core/discover.js';
 import { runPipeline, selectRules, type PipelineResult } from './core/pipeline.js';
 import type { FailOn, FileKind, Lang, Rule, SourceFile } from './core/types.js';
 import { ALL_RULES } from './rules/index.js';
+import { plural } from './core/i18n.js';
 import type { BaselineFile } from './post/baseline.js';
 
 export interface ScanOptions {
@@ -57,13 +58,14 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     config = await loadConfig(file, known);
   }
   const customEnvs = [environment, ...Object.keys(config.environments ?? {})];
-  opts.onProgress?.('discovering files…');
+  const ja = opts.lang === 'ja';
+  opts.onProgress?.(ja ? 'ファイルを探しています…' : 'discovering files…');
   const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore });
   const files = discovered ? discovered.files : toSourceFiles(opts.files!, customEnvs);
   const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
-  opts.onProgress?.(`parsing ${files.length} files…`);
+  opts.onProgress?.(ja ? `${files.length} 個のファイルを解析しています…` : `parsing ${plural(files.length, 'file')}…`);
   const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs });
-  opts.onProgress?.(`running ${rules.length} rules…`);
+  opts.onProgress?.(ja ? `${rules.length} 個のルールを実行しています…` : `running ${plural(rules.length, 'rule')}…`);
   const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind, environment: f.environment }]));
   return runPipeline({
     command: 'scan',

@@ -55,10 +55,12 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
   } catch (e) {
     const raw = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     const unknown = /^Unknown option '(.*?)'/s.exec(raw)?.[1];
-    const missing = /^Option '(.*?)' argument missing/s.exec(raw)?.[1];
+    const opt = /^Option '(.*?)' argument (?:missing|is ambiguous)/s.exec(raw)?.[1];
+    const missing = opt ? (/--[\w-]+/.exec(opt)?.[0] ?? opt) : undefined;
     if (unknown) throw new UserError(L(`unknown option '${unknown}' (see honban ${command} --help)`, `不明なオプション '${unknown}' (honban ${command} --help を参照)`));
     if (missing) throw new UserError(L(`${missing} needs a value (see honban ${command} --help)`, `${missing} には値が必要です (honban ${command} --help を参照)`));
-    throw new UserError(L(`${raw} (see honban ${command} --help)`, `${raw} (honban ${command} --help を参照)`));
+    const first = raw.split('\n')[0]!;
+    throw new UserError(L(`${first} (see honban ${command} --help)`, `オプションの誤り: ${first} (honban ${command} --help を参照)`));
   }
 }
 

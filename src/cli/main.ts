@@ -30,6 +30,9 @@ function quietOnClosedPipe(): void {
   }
 }
 
+/** Every command's name (the help tests walk them). */
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
 /** Runs the CLI; returns the exit code (0 / 1 / 2). */
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe();

@@ -68,7 +68,8 @@ export async function loadConfig(file: string | undefined, knownRuleIds?: Readon
         const at = lineCounter.linePos(e.pos[0]);
         // The yaml library's message ends with its own " at line L, column C"; ours leads.
         const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-        return `  ${file}:${at.line}:${at.col}: ${msg}`;
+        // The library's text is English: the Japanese line names the error and keeps its text.
+        return { en: `  ${file}:${at.line}:${at.col}: ${msg}`, ja: `  ${file}:${at.line}:${at.col}: YAML の構文エラー (${e.code}): ${msg}` };
       }),
     );
   }
