@@ -56,8 +56,8 @@ const SHARED: Localized = {
   --rule ID              Only this rule (repeatable; globs such as 'tf-aws/*')
   --skip-rule ID         Leave this rule out (repeatable; globs)
   --min-severity LEVEL   Leave out findings below LEVEL
-  --sarif-root DIR       Directory SARIF / GitHub / GitLab paths are relative to
-                         (default: the top of the git repository)
+  --sarif-root DIR       Directory the paths of sarif, github, gitlab, junit and markdown
+                         output are relative to (default: the top of the git repository)
   -c, --config FILE      honban.yml to use (default: honban.yml at the scanned root)
   --baseline FILE        Report only findings not in FILE (status "baseline" for the rest)
   --write-baseline FILE  Record today's open findings in FILE
@@ -74,7 +74,7 @@ const SHARED: Localized = {
   --rule ID              このルールだけを対象にします (複数指定可。'tf-aws/*' のようなグロブも可)
   --skip-rule ID         このルールを除外します (複数指定可。グロブも可)
   --min-severity LEVEL   LEVEL より低い重大度の指摘を除外します
-  --sarif-root DIR       SARIF / GitHub / GitLab のパスの基準ディレクトリ
+  --sarif-root DIR       sarif、github、gitlab、junit、markdown 出力のパスの基準ディレクトリ
                          (既定: git リポジトリの最上位)
   -c, --config FILE      使う honban.yml (既定: 検査するルートの honban.yml)
   --baseline FILE        FILE にない指摘だけを報告します (残りは状態 "baseline")
@@ -168,7 +168,7 @@ Options:
   -o, --output FILE      Write to FILE instead of stdout
   --fail-on LEVEL        Judge the exit code at LEVEL instead of the saved report's
   --rule ID / --skip-rule ID / --min-severity LEVEL   As for every command
-  --sarif-root DIR       Directory SARIF / GitHub / GitLab paths are relative to
+  --sarif-root DIR       Directory the paths of sarif, github, gitlab, junit and markdown are relative to
   --lang en|ja           Accepted for symmetry; the texts are the saved report's language
   -q, --quiet            No summary line on stderr
   -h, --help             Show this help
@@ -185,7 +185,7 @@ Options:
   -o, --output FILE      標準出力ではなく FILE に書きます
   --fail-on LEVEL        保存したレポートの代わりに LEVEL で終了コードを判定します
   --rule ID / --skip-rule ID / --min-severity LEVEL   ほかのコマンドと同じです
-  --sarif-root DIR       SARIF / GitHub / GitLab のパスの基準ディレクトリ
+  --sarif-root DIR       sarif、github、gitlab、junit、markdown のパスの基準ディレクトリ
   --lang en|ja           指定できますが、文言は保存したレポートの言語のままです
   -q, --quiet            標準エラーに要約を出しません
   -h, --help             このヘルプを表示します

@@ -14,8 +14,9 @@ export interface RenderOptions {
   /** ANSI colours (pretty). */
   color?: boolean;
   /**
-   * Absolute directory SARIF, GitHub and GitLab paths are relative to: the repository root (CI
-   * systems resolve paths from it). Default: the report's own root.
+   * Absolute directory the paths of SARIF, GitHub, GitLab, JUnit and Markdown output are relative
+   * to: the repository root (CI systems and pull requests resolve paths from it). Default: the
+   * report's own root. Pretty and JSON keep the report's paths.
    */
   root?: string;
 }
@@ -28,9 +29,9 @@ export function render(report: Report, format: Format, opts: RenderOptions = {})
     case 'sarif':
       return formatSarif(report, { root: opts.root });
     case 'junit':
-      return formatJunit(report);
+      return formatJunit(report, { root: opts.root });
     case 'markdown':
-      return formatMarkdown(report);
+      return formatMarkdown(report, { root: opts.root });
     case 'github':
       return formatGithub(report, { root: opts.root });
     case 'gitlab':

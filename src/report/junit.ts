@@ -1,5 +1,6 @@
 import type { Finding, Report, ReportError } from '../core/types.js';
 import { xmlAttr, xmlText } from './escape.js';
+import { displayPath } from './locations.js';
 import { t } from './text.js';
 
 interface Case {
@@ -22,8 +23,10 @@ function where(f: { file?: string; line?: number; column?: number }): string {
  * met while checking (unparseable files, failed rules), one error each. Every count is the number
  * of test cases of that kind, so CI summaries add up.
  */
-export function formatJunit(report: Report): string {
+export function formatJunit(report: Report, opts: { root?: string } = {}): string {
   const s = t(report.lang);
+  // Paths as CI test reports resolve them: from the repository root.
+  const rebase = <T extends { file?: string }>(x: T): T => (x.file ? { ...x, file: displayPath(x.file, report, opts.root ?? report.root) } : x);
   const titles = new Map(report.rules.map((r) => [r.id, r.title]));
   const byRule = new Map<string, Finding[]>();
   for (const f of report.findings) {
@@ -32,7 +35,7 @@ export function formatJunit(report: Report): string {
   }
   const suites: { name: string; cases: Case[] }[] = [];
   for (const id of [...byRule.keys()].sort()) {
-    const cases = byRule.get(id)!.map((f): Case => {
+    const cases = byRule.get(id)!.map(rebase).map((f): Case => {
       const at = where(f);
       const name = `${at} ${f.message}`.trim();
       if (f.status === 'open') {
@@ -53,7 +56,7 @@ export function formatJunit(report: Report): string {
   if (report.errors.length) {
     suites.push({
       name: s.errorsSuite,
-      cases: report.errors.map((e: ReportError): Case => {
+      cases: report.errors.map(rebase).map((e: ReportError): Case => {
         const at = where(e);
         const text = `${s.errorKind[e.kind]}: ${e.message}`;
         return { name: `${at} ${text}`.trim(), classname: e.ruleId ?? `honban.${e.kind}`, file: e.file, line: e.line, kind: 'error', body: `      <error type="${xmlAttr(e.kind)}" message="${xmlAttr(text)}">${xmlText(`${at}\n${text}`.trim())}</error>` };

@@ -1,5 +1,6 @@
 import type { Report } from '../core/types.js';
 import { mdCode, mdText } from './escape.js';
+import { displayPath } from './locations.js';
 import { exitLine, summaryLine, t } from './text.js';
 
 const ICON: Record<string, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', info: '⬜' };
@@ -8,8 +9,9 @@ const MAX_ROWS = 200;
 const cell = mdText;
 
 /** A Markdown table for a pull-request comment. */
-export function formatMarkdown(report: Report): string {
+export function formatMarkdown(report: Report, opts: { root?: string } = {}): string {
   const s = t(report.lang);
+  const where = (file: string) => displayPath(file, report, opts.root ?? report.root);
   const open = report.findings.filter((f) => f.status === 'open');
   const lines: string[] = [];
   lines.push(`### ${s.mdTitle} — ${mdCode(report.command)} (${s.env}: ${mdCode(report.environment)})`);
@@ -22,7 +24,7 @@ export function formatMarkdown(report: Report): string {
     lines.push(`| ${s.mdCols.join(' | ')} |`);
     lines.push(`|${s.mdCols.map(() => '---').join('|')}|`);
     for (const f of open.slice(0, MAX_ROWS)) {
-      const loc = mdCode(f.line ? `${f.file}:${f.line}` : f.file);
+      const loc = mdCode(f.line ? `${where(f.file)}:${f.line}` : where(f.file));
       lines.push(`| ${ICON[f.severity]} ${s.severity[f.severity]} | [${mdCode(f.ruleId)}](${f.docsUrl}) | ${loc} | ${cell(f.message)} | ${cell(f.fix)} |`);
     }
     if (open.length > MAX_ROWS) lines.push('', `_${s.mdHidden(open.length - MAX_ROWS)}_`);
@@ -33,13 +35,13 @@ export function formatMarkdown(report: Report): string {
     lines.push('<details><summary>' + [report.statusCounts.suppressed ? s.suppressed(report.statusCounts.suppressed) : '', report.statusCounts.waived ? s.waived(report.statusCounts.waived) : '', report.statusCounts.baseline ? s.baseline(report.statusCounts.baseline) : ''].filter(Boolean).join(' · ') + '</summary>', '');
     for (const f of other) {
       const who = f.owner ? ` (${s.owner}: ${f.owner}${f.until ? `, ${s.until}: ${f.until}` : ''})` : '';
-      lines.push(`- ${mdCode(f.ruleId)} ${mdCode(`${f.file}${f.line ? ':' + f.line : ''}`)} — ${s.status[f.status]}: ${cell(f.statusReason ?? '')}${cell(who)}`);
+      lines.push(`- ${mdCode(f.ruleId)} ${mdCode(`${where(f.file)}${f.line ? ':' + f.line : ''}`)} — ${s.status[f.status]}: ${cell(f.statusReason ?? '')}${cell(who)}`);
     }
     lines.push('', '</details>', '');
   }
   if (report.errors.length) {
     lines.push(`**${s.problems}**`, '');
-    for (const e of report.errors) lines.push(`- ${e.file ? `${mdCode(`${e.file}${e.line ? ':' + e.line : ''}`)} ` : ''}${s.errorKind[e.kind]}: ${cell(e.message)}`);
+    for (const e of report.errors) lines.push(`- ${e.file ? `${mdCode(`${where(e.file)}${e.line ? ':' + e.line : ''}`)} ` : ''}${s.errorKind[e.kind]}: ${cell(e.message)}`);
     lines.push('');
   }
   lines.push(`_${exitLine(report)}_`, '');
