@@ -41,7 +41,7 @@ test('npm pack → install in another project → npx honban scan . works; no te
     t.diagnostic(`npm pack: ${info.filename} ${MB(info.size)} packed, ${MB(info.unpackedSize)} unpacked, ${files.length} files`);
 
     // What a package must carry, and what it must not.
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/honban.js', 'dist/index.js', 'dist/index.d.ts', 'schema/honban.schema.json']) assert.ok(files.includes(f), `package lacks ${f}`);
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/honban.js', 'dist/index.js', 'dist/index.d.ts', 'schema/honban.schema.json', 'action.yml']) assert.ok(files.includes(f), `package lacks ${f}`);
     assert.deepEqual(files.filter((f) => /\.test\.(js|d\.ts)$|\.map$|(^|\/)fixtures?\//.test(f) || f.startsWith('src/') || f.startsWith('test/')), [], 'tests, fixtures, sources or source maps in the package');
     // Test helpers under any name: no packed module may import the test runner or assert.
     const helpers = files.filter((f) => f.endsWith('.js') && /from ['"]node:(test|assert)(\/strict)?['"]/.test(readFileSync(path.join(REPO, f), 'utf8')));
