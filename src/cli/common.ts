@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ENV_NAME_PATTERN } from '../config/schema.js';
 import { UserError } from '../core/errors.js';
 import { L, langOfEnv } from '../core/i18n.js';
 import { isRulePattern, ruleIdMatches } from '../core/rule-glob.js';
@@ -49,9 +50,9 @@ export interface ReportValues {
 }
 
 export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, command: string): { values: ParsedValues<O>; positionals: string[] } {
+  let r: ReturnType<typeof parseArgs>;
   try {
-    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: r.values as ParsedValues<O>, positionals: r.positionals };
+    r = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
     const raw = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     const unknown = /^Unknown option '(.*?)'/s.exec(raw)?.[1];
@@ -62,7 +63,19 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
     const first = raw.split('\n')[0]!;
     throw new UserError(L(`${first} (see honban ${command} --help)`, `オプションの誤り: ${first} (honban ${command} --help を参照)`));
   }
+  // Environment names become parts of file names (`.env.<name>`): no empty, no path, no control characters.
+  for (const flag of ['env', 'from', 'to']) {
+    const v = (r.values as Record<string, unknown>)[flag];
+    if (typeof v === 'string' && !ENV_NAME.test(v.trim())) {
+      throw new UserError(v.trim() === ''
+          ? L(`--${flag} needs an environment name (e.g. production), not an empty string`, `--${flag} には環境名 (例: production) が必要です。空文字列は使えません`)
+          : L(`--${flag} must be an environment name (letters, digits, "_", "." and "-"), not ${JSON.stringify(v)}`, `--${flag} は環境名 (英字、数字、"_"、"."、"-") にしてください (${JSON.stringify(v)} ではなく)`));
+    }
+  }
+  return { values: r.values as ParsedValues<O>, positionals: r.positionals };
 }
+
+const ENV_NAME = new RegExp(ENV_NAME_PATTERN);
 
 /** Language: --lang, then honban.yml, then LC_ALL / LC_MESSAGES / LANG. */
 export function resolveLang(flag: string | undefined, configured?: Lang): Lang {

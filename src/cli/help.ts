@@ -11,6 +11,8 @@ Commands:
   env [DIR]         Validate a target environment's variables against the schema
   diff [DIR]        Compare two environments' variables (--from A --to B)
   probe URL         Check the deployed site: redirect, TLS, headers, cookies, CSP, CORS …
+  host              Check the server itself (live, or offline with --root DIR): OS, resources,
+                    SSH, firewall, the app's unit, env file, nginx, certificates, backups
   rules             List every rule (id, severity, title, description, fix)
   convert FILE      Render a saved JSON report in another format (sarif, github, …)
 
@@ -32,6 +34,9 @@ Exit codes: 0 no open finding at or above --fail-on; 1 open findings at or above
   env [DIR]         対象環境の環境変数をスキーマで検証します
   diff [DIR]        2 つの環境の変数を比べます (--from A --to B)
   probe URL         デプロイ済みのサイトを検査します: リダイレクト、TLS、ヘッダー、Cookie、CSP、CORS …
+  host              サーバー自体を検査します (稼働中のサーバー、または --root DIR でオフライン):
+                    OS、リソース、SSH、ファイアウォール、アプリのユニット、env ファイル、nginx、
+                    証明書、バックアップ
   rules             すべてのルールを一覧します (ID、重大度、題名、説明、対処)
   convert FILE      保存した JSON レポートを別の形式 (sarif、github など) で出力します
 

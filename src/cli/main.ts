@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   env: async () => (await import('./env.js')).envCommand,
   diff: async () => (await import('./env.js')).diffCommand,
   probe: async () => (await import('./probe.js')).probeCommand,
+  host: async () => (await import('./host.js')).hostCommand,
   convert: async () => (await import('./convert.js')).convertCommand,
 };
 

@@ -45,7 +45,7 @@ test('validateConfig: lists every problem at once, with its path', () => {
     'waivers.1.rule: no rule matches "nope/*"',
     'waivers.1.until: "2026-02-30" is not a real date',
     'waivers.2.until: must match pattern',
-    'variables.A.pattern: not a valid regular expression',
+    'variables.A.pattern: not a pattern honban can run: missing closing ): `(`',
   ]) {
     assert.ok(text.includes(expected), `missing "${expected}" in:\n${text}`);
   }

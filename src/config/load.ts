@@ -1,3 +1,4 @@
+import { linearRegExpProblem } from '../core/linear-regex.js';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -27,11 +28,18 @@ export interface HonbanConfig {
   environments?: Record<string, { files?: string[]; aliases?: string[] }>;
   variables?: Record<string, VariableSpec>;
   probe?: Record<string, unknown>;
+  /** honban host settings (src/host/settings.ts). */
+  host?: Record<string, unknown>;
   /** Where it was read from (absent when no file). */
   source?: string;
   /** Positions in the file (1-based), for findings about the config itself. */
   positions?: { waivers?: ({ line: number; column: number } | undefined)[] };
 }
+
+/** honban.yml is configuration: it has no reason to be larger than this. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Alias uses allowed when honban.yml is turned into data (YAML's "billion laughs" guard). */
+export const MAX_CONFIG_ALIASES = 100;
 
 export const CONFIG_NAMES = ['honban.yml', 'honban.yaml', '.honban.yml', '.honban.yaml'];
 
@@ -57,6 +65,7 @@ export async function loadConfig(file: string | undefined, knownRuleIds?: Readon
   } catch {
     throw new UserError(L(`cannot read config ${file}`, `設定ファイル ${file} を読めません`));
   }
+  if (text.length > MAX_CONFIG_BYTES) throw new UserError(L(`invalid config ${file}: larger than ${MAX_CONFIG_BYTES} bytes`, `設定ファイル ${file} が不正です: ${MAX_CONFIG_BYTES} バイトを超えています`));
   const { parseDocument, LineCounter } = await import('yaml');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, lineCounter });
@@ -73,7 +82,19 @@ export async function loadConfig(file: string | undefined, knownRuleIds?: Readon
       }),
     );
   }
-  const data = (doc.toJS() ?? {}) as unknown;
+  let data: unknown;
+  try {
+    // A configuration has no use for more than a few aliases; a "billion laughs" document stops here.
+    data = (doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES }) ?? {}) as unknown;
+  } catch (e) {
+    if (/alias/i.test((e as Error).message)) {
+      throw new UserError(
+        L(`invalid config ${file}: YAML aliases expand too far (more than ${MAX_CONFIG_ALIASES} alias uses)`, `設定ファイル ${file} が不正です: YAML のエイリアスの展開が多すぎます (${MAX_CONFIG_ALIASES} 回を超えています)`),
+      );
+    }
+    const first = (e as Error).message.split('\n')[0];
+    throw new UserError(L(`invalid config ${file}: ${first}`, `設定ファイル ${file} が不正です: ${first}`));
+  }
   const problems = configProblems(data, knownRuleIds);
   if (problems.length) {
     const n = problems.length;
@@ -153,28 +174,33 @@ export function configProblems(data: unknown, knownRuleIds?: ReadonlySet<string>
     });
   }
   const cfg = data as HonbanConfig;
+  // The checks below read shapes the schema may just have refused (waivers as a mapping or a
+  // string): each looks only at what has the right type, so a bad file is listed, never a crash.
+  const waivers = Array.isArray(cfg.waivers) ? cfg.waivers : [];
+  const rules = cfg.rules && typeof cfg.rules === 'object' && !Array.isArray(cfg.rules) ? cfg.rules : {};
+  const variables = cfg.variables && typeof cfg.variables === 'object' && !Array.isArray(cfg.variables) ? cfg.variables : {};
   if (knownRuleIds) {
-    for (const id of Object.keys(cfg.rules ?? {})) {
+    for (const id of Object.keys(rules)) {
       if (!knownRuleIds.has(id)) add(['rules', id], L(`unknown rule id "${id}"`, `不明なルール ID "${id}"`));
     }
-    (cfg.waivers ?? []).forEach((w, i) => {
+    waivers.forEach((w, i) => {
       if (typeof w?.rule !== 'string') return;
       if (isRulePattern(w.rule)) {
         if (![...knownRuleIds].some((id) => ruleIdMatches(w.rule, id))) add(['waivers', i, 'rule'], L(`no rule matches "${w.rule}"`, `"${w.rule}" に一致するルールがありません`));
       } else if (!knownRuleIds.has(w.rule)) add(['waivers', i, 'rule'], L(`unknown rule id "${w.rule}"`, `不明なルール ID "${w.rule}"`));
     });
   }
-  (cfg.waivers ?? []).forEach((w, i) => {
+  waivers.forEach((w, i) => {
     if (typeof w?.until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(w.until) && !isRealDate(w.until)) {
       add(['waivers', i, 'until'], L(`"${w.until}" is not a real date`, `"${w.until}" は実在しない日付です`));
     }
   });
-  for (const [name, spec] of Object.entries(cfg.variables ?? {})) {
-    if (spec && typeof spec.pattern === 'string') {
-      try {
-        new RegExp(spec.pattern);
-      } catch {
-        add(['variables', name, 'pattern'], L('not a valid regular expression', '正しい正規表現ではありません'));
+  for (const [name, spec] of Object.entries(variables)) {
+    const envs = spec && typeof spec === 'object' && spec.environments && typeof spec.environments === 'object' ? spec.environments : {};
+    for (const [where, s] of [[['variables', name], spec], ...Object.entries(envs).map(([e, o]) => [['variables', name, 'environments', e], o] as const)] as const) {
+      if (s && typeof s === 'object' && typeof (s as Record<string, unknown>).pattern === 'string') {
+        const problem = linearRegExpProblem((s as Record<string, unknown>).pattern as string);
+        if (problem) add([...where, 'pattern'], L(`not a pattern honban can run: ${problem}`, `honban が実行できるパターンではありません: ${problem}`));
       }
     }
   }

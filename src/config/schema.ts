@@ -3,6 +3,8 @@
  * a test keeps it in step). Editors with a YAML language server complete honban.yml from it:
  *   # yaml-language-server: $schema=./node_modules/honban/schema/honban.schema.json
  */
+import { HOST_CONFIG_SCHEMA } from '../host/settings.js';
+
 const severityOrOff = { enum: ['critical', 'high', 'medium', 'low', 'info', 'off'] };
 
 const variableProps = {
@@ -14,13 +16,16 @@ const variableProps = {
   maxLength: { type: 'integer', minimum: 0 },
   min: { type: 'number' },
   max: { type: 'number' },
-  pattern: { type: 'string', description: 'A JavaScript regular expression the value must match.' },
+  pattern: { type: 'string', description: 'A regular expression the value must match (JavaScript syntax, run in linear time by RE2: no lookaround, no backreferences).' },
   schemes: { type: 'array', items: { type: 'string' }, description: 'Allowed URL schemes (type url).' },
   values: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, description: 'Allowed values (type enum).' },
   forbid: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, description: 'Values that are never acceptable.' },
   equals: { type: ['string', 'number', 'boolean'], description: 'The only acceptable value.' },
   description: { type: 'string' },
 } as const;
+
+/** An environment name: letters, digits, `_`, `.`, `-` (it becomes part of file names such as `.env.<name>`). */
+export const ENV_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$';
 
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -30,7 +35,7 @@ export const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    environment: { type: 'string', description: 'Default target environment (overridden by --env).' },
+    environment: { type: 'string', pattern: ENV_NAME_PATTERN, description: 'Default target environment (overridden by --env).' },
     lang: { enum: ['en', 'ja'], description: 'Default language of messages (overridden by --lang).' },
     failOn: { enum: ['critical', 'high', 'medium', 'low', 'info', 'none'], description: 'Default --fail-on.' },
     ignore: { type: 'array', items: { type: 'string' }, description: 'gitignore-style patterns of paths not to scan.' },
@@ -67,12 +72,13 @@ export const CONFIG_SCHEMA = {
     environments: {
       type: 'object',
       description: 'Per-environment settings: which env files make it up (in precedence order, last wins).',
+      propertyNames: { pattern: ENV_NAME_PATTERN },
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
         properties: {
           files: { type: 'array', items: { type: 'string' } },
-          aliases: { type: 'array', items: { type: 'string' } },
+          aliases: { type: 'array', items: { type: 'string', pattern: ENV_NAME_PATTERN } },
         },
       },
     },
@@ -105,5 +111,6 @@ export const CONFIG_SCHEMA = {
         headers: { type: 'array', items: { type: 'string' } },
       },
     },
+    host: HOST_CONFIG_SCHEMA,
   },
 } as const;

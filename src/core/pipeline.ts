@@ -54,6 +54,11 @@ export interface PipelineInput {
   scanned: number;
   now?: Date;
   extra?: Record<string, unknown>;
+  /**
+   * Findings judged earlier (honban host: the deployed files' findings, judged on the host where
+   * their values are): they go through waivers, baseline and the report like the rest.
+   */
+  prejudged?: { findings: RawFinding[]; rules: Rule<any>[] };
 }
 
 export interface PipelineResult {
@@ -66,12 +71,14 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const now = input.now ?? new Date();
   const masker = new SecretMasker();
   masker.add(input.secrets ?? []);
-  const { findings, errors } = await evaluate(input.rules, input.facts, {
+  const evaluated = await evaluate(input.rules, input.facts, {
     environment: input.environment,
     severities: input.severities,
     options: input.options,
     sourceOf: (f) => input.files?.get(f)?.content,
   });
+  const findings = input.prejudged ? [...evaluated.findings, ...input.prejudged.findings] : evaluated.findings;
+  const errors = evaluated.errors;
   const notice = waiverNoticeOf(input);
   const baseline = typeof input.baseline === 'string' ? await readBaseline(input.baseline) : input.baseline;
   const processed = postProcess(findings, {
@@ -104,7 +111,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     failOn: input.failOn,
     findings: processed,
     errors: [...(input.errors ?? []), ...errors],
-    rules: notice && !input.rules.some((r) => r.id === waiverExpiring.id) && processed.some((f) => f.ruleId === waiverExpiring.id) ? [...input.rules, waiverExpiring] : input.rules,
+    rules: [
+      ...input.rules,
+      ...(input.prejudged?.rules ?? []),
+      ...(notice && !input.rules.some((r) => r.id === waiverExpiring.id) && processed.some((f) => f.ruleId === waiverExpiring.id) ? [waiverExpiring] : []),
+    ],
     scanned: input.scanned,
     masker,
     severities: input.severities,

@@ -6,19 +6,38 @@
 
 /** Key names that hold secrets: SECRET_KEY, DB_PASSWORD, api_key, STRIPE_TOKEN, private-key … */
 const SECRET_NAME = /(secret|passw(or)?d|passwd|pwd|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|auth[_-]?key|credential|client[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|salt|dsn$|webhook[_-]?url|connection[_-]?string)/i;
-/** Keys that match the pattern but are not secrets. */
-const NOT_SECRET_NAME = /(_file|_path|_dir|_url_file|_length|_len|_min|_max|_ttl|_expir\w*|_timeout|_lifetime|_age|_algorithm|_alg|_header|_name|_type|_enabled|_required|_policy|_rotation\w*|_id|_uri_file|^token_url|_endpoint|_field|_param|_cookie_name|_prefix)$/i;
+/** Keys that match the pattern but are not secrets (fixed suffixes). */
+const NOT_SECRET_NAME = /(_file|_path|_dir|_url_file|_length|_len|_min|_max|_ttl|_timeout|_lifetime|_age|_algorithm|_alg|_header|_name|_type|_enabled|_required|_policy|_id|_uri_file|^token_url|_endpoint|_field|_param|_cookie_name|_prefix)$/i;
+/** … and suffixes followed by any word characters (`_expires_at`, `_rotation_days`). */
+const NOT_SECRET_STEMS = ['_expir', '_rotation'];
+const SETTING_PREFIX = /^(max|min|use|enable|disable|require|allow|num|default)[_-]/i;
+const SETTING_SUFFIX = /[_-](rounds|count|size|limit|bytes|length|bits|version|strategy|mode|store|backend|scheme|format|source)$/i;
+const TOKEN_COUNT = /^(max|min)_?tokens?$/i;
+const SECRET_SETTING = /^(password|token|secret)_(hashers?|validators?|reset\w*|expiry|lifetime|min\w*|max\w*)$/i;
+
+/**
+ * Every regular expression of this module, for the test that times each on 1 MiB values: they must
+ * stay linear (no `.*` before a suffix, no nested quantifiers).
+ */
+export const NAME_PATTERNS: readonly RegExp[] = [SECRET_NAME, NOT_SECRET_NAME, SETTING_PREFIX, SETTING_SUFFIX, TOKEN_COUNT, SECRET_SETTING];
+
+/** `stem` followed only by word characters up to the end (`/stem\w*$/` without its quadratic scan). */
+function endsWithStem(k: string, stem: string): boolean {
+  let start = k.length;
+  while (start > 0 && /\w/.test(k[start - 1]!)) start--;
+  return k.slice(start).toLowerCase().includes(stem);
+}
 
 /** Does this key name hold a secret? */
 export function isSecretName(key: string): boolean {
   const k = key.trim();
   if (!SECRET_NAME.test(k)) return false;
-  if (NOT_SECRET_NAME.test(k)) return false;
+  if (NOT_SECRET_NAME.test(k) || NOT_SECRET_STEMS.some((s) => endsWithStem(k, s))) return false;
   // MAX_TOKENS, BCRYPT_SALT_ROUNDS, USE_TOKEN_AUTH, TOKEN_COUNT … are settings about secrets.
-  if (/^(max|min|use|enable|disable|require|allow|num|default)[_-]/i.test(k) || /[_-](rounds|count|size|limit|bytes|length|bits|version|strategy|mode|store|backend|scheme|format|source)$/i.test(k)) return false;
-  if (/^(max|min)_?tokens?$/i.test(k)) return false;
+  if (SETTING_PREFIX.test(k) || SETTING_SUFFIX.test(k)) return false;
+  if (TOKEN_COUNT.test(k)) return false;
   // PASSWORD_HASHERS, TOKEN_EXPIRY … are settings about secrets, not secrets.
-  if (/^(password|token|secret)_(hashers?|validators?|reset\w*|expiry|lifetime|min\w*|max\w*)$/i.test(k)) return false;
+  if (SECRET_SETTING.test(k)) return false;
   return true;
 }
 
@@ -39,10 +58,10 @@ export function isCredentialValue(value: string | undefined): boolean {
 }
 
 /** Values that only stand in for a real one: templates, examples, TODOs. */
-const PLACEHOLDER_PATTERNS: RegExp[] = [
+export const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /^your[_\-\s.]?.*(here|key|secret|password|token|id|name)?$/i, // your_openai_api_key_here, your-secret
   /^(put|insert|enter|add|replace|paste|set)[_\-\s].*(here)?$/i, // put_your_key_here, replace-me
-  /.*[_\-\s]here$/i, // api_key_here
+  /[_\-\s]here$/i, // api_key_here (no leading `.*`: that made every value quadratic)
   /^<[^<>]+>$/, // <your-key>
   /^\{\{.*\}\}$/, // {{ SECRET }} (template to be rendered)
   /^\$\{[^}]+\}$/, // ${SECRET} (a reference, judged elsewhere)
@@ -75,6 +94,9 @@ const WELL_KNOWN = new Set(
     'run_worker',
   ].map((s) => s.toLowerCase()),
 );
+
+/** Words that make any value a well-known default. */
+export const WEAK_WORDS = /(change[-_ ]?me|changeit|not[-_ ]?secret|insecure|dev[-_]?secret|replace[-_ ]?this)/i;
 
 export type WeakReason = 'empty' | 'placeholder' | 'well-known' | 'django-insecure' | 'short' | 'low-entropy' | 'single-class';
 
@@ -119,7 +141,7 @@ export function weakSecretReason(value: string, opts: WeakOptions = {}): WeakRea
   if (WELL_KNOWN.has(lower)) return 'well-known';
   if (lower.startsWith('django-insecure-')) return 'django-insecure';
   if (isPlaceholder(v)) return 'placeholder';
-  if (/(change[-_ ]?me|changeit|not[-_ ]?secret|insecure|dev[-_]?secret|replace[-_ ]?this)/i.test(v)) return 'well-known';
+  if (WEAK_WORDS.test(v)) return 'well-known';
   if (v.length < minLength) return 'short';
   // Random 32+ character secrets have ≥ 3.5 bits/char (hex ≈ 3.9, base64 ≈ 5.5).
   if (entropy(v) < 3.0) return 'low-entropy';

@@ -144,7 +144,7 @@ export interface RuleMeta<N extends FactName = FactName> {
   fix: Localized;
   references?: References;
   /** Which command's pipeline runs the rule (default scan). */
-  command?: 'scan' | 'env' | 'probe';
+  command?: 'scan' | 'env' | 'probe' | 'host';
 }
 
 export interface Rule<N extends FactName = FactName> extends RuleMeta<N> {
@@ -197,7 +197,8 @@ export interface Finding {
 }
 
 export interface ReportError {
-  kind: 'parse' | 'rule' | 'read' | 'config' | 'collector';
+  /** `limit`: a bounded resource (interpolation depth, size, chain length) stopped the work. */
+  kind: 'parse' | 'rule' | 'read' | 'config' | 'collector' | 'limit';
   message: string;
   file?: string;
   line?: number;

@@ -40,7 +40,11 @@ export function makeBaseline(findings: readonly RawFinding[], now: Date): Baseli
 }
 
 export async function writeBaseline(file: string, findings: readonly RawFinding[], now: Date): Promise<void> {
-  await writeFile(file, JSON.stringify(makeBaseline(findings, now), null, 2) + '\n');
+  try {
+    await writeFile(file, JSON.stringify(makeBaseline(findings, now), null, 2) + '\n');
+  } catch (e) {
+    throw new UserError(L(`cannot write baseline ${file}: ${(e as NodeJS.ErrnoException).code ?? 'write failed'}`, `ベースライン ${file} に書き込めません: ${(e as NodeJS.ErrnoException).code ?? '書き込みに失敗しました'}`));
+  }
 }
 
 /** Marks findings already in the baseline (matched as a multiset by fingerprint) as `baseline`. */

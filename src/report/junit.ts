@@ -63,6 +63,14 @@ export function formatJunit(report: Report, opts: { root?: string } = {}): strin
       }),
     });
   }
+  // honban host: checks that could not run here are skipped test cases (never passed, never failed).
+  const notChecked = (Array.isArray(report.extra?.notChecked) ? report.extra!.notChecked : []) as { ruleId: string; title: string; reason: string }[];
+  if (notChecked.length) {
+    suites.push({
+      name: s.notCheckedSuite,
+      cases: notChecked.map((n): Case => ({ name: `${n.ruleId}: ${n.title}`, classname: n.ruleId, kind: 'skipped', body: `      <skipped message="${xmlAttr(n.reason)}"/>` })),
+    });
+  }
   // A clean run is still one (empty) suite: some CI systems reject a report without any.
   if (!suites.length) suites.push({ name: `honban ${report.command} (${report.environment})`, cases: [] });
   const count = (cases: Case[], kind: Case['kind']) => cases.filter((c) => c.kind === kind).length;

@@ -38,6 +38,7 @@ export const T: { en: Texts; ja: Texts } = {
     reason: 'reason',
     errorKind: { parse: 'parse error', rule: 'rule failed', read: 'unreadable', config: 'configuration', collector: 'collector failed' } as Record<ReportError['kind'], string>,
     errorsSuite: 'honban: problems while checking',
+    notCheckedSuite: 'honban: not checked here',
     sarifRoot: 'The repository root',
   },
   ja: {
@@ -72,6 +73,7 @@ export const T: { en: Texts; ja: Texts } = {
     reason: '理由',
     errorKind: { parse: '構文エラー', rule: 'ルールの失敗', read: '読み取り不可', config: '設定', collector: '収集の失敗' } as Record<ReportError['kind'], string>,
     errorsSuite: 'honban: 検査中の問題',
+    notCheckedSuite: 'honban: ここでは検査できなかった項目',
     sarifRoot: 'リポジトリのルート',
   },
 };
@@ -134,6 +136,7 @@ type Texts = {
   reason: string;
   errorKind: Record<ReportError['kind'], string>;
   errorsSuite: string;
+  notCheckedSuite: string;
   sarifRoot: string;
 };
 
