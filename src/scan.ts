@@ -62,7 +62,8 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   opts.onProgress?.(ja ? 'ファイルを探しています…' : 'discovering files…');
   const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore });
   const files = discovered ? discovered.files : toSourceFiles(opts.files!, customEnvs);
-  const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
+  const all = opts.rules ?? [...ALL_RULES, ...(config.pluginRules ?? [])];
+  const { rules, severities, options } = selectRules(all, 'scan', environment, config);
   opts.onProgress?.(ja ? `${files.length} 個のファイルを解析しています…` : `parsing ${plural(files.length, 'file')}…`);
   const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs });
   opts.onProgress?.(ja ? `${rules.length} 個のルールを実行しています…` : `running ${plural(rules.length, 'rule')}…`);
@@ -80,7 +81,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     options,
     facts,
     files: fileMap,
-    knownRuleIds: new Set([...ALL_RULES, ...rules].map((r) => r.id)),
+    knownRuleIds: new Set([...ALL_RULES, ...(config.pluginRules ?? []), ...rules].map((r) => r.id)),
     errors,
     secrets,
     baseline: opts.baseline,

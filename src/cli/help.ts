@@ -141,6 +141,8 @@ Options:
   --rule ID              Only rules matching ID (repeatable; globs such as 'tf-aws/*')
   --skip-rule ID         Leave out rules matching ID (repeatable; globs)
   --min-severity LEVEL   Only rules of LEVEL or above
+  -c, --config FILE      Also list the custom rules of this honban.yml's plugins:
+                         (default: ./honban.yml when there is one)
   --lang en|ja           Language (default: from LANG)
   -o, --output FILE      Write to FILE
   -h, --help             Show this help
@@ -154,6 +156,8 @@ Options:
   --rule ID              ID に一致するルールだけ (複数指定可。'tf-aws/*' のようなグロブも可)
   --skip-rule ID         ID に一致するルールを除外 (複数指定可。グロブも可)
   --min-severity LEVEL   重大度が LEVEL 以上のルールだけ
+  -c, --config FILE      この honban.yml の plugins: のカスタムルールも一覧します
+                         (既定: ./honban.yml があればそれ)
   --lang en|ja           言語 (既定: LANG に従う)
   -o, --output FILE      FILE に書きます
   -h, --help             このヘルプを表示します

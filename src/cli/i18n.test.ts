@@ -24,7 +24,7 @@ const STRAY_SPACE = new RegExp(`${JP} +${JP}|[ \\u3000]+[。、）」]|[（「][
 function untranslated(line: string): boolean {
   if (JAPANESE.test(line)) return false;
   const t = line.trim();
-  if (!t || /^(honban|#|\$|-|\d\.)/.test(t) || /^[A-Z_]+=/.test(t)) return false;
+  if (!t || /^(honban|#|\$|-|\d\.)/.test(t) || /^[A-Z_]+=/.test(t) || /\bhonban\s+[a-z]+\b/.test(t)) return false;
   // What is left once code-like tokens (options, paths, ids, placeholders, quoted) are removed.
   const prose = t
     .replace(/`[^`]*`|'[^']*'|"[^"]*"/g, ' ')

@@ -1,6 +1,10 @@
 import { ALL_RULES } from '../rules/index.js';
 import { docsUrlOf } from '../rules/define.js';
-import type { Lang, Severity } from '../core/types.js';
+import type { Lang, Rule, Severity } from '../core/types.js';
+import { existsSync } from 'node:fs';
+import { findConfig, loadConfig } from '../config/load.js';
+import { UserError } from '../core/errors.js';
+import { L } from '../core/i18n.js';
 import { plural } from '../core/i18n.js';
 import { selects } from '../report/filter.js';
 import { t } from '../report/text.js';
@@ -8,8 +12,9 @@ import { emit, parse, resolveFormat, resolveLang, resolveSelection, SELECTION_OP
 import { RULES_HELP } from './help.js';
 import { rulesMarkdown } from '../docs/rules-md.js';
 
-export function rulesJson(lang: Lang | 'all') {
-  return ALL_RULES.map((r) => ({
+export function rulesJson(lang: Lang | 'all', plugins: readonly Rule<any>[] = []) {
+  const pluginIds = new Set(plugins.map((r) => r.id));
+  return [...ALL_RULES, ...plugins].map((r) => ({
     id: r.id,
     severity: r.severity,
     command: r.command ?? 'scan',
@@ -20,22 +25,27 @@ export function rulesJson(lang: Lang | 'all') {
     description: lang === 'all' ? r.description : r.description[lang],
     fix: lang === 'all' ? r.fix : r.fix[lang],
     references: r.references ?? {},
-    docsUrl: docsUrlOf(r.id),
+    docsUrl: r.docsUrl ?? docsUrlOf(r.id),
+    ...(pluginIds.has(r.id) ? { plugin: true } : {}),
   })).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 export async function rulesCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, { format: { type: 'string', short: 'f' }, lang: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' }, ...SELECTION_OPTIONS }, 'rules');
+  const { values } = parse(args, { format: { type: 'string', short: 'f' }, lang: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' }, config: { type: 'string', short: 'c' }, ...SELECTION_OPTIONS }, 'rules');
   if (values.help) {
     await emit(RULES_HELP[resolveLang(values.lang)], undefined);
     return 0;
   }
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
-  const sel = await resolveSelection(values);
+  // Custom rules of honban.yml `plugins:` are listed with honban's own.
+  if (values.config && !existsSync(values.config)) throw new UserError(L(`cannot read config ${values.config}: no such file`, `設定ファイル ${values.config} を読めません: ファイルがありません`));
+  const configFile = values.config ?? findConfig(process.cwd());
+  const plugins = configFile ? ((await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)))).pluginRules ?? []) : [];
+  const sel = await resolveSelection(values, plugins.map((r) => r.id));
   const chosen = (r: { id: string; severity: Severity }) => selects(sel, r.id, r.severity);
   if (format === 'json') {
     // Both languages: a machine reader picks.
-    await emit(JSON.stringify({ schemaVersion: 1, rules: rulesJson(values.lang ? resolveLang(values.lang) : 'all').filter(chosen) }, null, 2) + '\n', values.output);
+    await emit(JSON.stringify({ schemaVersion: 1, rules: rulesJson(values.lang ? resolveLang(values.lang) : 'all', plugins).filter(chosen) }, null, 2) + '\n', values.output);
     return 0;
   }
   const lang = resolveLang(values.lang);
@@ -46,10 +56,10 @@ export async function rulesCommand(args: string[]): Promise<number> {
   const s = t(lang);
   const label = LABELS[lang];
   const lines: string[] = [];
-  const rules = rulesJson(lang).filter(chosen);
+  const rules = rulesJson(lang, plugins).filter(chosen);
   for (const r of rules) {
     const envs = Array.isArray(r.environments) ? ` [${label.environments}: ${r.environments.join(', ')}]` : '';
-    lines.push(`${r.id}  (${s.severity[r.severity]}, ${label.command}: ${r.command})${envs}`);
+    lines.push(`${r.id}  (${s.severity[r.severity]}, ${label.command}: ${r.command})${envs}${'plugin' in r ? ` [${label.plugin}]` : ''}`);
     lines.push(`  ${r.title}`);
     lines.push(`  ${r.description}`);
     lines.push(`  ${s.fix}: ${r.fix}`);
@@ -62,6 +72,6 @@ export async function rulesCommand(args: string[]): Promise<number> {
 }
 
 const LABELS = {
-  en: { environments: 'environments', command: 'command', docs: 'docs', count: (n: number) => plural(n, 'rule') },
-  ja: { environments: '対象環境', command: 'コマンド', docs: 'ドキュメント', count: (n: number) => `ルール ${n} 件` },
+  en: { environments: 'environments', command: 'command', docs: 'docs', plugin: 'plugin', count: (n: number) => plural(n, 'rule') },
+  ja: { environments: '対象環境', command: 'コマンド', docs: 'ドキュメント', plugin: 'プラグイン', count: (n: number) => `ルール ${n} 件` },
 };

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
-import type { FailOn, Lang, Localized, Severity } from '../core/types.js';
+import type { FailOn, Lang, Localized, Rule, Severity } from '../core/types.js';
 import { isRulePattern, ruleIdMatches } from '../core/rule-glob.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import { L, plural } from '../core/i18n.js';
@@ -32,6 +32,10 @@ export interface HonbanConfig {
   host?: Record<string, unknown>;
   /** Where it was read from (absent when no file). */
   source?: string;
+  /** Local ES modules with custom rules (paths or globs, relative to honban.yml). */
+  plugins?: string[];
+  /** The rules those modules export, loaded and validated by loadConfig. */
+  pluginRules?: Rule<any>[];
   /** Positions in the file (1-based), for findings about the config itself. */
   positions?: { waivers?: ({ line: number; column: number } | undefined)[] };
 }
@@ -95,6 +99,19 @@ export async function loadConfig(file: string | undefined, knownRuleIds?: Readon
     const first = (e as Error).message.split('\n')[0];
     throw new UserError(L(`invalid config ${file}: ${first}`, `設定ファイル ${file} が不正です: ${first}`));
   }
+  // Custom rules first: honban.yml may configure and waive them by id.
+  let pluginRules: Rule<any>[] | undefined;
+  const plugins = (data as HonbanConfig | undefined)?.plugins;
+  if (Array.isArray(plugins) && plugins.length && plugins.every((p) => typeof p === 'string')) {
+    const { loadPlugins } = await import('./plugins.js');
+    const { ALL_RULES } = await import('../rules/index.js');
+    const { COLLECTORS, DERIVERS } = await import('../collect/index.js');
+    pluginRules = await loadPlugins(plugins, path.dirname(path.resolve(file)), file, {
+      builtinIds: new Set(ALL_RULES.map((r) => r.id)),
+      scanFacts: new Set([...Object.keys(COLLECTORS), ...Object.keys(DERIVERS)]),
+    });
+    if (knownRuleIds) knownRuleIds = new Set([...knownRuleIds, ...pluginRules.map((r) => r.id)]);
+  }
   const problems = configProblems(data, knownRuleIds);
   if (problems.length) {
     const n = problems.length;
@@ -120,7 +137,7 @@ export async function loadConfig(file: string | undefined, knownRuleIds?: Readon
     const at = lineCounter.linePos(node.range[0]);
     return { line: at.line, column: at.col };
   });
-  return { ...cfg, source: file, ...(waivers.length ? { positions: { waivers } } : {}) };
+  return { ...cfg, source: file, ...(waivers.length ? { positions: { waivers } } : {}), ...(pluginRules ? { pluginRules } : {}) };
 }
 
 type AjvError = { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> };

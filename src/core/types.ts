@@ -145,6 +145,8 @@ export interface RuleMeta<N extends FactName = FactName> {
   references?: References;
   /** Which command's pipeline runs the rule (default scan). */
   command?: 'scan' | 'env' | 'probe' | 'host';
+  /** Documentation of the rule (plugin rules; honban's own rules link to docs/rules.md). */
+  docsUrl?: string;
 }
 
 export interface Rule<N extends FactName = FactName> extends RuleMeta<N> {
