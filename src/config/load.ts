@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
+import type { EnvironmentOverride } from '../core/environment.js';
 import type { FailOn, Lang, Localized, Rule, Severity } from '../core/types.js';
 import { isRulePattern, ruleIdMatches } from '../core/rule-glob.js';
 import { CONFIG_SCHEMA } from './schema.js';
@@ -25,7 +26,8 @@ export interface HonbanConfig {
   ignore?: string[];
   rules?: Record<string, Severity | 'off' | { severity?: Severity | 'off'; options?: Record<string, unknown> }>;
   waivers?: Waiver[];
-  environments?: Record<string, { files?: string[]; aliases?: string[] }>;
+  /** Normalized at load: the list shorthand `production: [globs]` becomes `{ paths: [globs] }`. */
+  environments?: Record<string, { paths?: string[]; files?: string[]; aliases?: string[] }>;
   variables?: Record<string, VariableSpec>;
   probe?: Record<string, unknown>;
   /** honban host settings (src/host/settings.ts). */
@@ -137,7 +139,30 @@ export async function loadConfig(file: string | undefined, knownRuleIds?: Readon
     const at = lineCounter.linePos(node.range[0]);
     return { line: at.line, column: at.col };
   });
-  return { ...cfg, source: file, ...(waivers.length ? { positions: { waivers } } : {}), ...(pluginRules ? { pluginRules } : {}) };
+  return { ...normalizeConfig(cfg), source: file, ...(waivers.length ? { positions: { waivers } } : {}), ...(pluginRules ? { pluginRules } : {}) };
+}
+
+/** Turns the shorthands of honban.yml into the one shape the code reads. */
+export function normalizeConfig(cfg: HonbanConfig): HonbanConfig {
+  if (!cfg.environments) return cfg;
+  const environments: NonNullable<HonbanConfig['environments']> = {};
+  for (const [env, def] of Object.entries(cfg.environments as Record<string, unknown>)) {
+    environments[env] = Array.isArray(def) ? { paths: def.map(String) } : (def as NonNullable<HonbanConfig['environments']>[string]);
+  }
+  return { ...cfg, environments };
+}
+
+/**
+ * honban.yml's classification of files into environments (`environments.<env>` globs: the list
+ * shorthand, `paths`, and the env files of `files`), in the order written: the first match wins.
+ */
+export function environmentOverrides(cfg: HonbanConfig): EnvironmentOverride[] {
+  const out: EnvironmentOverride[] = [];
+  for (const [env, def] of Object.entries(cfg.environments ?? {})) {
+    const patterns = [...(def.paths ?? []), ...(def.files ?? [])];
+    if (patterns.length) out.push({ environment: env, patterns });
+  }
+  return out;
 }
 
 type AjvError = { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> };
@@ -179,7 +204,9 @@ export function configProblems(data: unknown, knownRuleIds?: ReadonlySet<string>
       const path = e.instancePath ? e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : [];
       let msg: Localized = { en: e.message ?? 'invalid', ja: ja[i]!.message ?? e.message ?? '不正です' };
       if (oneOfPaths.has(e.instancePath)) {
-        msg = L('must be a severity (critical, high, medium, low, info, off) or { severity, options }', '重大度 (critical, high, medium, low, info, off) か { severity, options } でなければなりません');
+        msg = e.instancePath.startsWith('/environments/')
+          ? L('must be a list of globs or { paths, files, aliases }', 'glob のリストか { paths, files, aliases } でなければなりません')
+          : L('must be a severity (critical, high, medium, low, info, off) or { severity, options }', '重大度 (critical, high, medium, low, info, off) か { severity, options } でなければなりません');
       } else if (e.params && 'additionalProperty' in e.params) {
         const key = String(e.params.additionalProperty);
         msg = L(`unknown key "${key}"`, `不明なキー "${key}"`);

@@ -76,15 +76,22 @@ export const CONFIG_SCHEMA = {
     },
     environments: {
       type: 'object',
-      description: 'Per-environment settings: which env files make it up (in precedence order, last wins).',
+      description:
+        'Per-environment settings. A list of gitignore-style globs classifies the files it matches into that environment (`production: [compose.example.yml]`, `development: [tools/**]`; `shared` makes files count for every environment), overriding honban\'s own classification. The object form also sets which env files make up the environment for `honban env` (`files`, in precedence order, last wins — they are classified too) and its aliases.',
       propertyNames: { pattern: ENV_NAME_PATTERN },
       additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          files: { type: 'array', items: { type: 'string' } },
-          aliases: { type: 'array', items: { type: 'string', pattern: ENV_NAME_PATTERN } },
-        },
+        oneOf: [
+          { type: 'array', items: { type: 'string' }, description: 'Globs of the files that belong to this environment.' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              paths: { type: 'array', items: { type: 'string' }, description: 'Globs of the files that belong to this environment.' },
+              files: { type: 'array', items: { type: 'string' }, description: 'The env files of this environment for honban env, in precedence order.' },
+              aliases: { type: 'array', items: { type: 'string', pattern: ENV_NAME_PATTERN } },
+            },
+          },
+        ],
       },
     },
     variables: {

@@ -25,6 +25,13 @@ export const KNOWN_ENVIRONMENTS = ['production', 'staging', 'development', 'test
 export const SHARED = 'shared';
 /** A template (`.env.example`, …): documents variables, belongs to no environment. */
 export const TEMPLATE = 'template';
+/**
+ * CI configuration (`.github/workflows/`, `.gitlab-ci.yml`, …): its own environment, judged only by
+ * rules of scope `all` (committed credentials); service containers there are throw-away.
+ */
+export const CI = 'ci';
+/** Usage examples and documentation (`examples/`, `docs/`, `*.md`): not a deployment of this repository. */
+export const EXAMPLE = 'example';
 
 export type FileKind =
   | 'dotenv'
@@ -147,6 +154,12 @@ export interface RuleMeta<N extends FactName = FactName> {
   command?: 'scan' | 'env' | 'probe' | 'host';
   /** Documentation of the rule (plugin rules; honban's own rules link to docs/rules.md). */
   docsUrl?: string;
+  /**
+   * Rules whose finding on the same file and line is the same problem seen from another side
+   * (a compose secret that is also a known credential format): one finding is kept, the more severe;
+   * on a tie, the one whose rule is not `secret/*`.
+   */
+  duplicates?: readonly string[];
 }
 
 export interface Rule<N extends FactName = FactName> extends RuleMeta<N> {
