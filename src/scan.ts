@@ -1,3 +1,4 @@
+import type { Skipped } from './core/read.js';
 import path from 'node:path';
 import { environmentOverrides, findConfig, loadConfig, normalizeConfig, type HonbanConfig } from './config/load.js';
 import { discover } from './core/discover.js';
@@ -23,6 +24,8 @@ export interface ScanOptions {
   writeBaseline?: string;
   /** Restrict to these rules (tests, `--rule`). */
   rules?: Rule<any>[];
+  /** With in-memory files: files that discovery would have listed as not read (tests). */
+  skipped?: Skipped[];
   /** In-memory files instead of discovery (tests, editors). */
   files?: { path: string; content: string; gitIgnored?: boolean; gitTracked?: boolean; mode?: number }[];
   now?: Date;
@@ -62,11 +65,14 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const ja = opts.lang === 'ja';
   opts.onProgress?.(ja ? 'ファイルを探しています…' : 'discovering files…');
   const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides });
-  const files = discovered ? discovered.files : toSourceFiles(opts.files!, customEnvs, overrides);
+  const files = opts.files ? toSourceFiles(opts.files, customEnvs, overrides) : discovered!.files;
+  const skipped = discovered?.skipped ?? opts.skipped ?? [];
   const all = opts.rules ?? [...ALL_RULES, ...(config.pluginRules ?? [])];
   const { rules, severities, options } = selectRules(all, 'scan', environment, config);
   opts.onProgress?.(ja ? `${files.length} 個のファイルを解析しています…` : `parsing ${plural(files.length, 'file')}…`);
   const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs });
+  // Files not read are facts too: a skipped file of the target environment is a finding.
+  facts.skippedFile = skipped.map((s) => ({ file: s.path.replace(/\/$/, ''), environment: classifyEnvironment(s.path.replace(/\/$/, ''), customEnvs, overrides), reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) }));
   opts.onProgress?.(ja ? `${rules.length} 個のルールを実行しています…` : `running ${plural(rules.length, 'rule')}…`);
   const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind, environment: f.environment }]));
   return runPipeline({
@@ -88,6 +94,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     baseline: opts.baseline,
     writeBaseline: opts.writeBaseline,
     scanned: files.length,
+    skipped,
     now: opts.now,
   });
 }

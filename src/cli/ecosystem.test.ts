@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -226,4 +226,44 @@ test('honban convert renders a saved JSON report in any format, with the same ex
   assert.equal(honban(['convert', json, '--format', 'github', '--skip-rule', 'tf-aws/*']).code, 0);
   writeFileSync(path.join(dir, 'not.json'), '{"a":1}');
   assert.equal(honban(['convert', path.join(dir, 'not.json'), '--format', 'sarif']).code, 2);
+});
+
+test('probe: a plain static server (python3 -m http.server) answering 200 for the debugger\'s URL is no debug finding', async (t) => {
+  if (spawnSync('python3', ['--version']).status !== 0) {
+    if (process.env.CI === 'true') throw new Error('python3 is missing; .ci/run installs it');
+    t.skip('python3 not installed: the real static server test did not run');
+    return;
+  }
+  const dir = fixture({ 'index.html': '<!doctype html><title>Shop</title><h1>Welcome</h1>\n' });
+  // Port 0: the kernel picks a free port; http.server prints it.
+  const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`http.server did not start: ${out}`)), 15_000);
+      server.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /port (\d+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      });
+      server.on('exit', (code) => reject(new Error(`http.server exited ${code}: ${out}`)));
+    });
+    const url = `http://127.0.0.1:${port}/`;
+    // The server really answers 200 with its index page for the Werkzeug resource URL.
+    const res = await fetch(`${url}?__debugger__=yes&cmd=resource&f=debugger.js`);
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /Welcome/);
+    const r = honban(['probe', url, '--format', 'json', '--fail-on', 'none']);
+    assert.equal(r.code, 0, r.stderr);
+    const ids = (JSON.parse(r.stdout).findings as { ruleId: string }[]).map((f) => f.ruleId);
+    assert.deepEqual(ids.filter((id) => id.startsWith('debug/')), [], ids.join(', '));
+    // What it is, it is: plain HTTP and Python's development server are still reported.
+    assert.ok(ids.includes('http/not-https'), ids.join(', '));
+    assert.ok(ids.includes('server/development-server'), ids.join(', '));
+  } finally {
+    server.kill();
+  }
 });

@@ -1,11 +1,14 @@
 /**
  * `honban env [init|snapshot|drift]` and `honban diff`.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_NAMES, findConfig, loadConfig, type HonbanConfig } from '../config/load.js';
 import { UserError } from '../core/errors.js';
 import type { Lang, Localized } from '../core/types.js';
+import { readUserFileSync, type SkipReason } from '../core/read.js';
+import { escapeControl } from '../report/escape.js';
+import { skipReasonText } from '../report/text.js';
 import { diffEnvironments, formatDiffJson, formatDiffMarkdown, formatDiffPretty, hasDifferences } from '../env/diff.js';
 import { formatExplain } from '../env/explain.js';
 import { diskView, type RepoView } from '../env/fs.js';
@@ -70,7 +73,7 @@ async function setup(dirArg: string | undefined, configFlag: string | undefined,
   let configText: string | undefined;
   let configDisplay: string | undefined;
   if (configFile) {
-    configText = readFileSync(configFile, 'utf8');
+    configText = readUserFileSync(configFile, L(`config ${configFile}`, `設定ファイル ${configFile}`));
     const rel = path.relative(dir, path.resolve(configFile));
     configDisplay = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : configFile;
   }
@@ -126,6 +129,23 @@ export async function envCommand(args: string[]): Promise<number> {
 
 type Values = ReturnType<typeof parse<typeof ENV_OPTIONS>>['values'];
 
+/**
+ * An env file of the environment that exists but cannot be read (permission denied, a FIFO, too
+ * large): the environment cannot be validated, whatever the other files say — the command fails
+ * (exit 2) instead of passing the deploy gate.
+ */
+function assertReadable(res: { environment: string; unreadableEnvFiles: { path: string; reason: SkipReason; detail?: string }[] }, lang: Lang): void {
+  const bad = res.unreadableEnvFiles;
+  if (!bad.length) return;
+  throw new UserError(
+    L(
+      `cannot validate ${res.environment}: ${bad.length === 1 ? 'an env file' : `${bad.length} env files`} of ${res.environment} cannot be read`,
+      `${res.environment} を検証できません: ${res.environment} の env ファイル ${bad.length} 個を読めません`,
+    ),
+    bad.map((k) => `  ${escapeControl(k.path)}: ${skipReasonText(k, lang)}`),
+  );
+}
+
 async function check(s: Setup, environment: string, values: Values, processEnv: Record<string, string | undefined> | undefined, secretsDir: string | undefined): Promise<number> {
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], s.config.failOn);
@@ -143,6 +163,7 @@ async function check(s: Setup, environment: string, values: Values, processEnv: 
     writeBaseline: values['write-baseline'],
     explain: !!values.explain,
   });
+  assertReadable(resolution, s.lang);
   if (!resolution.sources.length && !hasSchema(s.config)) {
     const where = path.relative(process.cwd(), s.dir) || '.';
     throw new UserError(
@@ -181,7 +202,7 @@ async function init(s: Setup, values: Values): Promise<number> {
   const inferred = masker.maskDeep(inferVariables({ view: s.view, config: s.config, reads: contract.reads, platform: contract.platform }));
   const sources = [contract.available ? `code reads (${contract.reads.length})` : 'code reads (env contract not available)', 'templates (.env.example …)', 'env files', 'honban catalog'];
   const target = s.configFile ?? path.join(s.dir, CONFIG_NAMES[0]!);
-  const existing = values.stdout || !existsSync(target) ? undefined : readFileSync(target, 'utf8');
+  const existing = values.stdout || !existsSync(target) ? undefined : readUserFileSync(target, target);
   const out = await buildInitYaml(inferred, existing, { stdoutOnly: !!values.stdout, now: new Date(), sources });
   const problems = await checkGenerated(out.text);
   if (problems.length) throw new Error(`generated configuration is invalid: ${problems.join('; ')}`);
@@ -213,6 +234,7 @@ async function snapshot(s: Setup, environment: string, values: Values, processEn
     return 0;
   }
   const res = resolveEnvironment({ view: s.view, environment, config: s.config, processEnv, secretsDir, compareOthers: false });
+  assertReadable(res, s.lang);
   const { snapshot: snap, previous, kept } = takeSnapshot(s.dir, res);
   const masker = new SecretMasker();
   masker.add(res.secrets);
@@ -224,6 +246,7 @@ async function snapshot(s: Setup, environment: string, values: Values, processEn
 async function drift(s: Setup, environment: string, values: Values, processEnv: Record<string, string | undefined> | undefined, secretsDir: string | undefined): Promise<number> {
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
   const res = resolveEnvironment({ view: s.view, environment, config: s.config, processEnv, secretsDir, compareOthers: false });
+  assertReadable(res, s.lang);
   const d = computeDrift(s.dir, res);
   if (values.update) takeSnapshot(s.dir, res);
   const masker = new SecretMasker();
@@ -259,7 +282,8 @@ export async function diffCommand(args: string[]): Promise<number> {
   const from = resolveEnvName(values.from, s.config);
   const to = resolveEnvName(values.to, s.config);
   if (from === to) throw new UserError(L(`--from and --to name the same environment (${from})`, `--from と --to が同じ環境 (${from}) です`));
-  const { result, masker } = await diffEnvironments({ view: s.view, from, to, config: s.config });
+  const { result, masker, resolutions } = await diffEnvironments({ view: s.view, from, to, config: s.config });
+  for (const r of resolutions) assertReadable(r, s.lang);
   // Comparing with an environment that does not exist would list every key as "only in" the other.
   for (const [flag, env, files] of [['--from', from, [...result.sources.from, ...(result.tfvars?.files.from ?? [])]], ['--to', to, [...result.sources.to, ...(result.tfvars?.files.to ?? [])]]] as const) {
     const custom = Object.keys(s.config.environments ?? {});

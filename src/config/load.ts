@@ -1,5 +1,5 @@
 import { linearRegExpProblem } from '../core/linear-regex.js';
-import { readFile } from 'node:fs/promises';
+import { readUserFile } from '../core/read.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
@@ -65,13 +65,7 @@ export function findConfig(dir: string): string | undefined {
  */
 export async function loadConfig(file: string | undefined, knownRuleIds?: ReadonlySet<string>): Promise<HonbanConfig> {
   if (!file) return {};
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(L(`cannot read config ${file}`, `設定ファイル ${file} を読めません`));
-  }
-  if (text.length > MAX_CONFIG_BYTES) throw new UserError(L(`invalid config ${file}: larger than ${MAX_CONFIG_BYTES} bytes`, `設定ファイル ${file} が不正です: ${MAX_CONFIG_BYTES} バイトを超えています`));
+  const text = await readUserFile(file, L(`config ${file}`, `設定ファイル ${file}`), { maxBytes: MAX_CONFIG_BYTES });
   const { parseDocument, LineCounter } = await import('yaml');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, lineCounter });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Skipped } from './read.js';
 import type { HonbanConfig } from '../config/load.js';
 import waiverExpiring from '../rules/honban/waiver-expiring.js';
 import type { WaiverNotice } from '../post/waiver-notice.js';
@@ -52,6 +53,8 @@ export interface PipelineInput {
   baseline?: string | BaselineFile;
   writeBaseline?: string;
   scanned: number;
+  /** Files not read (discovery, env files, …), for Report.skipped. */
+  skipped?: Skipped[];
   now?: Date;
   extra?: Record<string, unknown>;
   /**
@@ -120,6 +123,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       ...(notice && !input.rules.some((r) => r.id === waiverExpiring.id) && processed.some((f) => f.ruleId === waiverExpiring.id) ? [waiverExpiring] : []),
     ],
     scanned: input.scanned,
+    skipped: input.skipped,
     masker,
     severities: input.severities,
     extra: input.extra,

@@ -1,54 +1,88 @@
 /**
- * Escaping for every output format, in one place. Reporters never build markup from raw text: file
- * names, messages and reasons come from scanned repositories and live sites.
+ * Output escaping, one place for every human-readable format (pretty, Markdown, JUnit, GitHub
+ * annotations, `env --explain`, `diff`). File names and values come from the scanned repository or
+ * the probed site: a file named `x\n✔ No open findings` or holding `\x1b[2K` must not forge a line or
+ * repaint the terminal in a CI log. Control characters become visible escapes; text stays readable.
+ *
+ * JSON and SARIF are data formats: JSON.stringify already escapes C0 controls, and consumers render
+ * them — these functions are for text that a person reads as it is printed.
  */
 
-/** C0 controls except tab / newline / carriage return, DEL, C1 controls; and what XML 1.0 forbids. */
+/**
+ * Characters that change how text is laid out or displayed rather than being text: C0 controls
+ * (newline, carriage return, escape …), DEL, C1 controls, line / paragraph separators, and the
+ * bidirectional overrides and isolates ("Trojan Source": text that reads differently than it runs).
+ */
 // eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
-/** Text content of an XML element: markup escaped, characters XML cannot carry removed. */
-export function xmlText(s: string): string {
-  return s.replace(XML_INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** One control character as a visible escape: `\n`, `\x1b`, `\u202e`. */
+function visible(ch: string): string {
+  const named = NAMED[ch];
+  if (named) return named;
+  const code = ch.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** An XML attribute value (double-quoted): as text, plus quotes, and line breaks kept as references. */
-export function xmlAttr(s: string): string {
-  return xmlText(s).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+/** Text from outside honban, safe to print on one line of a terminal or log. */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, visible);
+}
+
+/** Does the text hold a character escapeControl would rewrite? */
+export function hasControl(text: string): boolean {
+  CONTROL.lastIndex = 0;
+  const found = CONTROL.test(text);
+  CONTROL.lastIndex = 0;
+  return found;
+}
+
+/** What XML 1.0 cannot carry once controls are escaped: U+FFFE, U+FFFF and lone surrogates. */
+const XML_INVALID = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * XML text or attribute content (JUnit): control characters escaped first (no raw control character
+ * survives, so the document stays well-formed XML 1.0), characters XML cannot carry removed, then the
+ * XML specials. Join several escaped fields with '\n' to keep real lines in an element's text.
+ */
+export function xmlText(text: string): string {
+  return escapeControl(text).replace(XML_INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /**
- * GitHub workflow commands (`::error file=…,line=…::message`): the message escapes % CR LF; property
- * values additionally : and , (the same escaping as @actions/core).
+ * A value of a GitHub Actions workflow command (`::error file=…,line=…::message`): the command
+ * syntax's own `%`, CR and LF encoded (as @actions/core does: a multi-line message stays one log
+ * line), other control characters escaped visibly, and in properties also `:` and `,`.
  */
-export function ghData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-export function ghProperty(s: string): string {
-  return ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-/**
- * A Markdown inline code span that shows `s` literally, also inside a table cell: a backtick fence
- * longer than any run of backticks in `s`, `|` escaped (GFM splits cells before parsing spans), line
- * breaks as spaces. Entities are not decoded inside code spans, so nothing else is escaped.
- */
-export function mdCode(s: string): string {
-  const flat = s.replace(/\r?\n|\r/g, ' ').replace(/\|/g, '\\|');
-  let longest = 0;
-  for (const m of flat.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
-  const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || (flat.startsWith(' ') && flat.endsWith(' ') && flat.trim() !== '') ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
+export function annotationText(text: string, property = false): string {
+  let t = escapeControl(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+  if (property) t = t.replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return t;
 }
 
 /**
- * Markdown text for a table cell: HTML cannot start (`<` → `&lt;`), pipes do not split the cell, line
- * breaks become `<br>`. Code spans already in the text (`DEBUG=True`) are kept as code, their content
- * untouched except for pipes: `&lt;` inside a code span would show literally.
+ * A Markdown inline code span that shows `text` literally, also inside a table cell: control
+ * characters escaped, a backtick fence longer than any run of backticks in the text, `|` escaped (GFM
+ * splits cells before parsing spans). Entities are not decoded inside code spans, so nothing else is
+ * escaped (`&lt;` there would show literally).
  */
-export function mdText(s: string): string {
+export function markdownCode(text: string): string {
+  const t = escapeControl(text).replace(/\|/g, '\\|');
+  const ticks = t.match(/`+/g)?.reduce((m, s) => Math.max(m, s.length), 0) ?? 0;
+  const fence = '`'.repeat(ticks + 1);
+  const pad = t.startsWith('`') || t.endsWith('`') || (t.startsWith(' ') && t.endsWith(' ') && t.trim() !== '') ? ' ' : '';
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+
+/**
+ * Markdown text for a table cell or list item: control characters escaped (a file name cannot start
+ * a new row), HTML neutralized outside code, pipes never split the cell. Code spans already in the
+ * text (`DEBUG=True`) are kept as code, their content untouched except for pipes.
+ */
+export function markdownText(text: string): string {
+  const s = escapeControl(text);
   const out: string[] = [];
   let i = 0;
   while (i < s.length) {
@@ -71,7 +105,7 @@ export function mdText(s: string): string {
       continue;
     }
     out.push(plain(s.slice(i, tick)));
-    out.push(s.slice(tick, close + run).replace(/\r?\n|\r/g, ' ').replace(/\|/g, '\\|'));
+    out.push(s.slice(tick, close + run).replace(/\|/g, '\\|'));
     i = close + run;
   }
   out.push(plain(s.slice(i)));
@@ -79,5 +113,5 @@ export function mdText(s: string): string {
 }
 
 function plain(s: string): string {
-  return s.replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
 }

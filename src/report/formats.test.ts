@@ -8,7 +8,7 @@ import type { RawFinding, Report, Rule } from '../core/types.js';
 import { SecretMasker } from '../post/mask.js';
 import { buildReport } from './build.js';
 import { render } from './index.js';
-import { mdCode, mdText } from './escape.js';
+import { markdownCode as mdCode, markdownText as mdText } from './escape.js';
 import { selectReport } from './filter.js';
 import { validateSarif } from '../testing/sarif.js';
 
@@ -32,7 +32,7 @@ const raw = (p: Partial<RawFinding> & Pick<RawFinding, 'ruleId' | 'file' | 'seve
 
 const ROOT = '/work/repo/infra';
 
-function report(findings: RawFinding[], o: { command?: string; root?: string; lang?: 'en' | 'ja'; baselineApplied?: boolean; errors?: Report['errors'] } = {}): Report {
+function report(findings: RawFinding[], o: { command?: string; root?: string; lang?: 'en' | 'ja'; baselineApplied?: boolean; errors?: Report['errors']; skipped?: Report['skipped'] } = {}): Report {
   const ids = [...new Set(findings.map((f) => f.ruleId))];
   return buildReport({
     command: o.command ?? 'scan',
@@ -46,6 +46,7 @@ function report(findings: RawFinding[], o: { command?: string; root?: string; la
     errors: o.errors ?? [],
     rules: ids.map((id) => rule(id, 'high')),
     scanned: 3,
+    skipped: o.skipped,
     masker: new SecretMasker(),
   });
 }
@@ -161,15 +162,15 @@ test('junit: a suite per rule, a test case per finding, one failure each, skippe
   assert.match(ja, /<skipped message="免除; 理由: deferred; 担当: sato; 期限: 2026-12-31"\/>/);
 });
 
-test('junit: control characters stripped, markup escaped, errors as error test cases, a clean run is one empty suite', () => {
+test('junit: control characters escaped visibly (none survives raw), markup escaped, errors as error test cases, a clean run is one empty suite', () => {
   const hostile = report([raw({ ruleId: 'a/b', file: 'evil\u001b[31m\u0007name\u0000.tf', severity: 'high', line: 1, message: { en: 'bad <tag> & "q"\u0008\u000b', ja: 'x' } })], {
     errors: [{ kind: 'parse', file: 'c.yml', line: 2, message: 'bad\u0001 indent' }],
   });
   const x = render(hostile, 'junit');
   assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(x), 'no control character survives');
-  assert.match(x, /file="evil\[31mname\.tf"/);
-  assert.match(x, /message="bad &lt;tag&gt; &amp; &quot;q&quot;"/);
-  assert.match(x, /<testsuite name="honban: problems while checking" tests="1" failures="0" errors="1" skipped="0">\n\s+<testcase classname="honban.parse" name="c.yml:2:1 parse error: bad indent" file="c.yml" line="2">\n\s+<error type="parse"/);
+  assert.ok(x.includes('file="evil\\x1b[31m\\x07name\\x00.tf"'), x);
+  assert.ok(x.includes('message="bad &lt;tag&gt; &amp; &quot;q&quot;\\x08\\x0b"'), x);
+  assert.match(x, /<testsuite name="honban: problems while checking" tests="1" failures="0" errors="1" skipped="0">\n\s+<testcase classname="honban.parse" name="c.yml:2:1 parse error: bad\\x01 indent" file="c.yml" line="2">\n\s+<error type="parse"/);
   assert.match(x, /<testsuites name="[^"]*" tests="2" failures="1" errors="1" skipped="0">/);
   assert.match(render(report([]), 'junit'), /<testsuites name="honban scan \(production\)" tests="0" failures="0" errors="0" skipped="0">\n  <testsuite name="honban scan \(production\)" tests="0" failures="0" errors="0" skipped="0">\n  <\/testsuite>/);
 });
@@ -226,8 +227,8 @@ test('markdown: code spans are literal (no &lt; inside), pipes never split a cel
   assert.equal(mdCode('a<b>|c'), '`a<b>\\|c`');
   assert.equal(mdCode('x `y` z'), '``x `y` z``');
   assert.equal(mdCode('`edge'), '`` `edge ``');
-  assert.equal(mdText('write `# honban-ignore <rule-id> -- <reason>` then <b>bold</b> | next'), 'write `# honban-ignore <rule-id> -- <reason>` then &lt;b>bold&lt;/b> \\| next');
-  assert.equal(mdText('unclosed `tick <x>'), 'unclosed `tick &lt;x>');
+  assert.equal(mdText('write `# honban-ignore <rule-id> -- <reason>` then <b>bold</b> | next'), 'write `# honban-ignore <rule-id> -- <reason>` then &lt;b&gt;bold&lt;/b&gt; \\| next');
+  assert.equal(mdText('unclosed `tick <x>'), 'unclosed `tick &lt;x&gt;');
   const r = report([raw({ ruleId: 'a/b', file: 'dir/<odd>|name.tf', severity: 'high', line: 2, message: { en: 'set `X=<y>` here', ja: 'x' } })]);
   const m = render(r, 'markdown');
   assert.ok(m.includes('| `dir/<odd>\\|name.tf:2` | set `X=<y>` here |'), m);
@@ -248,4 +249,22 @@ test('--rule / --skip-rule / --min-severity: findings, rules, counts and the exi
   assert.deepEqual(min.findings.map((f) => f.severity), ['critical', 'critical', 'high']);
   assert.equal(min.exitCode, 1);
   assert.equal(selectReport(r, {}), r);
+});
+
+test('files not read: a SARIF warning notification re-based on the repository root (valid SARIF), a GitHub warning, a skipped JUnit case', () => {
+  const r = report([], { root: ROOT, skipped: [{ path: 'secrets/.env.production', reason: 'unreadable', detail: 'permission denied' }, { path: 'evil\u001b[2K.env', reason: 'binary' }] });
+  const sarif = JSON.parse(render(r, 'sarif', { root: '/work/repo' }));
+  validateSarif(sarif);
+  const n = sarif.runs[0].invocations[0].toolExecutionNotifications;
+  assert.equal(n.length, 2);
+  assert.deepEqual(n[0].locations[0].physicalLocation.artifactLocation, { uri: 'infra/secrets/.env.production', uriBaseId: '%SRCROOT%' });
+  assert.equal(n[0].level, 'warning');
+  assert.equal(n[0].message.text, 'Not read: unreadable (permission denied)');
+  const gh = render(r, 'github', { root: '/work/repo' }).split('\n');
+  assert.ok(gh.includes('::warning file=infra/secrets/.env.production,title=honban%3A Not read::unreadable (permission denied)'), gh.join('\n'));
+  assert.ok(gh.some((l) => l.startsWith('::warning file=infra/evil\\x1b[2K.env,')), 'control characters escaped in the annotation');
+  const junit = render(r, 'junit', { root: '/work/repo' });
+  assert.match(junit, /tests="2" failures="0" errors="0" skipped="2"/);
+  const ja = JSON.parse(render(report([], { root: ROOT, lang: 'ja', skipped: [{ path: 'a.env', reason: 'unreadable', detail: 'permission denied' }] }), 'sarif'));
+  assert.equal(ja.runs[0].invocations[0].toolExecutionNotifications[0].message.text, '読まなかったファイル: 読み取り不可 (権限がありません)');
 });

@@ -1,7 +1,7 @@
 import type { Report, Severity } from '../core/types.js';
-import { ghData, ghProperty } from './escape.js';
+import { annotationText, escapeControl } from './escape.js';
 import { displayPath, locate } from './locations.js';
-import { exitLine, summaryLine, t } from './text.js';
+import { exitLine, skipReasonText, summaryLine, t } from './text.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { critical: 'error', high: 'error', medium: 'warning', low: 'notice', info: 'notice' };
 
@@ -25,7 +25,7 @@ export function formatGithub(report: Report, opts: GithubOptions = {}): string {
     const props: string[] = [];
     const where = locate(f.file, report, root);
     if (where.kind === 'file' && where.rel !== undefined) {
-      props.push(`file=${ghProperty(where.rel)}`);
+      props.push(`file=${annotationText(where.rel, true)}`);
       if (f.line) {
         props.push(`line=${f.line}`);
         if (f.column) props.push(`col=${f.column}`);
@@ -33,17 +33,24 @@ export function formatGithub(report: Report, opts: GithubOptions = {}): string {
         if (f.endColumn && (f.endLine ?? f.line) === f.line) props.push(`endColumn=${f.endColumn}`);
       }
     }
-    props.push(`title=${ghProperty(`${f.ruleId}: ${titles.get(f.ruleId) ?? f.ruleId}`)}`);
+    props.push(`title=${annotationText(`${f.ruleId}: ${titles.get(f.ruleId) ?? f.ruleId}`, true)}`);
     // Without a file in the repository (a URL, the process environment), the place leads the message.
     const place = where.kind === 'file' && where.rel !== undefined ? '' : `${displayPath(f.file, report, root)}${f.line ? `:${f.line}` : ''}: `;
-    out.push(`::${COMMAND[f.severity]} ${props.join(',')}::${ghData(`${place}${f.message}\n${s.fixLabel}: ${f.fix}\n${f.docsUrl}`)}`);
+    out.push(`::${COMMAND[f.severity]} ${props.join(',')}::${annotationText(`${place}${f.message}\n${s.fixLabel}: ${f.fix}\n${f.docsUrl}`)}`);
   }
   for (const e of report.errors) {
     const where = e.file ? locate(e.file, report, root) : undefined;
-    const props = [where?.kind === 'file' && where.rel !== undefined ? `file=${ghProperty(where.rel)}` : '', where?.kind === 'file' && e.line ? `line=${e.line}` : '', `title=${ghProperty(`honban: ${s.errorKind[e.kind]}`)}`].filter(Boolean);
-    out.push(`::warning ${props.join(',')}::${ghData(e.message)}`);
+    const props = [where?.kind === 'file' && where.rel !== undefined ? `file=${annotationText(where.rel, true)}` : '', where?.kind === 'file' && e.line ? `line=${e.line}` : '', `title=${annotationText(`honban: ${s.errorKind[e.kind]}`, true)}`].filter(Boolean);
+    out.push(`::warning ${props.join(',')}::${annotationText(e.message)}`);
   }
-  if (typeof report.extra?.headline === 'string') out.push(report.extra.headline);
+  // Files not read: a warning each, on the file when it lies in the repository.
+  for (const k of report.skipped ?? []) {
+    const where = locate(k.path.replace(/\/$/, ''), report, root);
+    const file = where.kind === 'file' && where.rel !== undefined ? `file=${annotationText(where.rel, true)},` : '';
+    const place = file ? '' : `${k.path}: `;
+    out.push(`::warning ${file}title=${annotationText(`honban: ${s.notReadLabel}`, true)}::${annotationText(`${place}${skipReasonText(k, report.lang)}`)}`);
+  }
+  if (typeof report.extra?.headline === 'string') out.push(escapeControl(report.extra.headline));
   out.push(`honban ${report.command}: ${summaryLine(report)}`, exitLine(report));
   return out.join('\n') + '\n';
 }

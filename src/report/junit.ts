@@ -1,7 +1,7 @@
 import type { Finding, Report, ReportError } from '../core/types.js';
-import { xmlAttr, xmlText } from './escape.js';
+import { xmlText } from './escape.js';
 import { displayPath } from './locations.js';
-import { t } from './text.js';
+import { skipReasonText, t } from './text.js';
 
 interface Case {
   name: string;
@@ -45,11 +45,12 @@ export function formatJunit(report: Report, opts: { root?: string } = {}): strin
           file: f.file,
           line: f.line,
           kind: 'failure',
-          body: `      <failure type="${xmlAttr(f.severity)}" message="${xmlAttr(f.message)}">${xmlText(`${at}\n${s.severity[f.severity]} ${f.ruleId}\n${f.message}\n${s.fixLabel}: ${f.fix}\n${s.documentation}: ${f.docsUrl}`)}</failure>`,
+                    // Each field escaped on its own (a file name cannot add a line); the body's own lines stay lines.
+          body: `      <failure type="${xmlText(f.severity)}" message="${xmlText(f.message)}">${[at, `${s.severity[f.severity]} ${f.ruleId}`, f.message, `${s.fixLabel}: ${f.fix}`, `${s.documentation}: ${f.docsUrl}`].map(xmlText).join('\n')}</failure>`,
         };
       }
       const why = [s.status[f.status], f.statusReason ? `${s.reason}: ${f.statusReason}` : '', f.owner ? `${s.owner}: ${f.owner}` : '', f.until ? `${s.until}: ${f.until}` : ''].filter(Boolean).join('; ');
-      return { name, classname: id, file: f.file, line: f.line, kind: 'skipped', body: `      <skipped message="${xmlAttr(why)}"/>` };
+      return { name, classname: id, file: f.file, line: f.line, kind: 'skipped', body: `      <skipped message="${xmlText(why)}"/>` };
     });
     suites.push({ name: `${id}: ${titles.get(id) ?? id}`, cases });
   }
@@ -59,7 +60,7 @@ export function formatJunit(report: Report, opts: { root?: string } = {}): strin
       cases: report.errors.map(rebase).map((e: ReportError): Case => {
         const at = where(e);
         const text = `${s.errorKind[e.kind]}: ${e.message}`;
-        return { name: `${at} ${text}`.trim(), classname: e.ruleId ?? `honban.${e.kind}`, file: e.file, line: e.line, kind: 'error', body: `      <error type="${xmlAttr(e.kind)}" message="${xmlAttr(text)}">${xmlText(`${at}\n${text}`.trim())}</error>` };
+        return { name: `${at} ${text}`.trim(), classname: e.ruleId ?? `honban.${e.kind}`, file: e.file, line: e.line, kind: 'error', body: `      <error type="${xmlText(e.kind)}" message="${xmlText(text)}">${[at, text].filter(Boolean).map(xmlText).join('\n')}</error>` };
       }),
     });
   }
@@ -68,7 +69,14 @@ export function formatJunit(report: Report, opts: { root?: string } = {}): strin
   if (notChecked.length) {
     suites.push({
       name: s.notCheckedSuite,
-      cases: notChecked.map((n): Case => ({ name: `${n.ruleId}: ${n.title}`, classname: n.ruleId, kind: 'skipped', body: `      <skipped message="${xmlAttr(n.reason)}"/>` })),
+      cases: notChecked.map((n): Case => ({ name: `${n.ruleId}: ${n.title}`, classname: n.ruleId, kind: 'skipped', body: `      <skipped message="${xmlText(n.reason)}"/>` })),
+    });
+  }
+  // Files not read: skipped test cases, so a CI dashboard shows them instead of a green run.
+  if (report.skipped?.length) {
+    suites.push({
+      name: s.notReadLabel,
+      cases: report.skipped.map((k): Case => ({ name: k.path, classname: `honban.${report.command}.not-read`, kind: 'skipped', body: `      <skipped message="${xmlText(`${s.notReadLabel}: ${skipReasonText(k, report.lang)}`)}"/>` })),
     });
   }
   // A clean run is still one (empty) suite: some CI systems reject a report without any.
@@ -76,11 +84,11 @@ export function formatJunit(report: Report, opts: { root?: string } = {}): strin
   const count = (cases: Case[], kind: Case['kind']) => cases.filter((c) => c.kind === kind).length;
   const all = suites.flatMap((x) => x.cases);
   const totals = `tests="${all.length}" failures="${count(all, 'failure')}" errors="${count(all, 'error')}" skipped="${count(all, 'skipped')}"`;
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${xmlAttr(`honban ${report.command} (${report.environment})`)}" ${totals}>`];
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${xmlText(`honban ${report.command} (${report.environment})`)}" ${totals}>`];
   for (const suite of suites) {
-    lines.push(`  <testsuite name="${xmlAttr(suite.name)}" tests="${suite.cases.length}" failures="${count(suite.cases, 'failure')}" errors="${count(suite.cases, 'error')}" skipped="${count(suite.cases, 'skipped')}">`);
+    lines.push(`  <testsuite name="${xmlText(suite.name)}" tests="${suite.cases.length}" failures="${count(suite.cases, 'failure')}" errors="${count(suite.cases, 'error')}" skipped="${count(suite.cases, 'skipped')}">`);
     for (const c of suite.cases) {
-      const attrs = `classname="${xmlAttr(c.classname)}" name="${xmlAttr(c.name)}"${c.file ? ` file="${xmlAttr(c.file)}"` : ''}${c.line ? ` line="${c.line}"` : ''}`;
+      const attrs = `classname="${xmlText(c.classname)}" name="${xmlText(c.name)}"${c.file ? ` file="${xmlText(c.file)}"` : ''}${c.line ? ` line="${c.line}"` : ''}`;
       lines.push(`    <testcase ${attrs}>`, c.body, '    </testcase>');
     }
     lines.push('  </testsuite>');

@@ -1,12 +1,13 @@
 import type { Report } from '../core/types.js';
-import { mdCode, mdText } from './escape.js';
+import { markdownCode, markdownText } from './escape.js';
 import { displayPath } from './locations.js';
-import { exitLine, summaryLine, t } from './text.js';
+import { exitLine, skipReasonText, summaryLine, t } from './text.js';
 
 const ICON: Record<string, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', info: '⬜' };
 const MAX_ROWS = 200;
 
-const cell = mdText;
+/** A table cell / list item from data: control characters escaped (a file name cannot start a new row), HTML neutralized outside code spans. */
+const cell = markdownText;
 
 /** A Markdown table for a pull-request comment. */
 export function formatMarkdown(report: Report, opts: { root?: string } = {}): string {
@@ -14,7 +15,7 @@ export function formatMarkdown(report: Report, opts: { root?: string } = {}): st
   const where = (file: string) => displayPath(file, report, opts.root ?? report.root);
   const open = report.findings.filter((f) => f.status === 'open');
   const lines: string[] = [];
-  lines.push(`### ${s.mdTitle} — ${mdCode(report.command)} (${s.env}: ${mdCode(report.environment)})`);
+  lines.push(`### ${s.mdTitle} — ${markdownCode(report.command)} (${s.env}: ${markdownCode(report.environment)})`);
   lines.push('');
   // Command-specific headline (e.g. the probe's grade).
   if (typeof report.extra?.headline === 'string') lines.push(`**${cell(report.extra.headline)}**`, '');
@@ -24,8 +25,8 @@ export function formatMarkdown(report: Report, opts: { root?: string } = {}): st
     lines.push(`| ${s.mdCols.join(' | ')} |`);
     lines.push(`|${s.mdCols.map(() => '---').join('|')}|`);
     for (const f of open.slice(0, MAX_ROWS)) {
-      const loc = mdCode(f.line ? `${where(f.file)}:${f.line}` : where(f.file));
-      lines.push(`| ${ICON[f.severity]} ${s.severity[f.severity]} | [${mdCode(f.ruleId)}](${f.docsUrl}) | ${loc} | ${cell(f.message)} | ${cell(f.fix)} |`);
+      const loc = markdownCode(f.line ? `${where(f.file)}:${f.line}` : where(f.file));
+      lines.push(`| ${ICON[f.severity]} ${s.severity[f.severity]} | [${markdownCode(f.ruleId)}](${f.docsUrl}) | ${loc} | ${cell(f.message)} | ${cell(f.fix)} |`);
     }
     if (open.length > MAX_ROWS) lines.push('', `_${s.mdHidden(open.length - MAX_ROWS)}_`);
     lines.push('');
@@ -41,14 +42,19 @@ export function formatMarkdown(report: Report, opts: { root?: string } = {}): st
     lines.push('<details><summary>' + [report.statusCounts.suppressed ? s.suppressed(report.statusCounts.suppressed) : '', report.statusCounts.waived ? s.waived(report.statusCounts.waived) : '', report.statusCounts.baseline ? s.baseline(report.statusCounts.baseline) : ''].filter(Boolean).join(' · ') + '</summary>', '');
     for (const f of other) {
       const who = f.owner ? ` (${s.owner}: ${f.owner}${f.until ? `, ${s.until}: ${f.until}` : ''})` : '';
-      lines.push(`- ${mdCode(f.ruleId)} ${mdCode(`${where(f.file)}${f.line ? ':' + f.line : ''}`)} — ${s.status[f.status]}: ${cell(f.statusReason ?? '')}${cell(who)}`);
+      lines.push(`- ${markdownCode(f.ruleId)} ${markdownCode(`${where(f.file)}${f.line ? ':' + f.line : ''}`)} — ${s.status[f.status]}: ${cell(f.statusReason ?? '')}${cell(who)}`);
     }
     lines.push('', '</details>', '');
   }
   if (report.errors.length) {
     lines.push(`**${s.problems}**`, '');
-    for (const e of report.errors) lines.push(`- ${e.file ? `${mdCode(`${where(e.file)}${e.line ? ':' + e.line : ''}`)} ` : ''}${s.errorKind[e.kind]}: ${cell(e.message)}`);
+    for (const e of report.errors) lines.push(`- ${e.file ? `${markdownCode(`${where(e.file)}${e.line ? ':' + e.line : ''}`)} ` : ''}${s.errorKind[e.kind]}: ${cell(e.message)}`);
     lines.push('');
+  }
+  if (report.skipped?.length) {
+    lines.push(`<details><summary>${cell(s.notRead(report.skipped.length))}</summary>`, '');
+    for (const k of report.skipped) lines.push(`- ${markdownCode(k.path)} — ${cell(skipReasonText(k, report.lang))}`);
+    lines.push('', '</details>', '');
   }
   lines.push(`_${exitLine(report)}_`, '');
   return lines.join('\n');

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Finding, Report, Severity } from '../core/types.js';
 import { locate, relUri } from './locations.js';
-import { t } from './text.js';
+import { skipReasonText, t } from './text.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   critical: 'error',
@@ -109,7 +109,7 @@ export function formatSarif(report: Report, opts: SarifOptions = {}): string {
     }
     return result;
   });
-  const notifications = report.errors.map((e) => {
+  const notifications: Record<string, unknown>[] = report.errors.map((e) => {
     const where = e.file ? locate(e.file, report, root) : undefined;
     const physical =
       where?.kind === 'file'
@@ -124,6 +124,17 @@ export function formatSarif(report: Report, opts: SarifOptions = {}): string {
       ...(physical ? { locations: [physical] } : {}),
     };
   });
+  // Files not read: a warning notification each (nothing is skipped silently).
+  for (const k of report.skipped ?? []) {
+    const where = locate(k.path.replace(/\/$/, ''), report, root);
+    notifications.push({
+      level: 'warning',
+      descriptor: { id: 'honban/not-read' },
+      message: { text: `${s.notReadLabel}: ${skipReasonText(k, report.lang)}` },
+      properties: { reason: k.reason, ...(k.detail ? { detail: k.detail } : {}) },
+      ...(where.kind === 'file' ? { locations: [{ physicalLocation: { artifactLocation: where.rel !== undefined ? { uri: relUri(where.rel), uriBaseId: '%SRCROOT%' } : { uri: where.absUri! } } }] } : {}),
+    } );
+  }
   const run: Record<string, unknown> = {
     tool: {
       driver: {
