@@ -3,14 +3,14 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ENV_NAME_PATTERN } from '../config/schema.js';
-import { UserError } from '../core/errors.js';
-import { L, langOfEnv } from '../core/i18n.js';
-import { isRulePattern, ruleIdMatches } from '../core/rule-glob.js';
-import { SEVERITIES, type FailOn, type Lang, type Severity } from '../core/types.js';
+import { UserError } from '../contracts/errors.js';
+import { SEVERITIES, type FailOn, type Lang, type Severity } from '../contracts/types.js';
 import { FORMATS, render, type Format } from '../report/index.js';
+import type { Report } from '../contracts/types.js';
+import { L, langOfEnv } from '../lib/i18n.js';
+import { isRulePattern, ruleIdMatches } from '../lib/rule-glob.js';
 import { isEmptySelection, selectReport, type Selection } from '../report/filter.js';
 import { summaryLine } from '../report/text.js';
-import type { Report } from '../core/types.js';
 
 /** Options every command shares. */
 export const SHARED_OPTIONS = {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { UserError } from '../core/errors.js';
-import { L } from '../core/i18n.js';
-import type { Report } from '../core/types.js';
-import { failsAt } from '../report/build.js';
+import { UserError } from '../contracts/errors.js';
+import { L } from '../lib/i18n.js';
+import type { Report } from '../contracts/types.js';
+import { failsAt } from '../engine/report.js';
 import { emit, emitReport, parse, resolveFailOn, resolveFormat, resolveLang } from './common.js';
 import { CONVERT_HELP } from './help.js';
 

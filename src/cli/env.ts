@@ -3,27 +3,29 @@
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_NAMES, findConfig, loadConfig, type HonbanConfig } from '../config/load.js';
-import { UserError } from '../core/errors.js';
-import type { Lang, Localized } from '../core/types.js';
-import { readUserFileSync, type SkipReason } from '../core/read.js';
+import { CONFIG_NAMES, findConfig, loadConfig } from '../config/load.js';
+import { type HonbanConfig } from '../contracts/config.js';
+import { UserError } from '../contracts/errors.js';
+import type { Lang, Localized, SkipReason } from '../contracts/types.js';
+import { readUserFileSync } from '../lib/read.js';
 import { escapeControl } from '../report/escape.js';
 import { skipReasonText } from '../report/text.js';
-import { diffEnvironments, formatDiffJson, formatDiffMarkdown, formatDiffPretty, hasDifferences } from '../env/diff.js';
-import { formatExplain } from '../env/explain.js';
-import { diskView, type RepoView } from '../env/fs.js';
-import { DIFF_HELP, ENV_DRIFT_HELP, ENV_HELP, ENV_INIT_HELP, ENV_SNAPSHOT_HELP } from '../env/help.js';
-import { buildInitYaml, checkGenerated, contractReads, inferVariables } from '../env/init.js';
-import { resolveEnvName } from '../env/layers.js';
-import { classifyEnvironment } from '../core/environment.js';
-import { resolveEnvironment } from '../env/resolve.js';
-import { runEnv } from '../env/run.js';
-import { hasSchema } from '../env/spec.js';
-import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../env/snapshot.js';
-import { SecretMasker } from '../post/mask.js';
+import { diffEnvironments, formatDiffJson, formatDiffMarkdown, formatDiffPretty, hasDifferences } from '../commands/env/diff.js';
+import { formatExplain } from '../commands/env/explain.js';
+import { diskView, type RepoView } from '../collect/env/fs.js';
+import { DIFF_HELP, ENV_DRIFT_HELP, ENV_HELP, ENV_INIT_HELP, ENV_SNAPSHOT_HELP } from './env-help.js';
+import { buildInitYaml, checkGenerated, contractReads, inferVariables } from '../commands/env/init.js';
+import { resolveEnvName } from '../collect/env/layers.js';
+import { resolveEnvironment } from '../collect/env/resolve.js';
+import { runEnv } from '../commands/env/run.js';
+import { hasSchema } from '../config/variables.js';
+import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../commands/env/snapshot.js';
+import { SecretMasker } from '../engine/post/mask.js';
+import { classifyEnvironment } from '../lib/environment.js';
 import { ALL_RULES } from '../rules/index.js';
 import { emit, emitReport, parse, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
-import { L } from '../core/i18n.js';
+import { L } from '../lib/i18n.js';
+import { loadPluginRules } from '../engine/plugins.js';
 
 const ENV_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -69,7 +71,7 @@ async function setup(dirArg: string | undefined, configFlag: string | undefined,
   if (!st.isDirectory()) throw new UserError(L(`${dirArg} is not a directory (honban env reads a repository or deployment directory)`, `${dirArg} はディレクトリではありません (honban env はリポジトリかデプロイ先のディレクトリを読みます)`));
   if (configFlag && !existsSync(configFlag)) throw new UserError(L(`cannot read config ${configFlag}: no such file`, `設定ファイル ${configFlag} を読めません: ファイルがありません`));
   const configFile = configFlag ?? findConfig(dir);
-  const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
+  const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)), loadPluginRules);
   let configText: string | undefined;
   let configDisplay: string | undefined;
   if (configFile) {
@@ -185,7 +187,7 @@ async function check(s: Setup, environment: string, values: Values, processEnv: 
 }
 
 async function init(s: Setup, values: Values): Promise<number> {
-  const { discover } = await import('../core/discover.js');
+  const { discover } = await import('../engine/discover.js');
   const customEnvs = Object.keys(s.config.environments ?? {});
   const { files } = await discover([s.dir], { customEnvs, ignore: s.config.ignore });
   const contract = await contractReads(files, customEnvs);

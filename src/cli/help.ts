@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../core/types.js';
+import type { Lang, Localized } from '../contracts/types.js';
 
 const MAIN: Localized = {
   en: `honban — find development settings about to reach production (本番)

@@ -1,10 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findConfig, loadConfig } from '../config/load.js';
-import { UserError } from '../core/errors.js';
-import { HOST_HELP } from '../host/help.js';
+import { UserError } from '../contracts/errors.js';
+import { HOST_HELP } from './host-help.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
-import { L } from '../core/i18n.js';
+import { L } from '../lib/i18n.js';
+import { loadPluginRules } from '../engine/plugins.js';
 
 const HOST_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -35,11 +36,11 @@ export async function hostCommand(args: string[]): Promise<number> {
   if (values.config && !existsSync(values.config)) throw new UserError(L(`cannot read config ${values.config}: no such file`, `設定ファイル ${values.config} を読めません: ファイルがありません`));
   const configFile = values.config ?? findConfig(process.cwd());
   const known = configFile ? new Set((await import('../rules/index.js')).ALL_RULES.map((r) => r.id)) : undefined;
-  const config = await loadConfig(configFile, known);
+  const config = await loadConfig(configFile, known, loadPluginRules);
   const lang = resolveLang(values.lang, config.lang);
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], config.failOn);
-  const { host } = await import('../host/index.js');
+  const { host } = await import('../commands/host/index.js');
   const { report } = await host({
     ...(values.root !== undefined ? { root: path.resolve(values.root) } : {}),
     ...(values.facts !== undefined ? { facts: values.facts } : {}),

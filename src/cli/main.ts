@@ -1,6 +1,6 @@
-import { UserError } from '../core/errors.js';
-import { L, langOf } from '../core/i18n.js';
-import { VERSION } from '../version.js';
+import { UserError } from '../contracts/errors.js';
+import { VERSION } from '../contracts/version.js';
+import { L, langOf } from '../lib/i18n.js';
 import { emit } from './common.js';
 import { mainHelp } from './help.js';
 

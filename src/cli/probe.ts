@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { findConfig, loadConfig } from '../config/load.js';
-import { UserError } from '../core/errors.js';
-import { PROBE_HELP } from '../probe/help.js';
-import { UNREACHABLE_RULES } from '../probe/index.js';
-import { parseIntOption } from '../probe/options.js';
+import { UserError } from '../contracts/errors.js';
+import { PROBE_HELP } from './probe-help.js';
+import { parseIntOption } from '../collect/probe/options.js';
+import { UNREACHABLE_RULES } from '../commands/probe/index.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
-import { L } from '../core/i18n.js';
+import { L } from '../lib/i18n.js';
+import { loadPluginRules } from '../engine/plugins.js';
 
 const PROBE_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -36,7 +37,7 @@ export async function probeCommand(args: string[]): Promise<number> {
   const configFile = values.config ?? findConfig(process.cwd());
   // Rule ids in honban.yml are checked against every rule; loaded only when there is a config.
   const known = configFile ? new Set((await import('../rules/index.js')).ALL_RULES.map((r) => r.id)) : undefined;
-  const config = await loadConfig(configFile, known);
+  const config = await loadConfig(configFile, known, loadPluginRules);
   const defaults = (config.probe ?? {}) as { url?: string; httpUrl?: string; loginPath?: string; healthPath?: string; expectServer?: string; timeout?: number; headers?: string[] };
   const fromFacts = values['from-facts'];
   const url = positionals[0] ?? defaults.url;
@@ -46,7 +47,7 @@ export async function probeCommand(args: string[]): Promise<number> {
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], config.failOn);
   const onProgress = progress(values.quiet);
-  const { probe } = await import('../probe/index.js');
+  const { probe } = await import('../commands/probe/index.js');
   const { report } = await probe({
     ...(url ? { url } : {}),
     httpUrl: values['http-url'] ?? defaults.httpUrl,

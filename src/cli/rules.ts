@@ -1,16 +1,16 @@
 import { ALL_RULES } from '../rules/index.js';
 import { docsUrlOf } from '../rules/define.js';
-import type { Lang, Rule, Severity } from '../core/types.js';
+import type { Lang, Rule, Severity } from '../contracts/types.js';
+import { emit, parse, resolveFormat, resolveLang, resolveSelection, SELECTION_OPTIONS } from './common.js';
 import { existsSync } from 'node:fs';
 import { findConfig, loadConfig } from '../config/load.js';
-import { UserError } from '../core/errors.js';
-import { L } from '../core/i18n.js';
-import { plural } from '../core/i18n.js';
+import { UserError } from '../contracts/errors.js';
+import { L, plural } from '../lib/i18n.js';
 import { selects } from '../report/filter.js';
 import { t } from '../report/text.js';
-import { emit, parse, resolveFormat, resolveLang, resolveSelection, SELECTION_OPTIONS } from './common.js';
 import { RULES_HELP } from './help.js';
-import { rulesMarkdown } from '../docs/rules-md.js';
+import { rulesMarkdown } from '../commands/rules-md.js';
+import { loadPluginRules } from '../engine/plugins.js';
 
 export function rulesJson(lang: Lang | 'all', plugins: readonly Rule<any>[] = []) {
   const pluginIds = new Set(plugins.map((r) => r.id));
@@ -40,7 +40,7 @@ export async function rulesCommand(args: string[]): Promise<number> {
   // Custom rules of honban.yml `plugins:` are listed with honban's own.
   if (values.config && !existsSync(values.config)) throw new UserError(L(`cannot read config ${values.config}: no such file`, `設定ファイル ${values.config} を読めません: ファイルがありません`));
   const configFile = values.config ?? findConfig(process.cwd());
-  const plugins = configFile ? ((await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)))).pluginRules ?? []) : [];
+  const plugins = configFile ? ((await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)), loadPluginRules)).pluginRules ?? []) : [];
   const sel = await resolveSelection(values, plugins.map((r) => r.id));
   const chosen = (r: { id: string; severity: Severity }) => selects(sel, r.id, r.severity);
   if (format === 'json') {

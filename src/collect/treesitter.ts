@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Language as TSLanguage, Node as TSNode, Parser as TSParser, Tree as TSTree } from 'web-tree-sitter';
-import { ParseError } from '../core/errors.js';
-import { GRAMMAR_DIR_URL } from '../version.js';
+import { ParseError } from '../contracts/errors.js';
+import { GRAMMAR_DIR_URL } from '../contracts/version.js';
 import { LiteTree, setRawCursorApi, type LiteNode } from './lite-tree.js';
 
 export type { TSNode, TSTree, LiteNode };

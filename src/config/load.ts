@@ -1,46 +1,15 @@
-import { linearRegExpProblem } from '../core/linear-regex.js';
-import { readUserFile } from '../core/read.js';
+/** Finding, reading and validating honban.yml (every problem listed at once). */
+import { linearRegExpProblem } from '../lib/linear-regex.js';
+import { readUserFile } from '../lib/read.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../core/errors.js';
-import type { EnvironmentOverride } from '../core/environment.js';
-import type { FailOn, Lang, Localized, Rule, Severity } from '../core/types.js';
-import { isRulePattern, ruleIdMatches } from '../core/rule-glob.js';
+import { UserError } from '../contracts/errors.js';
+import type { EnvironmentOverride } from '../lib/environment.js';
+import type { HonbanConfig } from '../contracts/config.js';
+import type { Localized, Rule } from '../contracts/types.js';
+import { isRulePattern, ruleIdMatches } from '../lib/rule-glob.js';
 import { CONFIG_SCHEMA } from './schema.js';
-import { L, plural } from '../core/i18n.js';
-
-export interface Waiver {
-  rule: string;
-  path?: string;
-  reason: string;
-  owner?: string;
-  until?: string;
-}
-
-export type VariableSpec = Record<string, unknown> & { environments?: Record<string, Record<string, unknown>> };
-
-export interface HonbanConfig {
-  environment?: string;
-  lang?: Lang;
-  failOn?: FailOn;
-  ignore?: string[];
-  rules?: Record<string, Severity | 'off' | { severity?: Severity | 'off'; options?: Record<string, unknown> }>;
-  waivers?: Waiver[];
-  /** Normalized at load: the list shorthand `production: [globs]` becomes `{ paths: [globs] }`. */
-  environments?: Record<string, { paths?: string[]; files?: string[]; aliases?: string[] }>;
-  variables?: Record<string, VariableSpec>;
-  probe?: Record<string, unknown>;
-  /** honban host settings (src/host/settings.ts). */
-  host?: Record<string, unknown>;
-  /** Where it was read from (absent when no file). */
-  source?: string;
-  /** Local ES modules with custom rules (paths or globs, relative to honban.yml). */
-  plugins?: string[];
-  /** The rules those modules export, loaded and validated by loadConfig. */
-  pluginRules?: Rule<any>[];
-  /** Positions in the file (1-based), for findings about the config itself. */
-  positions?: { waivers?: ({ line: number; column: number } | undefined)[] };
-}
+import { L, plural } from '../lib/i18n.js';
 
 /** honban.yml is configuration: it has no reason to be larger than this. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -63,7 +32,14 @@ export function findConfig(dir: string): string | undefined {
  * `knownRuleIds` lets unknown ids in `rules:` / `waivers:` be reported too (typos silently
  * disabling nothing are worse than an error).
  */
-export async function loadConfig(file: string | undefined, knownRuleIds?: ReadonlySet<string>): Promise<HonbanConfig> {
+/**
+ * Loads the custom rules of `plugins:` (patterns relative to `base`, the directory of honban.yml).
+ * Given by the caller (engine/plugins.ts): checking a plugin needs honban's rules and fact names,
+ * which live in higher layers than the configuration.
+ */
+export type PluginLoader = (patterns: readonly string[], base: string, source: string) => Promise<Rule<any>[]>;
+
+export async function loadConfig(file: string | undefined, knownRuleIds?: ReadonlySet<string>, loadPluginRules?: PluginLoader): Promise<HonbanConfig> {
   if (!file) return {};
   const text = await readUserFile(file, L(`config ${file}`, `設定ファイル ${file}`), { maxBytes: MAX_CONFIG_BYTES });
   const { parseDocument, LineCounter } = await import('yaml');
@@ -99,13 +75,9 @@ export async function loadConfig(file: string | undefined, knownRuleIds?: Readon
   let pluginRules: Rule<any>[] | undefined;
   const plugins = (data as HonbanConfig | undefined)?.plugins;
   if (Array.isArray(plugins) && plugins.length && plugins.every((p) => typeof p === 'string')) {
-    const { loadPlugins } = await import('./plugins.js');
-    const { ALL_RULES } = await import('../rules/index.js');
-    const { COLLECTORS, DERIVERS } = await import('../collect/index.js');
-    pluginRules = await loadPlugins(plugins, path.dirname(path.resolve(file)), file, {
-      builtinIds: new Set(ALL_RULES.map((r) => r.id)),
-      scanFacts: new Set([...Object.keys(COLLECTORS), ...Object.keys(DERIVERS)]),
-    });
+    // A run without the team's rules must not look like a pass: no loader is a programming error.
+    if (!loadPluginRules) throw new Error(`loadConfig(${file}): honban.yml declares plugins but the caller passed no plugin loader`);
+    pluginRules = await loadPluginRules(plugins, path.dirname(path.resolve(file)), file);
     if (knownRuleIds) knownRuleIds = new Set([...knownRuleIds, ...pluginRules.map((r) => r.id)]);
   }
   const problems = configProblems(data, knownRuleIds);

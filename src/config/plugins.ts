@@ -7,10 +7,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UserError } from '../core/errors.js';
-import { globMatcher, isGlob } from '../core/glob.js';
-import { L } from '../core/i18n.js';
-import { SEVERITIES, type Localized, type Rule } from '../core/types.js';
+import { UserError } from '../contracts/errors.js';
+import { globMatcher, isGlob } from '../lib/glob.js';
+import { L } from '../lib/i18n.js';
+import { SEVERITIES, type Localized, type Rule } from '../contracts/types.js';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const MODULE = /\.(m?js)$/;

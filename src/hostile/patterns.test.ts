@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isPlaceholder, isSecretName, NAME_PATTERNS, PLACEHOLDER_PATTERNS, WEAK_WORDS, weakSecretReason } from '../core/secrets.js';
-import { adversarialInputs, MIB } from './generate.js';
+import { isPlaceholder, isSecretName, NAME_PATTERNS, PLACEHOLDER_PATTERNS, WEAK_WORDS, weakSecretReason } from '../lib/secrets.js';
+import { adversarialInputs, MIB } from '../testing/hostile.js';
 
 /** Generous: a linear pattern takes a few milliseconds on 1 MiB; a quadratic one minutes. */
 const LIMIT_MS = 1_500;
@@ -60,7 +60,7 @@ test('isPlaceholder, weakSecretReason and isSecretName end quickly on 1 MiB inpu
 });
 
 test('user patterns: a catastrophic honban.yml pattern does not hang `env` (RE2, linear)', async () => {
-  const { repoWith } = await import('./generate.js');
+  const { repoWith } = await import('../testing/hostile.js');
   const { measureCli, describeMeasured } = await import('../testing/measure.js');
   const value = 'a'.repeat(100_000) + '!';
   const dir = repoWith({
@@ -76,7 +76,7 @@ test('user patterns: a catastrophic honban.yml pattern does not hang `env` (RE2,
 });
 
 test('user patterns: lookahead and backreferences are refused with a clear config error (exit 2)', async () => {
-  const { repoWith } = await import('./generate.js');
+  const { repoWith } = await import('../testing/hostile.js');
   const { honban } = await import('../testing/cli.js');
   const dir = repoWith({ 'honban.yml': `variables:\n  A:\n    pattern: '^(?=x)'\n  B:\n    pattern: '(a)\\1'\n`, '.env.production': 'A=x\nB=aa\n' });
   const r = honban(['env', dir]);
@@ -87,7 +87,7 @@ test('user patterns: lookahead and backreferences are refused with a clear confi
 });
 
 test('globs from scanned files match in linear time (nginx include, honban.yml files, Dockerfile COPY)', async () => {
-  const { globMatcher } = await import('../core/glob.js');
+  const { globMatcher } = await import('../lib/glob.js');
   const long = 'a'.repeat(5000) + 'c';
   for (const g of ['a*a*a*a*a*a*a*a*a*a*b', '**/a*a*a*a*a*a*a*b', '*a*a*a*a*a*a*a*a*a*{b,d}']) {
     const t = Date.now();

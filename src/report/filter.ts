@@ -1,6 +1,6 @@
-import { ruleIdMatches } from '../core/rule-glob.js';
-import { SEVERITIES, type FindingStatus, type Report, type Severity, type Summary } from '../core/types.js';
-import { failsAt } from './build.js';
+import { ruleIdMatches } from '../lib/rule-glob.js';
+import { SEVERITIES, type FindingStatus, type Report, type Severity, type Summary } from '../contracts/types.js';
+import { failsAt } from '../engine/report.js';
 
 /** Rule and severity selection from the command line (`--rule`, `--skip-rule`, `--min-severity`). */
 export interface Selection {

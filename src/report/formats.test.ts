@@ -4,9 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RawFinding, Report, Rule } from '../core/types.js';
-import { SecretMasker } from '../post/mask.js';
-import { buildReport } from './build.js';
+import type { RawFinding, Report, Rule } from '../contracts/types.js';
+import { SecretMasker } from '../engine/post/mask.js';
+import { buildReport } from '../engine/report.js';
 import { render } from './index.js';
 import { markdownCode as mdCode, markdownText as mdText } from './escape.js';
 import { selectReport } from './filter.js';

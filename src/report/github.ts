@@ -1,4 +1,4 @@
-import type { Report, Severity } from '../core/types.js';
+import type { Report, Severity } from '../contracts/types.js';
 import { annotationText, escapeControl } from './escape.js';
 import { displayPath, locate } from './locations.js';
 import { exitLine, skipReasonText, summaryLine, t } from './text.js';

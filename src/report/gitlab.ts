@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Report, Severity } from '../core/types.js';
+import type { Report, Severity } from '../contracts/types.js';
 import { displayPath } from './locations.js';
 import { t } from './text.js';
 

@@ -1,4 +1,4 @@
-import type { Report } from '../core/types.js';
+import type { Report } from '../contracts/types.js';
 import { formatGithub } from './github.js';
 import { formatGitlab } from './gitlab.js';
 import { formatJson } from './json.js';

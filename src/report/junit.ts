@@ -1,4 +1,4 @@
-import type { Finding, Report, ReportError } from '../core/types.js';
+import type { Finding, Report, ReportError } from '../contracts/types.js';
 import { xmlText } from './escape.js';
 import { displayPath } from './locations.js';
 import { skipReasonText, t } from './text.js';

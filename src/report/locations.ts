@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Report } from '../core/types.js';
+import type { Report } from '../contracts/types.js';
 
 /** Finding "files" that are no file: the process environment of `honban env --process-env`. */
 const VIRTUAL = new Set(['process.env']);

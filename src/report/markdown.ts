@@ -1,4 +1,4 @@
-import type { Report } from '../core/types.js';
+import type { Report } from '../contracts/types.js';
 import { markdownCode, markdownText } from './escape.js';
 import { displayPath } from './locations.js';
 import { exitLine, skipReasonText, summaryLine, t } from './text.js';

@@ -1,4 +1,4 @@
-import type { Finding, Report, Severity } from '../core/types.js';
+import type { Finding, Report, Severity } from '../contracts/types.js';
 import { escapeControl as x } from './escape.js';
 import { exitLine, scannedKind, skipReasonText, summaryLine, t } from './text.js';
 

@@ -1,5 +1,5 @@
+import type { Finding, Report, Severity } from '../contracts/types.js';
 import { pathToFileURL } from 'node:url';
-import type { Finding, Report, Severity } from '../core/types.js';
 import { locate, relUri } from './locations.js';
 import { skipReasonText, t } from './text.js';
 

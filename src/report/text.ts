@@ -1,6 +1,5 @@
-import type { Skipped, SkipReason } from '../core/read.js';
-import { detailText } from '../core/read.js';
-import type { FailOn, FindingStatus, Lang, Report, ReportError, Severity } from '../core/types.js';
+import type { FailOn, FindingStatus, Lang, Report, ReportError, Severity, Skipped, SkipReason } from '../contracts/types.js';
+import { detailText } from '../lib/read.js';
 import { escapeControl } from './escape.js';
 
 export type ScannedKind = 'files' | 'variables' | 'checks';

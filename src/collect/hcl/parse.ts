@@ -12,7 +12,7 @@
  * binary_operation), comment, ERROR.
  */
 import { firstError, withTree, type TSNode } from '../treesitter.js';
-import type { Expr, Loc, ObjItem, Offsets, RawAttr, RawBlock, Step, TmplPart } from './types.js';
+import type { Expr, Loc, ObjItem, Offsets, RawAttr, RawBlock, Step, TmplPart } from '../../facts/terraform/types.js';
 
 /** Offset → line/column for one source text. */
 export class LineIndex {

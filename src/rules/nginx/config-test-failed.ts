@@ -1,15 +1,13 @@
-import { existsSync } from 'node:fs';
-import { findNginx, testNginxConfig, type NginxTestResult } from '../../nginx-test.js';
 import { defineRule } from '../define.js';
 
 /**
- * Runs only when asked: `honban scan --nginx-test`, or in honban.yml
- * `rules: { nginx/config-test-failed: { options: { run: true } } }`.
+ * Judges the `nginxTest` fact, which exists only when asked: `honban scan --nginx-test`, or in
+ * honban.yml `rules: { nginx/config-test-failed: { options: { run: true } } }`.
  */
 export default defineRule({
   id: 'nginx/config-test-failed',
   severity: 'high',
-  facts: ['nginx'],
+  facts: ['nginxTest'],
   title: {
     en: 'nginx -t rejects the configuration',
     ja: 'nginx -t が設定を拒否する',
@@ -22,36 +20,22 @@ export default defineRule({
     en: 'Fix the line nginx reports and run `nginx -t` again (on the server: `sudo nginx -t` before every reload).',
     ja: 'nginx が示す行を直し、もう一度 `nginx -t` を実行します（サーバーでは reload の前に毎回 `sudo nginx -t`）。',
   },
-  async check(facts, ctx) {
-    if (ctx.options.run !== true) return;
-    const log = typeof ctx.options.log === 'function' ? (ctx.options.log as (line: string) => void) : undefined;
-    if (!facts.nginx.length) return;
-    // `options.nginx`: the binary to use (default: nginx on PATH).
-    const wanted = typeof ctx.options.nginx === 'string' ? ctx.options.nginx : undefined;
-    const nginx = wanted ? (existsSync(wanted) ? wanted : undefined) : findNginx();
-    if (!nginx) throw new Error(`--nginx-test: ${wanted ? `${wanted} does not exist` : 'nginx is not installed (not on PATH)'}; install it (e.g. apt-get install nginx) or run without --nginx-test`);
-    for (const cfg of facts.nginx) {
-      let r: NginxTestResult;
-      try {
-        r = await testNginxConfig(cfg, { nginx });
-      } catch (e) {
-        throw new Error(`--nginx-test: cannot test ${cfg.file}: ${(e as Error).message}`);
-      }
-      const notes = r.notes.length ? ` (${r.notes.join('; ')})` : '';
-      log?.(`nginx -t ${cfg.file}: ${r.ok ? 'ok' : 'failed'}${notes}`);
+  check(facts, ctx) {
+    for (const r of facts.nginxTest) {
       if (r.ok) continue;
       const fatal = r.messages.find((m) => m.level === 'emerg' || m.level === 'alert' || m.level === 'crit') ?? r.messages[r.messages.length - 1];
       const text = fatal?.text ?? 'nginx -t failed without a message';
+      const notes = r.notes.length ? ` (${r.notes.join('; ')})` : '';
       const notesJa = r.notes.length ? `（この環境での置き換え: ${r.notes.join('; ')}）` : '';
       ctx.report({
-        file: fatal?.file ?? cfg.file,
+        file: fatal?.file ?? r.file,
         line: fatal?.file ? fatal.line : undefined,
         message: {
-          en: `nginx -t fails for ${cfg.file}: ${text}${notes}`,
-          ja: `${cfg.file} に対する nginx -t が失敗します: ${text}${notesJa}`,
+          en: `nginx -t fails for ${r.file}: ${text}${notes}`,
+          ja: `${r.file} に対する nginx -t が失敗します: ${text}${notesJa}`,
         },
         evidence: `nginx: [${fatal?.level ?? 'emerg'}] ${text}`,
-        fingerprint: `${cfg.file} ${text}`,
+        fingerprint: `${r.file} ${text}`,
       });
     }
   },
