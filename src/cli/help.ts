@@ -97,7 +97,8 @@ are about to reach the target environment: each finding with file:line, why it m
 how to fix it.
 
 ${SHARED.en}  --nginx-test           Also run \`nginx -t\` on a temporary copy of each nginx configuration
-                         (needs nginx; missing certificates get throw-away ones)
+                         (needs nginx; missing certificates get throw-away ones; never runs code
+                         from the repository: its load_module and Perl/njs/Lua lines are removed)
 
 Examples:
   honban scan .
@@ -116,7 +117,8 @@ Inline suppression (a reason is required; unknown rule ids and unused directives
 すべて報告します。指摘にはファイル:行、なぜ問題か、どう直すかが付きます。
 
 ${SHARED.ja}  --nginx-test           各 nginx 設定の一時コピーに対して \`nginx -t\` も実行します
-                         (nginx が必要。ない証明書は使い捨ての証明書で補います)
+                         (nginx が必要。ない証明書は使い捨ての証明書で補います。リポジトリのコードは
+                         実行しません: load_module と Perl/njs/Lua の行は取り除きます)
 
 例:
   honban scan .

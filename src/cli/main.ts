@@ -1,4 +1,4 @@
-import { UserError } from '../contracts/errors.js';
+import { UserError, crashReport } from '../contracts/errors.js';
 import { VERSION } from '../contracts/version.js';
 import { L, langOf } from '../lib/i18n.js';
 import { emit } from './common.js';
@@ -34,11 +34,24 @@ function quietOnClosedPipe(): void {
 /** Every command's name (the help tests walk them). */
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
+let strayHandled = false;
+
 /** Runs the CLI; returns the exit code (0 / 1 / 2). */
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   // Errors about the arguments themselves are in the language the arguments (or LANG) ask for.
   const lang = langOf(argv);
+  // Errors outside the awaited chain (a timer, a stream) get the same report without data, not
+  // node's default print of the message.
+  const onStray = (e: unknown) => {
+    process.stderr.write(crashReport(e, VERSION, lang));
+    process.exit(2);
+  };
+  if (!strayHandled) {
+    strayHandled = true;
+    process.on('uncaughtException', onStray);
+    process.on('unhandledRejection', onStray);
+  }
   try {
     // `honban --lang ja scan .`: a leading --lang goes to the command (or the main help).
     let args = argv;
@@ -68,12 +81,7 @@ export async function main(argv: string[]): Promise<number> {
       for (const d of e.details) process.stderr.write(d[lang] + '\n');
       return 2;
     }
-    const err = e as Error;
-    const head =
-      lang === 'ja'
-        ? `honban ${VERSION} が異常終了しました (node ${process.version})。下のスタックを添えて報告してください。`
-        : `honban ${VERSION} crashed (node ${process.version}). Please report this with the stack below.`;
-    process.stderr.write(`${head}\n${err?.stack ?? String(e)}\n`);
+    process.stderr.write(crashReport(e, VERSION, lang));
     return 2;
   }
 }

@@ -44,22 +44,6 @@ export function isSecretName(key: string): boolean {
   return true;
 }
 
-/**
- * Values that are credentials whatever their key is called: AWS access key ids (AKIA… for IAM
- * users, ASIA… temporary, and the other IAM unique-id prefixes of keys). A key id names the key
- * pair an attacker needs next; secret scanners (secretlint, gitleaks) treat it as a credential, and
- * so does every output of honban. Linear-time, anchored patterns on the trimmed value.
- */
-const CREDENTIAL_VALUES: RegExp[] = [/^(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}$/];
-
-/** Is this value a credential by its format (whatever the key is called)? */
-export function isCredentialValue(value: string | undefined): boolean {
-  if (!value) return false;
-  const v = value.trim();
-  if (v.length > 256) return false;
-  return CREDENTIAL_VALUES.some((re) => re.test(v));
-}
-
 export type NotASecretKind = 'flag' | 'number' | 'secret-file' | 'password-hash' | 'version-range' | 'keyword' | 'alphabet' | 'mask' | 'document-path' | 'own-name';
 
 /** Keywords that secret-named keys take as settings, not secrets (by key, lower case). */
@@ -243,7 +227,7 @@ export function tokenFormatOf(value: string): string | undefined {
 
 /** Secret-looking values by format (used for masking; the rules judge). */
 export const TOKEN_PATTERNS: { name: string; re: RegExp; }[] = [
-  { name: 'AWS access key id', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { name: 'AWS access key id', re: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
   { name: 'GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/ },
   { name: 'GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
   { name: 'Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
@@ -261,3 +245,24 @@ export const TOKEN_PATTERNS: { name: string; re: RegExp; }[] = [
 export type SensitiveFileKind = 'env-file' | 'private-key' | 'credentials';
 const PRIVATE_KEY_FILE = /(^|\/)(id_(rsa|dsa|ecdsa|ed25519)|[^/]+\.(pem|key|p12|pfx|jks|keystore))$/i;
 const CREDENTIAL_FILE = /(^|\/)(\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials\.json|service[-_]?account[^/]*\.json|\.aws\/credentials|\.docker\/config\.json|\.htpasswd)$/i;
+
+/**
+ * Credentials recognisable by their shape, whatever the key is called: `NOTIFY_URL` holding a Slack
+ * webhook, `AUTH_HEADER=Bearer eyJ…`, `BUCKET_ID=AKIA…`. The synchronous paths that display values
+ * (`env --explain`, `diff`) hide them: every format of `TOKEN_PATTERNS`, and these shapes that are
+ * credentials to display but not findings of their own. Each is linear (no nested quantifiers),
+ * and at most the first 64 KiB of a value is looked at.
+ */
+export const CREDENTIAL_PATTERNS: readonly RegExp[] = [
+  /https:\/\/hooks\.slack\.com\/(?:workflows|triggers)\/[A-Za-z0-9]/, // Slack workflow webhook
+  /https:\/\/(?:discord(?:app)?\.com\/api\/webhooks|[\w-]+\.webhook\.office\.com\/webhookb2)\/[\w-]/, // Discord / Teams webhook
+  /(?:^|[^\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\./, // JWT
+  /(?:^|[^\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}/i, // Authorization: Bearer …
+];
+
+/** Does this value have the shape of a known credential (whatever its key)? */
+export function looksLikeCredential(value: string): boolean {
+  if (value.length < 16) return false;
+  const v = value.length > 65_536 ? value.slice(0, 65_536) : value;
+  return TOKEN_PATTERNS.some((p) => p.re.test(v)) || CREDENTIAL_PATTERNS.some((re) => re.test(v));
+}

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { HonbanConfig } from '../../contracts/config.js';
 import { parseDotenv } from '../dotenv-parse.js';
 import { UserError } from '../../contracts/errors.js';
-import { isCredentialValue, isSecretName, weakSecretReason } from '../../lib/secrets.js';
+import { isSecretName, looksLikeCredential, weakSecretReason } from '../../lib/secrets.js';
 import type { EnvName, ReportError, Skipped } from '../../contracts/types.js';
 import { catalogEntry } from '../../lib/env-catalog.js';
 import type { RepoView } from './fs.js';
@@ -91,9 +91,7 @@ function isPathLike(v: string): boolean {
 }
 
 /** Secret: the schema says so (either way), else delivered as a secret, the catalog, or a secret-like name. */
-function isSecretKey(key: string, spec: EffectiveSpec | undefined, viaSecretStore: boolean, values: readonly (string | undefined)[] = []): boolean {
-  // A credential by its format (an AWS access key id under any name) is never shown, whatever the schema says.
-  if (values.some(isCredentialValue)) return true;
+function isSecretKey(key: string, spec: EffectiveSpec | undefined, viaSecretStore: boolean): boolean {
   if (spec?.origin === 'schema' && typeof spec.secret === 'boolean') return spec.secret;
   if (viaSecretStore) return true;
   if (catalogEntry(key)?.spec.secret) return true;
@@ -336,7 +334,8 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
     const r = resolveDef(key, list.length - 1);
     const spec = effectiveSpec(key, config, env, opts.positions);
     const viaStore = list.some((d) => d.source === 'secrets-dir' || d.source === 'secret-file');
-    const secret = isSecretKey(key, spec, viaStore, [r.value, ...list.map((d) => d.raw)]);
+    // A credential under an ordinary name (a Slack webhook in NOTIFY_URL) is a secret too: never shown.
+    const secret = isSecretKey(key, spec, viaStore) || looksLikeCredential(r.value) || list.some((d) => looksLikeCredential(d.raw));
     res.vars.set(key, {
       file: win.file,
       environment: env,

@@ -67,7 +67,7 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
     try {
       parsed = await parseHcl(f.path, f.content);
     } catch (e) {
-      failures.set(f.path, { line: 1, column: 1, message: `cannot parse: ${(e as Error).message}` });
+      failures.set(f.path, { line: 1, column: 1, message: `cannot parse (${(e as Error).name ?? 'error'})` });
       continue;
     }
     if (parsed.unusable) {
