@@ -99,6 +99,12 @@ how to fix it.
 ${SHARED.en}  --nginx-test           Also run \`nginx -t\` on a temporary copy of each nginx configuration
                          (needs nginx; missing certificates get throw-away ones; never runs code
                          from the repository: its load_module and Perl/njs/Lua lines are removed)
+  -j, --jobs N           Parse files in N worker threads (default: the number of cores)
+  --file-timeout SEC     Time budget per file for parsing and extraction (default: 5); a file
+                         over it is reported in errors and the scan goes on
+  --no-cache             Parse every file, do not read or write the fact cache
+  --cache-location DIR   Fact cache directory (default: node_modules/.cache/honban when the
+                         scanned root has node_modules, else .honban/cache)
 
 Examples:
   honban scan .
@@ -119,6 +125,12 @@ Inline suppression (a reason is required; unknown rule ids and unused directives
 ${SHARED.ja}  --nginx-test           各 nginx 設定の一時コピーに対して \`nginx -t\` も実行します
                          (nginx が必要。ない証明書は使い捨ての証明書で補います。リポジトリのコードは
                          実行しません: load_module と Perl/njs/Lua の行は取り除きます)
+  -j, --jobs N           N 個のワーカースレッドでファイルを解析します (既定: コア数)
+  --file-timeout SEC     ファイルごとの解析と抽出の時間の上限 (既定: 5 秒)。超えたファイルは
+                         エラーとして報告し、検査は続けます
+  --no-cache             すべてのファイルを解析し、ファクトのキャッシュを読み書きしません
+  --cache-location DIR   ファクトのキャッシュの場所 (既定: 検査するルートに node_modules があれば
+                         node_modules/.cache/honban、なければ .honban/cache)
 
 例:
   honban scan .

@@ -10,7 +10,11 @@ import { L } from '../lib/i18n.js';
 import { loadPluginRules } from '../engine/plugins.js';
 
 export async function scanCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { ...SHARED_OPTIONS, 'nginx-test': { type: 'boolean' } }, 'scan');
+  const { values, positionals } = parse(
+    args,
+    { ...SHARED_OPTIONS, 'nginx-test': { type: 'boolean' }, jobs: { type: 'string', short: 'j' }, 'file-timeout': { type: 'string' }, 'no-cache': { type: 'boolean' }, 'cache-location': { type: 'string' } },
+    'scan',
+  );
   if (values.help) {
     await emit(SCAN_HELP[resolveLang(values.lang)], undefined);
     return 0;
@@ -24,6 +28,9 @@ export async function scanCommand(args: string[]): Promise<number> {
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], config.failOn);
   const onProgress = progress(values.quiet);
+  const jobs = values.jobs === undefined ? undefined : positiveInt(values.jobs, '--jobs');
+  const fileTimeout = values['file-timeout'] === undefined ? undefined : positiveNumber(values['file-timeout'], '--file-timeout');
+  if (values['no-cache'] && values['cache-location']) throw new UserError(L('give either --no-cache or --cache-location, not both', '--no-cache と --cache-location はどちらか一方だけを指定してください'));
   const { report } = await scan({
     paths,
     environment: values.env ?? config.environment,
@@ -33,9 +40,24 @@ export async function scanCommand(args: string[]): Promise<number> {
     baseline: values.baseline,
     writeBaseline: values['write-baseline'],
     onProgress,
+    jobs,
+    fileTimeoutMs: fileTimeout === undefined ? undefined : Math.round(fileTimeout * 1000),
+    cache: values['no-cache'] ? false : values['cache-location'],
     // --nginx-test: the real `nginx -t` on a temporary copy of each top-level nginx configuration.
     nginxTest: values['nginx-test'] === true,
     onNotice: values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
   });
   return emitReport(report, format, values);
+}
+
+function positiveInt(v: string, flag: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < 1) throw new UserError(L(`${flag} must be a whole number of at least 1, not "${v}"`, `${flag} は 1 以上の整数にしてください ("${v}" が指定されました)`));
+  return n;
+}
+
+function positiveNumber(v: string, flag: string): number {
+  const n = Number(v);
+  if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 86_400) throw new UserError(L(`${flag} must be a number of seconds above 0, not "${v}"`, `${flag} は 0 より大きい秒数にしてください ("${v}" が指定されました)`));
+  return n;
 }
