@@ -72,7 +72,23 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
           : L(`--${flag} must be an environment name (letters, digits, "_", "." and "-"), not ${JSON.stringify(v)}`, `--${flag} は環境名 (英字、数字、"_"、"."、"-") にしてください (${JSON.stringify(v)} ではなく)`));
     }
   }
+  // A --sarif-root that does not exist is a usage error before anything is checked, not after a scan.
+  const sarifRoot = (r.values as Record<string, unknown>)['sarif-root'];
+  if (typeof sarifRoot === 'string') sarifRootDir(sarifRoot);
   return { values: r.values as ParsedValues<O>, positionals: r.positionals };
+}
+
+/** The absolute directory of --sarif-root; a usage error when it is not a directory. */
+function sarifRootDir(flag: string): string {
+  const abs = path.resolve(flag);
+  let ok = false;
+  try {
+    ok = statSync(abs).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new UserError(L(`--sarif-root ${flag}: no such directory`, `--sarif-root ${flag}: ディレクトリがありません`));
+  return abs;
 }
 
 const ENV_NAME = new RegExp(ENV_NAME_PATTERN);
@@ -169,17 +185,7 @@ export async function emit(text: string, output: string | undefined): Promise<vo
  * tree holding the report's root, else the report's root.
  */
 export function reportBaseRoot(report: Report, flag: string | undefined): string | undefined {
-  if (flag !== undefined) {
-    const abs = path.resolve(flag);
-    let ok = false;
-    try {
-      ok = statSync(abs).isDirectory();
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw new UserError(L(`--sarif-root ${flag}: no such directory`, `--sarif-root ${flag}: ディレクトリがありません`));
-    return abs;
-  }
+  if (flag !== undefined) return sarifRootDir(flag);
   if (!report.root) return undefined;
   for (let dir = report.root; ; ) {
     if (existsSync(path.join(dir, '.git'))) return dir;
