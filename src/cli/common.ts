@@ -64,13 +64,10 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
     throw new UserError(L(`${first} (see honban ${command} --help)`, `オプションの誤り: ${first} (honban ${command} --help を参照)`));
   }
   // Environment names become parts of file names (`.env.<name>`): no empty, no path, no control characters.
-  for (const flag of ['env', 'from', 'to']) {
+  // honban diff's --from / --to may also name a Terraform root or tfvars file: checked by the command.
+  for (const flag of command === 'diff' ? ['env'] : ['env', 'from', 'to']) {
     const v = (r.values as Record<string, unknown>)[flag];
-    if (typeof v === 'string' && !ENV_NAME.test(v.trim())) {
-      throw new UserError(v.trim() === ''
-          ? L(`--${flag} needs an environment name (e.g. production), not an empty string`, `--${flag} には環境名 (例: production) が必要です。空文字列は使えません`)
-          : L(`--${flag} must be an environment name (letters, digits, "_", "." and "-"), not ${JSON.stringify(v)}`, `--${flag} は環境名 (英字、数字、"_"、"."、"-") にしてください (${JSON.stringify(v)} ではなく)`));
-    }
+    if (typeof v === 'string') assertEnvName(flag, v);
   }
   // A --sarif-root that does not exist is a usage error before anything is checked, not after a scan.
   const sarifRoot = (r.values as Record<string, unknown>)['sarif-root'];
@@ -89,6 +86,15 @@ function sarifRootDir(flag: string): string {
   }
   if (!ok) throw new UserError(L(`--sarif-root ${flag}: no such directory`, `--sarif-root ${flag}: ディレクトリがありません`));
   return abs;
+}
+
+/** A user error unless `v` is an environment name (what --env, --from and --to take). */
+export function assertEnvName(flag: string, v: string): void {
+  if (!ENV_NAME.test(v.trim())) {
+    throw new UserError(v.trim() === ''
+        ? L(`--${flag} needs an environment name (e.g. production), not an empty string`, `--${flag} には環境名 (例: production) が必要です。空文字列は使えません`)
+        : L(`--${flag} must be an environment name (letters, digits, "_", "." and "-"), not ${JSON.stringify(v)}`, `--${flag} は環境名 (英字、数字、"_"、"."、"-") にしてください (${JSON.stringify(v)} ではなく)`));
+  }
 }
 
 const ENV_NAME = new RegExp(ENV_NAME_PATTERN);

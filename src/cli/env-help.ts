@@ -177,11 +177,15 @@ export const DIFF_HELP: Localized = {
 Compares the variables of two environments (their env files, layered and interpolated as
 honban env resolves them): one row per key — same, changed, only-from, only-to. Values are
 shown only for non-secrets (URL passwords masked); secrets are compared without being shown.
-When the environments have *.tfvars files, their Terraform variables are compared too.
+When the environments have *.tfvars files, their Terraform variables are compared too, and
+their Terraform resources attribute by attribute (engine versions, instance classes, multi-AZ,
+encryption, backups, deletion protection; an absent argument shows the provider default).
+--from / --to may also name two Terraform root directories or two tfvars files of DIR: then
+only their resources are compared.
 
 Options:
-  --from ENV             The environment to compare from (e.g. production)
-  --to ENV               The environment to compare to (e.g. staging)
+  --from ENV|PATH        The environment (e.g. production), Terraform root or tfvars file to compare from
+  --to ENV|PATH          The environment (e.g. staging), Terraform root or tfvars file to compare to
   --changed-only         Leave out identical rows (pretty, markdown)
   --exit-code            Exit 1 when the environments differ (like git diff --exit-code)
   -f, --format FORMAT    pretty | json | markdown (default: pretty)
@@ -193,6 +197,8 @@ Options:
 Examples:
   honban diff --from production --to staging
   honban diff --from production --to development --format markdown > env-diff.md
+  honban diff --from envs/production --to envs/staging     # two Terraform roots
+  honban diff --from dev.tfvars --to prod.tfvars --changed-only
 
 An environment that honban cannot find (no env file, not in honban.yml environments:) is a
 usage error (exit 2).
@@ -201,11 +207,15 @@ usage error (exit 2).
 
 2 つの環境の変数 (honban env と同じように重ね合わせ、展開した env ファイル) を比べます。キー
 ごとに 1 行 — 同じ、変更、from だけ、to だけ。値は秘密でないものだけ表示し (URL のパスワードは
-伏せます)、秘密は表示せずに比べます。環境に *.tfvars があれば Terraform の変数も比べます。
+伏せます)、秘密は表示せずに比べます。環境に *.tfvars があれば Terraform の変数と、Terraform の
+リソースを属性ごとに比べます (エンジンのバージョン、インスタンスクラス、マルチ AZ、暗号化、
+バックアップ、削除保護。書かれていない引数はプロバイダの既定値を示します)。--from / --to に
+DIR 内の 2 つの Terraform ルートディレクトリか 2 つの tfvars ファイルを指定すると、それらの
+リソースだけを比べます。
 
 オプション:
-  --from ENV             比較元の環境 (例: production)
-  --to ENV               比較先の環境 (例: staging)
+  --from ENV|PATH        比較元の環境 (例: production)、Terraform ルート、tfvars ファイル
+  --to ENV|PATH          比較先の環境 (例: staging)、Terraform ルート、tfvars ファイル
   --changed-only         同じ行を省きます (pretty、markdown)
   --exit-code            環境が異なれば終了コード 1 (git diff --exit-code と同じ)
   -f, --format FORMAT    pretty | json | markdown (既定: pretty)
@@ -217,6 +227,8 @@ usage error (exit 2).
 例:
   honban diff --from production --to staging
   honban diff --from production --to development --format markdown > env-diff.md
+  honban diff --from envs/production --to envs/staging     # 2 つの Terraform ルート
+  honban diff --from dev.tfvars --to prod.tfvars --changed-only
 
 honban が見つけられない環境 (env ファイルがなく、honban.yml の environments: にもない) は
 使い方の誤り (終了コード 2) です。

@@ -18,12 +18,13 @@ import { buildInitYaml, checkGenerated, contractReads, inferVariables } from '..
 import { resolveEnvName } from '../collect/env/layers.js';
 import { resolveEnvironment } from '../collect/env/resolve.js';
 import { runEnv } from '../commands/env/run.js';
+import { sideSpec, type TfSideSpec } from '../commands/env/tfresources.js';
 import { hasSchema } from '../config/variables.js';
 import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../commands/env/snapshot.js';
 import { SecretMasker } from '../engine/post/mask.js';
 import { classifyEnvironment } from '../lib/environment.js';
 import { ALL_RULES } from '../rules/index.js';
-import { emit, emitReport, parse, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
+import { assertEnvName, emit, emitReport, parse, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
 import { L } from '../lib/i18n.js';
 import { loadPluginRules } from '../engine/plugins.js';
 
@@ -280,19 +281,36 @@ export async function diffCommand(args: string[]): Promise<number> {
     await emit(DIFF_HELP[resolveLang(values.lang)], undefined);
     return 0;
   }
-  if (!values.from || !values.to) throw new UserError(L('honban diff needs --from ENV and --to ENV (see honban diff --help)', 'honban diff には --from ENV と --to ENV が必要です (honban diff --help を参照)'));
+  if (values.from === undefined || values.to === undefined) throw new UserError(L('honban diff needs --from ENV and --to ENV (see honban diff --help)', 'honban diff には --from ENV と --to ENV が必要です (honban diff --help を参照)'));
   if (positionals.length > 1) throw new UserError(L(`honban diff takes one directory, not ${positionals.length} (see honban diff --help)`, `honban diff に指定できるディレクトリは 1 つです (${positionals.length} 個指定されました。honban diff --help を参照)`));
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
   const s = await setup(positionals[0], values.config, values.lang);
-  const from = resolveEnvName(values.from, s.config);
-  const to = resolveEnvName(values.to, s.config);
-  if (from === to) throw new UserError(L(`--from and --to name the same environment (${from})`, `--from と --to が同じ環境 (${from}) です`));
+  // A side is an environment, or a Terraform root directory / tfvars file of the repository.
+  // sideSpec takes only relative paths inside DIR naming a directory with .tf files or an existing
+  // tfvars file; anything else must be an environment name.
+  const sideOf = (flag: string, v: string): TfSideSpec => {
+    if (/[\u0000-\u001f\u007f]/.test(v)) assertEnvName(flag, v);
+    const side = sideSpec(v, s.view, s.config);
+    if (side.kind === 'env') assertEnvName(flag, v);
+    return side;
+  };
+  const fromSide = sideOf('from', values.from);
+  const toSide = sideOf('to', values.to);
+  const name = (side: TfSideSpec) => (side.kind === 'env' ? side.env : side.kind === 'root' ? side.dir : side.file);
+  const from = name(fromSide);
+  const to = name(toSide);
+  if (from === to) {
+    const what = fromSide.kind === 'env' ? L('environment', '環境') : fromSide.kind === 'root' ? L('Terraform root', 'Terraform ルート') : L('tfvars file', 'tfvars ファイル');
+    throw new UserError(L(`--from and --to name the same ${what.en} (${from})`, `--from と --to が同じ${what.ja} (${from}) です`));
+  }
+  const tf = fromSide.kind !== 'env' || toSide.kind !== 'env';
   // The result is masked as data by diffEnvironments; the rendered text is not masked again (a weak
   // secret such as `value` would otherwise mask the JSON keys).
-  const { result, resolutions } = await diffEnvironments({ view: s.view, from, to, config: s.config });
+  const { result, resolutions } = await diffEnvironments({ view: s.view, from, to, config: s.config, ...(tf ? { fromSide, toSide } : {}) });
   for (const r of resolutions) assertReadable(r, s.lang);
   // Comparing with an environment that does not exist would list every key as "only in" the other.
-  for (const [flag, env, files] of [['--from', from, [...result.sources.from, ...(result.tfvars?.files.from ?? [])]], ['--to', to, [...result.sources.to, ...(result.tfvars?.files.to ?? [])]]] as const) {
+  for (const [flag, side, env, files] of [['--from', fromSide, from, [...result.sources.from, ...(result.tfvars?.files.from ?? [])]], ['--to', toSide, to, [...result.sources.to, ...(result.tfvars?.files.to ?? [])]]] as const) {
+    if (side.kind !== 'env') continue;
     const custom = Object.keys(s.config.environments ?? {});
     if (s.config.environments?.[env] || files.some((f) => classifyEnvironment(f.replace(/\/$/, '/x'), [env, ...custom]) === env)) continue;
     const where = path.relative(process.cwd(), s.dir) || '.';

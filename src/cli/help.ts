@@ -9,7 +9,7 @@ Commands:
   scan [PATH…]      Read a repository (code, .env, Dockerfile, compose, nginx, systemd,
                     Terraform) and report what is not ready for the target environment
   env [DIR]         Validate a target environment's variables against the schema
-  diff [DIR]        Compare two environments' variables (--from A --to B)
+  diff [DIR]        Compare two environments' variables and Terraform resources (--from A --to B)
   probe URL         Check the deployed site: redirect, TLS, headers, cookies, CSP, CORS …
   host              Check the server itself (live, or offline with --root DIR): OS, resources,
                     SSH, firewall, the app's unit, env file, nginx, certificates, backups

@@ -41,6 +41,8 @@ export type FileKind =
   | 'kubernetes'
   | 'yaml'
   | 'json'
+  /** `terraform show -json` output of a plan (recognised by content). */
+  | 'tfplan'
   | 'python'
   | 'ruby'
   | 'javascript'

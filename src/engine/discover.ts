@@ -1,3 +1,4 @@
+import { isPlanJson } from '../lib/tfplan.js';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { execFile } from 'node:child_process';
@@ -73,7 +74,9 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
       }
       return 'yaml';
     case 'json':
-      return lower.endsWith('.tfvars.json') ? 'tfvars' : 'json';
+      if (lower.endsWith('.tfvars.json')) return 'tfvars';
+      if (content !== undefined && isPlanJson(content)) return 'tfplan';
+      return 'json';
     case 'py':
       return 'python';
     case 'rb':
