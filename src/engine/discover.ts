@@ -8,7 +8,8 @@ import ignore, { type Ignore } from 'ignore';
 import { classifyEnvironment, type EnvironmentOverride } from '../lib/environment.js';
 import type { FileKind, Skipped, SourceFile } from '../contracts/types.js';
 import { UserError } from '../contracts/errors.js';
-import { errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile } from '../lib/read.js';
+import { detailText, errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile } from '../lib/read.js';
+import { L } from '../lib/i18n.js';
 import { sniffNginx } from '../collect/nginx/sniff.js';
 import { CODE_EXTENSION } from '../lib/paths.js';
 
@@ -224,7 +225,7 @@ function isEnvFileName(lowerBase: string): boolean {
 export async function discover(paths: string[], opts: DiscoverOptions = {}): Promise<Discovered> {
   const absPaths = paths.map((p) => path.resolve(p));
   for (const abs of absPaths) {
-    if (!existsSync(abs)) throw new UserError(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`);
+    if (!existsSync(abs)) throw new UserError(L(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`, `${path.relative(process.cwd(), abs) || abs} を読めません: ファイルもディレクトリもありません`));
   }
   let root: string;
   if (absPaths.length === 1 && statSync(absPaths[0]!).isDirectory()) root = absPaths[0]!;
@@ -380,13 +381,13 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     try {
       st = statSync(abs);
     } catch {
-      throw new UserError(`cannot read ${display(abs)}: no such file or directory`);
+      throw new UserError(L(`cannot read ${display(abs)}: no such file or directory`, `${display(abs)} を読めません: ファイルもディレクトリもありません`));
     }
     if (st.isDirectory()) {
       try {
         realRoots.push(await realpath(abs));
       } catch (e) {
-        throw new UserError(`cannot read ${display(abs)}: ${errnoText(e)}`);
+        throw new UserError(L(`cannot read ${display(abs)}: ${errnoText(e)}`, `${display(abs)} を読めません: ${detailText(errnoText(e), 'ja')}`));
       }
     }
   }
@@ -399,7 +400,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
       try {
         await readdir(abs);
       } catch (e) {
-        throw new UserError(`cannot read ${display(abs)}: ${errnoText(e)}`);
+        throw new UserError(L(`cannot read ${display(abs)}: ${errnoText(e)}`, `${display(abs)} を読めません: ${detailText(errnoText(e), 'ja')}`));
       }
       const layers = await ancestorLayers(abs);
       await walk(abs, isIgnored(layers, abs, true) ? [] : layers, trackedSet);
