@@ -8,6 +8,9 @@ Commands:
   env [DIR]         Validate a target environment's variables against the schema
   diff [DIR]        Compare two environments' variables (--from A --to B)
   probe URL         Check the deployed site: redirect, TLS, headers, cookies, CSP, CORS …
+  check [DIR]       The go-live verdict: scan + env + probe + host facts + the checklist of
+                    honban.yml, stored in the history store (--format html for one page)
+  history [DIR]     The stored runs of honban check; history diff [A] [B]: what changed
   rules             List every rule (id, severity, title, description, fix)
 
 Options:
@@ -21,7 +24,7 @@ Exit codes: 0 no open finding at or above --fail-on; 1 open findings at or above
 export const SHARED_HELP = `Shared options:
   --env NAME             Target environment (default: production)
   --lang en|ja           Language of messages (default: from LANG)
-  -f, --format FORMAT    pretty | json | sarif | junit | markdown (default: pretty)
+  -f, --format FORMAT    pretty | json | html | sarif | junit | markdown (default: pretty)
   -o, --output FILE      Write the report to FILE instead of stdout
   --fail-on LEVEL        critical | high | medium | low | info | none (default: high)
   -c, --config FILE      honban.yml to use (default: honban.yml at the scanned root)

@@ -12,6 +12,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   env: async () => (await import('./env.js')).envCommand,
   diff: async () => (await import('./env.js')).diffCommand,
   probe: async () => (await import('./probe.js')).probeCommand,
+  check: async () => (await import('./check.js')).checkCommand,
+  history: async () => (await import('./history.js')).historyCommand,
 };
 
 /** Runs the CLI; returns the exit code (0 / 1 / 2). */

@@ -13,6 +13,29 @@ export interface Waiver {
   until?: string;
 }
 
+/** One item of the go-live checklist (`checklist:`; see docs/check.md). */
+export interface ChecklistItem {
+  id: string;
+  title: string | { en: string; ja?: string };
+  priority: 'P0' | 'P1' | 'P2';
+  owner?: string;
+  due?: string;
+  checks?: string[];
+  status?: 'todo' | 'done' | 'deferred' | 'skipped' | 'not-applicable';
+  evidence?: string;
+  attested?: { by: string; on: string };
+  reattest?: string;
+  reason?: string;
+  until?: string;
+}
+
+/** `history:` — where honban check stores its runs. */
+export interface HistoryConfig {
+  store?: string;
+  keep?: string | number;
+  project?: string;
+}
+
 export type VariableSpec = Record<string, unknown> & { environments?: Record<string, Record<string, unknown>> };
 
 export interface HonbanConfig {
@@ -25,6 +48,8 @@ export interface HonbanConfig {
   environments?: Record<string, { files?: string[]; aliases?: string[] }>;
   variables?: Record<string, VariableSpec>;
   probe?: Record<string, unknown>;
+  checklist?: ChecklistItem[];
+  history?: HistoryConfig;
   /** Where it was read from (absent when no file). */
   source?: string;
 }
@@ -69,7 +94,7 @@ export async function loadConfig(file: string | undefined, knownRuleIds?: Readon
   return { ...(data as HonbanConfig), source: file };
 }
 
-let validator: ((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params: Record<string, unknown> }[] | null };
+let validator: ((d: unknown) => boolean) & { errors?: { instancePath: string; keyword?: string; message?: string; params: Record<string, unknown> }[] | null };
 
 /** Returns every problem of a config object (empty when valid). */
 export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>): string[] {
@@ -84,12 +109,15 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
   if (!validator(data)) {
     const errors = validator.errors ?? [];
     const oneOfPaths = new Set(errors.filter((e) => e.params && 'passingSchemas' in e.params).map((e) => e.instancePath));
+    const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
     const seen = new Set<string>();
     for (const e of errors) {
       const where = e.instancePath ? e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.') : '(root)';
       let msg = e.message ?? 'invalid';
       if (oneOfPaths.has(e.instancePath)) {
-        msg = 'must be a severity (critical, high, medium, low, info, off) or { severity, options }';
+        msg = /^\/checklist\/\d+\/title$/.test(e.instancePath) ? 'must be a string or { en, ja }' : 'must be a severity (critical, high, medium, low, info, off) or { severity, options }';
+      } else if (anyOfPaths.has(e.instancePath)) {
+        msg = e.instancePath === '/history/keep' ? 'must be a number of days (180d) or of runs (500)' : 'must match one of the allowed forms';
       } else {
         if (e.params && 'additionalProperty' in e.params) msg = `unknown key "${String(e.params.additionalProperty)}"`;
         if (e.params && 'allowedValues' in e.params) msg += `: ${(e.params.allowedValues as unknown[]).join(', ')}`;
@@ -117,6 +145,12 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
       problems.push(`waivers.${i}.until: "${w.until}" is not a real date`);
     }
   });
+  problems.push(...checklistProblems(cfg.checklist, knownRuleIds));
+  if (typeof cfg.history?.store === 'string') {
+    const st = cfg.history.store;
+    if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/i.test(st)) problems.push('history.store: a password does not belong in honban.yml; give it in PGPASSWORD or ~/.pgpass (or the whole URL in HONBAN_STORE)');
+    else if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/i.test(st)) problems.push(`history.store: must be sqlite:PATH or postgres://…, not "${st}"`);
+  }
   for (const [name, spec] of Object.entries(cfg.variables ?? {})) {
     if (spec && typeof spec.pattern === 'string') {
       try {
@@ -127,6 +161,72 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
     }
   }
   return problems;
+}
+
+/** Problems the JSON Schema cannot express: unique ids, automated xor manual, reasons, dates, rule ids. */
+function checklistProblems(list: unknown, knownRuleIds?: ReadonlySet<string>): string[] {
+  if (!Array.isArray(list)) return [];
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  list.forEach((raw, i) => {
+    if (!raw || typeof raw !== 'object') return;
+    const it = raw as Partial<ChecklistItem>;
+    const at = `checklist.${i}`;
+    if (typeof it.id === 'string') {
+      if (seen.has(it.id)) problems.push(`${at}.id: "${it.id}" is also the id of checklist.${seen.get(it.id)}`);
+      else seen.set(it.id, i);
+    }
+    const automated = it.checks !== undefined;
+    const manual = it.status !== undefined;
+    if (automated && manual) problems.push(`${at}: give either checks: (automated) or status: (manual), not both`);
+    if (!automated && !manual) problems.push(`${at}: needs checks: (rule ids or globs such as tls/*) or a manual status: (todo, done, deferred, skipped, not-applicable)`);
+    if (automated) {
+      for (const key of ['evidence', 'attested', 'reattest', 'reason', 'until'] as const) {
+        if (it[key] !== undefined) problems.push(`${at}.${key}: only for manual items (an automated item's status comes from its checks)`);
+      }
+      if (knownRuleIds && Array.isArray(it.checks)) {
+        it.checks.forEach((c, j) => {
+          if (typeof c !== 'string') return;
+          if (!matchesAnyRule(c, knownRuleIds)) problems.push(`${at}.checks.${j}: no rule matches "${c}"`);
+        });
+      }
+    }
+    if (manual) {
+      const needsReason = it.status === 'deferred' || it.status === 'skipped' || it.status === 'not-applicable';
+      if (needsReason && !it.reason) problems.push(`${at}.reason: a ${it.status} item needs a reason`);
+      if (!needsReason && it.until !== undefined) problems.push(`${at}.until: only for deferred, skipped or not-applicable items`);
+      if (it.status === 'done' && !it.attested) problems.push(`${at}.attested: a done item needs attested: { by, on }`);
+    }
+    for (const key of ['due', 'until'] as const) {
+      const v = it[key];
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isRealDate(v)) problems.push(`${at}.${key}: "${v}" is not a real date`);
+    }
+    const on = it.attested?.on;
+    if (typeof on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(on) && !isRealDate(on)) problems.push(`${at}.attested.on: "${on}" is not a real date`);
+  });
+  return problems;
+}
+
+/** A rule id, or a glob with `*` (tls/*, *-secret): does it name at least one rule? */
+export function ruleGlob(pattern: string): (id: string) => boolean {
+  if (!pattern.includes('*')) return (id) => id === pattern;
+  const parts = pattern.split('*');
+  return (id) => {
+    if (!id.startsWith(parts[0]!) || !id.endsWith(parts[parts.length - 1]!)) return false;
+    let at = parts[0]!.length;
+    for (let k = 1; k < parts.length - 1; k++) {
+      const found = id.indexOf(parts[k]!, at);
+      if (found < 0) return false;
+      at = found + parts[k]!.length;
+    }
+    return at <= id.length - parts[parts.length - 1]!.length;
+  };
+}
+
+function matchesAnyRule(pattern: string, ids: ReadonlySet<string>): boolean {
+  const m = ruleGlob(pattern);
+  for (const id of ids) if (m(id)) return true;
+  return false;
 }
 
 import { createRequire } from 'node:module';

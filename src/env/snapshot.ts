@@ -5,14 +5,15 @@
  * what it is. The last 20 snapshots of each environment are kept, with timestamps.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
+import { ensureHonbanDir, HONBAN_DIR } from '../core/honban-dir.js';
 import type { EnvName, Lang } from '../core/types.js';
 import { VERSION } from '../version.js';
 import type { Resolution } from './resolve.js';
 
-export const STORE_DIR = '.honban';
+export const STORE_DIR = HONBAN_DIR;
 export const KEY_FILE = 'env-key';
 export const SNAPSHOTS_FILE = 'env-snapshots.json';
 export const KEEP = 20;
@@ -49,9 +50,7 @@ function storeDir(root: string): string {
 function ensureStore(root: string): Buffer {
   const dir = storeDir(root);
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const gi = path.join(dir, '.gitignore');
-    if (!existsSync(gi)) writeFileSync(gi, '# honban: snapshots and their HMAC key stay out of git\n*\n');
+    ensureHonbanDir(root);
     const kf = path.join(dir, KEY_FILE);
     if (!existsSync(kf)) writeFileSync(kf, randomBytes(32).toString('hex') + '\n', { mode: 0o600 });
   } catch (e) {

@@ -26,7 +26,9 @@ export async function readBaseline(file: string): Promise<BaselineFile> {
   }
 }
 
-export function makeBaseline(findings: readonly RawFinding[], now: Date): BaselineFile {
+type Baselined = Pick<RawFinding, 'ruleId' | 'file' | 'fingerprint' | 'status'>;
+
+export function makeBaseline(findings: readonly Baselined[], now: Date): BaselineFile {
   return {
     schemaVersion: 1,
     tool: 'honban',
@@ -38,8 +40,12 @@ export function makeBaseline(findings: readonly RawFinding[], now: Date): Baseli
   };
 }
 
-export async function writeBaseline(file: string, findings: readonly RawFinding[], now: Date): Promise<void> {
-  await writeFile(file, JSON.stringify(makeBaseline(findings, now), null, 2) + '\n');
+export async function writeBaseline(file: string, findings: readonly Baselined[], now: Date): Promise<void> {
+  try {
+    await writeFile(file, JSON.stringify(makeBaseline(findings, now), null, 2) + '\n');
+  } catch (e) {
+    throw new UserError(`cannot write baseline ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }
 
 /** Marks findings already in the baseline (matched as a multiset by fingerprint) as `baseline`. */

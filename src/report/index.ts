@@ -1,11 +1,12 @@
 import type { Report } from '../core/types.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatPretty } from './pretty.js';
 import { formatSarif } from './sarif.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif', 'junit', 'markdown'] as const;
+export const FORMATS = ['pretty', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Renders a report; every format is a pure function of the Report. */
@@ -21,7 +22,9 @@ export function render(report: Report, format: Format, opts: { color?: boolean }
       return formatMarkdown(report);
     case 'pretty':
       return formatPretty(report, { color: opts.color ?? false });
+    case 'html':
+      return formatHtml(report);
   }
 }
 
-export { formatJson, formatJunit, formatMarkdown, formatPretty, formatSarif };
+export { formatHtml, formatJson, formatJunit, formatMarkdown, formatPretty, formatSarif };

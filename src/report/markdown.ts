@@ -1,4 +1,5 @@
 import type { Report } from '../core/types.js';
+import { dateText, orderedItems, readinessExitLine, rt, statusText } from './readiness.js';
 import { exitLine, summaryLine, t } from './text.js';
 
 const ICON: Record<string, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', info: '⬜' };
@@ -17,13 +18,14 @@ export function formatMarkdown(report: Report): string {
   lines.push('');
   // Command-specific headline (e.g. the probe's grade).
   if (typeof report.extra?.headline === 'string') lines.push(`**${cell(report.extra.headline)}**`, '');
+  if (report.readiness) lines.push(...readinessMarkdown(report));
   lines.push(`**${summaryLine(report)}**`);
   lines.push('');
   if (open.length) {
     lines.push(`| ${s.mdCols.join(' | ')} |`);
     lines.push(`|${s.mdCols.map(() => '---').join('|')}|`);
     for (const f of open.slice(0, MAX_ROWS)) {
-      const loc = f.line ? `\`${f.file}:${f.line}\`` : `\`${f.file}\``;
+      const loc = (f.line ? `\`${f.file}:${f.line}\`` : `\`${f.file}\``) + (f.source ? ` (${f.source})` : '');
       lines.push(`| ${ICON[f.severity]} ${s.severity[f.severity]} | [\`${f.ruleId}\`](${f.docsUrl}) | ${cell(loc)} | ${cell(f.message)} | ${cell(f.fix)} |`);
     }
     if (open.length > MAX_ROWS) lines.push('', `_${s.mdHidden(open.length - MAX_ROWS)}_`);
@@ -43,6 +45,28 @@ export function formatMarkdown(report: Report): string {
     for (const e of report.errors) lines.push(`- ${e.file ? `\`${e.file}${e.line ? ':' + e.line : ''}\` ` : ''}${cell(e.message)}`);
     lines.push('');
   }
-  lines.push(`_${exitLine(report)}_`, '');
+  lines.push(`_${readinessExitLine(report) ?? exitLine(report)}_`, '');
   return lines.join('\n');
+}
+
+const STATE_ICON = { met: '✅', waived: '⚠️', open: '📋' } as const;
+const VERDICT_ICON = { ready: '✅', 'ready-with-waivers': '⚠️', 'not-ready': '🚨' } as const;
+
+/** The seed-004 style table: priority, item, status, owner, date — open P0 items first. */
+function readinessMarkdown(report: Report): string[] {
+  const r = report.readiness!;
+  const x = rt(report.lang);
+  const out = [`## ${VERDICT_ICON[r.verdict]} ${x.title}: **${x.verdict[r.verdict]}**`, ''];
+  for (const reason of r.reasons) out.push(`- ${cell(reason)}`);
+  out.push('');
+  if (!r.items.length) return out.concat(`_${x.noChecklist}_`, '');
+  out.push(`| ${x.cols.join(' | ')} |`, `|${x.cols.map(() => '---').join('|')}|`);
+  for (const i of orderedItems(r)) {
+    const icon = i.state === 'open' && i.priority === 'P0' ? '🚨' : STATE_ICON[i.state];
+    const title = i.state === 'open' ? `**${cell(i.title)}**` : cell(i.title);
+    const sub = [i.note, i.state !== 'open' ? i.reason : undefined].filter(Boolean).join(' · ');
+    out.push(`| ${icon} ${i.priority} | ${title}${sub ? `<br><sub>${cell(sub)}</sub>` : ''} | **${cell(statusText(i, report.lang))}** | ${cell(i.owner ?? '')} | ${cell(dateText(i, report.lang))} |`);
+  }
+  out.push('');
+  return out;
 }
