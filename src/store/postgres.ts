@@ -3,7 +3,7 @@
  * turned into `$n`, migrations under an advisory lock so that parallel CI jobs sharing one store
  * migrate it once.
  */
-import { StoreError, type Db } from './sql.js';
+import { Mutex, StoreError, type Db } from './sql.js';
 
 type PgClient = {
   connect(): Promise<void>;
@@ -23,7 +23,7 @@ export function numbered(sql: string): string {
 
 export class PostgresDb implements Db {
   readonly dialect = 'postgres' as const;
-  private depth = 0;
+  private readonly mutex = new Mutex();
 
   private constructor(private readonly client: PgClient) {}
 
@@ -54,19 +54,18 @@ export class PostgresDb implements Db {
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.depth > 0) return fn();
-    this.depth++;
-    await this.q('BEGIN');
-    try {
-      const out = await fn();
-      await this.q('COMMIT');
-      return out;
-    } catch (e) {
-      await this.client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      this.depth--;
-    }
+    // One client: its transactions must not interleave.
+    return this.mutex.run(async () => {
+      await this.q('BEGIN');
+      try {
+        const out = await fn();
+        await this.q('COMMIT');
+        return out;
+      } catch (e) {
+        await this.client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    });
   }
 
   async migrationLock<T>(fn: () => Promise<T>): Promise<T> {
@@ -76,6 +75,12 @@ export class PostgresDb implements Db {
     } finally {
       await this.client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => undefined);
     }
+  }
+
+  async bytes(): Promise<number> {
+    const { rows } = await this.q(`SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'r' AND c.relname LIKE 'honban\\_%' AND n.nspname = current_schema()`);
+    return Number(rows[0]?.n ?? 0);
   }
 
   async close(): Promise<void> {

@@ -18,6 +18,8 @@ export interface Db {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** Runs `fn` while holding a lock that other honban processes' migrations also take. */
   migrationLock<T>(fn: () => Promise<T>): Promise<T>;
+  /** Size of honban's tables on disk, in bytes. */
+  bytes(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,16 @@ export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'runs, find
 const SCHEMA_TABLE = 'honban_schema';
 
 export class StoreError extends Error {}
+
+/** Serializes async sections on one connection (a connection runs one transaction at a time). */
+export class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn, fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
 
 /** Brings the database to the newest schema version; refuses one written by a newer honban. */
 export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
@@ -195,6 +207,19 @@ export class SqlStore implements HistoryStore {
   async version(): Promise<number> {
     const rows = await this.db.all<{ v: number | null }>(`SELECT MAX(version) AS v FROM ${SCHEMA_TABLE}`);
     return Number(rows[0]?.v ?? 0);
+  }
+
+  async stats(project?: string): Promise<{ runs: number; findings: number; runFindings: number; items: number; bytes: number }> {
+    const where = project === undefined ? '' : ' WHERE project = ?';
+    const p = project === undefined ? [] : [project];
+    const one = async (sql: string) => num((await this.db.all<{ n: number | string }>(sql, p))[0]?.n);
+    return {
+      runs: await one(`SELECT COUNT(*) AS n FROM honban_runs${where}`),
+      findings: await one(`SELECT COUNT(*) AS n FROM honban_findings${where}`),
+      runFindings: await one(`SELECT COUNT(*) AS n FROM honban_run_findings rf JOIN honban_runs r ON r.id = rf.run_id${where.replace('project', 'r.project')}`),
+      items: await one(`SELECT COUNT(*) AS n FROM honban_items${where}`),
+      bytes: await this.db.bytes(),
+    };
   }
 
   async record(run: RunInput): Promise<number> {

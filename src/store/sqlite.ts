@@ -7,11 +7,11 @@
  * alike, so a second honban waits: every statement and transaction is retried while the database
  * is busy, up to `busyTimeoutMs`.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { StoreError, type Db } from './sql.js';
+import { Mutex, StoreError, type Db } from './sql.js';
 
 interface WasmDatabase {
   exec(sql: string): void;
@@ -33,6 +33,9 @@ function loadWasm(): WasmModule {
   return wasm;
 }
 
+/** A lock directory older than this is left over by a killed process (see retry). */
+export const STALE_LOCK_MS = 60_000;
+
 const isBusy = (e: unknown): boolean => /database is locked|SQLITE_BUSY|database table is locked/i.test((e as Error)?.message ?? '');
 
 export interface SqliteOptions {
@@ -46,6 +49,7 @@ export class SqliteDb implements Db {
   readonly dialect = 'sqlite' as const;
   private readonly db: WasmDatabase;
   private readonly busyTimeoutMs: number;
+  private readonly mutex = new Mutex();
 
   constructor(
     readonly file: string,
@@ -63,19 +67,38 @@ export class SqliteDb implements Db {
 
   /** Retries `fn` while another process holds the lock. */
   private async retry<T>(fn: () => T): Promise<T> {
-    const deadline = Date.now() + this.busyTimeoutMs;
+    let deadline = Date.now() + this.busyTimeoutMs;
     let wait = 5;
+    let brokeStale = false;
     for (;;) {
       try {
         return fn();
       } catch (e) {
         if (!isBusy(e)) throw e instanceof StoreError ? e : new StoreError(`${this.file}: ${(e as Error).message}`);
         if (Date.now() > deadline) {
+          // A honban killed while it held the lock leaves the lock directory behind. Every honban
+          // transaction takes well under a second: a lock untouched for STALE_LOCK_MS is stale.
+          if (!brokeStale && this.breakStaleLock()) {
+            brokeStale = true;
+            deadline = Date.now() + this.busyTimeoutMs;
+            continue;
+          }
           throw new StoreError(`${this.file} is locked by another process (for more than ${Math.round(this.busyTimeoutMs / 1000)} s); if no honban is running, remove the directory ${this.file}.lock`);
         }
         await sleep(wait);
         wait = Math.min(wait * 2, 200);
       }
+    }
+  }
+
+  private breakStaleLock(): boolean {
+    const lock = `${this.file}.lock`;
+    try {
+      if (Date.now() - statSync(lock).mtimeMs < STALE_LOCK_MS) return false;
+      rmdirSync(lock);
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -92,21 +115,29 @@ export class SqliteDb implements Db {
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    // BEGIN IMMEDIATE takes the write lock up front: two writers never interleave.
-    await this.retry(() => this.db.exec('BEGIN IMMEDIATE'));
-    try {
-      const out = await fn();
-      await this.retry(() => this.db.exec('COMMIT'));
-      return out;
-    } catch (e) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw e;
-    }
+    return this.mutex.run(async () => {
+      // BEGIN IMMEDIATE takes the write lock up front: two writers never interleave.
+      await this.retry(() => this.db.exec('BEGIN IMMEDIATE'));
+      try {
+        const out = await fn();
+        await this.retry(() => this.db.exec('COMMIT'));
+        return out;
+      } catch (e) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw e;
+      }
+    });
   }
 
   async migrationLock<T>(fn: () => Promise<T>): Promise<T> {
     // The migration's own BEGIN IMMEDIATE serializes writers; nothing more to take.
     return fn();
+  }
+
+  async bytes(): Promise<number> {
+    const [pc] = await this.all<{ page_count: number }>('PRAGMA page_count');
+    const [ps] = await this.all<{ page_size: number }>('PRAGMA page_size');
+    return Number(pc?.page_count ?? 0) * Number(ps?.page_size ?? 0);
   }
 
   async close(): Promise<void> {

@@ -73,5 +73,7 @@ export interface HistoryStore {
   prune(project: string, keep: Keep, now: Date): Promise<number>;
   /** The schema version the store is at. */
   version(): Promise<number>;
+  /** Rows kept for a project (runs, distinct findings, items) and the store's size on disk in bytes. */
+  stats(project?: string): Promise<{ runs: number; findings: number; runFindings: number; items: number; bytes: number }>;
   close(): Promise<void>;
 }
