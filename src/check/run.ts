@@ -16,7 +16,8 @@ import { VERSION } from '../version.js';
 import { decideVerdict, evaluateChecklist } from './checklist.js';
 import { gitInfo, projectKey } from './git.js';
 import type { ProbeRunOptions } from '../probe/index.js';
-import type { HistoryStore, RunInput, StoredFinding } from '../store/index.js';
+import type { HistoryStore, Keep, RunInput, StoredFinding } from '../store/index.js';
+import { StoreError } from '../store/sql.js';
 
 export interface CheckOptions {
   /** The directory to check (default: the current directory). */
@@ -95,6 +96,52 @@ export async function check(opts: CheckOptions = {}): Promise<CheckResult> {
   const environment = resolveEnvName(opts.environment ?? config.environment ?? 'production', config);
   const lang = opts.lang ?? config.lang ?? 'en';
   const failOn = opts.failOn ?? config.failOn ?? 'high';
+  // The history store is opened (and migrated) first: a wrong URL or an unreachable server fails
+  // in a second, not after the whole check.
+  let store: HistoryStore | undefined;
+  let keep: Keep = {};
+  if (opts.history !== false) {
+    const h = opts.history ?? {};
+    const { storeSpec, openStore, parseKeep } = await import('../store/index.js');
+    try {
+      const spec = h.store ? storeSpec(h.store, dir) : storeSpec(config.history?.store, dir, dir);
+      keep = parseKeep(h.keep ?? config.history?.keep);
+      opts.onProgress?.(`opening ${spec.display}…`);
+      store = await openStore(spec);
+    } catch (e) {
+      throw storeFailure(e);
+    }
+  }
+  try {
+    return await checkWith(opts, { dir, dirArg, config, configText, configDisplay, environment, lang, failOn, now, today, t0, store, keep });
+  } finally {
+    await store?.close();
+  }
+}
+
+function storeFailure(e: unknown): Error {
+  if (e instanceof StoreError) return new UserError(`history store: ${e.message} (--no-history skips storing)`);
+  return e as Error;
+}
+
+interface Ctx {
+  dir: string;
+  dirArg: string;
+  config: HonbanConfig;
+  configText?: string;
+  configDisplay?: string;
+  environment: string;
+  lang: Lang;
+  failOn: FailOn;
+  now: Date;
+  today: string;
+  t0: number;
+  store?: HistoryStore;
+  keep: Keep;
+}
+
+async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
+  const { dir, dirArg, config, configText, configDisplay, environment, lang, failOn, now, today, t0, store, keep } = ctx;
   const parts: { source: FindingSource; report: Report }[] = [];
   const sources: Readiness['sources'] = [];
   const notRun = new Set<FindingSource>();
@@ -193,26 +240,17 @@ export async function check(opts: CheckOptions = {}): Promise<CheckResult> {
   };
   const report: Report = { ...combined, exitCode: verdict === 'not-ready' ? 1 : 0, readiness };
 
-  if (opts.history !== false) {
-    const h = opts.history ?? {};
-    const { storeSpec, openStore, parseKeep, StoreError } = await import('../store/index.js');
-    let store: HistoryStore | undefined;
+  if (store) {
     try {
-      const spec = storeSpec(h.store ?? config.history?.store, dir);
-      const keep = parseKeep(h.keep ?? config.history?.keep);
-      opts.onProgress?.(`storing the run in ${spec.display}…`);
-      store = await openStore(spec);
+      opts.onProgress?.(`storing the run in ${store.location}…`);
       const runId = await store.record(runInput(report, project!, Math.round(performance.now() - t0)));
       await store.prune(project!, keep, now);
       const trend = await store.runs(project!, { limit: TREND_RUNS, environment });
       readiness.runId = runId;
-      readiness.store = spec.display;
+      readiness.store = store.location;
       readiness.history = trend.reverse();
     } catch (e) {
-      if (e instanceof StoreError) throw new UserError(`history store: ${e.message} (--no-history skips storing)`);
-      throw e;
-    } finally {
-      await store?.close();
+      throw storeFailure(e);
     }
   }
   return { report };

@@ -67,7 +67,8 @@ export async function historyCommand(args: string[]): Promise<number> {
   const fmt = await import('../check/history-format.js');
   let spec;
   try {
-    spec = storeSpec(values.store ?? (process.env.HONBAN_STORE || undefined) ?? config.history?.store, dir);
+    const given = values.store ?? (process.env.HONBAN_STORE || undefined);
+    spec = given ? storeSpec(given, dir) : storeSpec(config.history?.store, dir, dir);
   } catch (e) {
     if (e instanceof StoreError) throw new UserError(e.message);
     throw e;

@@ -45,8 +45,12 @@ export function passwordOf(url: string): string | undefined {
   }
 }
 
-/** Which store: `raw` (from --store, HONBAN_STORE or honban.yml), else SQLite in `<dir>/.honban/`. */
-export function storeSpec(raw: string | undefined, dir: string): StoreSpec {
+/**
+ * Which store: `raw` (from --store, HONBAN_STORE or honban.yml), else SQLite in `<dir>/.honban/`.
+ * A relative `sqlite:PATH` is relative to `base` (the current directory for --store and
+ * HONBAN_STORE; the checked directory for honban.yml).
+ */
+export function storeSpec(raw: string | undefined, dir: string, base: string = process.cwd()): StoreSpec {
   if (!raw) {
     const file = path.join(dir, HONBAN_DIR, DEFAULT_SQLITE);
     return { kind: 'sqlite', target: file, display: path.relative(process.cwd(), file) || file, isDefault: true };
@@ -56,8 +60,8 @@ export function storeSpec(raw: string | undefined, dir: string): StoreSpec {
     let p = raw.slice('sqlite:'.length);
     if (p.startsWith('//')) p = p.slice(2);
     if (!p) throw new StoreError(`--store sqlite: needs a path (sqlite:.honban/history.sqlite)`);
-    const file = path.resolve(p);
-    return { kind: 'sqlite', target: file, display: p };
+    const file = path.resolve(base, p);
+    return { kind: 'sqlite', target: file, display: path.relative(process.cwd(), file) || file };
   }
   throw new StoreError(`a store is sqlite:PATH or postgres://user@host/db, not "${redactUrl(raw)}"`);
 }
