@@ -303,7 +303,7 @@ ${body.join('\n')}
 function trendSvg(runs: RunSummary[], lang: Lang): string {
   const h = H[lang];
   const x = rt(lang);
-  const W = 760;
+  const W = 1060;
   const top = 12;
   const plotH = 170;
   const left = 44;

@@ -23,6 +23,12 @@ export interface StoreSpec {
   isDefault?: boolean;
 }
 
+/** A path as the user would type it: relative below the current directory, else absolute. */
+function shownPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
 /** A postgres URL with its password (in the authority or `?password=`) replaced by ****. */
 export function redactUrl(url: string): string {
   try {
@@ -53,7 +59,7 @@ export function passwordOf(url: string): string | undefined {
 export function storeSpec(raw: string | undefined, dir: string, base: string = process.cwd()): StoreSpec {
   if (!raw) {
     const file = path.join(dir, HONBAN_DIR, DEFAULT_SQLITE);
-    return { kind: 'sqlite', target: file, display: path.relative(process.cwd(), file) || file, isDefault: true };
+    return { kind: 'sqlite', target: file, display: shownPath(file), isDefault: true };
   }
   if (/^postgres(ql)?:\/\//i.test(raw)) return { kind: 'postgres', target: raw, display: redactUrl(raw) };
   if (/^sqlite:/i.test(raw)) {
@@ -61,7 +67,7 @@ export function storeSpec(raw: string | undefined, dir: string, base: string = p
     if (p.startsWith('//')) p = p.slice(2);
     if (!p) throw new StoreError(`--store sqlite: needs a path (sqlite:.honban/history.sqlite)`);
     const file = path.resolve(base, p);
-    return { kind: 'sqlite', target: file, display: path.relative(process.cwd(), file) || file };
+    return { kind: 'sqlite', target: file, display: shownPath(file) };
   }
   throw new StoreError(`a store is sqlite:PATH or postgres://user@host/db, not "${redactUrl(raw)}"`);
 }

@@ -77,6 +77,13 @@ export class PostgresDb implements Db {
     }
   }
 
+  async schemaVersion(): Promise<number | undefined> {
+    const { rows } = await this.q(`SELECT CASE WHEN to_regclass('honban_schema') IS NULL THEN NULL ELSE 1 END AS present`);
+    if (rows[0]?.present === null || rows[0]?.present === undefined) return undefined;
+    const r = await this.q('SELECT MAX(version) AS v FROM honban_schema');
+    return Number(r.rows[0]?.v ?? 0);
+  }
+
   async bytes(): Promise<number> {
     const { rows } = await this.q(`SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r' AND c.relname LIKE 'honban\\_%' AND n.nspname = current_schema()`);

@@ -20,6 +20,8 @@ export interface Db {
   migrationLock<T>(fn: () => Promise<T>): Promise<T>;
   /** Size of honban's tables on disk, in bytes. */
   bytes(): Promise<number>;
+  /** The newest applied migration, or undefined when the store has no schema table yet. */
+  schemaVersion(): Promise<number | undefined>;
   close(): Promise<void>;
 }
 
@@ -117,7 +119,16 @@ export class Mutex {
 
 /** Brings the database to the newest schema version; refuses one written by a newer honban. */
 export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+  // Fast path (every run but the first): the store is current; no lock, one query.
+  const newest = migrations.reduce((m, x) => Math.max(m, x.version), 0);
+  const at = await db.schemaVersion();
+  if (at !== undefined && at > newest) throw newerStore(at, newest);
+  if (at === newest) return at;
   return db.migrationLock(() => migrateLocked(db, migrations));
+}
+
+function newerStore(at: number, newest: number): StoreError {
+  return new StoreError(`the history store is at schema version ${at}, written by a newer honban (this one knows up to ${newest}); upgrade honban`);
 }
 
 async function migrateLocked(db: Db, migrations: readonly Migration[]): Promise<number> {
@@ -125,7 +136,7 @@ async function migrateLocked(db: Db, migrations: readonly Migration[]): Promise<
   const newest = migrations.reduce((m, x) => Math.max(m, x.version), 0);
   const current = async () => Number((await db.all<{ v: number | null }>(`SELECT MAX(version) AS v FROM ${SCHEMA_TABLE}`))[0]?.v ?? 0);
   let at = await current();
-  if (at > newest) throw new StoreError(`the history store is at schema version ${at}, written by a newer honban (this one knows up to ${newest}); upgrade honban`);
+  if (at > newest) throw newerStore(at, newest);
   if (at === newest) return at;
   await db.transaction(async () => {
     // Another process may have migrated while we waited for the lock.

@@ -134,6 +134,13 @@ export class SqliteDb implements Db {
     return fn();
   }
 
+  async schemaVersion(): Promise<number | undefined> {
+    const exists = await this.all(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'honban_schema'`);
+    if (!exists.length) return undefined;
+    const [row] = await this.all<{ v: number | null }>('SELECT MAX(version) AS v FROM honban_schema');
+    return Number(row?.v ?? 0);
+  }
+
   async bytes(): Promise<number> {
     const [pc] = await this.all<{ page_count: number }>('PRAGMA page_count');
     const [ps] = await this.all<{ page_size: number }>('PRAGMA page_size');
