@@ -9,3 +9,4 @@ export { VERSION } from './version.js';
 export type { Finding, Report, ReportError, Rule, RuleContext, RuleMeta, Severity, Localized, FailOn, Lang, EnvName } from './core/types.js';
 export { checkEnv, diffEnv } from './env/index.js';
 export { probe, type ProbeRunOptions } from './probe/index.js';
+export { host, judgeHostFacts, loadHostFacts, gatherHostFacts, type HostRunOptions, type HostRecord } from './host/index.js';

@@ -45,6 +45,8 @@ test('check examples/flask-leaky: not-ready, the checklist table first, every fi
       ['no-committed-secrets', 'automated', 'P0', 'failed'],
       ['debug-off', 'automated', 'P0', 'failed'],
       ['https-only', 'automated', 'P0', 'failed'],
+      ['ssh-hardened', 'automated', 'P0', 'not-run'],
+      ['monitoring-alerts', 'automated', 'P1', 'not-run'],
       ['non-root', 'automated', 'P1', 'failed'],
       ['rollback-plan', 'manual', 'P0', 'todo'],
       ['restore-tested', 'manual', 'P0', rd.items.find((i) => i.id === 'restore-tested')!.status === 'stale' ? 'stale' : 'done'],
@@ -53,6 +55,7 @@ test('check examples/flask-leaky: not-ready, the checklist table first, every fi
       ['emergency-contacts', 'manual', 'P1', 'todo'],
     ],
   );
+  assert.match(rd.items.find((i) => i.id === 'ssh-hardened')!.note!, /none of its rules ran \(host: give --host-facts FILE\)/);
   const nonRoot = rd.items.find((i) => i.id === 'non-root')!;
   assert.equal(nonRoot.owner, 'suzuki');
   assert.deepEqual(nonRoot.checks, ['docker/root-user', 'compose/root-user', 'systemd/root-user']);
@@ -82,6 +85,32 @@ test('check examples/flask-leaky: not-ready, the checklist table first, every fi
   assert.match(ja.stdout, /\| 優先度 \| 項目 \| 状況 \| 担当 \| 日付 \|/);
   assert.match(ja.stdout, /\| 🚨 P0 \| \*\*ロールバック計画の作成と予行演習/);
   assert.match(ja.stdout, /\| ✅ P2 \| WAF のレート制限|\| ⚠️ P2 \| WAF のレート制限/);
+});
+
+test('check --host-facts: the facts recorded by honban host --record are judged with this run; host items pass or fail on them', async () => {
+  const { materialize } = await import('../host/testing.js');
+  const { root, cleanup } = materialize('neglected', new Date());
+  try {
+    const facts = path.join(work, 'host.facts.json');
+    const rec = honban(['host', '--root', root, '--record', facts, '--quiet']);
+    assert.equal(rec.code, 1, rec.stderr);
+    const r = honban(['check', 'examples/flask-leaky', '--no-history', '--host-facts', facts, '--format', 'json']);
+    assert.equal(r.code, 1, r.stderr);
+    const report = json<Report>(r.stdout);
+    const rd = report.readiness!;
+    const part = rd.sources.find((x) => x.source === 'host')!;
+    assert.equal(part.ran, true);
+    assert.match(part.target!, /host\.facts\.json \(--root .*honban-host-neglected-/);
+    const hostFindings = report.findings.filter((f) => f.source === 'host');
+    assert.ok(hostFindings.some((f) => f.ruleId === 'sshd/root-login' && f.file === 'etc/ssh/sshd_config'), 'the server\'s sshd_config, by its path on the server');
+    const ssh = rd.items.find((i) => i.id === 'ssh-hardened')!;
+    assert.equal(ssh.status, 'failed');
+    assert.equal(ssh.findings, hostFindings.filter((f) => f.status === 'open' && (f.ruleId.startsWith('sshd/') || f.ruleId.startsWith('host/firewall-'))).length);
+    assert.ok(ssh.findings > 0);
+    assert.equal(honban(['check', 'examples/flask-leaky', '--no-history', '--host-facts', path.join(work, 'missing.json')]).code, 2);
+  } finally {
+    cleanup();
+  }
 });
 
 test('check examples/flask-hardened without a checklist: ready, exit 0', () => {

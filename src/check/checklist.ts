@@ -10,12 +10,14 @@ import type { FailOn, Finding, FindingSource, ItemState, Lang, ReadinessItem, Ve
 export interface ChecklistInput {
   /** Findings of every part that ran (all statuses). */
   findings: readonly Finding[];
-  /** Ids of the rules that ran. */
+  /** Ids of the rules that ran and had something to judge (a rule without input proves nothing). */
   rulesRan: ReadonlySet<string>;
   /** Every rule honban knows, with the part that runs it (to say why an item's rules did not run). */
   ruleSources: ReadonlyMap<string, FindingSource>;
   /** Parts that did not run (probe without --url, host without --host-facts, env without env files). */
   notRun: ReadonlySet<FindingSource>;
+  /** Rules of a part that ran but could not judge (host facts not gathered), with the reason. */
+  notChecked?: ReadonlyMap<string, string>;
   lang: Lang;
   /** YYYY-MM-DD (UTC), as for waivers. */
   today: string;
@@ -52,7 +54,7 @@ const NOTES = {
   en: {
     notRun: (parts: string) => `none of its rules ran (${parts})`,
     partHint: { probe: 'probe: give --url or probe.url', host: 'host: give --host-facts FILE', env: 'env: no env file or variables: schema', scan: 'scan' } as Record<FindingSource, string>,
-    noRule: 'none of its rules ran',
+    noRule: 'none of its rules had anything to judge (no matching file, variable, URL or host fact)',
     openFindings: (n: number) => `${n} open finding${n === 1 ? '' : 's'}`,
     waivedFindings: (n: number) => `${n} finding${n === 1 ? '' : 's'}, all waived`,
     stale: (on: string, every: string, since: string) => `attested on ${on}; re-attestation every ${every} was due on ${since}`,
@@ -63,7 +65,7 @@ const NOTES = {
   ja: {
     notRun: (parts: string) => `対象のルールが実行されていません (${parts})`,
     partHint: { probe: 'probe: --url または probe.url を指定', host: 'host: --host-facts FILE を指定', env: 'env: env ファイルも variables: スキーマもありません', scan: 'scan' } as Record<FindingSource, string>,
-    noRule: '対象のルールが実行されていません',
+    noRule: '対象のルールが判定するもの (ファイル・変数・URL・ホストの情報) がありません',
     openFindings: (n: number) => `未対応の指摘 ${n} 件`,
     waivedFindings: (n: number) => `指摘 ${n} 件 (すべて免除)`,
     stale: (on: string, every: string, since: string) => `${on} に確認済み。${every} ごとの再確認の期限 ${since} を過ぎています`,
@@ -97,7 +99,9 @@ export function evaluateChecklist(list: readonly ChecklistItem[], input: Checkli
       else if (!ran) {
         const parts = new Set<FindingSource>();
         for (const [id, src] of input.ruleSources) if (matches(id) && input.notRun.has(src)) parts.add(src);
-        item = { ...common, status: 'not-run', state: 'open', note: parts.size ? n.notRun([...parts].map((p) => n.partHint[p]).join('; ')) : n.noRule };
+        const unchecked = [...(input.notChecked ?? [])].filter(([id]) => matches(id)).map(([id, why]) => `${id}: ${why}`);
+        const hints = [...[...parts].map((p) => n.partHint[p]), ...unchecked];
+        item = { ...common, status: 'not-run', state: 'open', note: hints.length ? n.notRun(hints.join('; ')) : n.noRule };
       } else if (accepted) item = { ...common, status: 'waived', state: 'waived', note: n.waivedFindings(accepted) };
       else item = { ...common, status: 'passed', state: 'met' };
     } else {

@@ -143,6 +143,8 @@ interface Ctx {
 async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
   const { dir, dirArg, config, configText, configDisplay, environment, lang, failOn, now, today, t0, store, keep } = ctx;
   const parts: { source: FindingSource; report: Report }[] = [];
+  /** Rules that had something to judge, in every part: an item whose rules judged nothing is not passed. */
+  const judged = new Set<string>();
   const sources: Readiness['sources'] = [];
   const notRun = new Set<FindingSource>();
   const note = NOTES[lang];
@@ -152,6 +154,7 @@ async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
   const { scan } = await import('../scan.js');
   const scanned = await scan({ paths: [dirArg], environment, lang, failOn, config, baseline: opts.baseline, now, onProgress: opts.onProgress });
   parts.push({ source: 'scan', report: scanned.report });
+  for (const id of scanned.judged) judged.add(id);
   sources.push({ source: 'scan', ran: true, target: displayDir(dir), scanned: scanned.report.scanned });
 
   // env
@@ -162,6 +165,7 @@ async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
   const envRun = await runEnv({ view: diskView(dir), environment, config, configText, configDisplay, processEnv: opts.processEnv, secretsDir: opts.secretsDir, lang, failOn, baseline: opts.baseline, now });
   if (envRun.resolution.sources.length || hasSchema(config)) {
     parts.push({ source: 'env', report: envRun.report });
+    for (const id of envRun.judged) judged.add(id);
     sources.push({ source: 'env', ran: true, target: environment, scanned: envRun.report.scanned });
   } else {
     notRun.add('env');
@@ -196,15 +200,26 @@ async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
       onProgress: opts.onProgress,
     });
     parts.push({ source: 'probe', report: probed.report });
+    for (const id of probed.judged) judged.add(id);
     sources.push({ source: 'probe', ran: true, target: probed.report.target[0], scanned: probed.report.scanned, ...(typeof probed.report.extra?.headline === 'string' ? { note: probed.report.extra.headline } : {}) });
   } else {
     notRun.add('probe');
     sources.push({ source: 'probe', ran: false, note: note.noProbe });
   }
 
-  // host
+  // host: facts recorded on the server with `honban host --record FILE`, judged here with this
+  // run's honban.yml (waivers, thresholds) — through the loader and judge of honban host.
+  const notChecked = new Map<string, string>();
   if (opts.hostFacts) {
-    throw new UserError('--host-facts needs honban host (issue 14), which this build does not have yet');
+    opts.onProgress?.('host…');
+    const { loadHostFacts, judgeHostFacts } = await import('../host/index.js');
+    const record = await loadHostFacts(opts.hostFacts);
+    const hosted = await judgeHostFacts(record, { environment, lang, failOn, config, baseline: opts.baseline, now });
+    parts.push({ source: 'host', report: hosted.report });
+    for (const id of hosted.judged) judged.add(id);
+    for (const n of hosted.notChecked) notChecked.set(n.ruleId, n.reason);
+    const headline = typeof hosted.report.extra?.headline === 'string' ? hosted.report.extra.headline : undefined;
+    sources.push({ source: 'host', ran: true, target: `${opts.hostFacts} (${record.mode === 'live' ? 'live' : `--root ${record.root}`}, ${record.gatheredAt.slice(0, 10)})`, scanned: hosted.report.scanned, ...(headline ? { note: headline } : {}) });
   } else {
     notRun.add('host');
     sources.push({ source: 'host', ran: false, note: note.noHost });
@@ -218,9 +233,10 @@ async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
   for (const r of ALL_RULES) ruleSources.set(r.id, (r.command ?? 'scan') as FindingSource);
   const items = evaluateChecklist(config.checklist ?? [], {
     findings: combined.findings,
-    rulesRan: new Set(combined.rules.map((r) => r.id)),
+    rulesRan: judged,
     ruleSources,
     notRun,
+    notChecked,
     lang,
     today,
     evidenceExists: (p) => !path.isAbsolute(p) && !p.split(/[\\/]/).includes('..') ? existsSync(path.join(dir, p)) : existsSync(p),
@@ -289,6 +305,7 @@ export function combine(parts: { source: FindingSource; report: Report }[], meta
     for (const r of report.rules) if (!rules.has(r.id)) rules.set(r.id, r);
     scanned += report.scanned;
     if (report.extra && source === 'probe') extra.probe = { grade: report.extra.grade, score: report.extra.score, headline: report.extra.headline };
+    if (report.extra && source === 'host') extra.host = { mode: report.extra.mode, root: report.extra.root, gatheredAt: report.extra.gatheredAt, notChecked: report.extra.notChecked, headline: report.extra.headline };
   }
   const summary: Summary = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   const statusCounts: Record<FindingStatus, number> = { open: 0, suppressed: 0, waived: 0, baseline: 0 };

@@ -8,6 +8,8 @@ Commands:
   env [DIR]         Validate a target environment's variables against the schema
   diff [DIR]        Compare two environments' variables (--from A --to B)
   probe URL         Check the deployed site: redirect, TLS, headers, cookies, CSP, CORS …
+  host              Check the server itself (live, or offline with --root DIR): OS, resources,
+                    SSH, firewall, the app's unit, env file, nginx, certificates, backups
   check [DIR]       The go-live verdict: scan + env + probe + host facts + the checklist of
                     honban.yml, stored in the history store (--format html for one page)
   history [DIR]     The stored runs of honban check; history diff [A] [B]: what changed

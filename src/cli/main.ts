@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   env: async () => (await import('./env.js')).envCommand,
   diff: async () => (await import('./env.js')).diffCommand,
   probe: async () => (await import('./probe.js')).probeCommand,
+  host: async () => (await import('./host.js')).hostCommand,
   check: async () => (await import('./check.js')).checkCommand,
   history: async () => (await import('./history.js')).historyCommand,
 };

@@ -150,3 +150,25 @@ test('javascript collector: package directory, TSX, build output and syntax erro
   assert.equal(await collector.collect(file('dist/bundle.js', 'process.env.X'), ctx()), undefined);
   await assert.rejects(async () => collector.collect(file('src/bad.js', 'const = ;\n'), ctx()), (e: unknown) => e instanceof ParseError && e.line === 1);
 });
+
+test('javascript collector: a callee rooted in `(await …)` ends (it once looped forever)', { timeout: 30_000 }, async () => {
+  const f = await one(
+    'src/cli/x.ts',
+    [
+      'const known = (await import("../rules/index.js")).ALL_RULES.map((r) => r.id);',
+      'const addresses = (await lookup(host, { all: true })).map((a) => a.address);',
+      'const s = (await (await import("express-session")).default)({ secret: process.env.S ?? "dev" });',
+      '(await makeApp()).use(helmet());',
+    ].join('\n'),
+  );
+  assert.deepEqual(f.calls.map((c) => `${c.callee}@${c.line}`), ['(awaitmakeApp()).use@4']);
+  assert.deepEqual(reads(f), ['S@3:71 process.env default=dev']);
+});
+
+test("javascript collector: honban's own sources that once hung the scan", { timeout: 60_000 }, async () => {
+  const { readFileSync } = await import('node:fs');
+  for (const p of ['src/cli/probe.ts', 'src/probe/gather/index.ts']) {
+    const f = await one(p, readFileSync(new URL(`../../${p}`, import.meta.url), 'utf8'));
+    assert.equal(f.language, 'typescript');
+  }
+});

@@ -427,7 +427,14 @@ function calleeInfo(fn: TSNode, scope: Scope): { callee: string; method: string;
     const method = field(u, 'property')?.text ?? '';
     let root: TSNode | undefined = u;
     while (root && (root.type === 'member_expression' || root.type === 'call_expression' || WRAPPERS.has(root.type))) {
-      root = root.type === 'member_expression' ? field(root, 'object') : root.type === 'call_expression' ? field(root, 'function') : unwrap(root);
+      // Every step moves to a strictly smaller node: `unwrap` keeps `await`, so step into its operand
+      // here (`(await import("m")).x.y()` once looped forever on the await node).
+      root =
+        root.type === 'member_expression' ? field(root, 'object')
+        : root.type === 'call_expression' ? field(root, 'function')
+        : root.type === 'await_expression' ? kids(root)[0]
+        : unwrap(root) === root ? undefined
+        : unwrap(root);
       if (root && root.type === 'call_expression' && requireModule(root)) {
         const m = requireModule(root)!;
         return { callee, method, module: m };

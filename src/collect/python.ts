@@ -5,7 +5,7 @@
 import type { Collector } from '../core/collector.js';
 import { ParseError } from '../core/errors.js';
 import { SHARED, type SourceFile } from '../core/types.js';
-import { firstError, pos, withTree } from './treesitter.js';
+import { firstError, pos, withLiteTree } from './treesitter.js';
 import { PythonExtractor } from './python/extract.js';
 import type { PythonFact } from './python/types.js';
 
@@ -62,7 +62,7 @@ const collector: Collector<'python'> = {
     const django = isDjangoSettings(file, ctx.files);
     // Django convention: settings/local.py is the developer's machine (cookiecutter-django and most templates).
     if (django && environment === SHARED && /(^|\/)settings\/local\.py$/i.test(file.path)) environment = 'development';
-    return withTree('python', file.content, (tree) => {
+    return withLiteTree('python', file.content, (tree) => {
       const root = tree.rootNode;
       if (root.hasError) {
         // Unusable only when most of the file failed to parse (not Python, or Python 2 beyond repair).

@@ -5,8 +5,9 @@
 import { createRequire } from 'node:module';
 import type { Language as TSLanguage, Node as TSNode, Parser as TSParser, Tree as TSTree } from 'web-tree-sitter';
 import { ParseError } from '../core/errors.js';
+import { LiteTree, setRawCursorApi, type LiteNode } from './lite-tree.js';
 
-export type { TSNode, TSTree };
+export type { TSNode, TSTree, LiteNode };
 
 const require = createRequire(import.meta.url);
 
@@ -23,6 +24,12 @@ const WASM: Record<Grammar, string> = {
 };
 
 let init: Promise<typeof import('web-tree-sitter')> | undefined;
+let rawModule: Record<string, unknown> | undefined;
+
+/** The initialised WASM module object (tests switch LiteTree between its entry points and the public API). */
+export function rawModuleForTests(): Record<string, unknown> | undefined {
+  return rawModule;
+}
 const languages = new Map<Grammar, Promise<TSLanguage>>();
 const parsers = new Map<Grammar, TSParser>();
 
@@ -30,7 +37,12 @@ async function runtime() {
   if (!init) {
     init = (async () => {
       const mod = await import('web-tree-sitter');
-      await mod.Parser.init();
+      // Emscripten makes the options object the module itself: its cursor entry points let
+      // LiteTree copy a tree out without a JavaScript object per node (see lite-tree.ts).
+      const module: Record<string, unknown> = {};
+      await mod.Parser.init(module);
+      rawModule = module;
+      setRawCursorApi(module);
       return mod;
     })();
   }
@@ -73,18 +85,34 @@ export async function withTree<T>(grammar: Grammar, source: string, fn: (tree: T
   }
 }
 
+/**
+ * Parses, copies the tree into a `LiteTree` (flat arrays, plain JavaScript nodes) and frees the
+ * WASM tree before calling `fn`: for extractors that visit most nodes. `hasError` of the root comes
+ * from tree-sitter itself.
+ */
+export async function withLiteTree<T>(grammar: Grammar, source: string, fn: (tree: LiteTree) => T | Promise<T>): Promise<T> {
+  const tree = await parseSource(grammar, source);
+  let lite: LiteTree;
+  try {
+    lite = new LiteTree(tree, source);
+  } finally {
+    tree.delete();
+  }
+  return fn(lite);
+}
+
 /** 1-based line and column of a node's start. */
-export function pos(node: TSNode): { line: number; column: number } {
+export function pos(node: TSNode | LiteNode): { line: number; column: number } {
   return { line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
 }
 
 /** The first ERROR / MISSING node, for reporting a syntax error with its position. */
-export function firstError(node: TSNode): TSNode | undefined {
+export function firstError<N extends TSNode | LiteNode>(node: N): N | undefined {
   if (!node.hasError) return undefined;
   if (node.type === 'ERROR' || node.isMissing) return node;
   for (const child of node.children) {
     if (!child) continue;
-    const e = firstError(child);
+    const e = firstError(child as N);
     if (e) return e;
   }
   return node;

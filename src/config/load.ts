@@ -48,6 +48,8 @@ export interface HonbanConfig {
   environments?: Record<string, { files?: string[]; aliases?: string[] }>;
   variables?: Record<string, VariableSpec>;
   probe?: Record<string, unknown>;
+  /** honban host settings (src/host/settings.ts). */
+  host?: Record<string, unknown>;
   checklist?: ChecklistItem[];
   history?: HistoryConfig;
   /** Where it was read from (absent when no file). */

@@ -3,6 +3,8 @@
  * a test keeps it in step). Editors with a YAML language server complete honban.yml from it:
  *   # yaml-language-server: $schema=./node_modules/honban/schema/honban.schema.json
  */
+import { HOST_CONFIG_SCHEMA } from '../host/settings.js';
+
 const severityOrOff = { enum: ['critical', 'high', 'medium', 'low', 'info', 'off'] };
 
 const variableProps = {
@@ -169,5 +171,6 @@ export const CONFIG_SCHEMA = {
         headers: { type: 'array', items: { type: 'string' } },
       },
     },
+    host: HOST_CONFIG_SCHEMA,
   },
 } as const;

@@ -46,11 +46,18 @@ export interface PipelineInput {
   scanned: number;
   now?: Date;
   extra?: Record<string, unknown>;
+  /**
+   * Findings judged earlier (honban host: the deployed files' findings, judged on the host where
+   * their values are): they go through waivers, baseline and the report like the rest.
+   */
+  prejudged?: { findings: RawFinding[]; rules: Rule<any>[]; /** Those of `rules` that had something to judge (default: all). */ judged?: string[] };
 }
 
 export interface PipelineResult {
   report: Report;
   findings: RawFinding[];
+  /** Ids of the rules that had something to judge (honban check: an item whose rules judged nothing is not passed). */
+  judged: string[];
 }
 
 /** evaluate → post chain → Report: what every command runs once it has facts. */
@@ -58,12 +65,14 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const now = input.now ?? new Date();
   const masker = new SecretMasker();
   masker.add(input.secrets ?? []);
-  const { findings, errors } = await evaluate(input.rules, input.facts, {
+  const evaluated = await evaluate(input.rules, input.facts, {
     environment: input.environment,
     severities: input.severities,
     options: input.options,
     sourceOf: (f) => input.files?.get(f)?.content,
   });
+  const findings = input.prejudged ? [...evaluated.findings, ...input.prejudged.findings] : evaluated.findings;
+  const errors = evaluated.errors;
   const baseline = typeof input.baseline === 'string' ? await readBaseline(input.baseline) : input.baseline;
   const processed = postProcess(findings, {
     files: input.files,
@@ -81,11 +90,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     failOn: input.failOn,
     findings: processed,
     errors: [...(input.errors ?? []), ...errors],
-    rules: input.rules,
+    rules: input.prejudged ? [...input.rules, ...input.prejudged.rules] : input.rules,
     scanned: input.scanned,
     masker,
     severities: input.severities,
     extra: input.extra,
   });
-  return { report, findings: processed };
+  const judged = input.prejudged ? [...evaluated.judged, ...(input.prejudged.judged ?? input.prejudged.rules.map((r) => r.id))] : evaluated.judged;
+  return { report, findings: processed, judged };
 }

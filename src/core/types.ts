@@ -144,7 +144,7 @@ export interface RuleMeta<N extends FactName = FactName> {
   fix: Localized;
   references?: References;
   /** Which command's pipeline runs the rule (default scan). */
-  command?: 'scan' | 'env' | 'probe';
+  command?: 'scan' | 'env' | 'probe' | 'host';
 }
 
 export interface Rule<N extends FactName = FactName> extends RuleMeta<N> {

@@ -33,11 +33,15 @@ export function formatJunit(report: Report): string {
       .join('\n');
     return `    <testcase classname="honban.${esc(report.command)}" name="${name}">\n${body}\n    </testcase>`;
   });
+  // honban host: checks that could not run here are skipped test cases (never passed, never failed).
+  const notChecked = (Array.isArray(report.extra?.notChecked) ? report.extra!.notChecked : []) as { ruleId: string; title: string; reason: string }[];
+  for (const n of notChecked) cases.push(`    <testcase classname="honban.${esc(report.command)}" name="${esc(`${n.ruleId}: ${n.title}`)}">\n      <skipped message="${esc(n.reason)}"/>\n    </testcase>`);
+  const total = ids.length + notChecked.length;
   const errs = report.errors.map((e) => `${e.file ? `${e.file}${e.line ? ':' + e.line : ''}: ` : ''}${e.message}`);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="honban" tests="${ids.length}" failures="${failures}" errors="${report.errors.length}">`,
-    `  <testsuite name="honban ${esc(report.command)} (${esc(report.environment)})" tests="${ids.length}" failures="${failures}" errors="${report.errors.length}">`,
+    `<testsuites name="honban" tests="${total}" failures="${failures}" errors="${report.errors.length}"${notChecked.length ? ` skipped="${notChecked.length}"` : ''}>`,
+    `  <testsuite name="honban ${esc(report.command)} (${esc(report.environment)})" tests="${total}" failures="${failures}" errors="${report.errors.length}"${notChecked.length ? ` skipped="${notChecked.length}"` : ''}>`,
     ...cases,
     ...(errs.length ? [`    <system-err>${esc(errs.join('\n'))}</system-err>`] : []),
     '  </testsuite>',

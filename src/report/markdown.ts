@@ -31,6 +31,12 @@ export function formatMarkdown(report: Report): string {
     if (open.length > MAX_ROWS) lines.push('', `_${s.mdHidden(open.length - MAX_ROWS)}_`);
     lines.push('');
   }
+  const notChecked = report.extra?.notChecked as { ruleId: string; title: string; reason: string }[] | undefined;
+  if (Array.isArray(notChecked) && notChecked.length) {
+    lines.push(`<details><summary>${report.lang === 'ja' ? `未確認 ${notChecked.length} 件` : `${notChecked.length} not checked`}</summary>`, '');
+    for (const n of notChecked) lines.push(`- \`${n.ruleId}\` ${cell(n.title)} — ${cell(n.reason)}`);
+    lines.push('', '</details>', '');
+  }
   const other = report.findings.filter((f) => f.status !== 'open');
   if (other.length) {
     lines.push('<details><summary>' + [report.statusCounts.suppressed ? s.suppressed(report.statusCounts.suppressed) : '', report.statusCounts.waived ? s.waived(report.statusCounts.waived) : '', report.statusCounts.baseline ? s.baseline(report.statusCounts.baseline) : ''].filter(Boolean).join(' · ') + '</summary>', '');

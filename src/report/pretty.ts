@@ -48,6 +48,19 @@ export function formatPretty(report: Report, opts: PrettyOptions = { color: fals
     for (const e of report.errors) out.push(`  ${e.file ? `${e.file}${e.line ? ':' + e.line : ''}: ` : ''}${e.message}`);
     out.push('');
   }
+  // honban host: checks that could not run here (never passed, never findings), files not read.
+  const notChecked = report.extra?.notChecked as { ruleId: string; title: string; reason: string }[] | undefined;
+  if (Array.isArray(notChecked) && notChecked.length) {
+    out.push(c(BOLD, report.lang === 'ja' ? '未確認 (この環境では確認できないチェック)' : 'Not checked (these checks could not run here)'));
+    for (const n of notChecked) out.push(`  ${c(DIM, n.ruleId)}  ${n.title} — ${n.reason}`);
+    out.push('');
+  }
+  const skipped = report.extra?.skipped as { path: string; reason: string }[] | undefined;
+  if (Array.isArray(skipped) && skipped.length) {
+    out.push(c(BOLD, report.lang === 'ja' ? '読まなかったファイル' : 'Not read'));
+    for (const k of skipped) out.push(`  ${k.path}: ${k.reason}`);
+    out.push('');
+  }
   // Command-specific headline (e.g. the probe's grade), when the command put one in `extra`.
   if (typeof report.extra?.headline === 'string') out.push(c(BOLD, report.extra.headline));
   const mark = report.statusCounts.open ? (report.exitCode ? c(SEV_COLOR.high, '✖') : c(SEV_COLOR.medium, '!')) : c('\x1b[32m', '✔');

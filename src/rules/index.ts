@@ -19,13 +19,14 @@ import { rules as sshd } from './sshd/index.js';
 import { rules as provision } from './provision/index.js';
 import { rules as probe } from './probe/index.js';
 import { rules as envcheck } from './envcheck/index.js';
+import { rules as host } from './host/index.js';
 
 /**
  * Every rule honban ships, by domain. Each domain's index lists its rules (one rule per file, its
  * test beside it). `probe` rules judge live facts (honban probe); `envcheck` rules judge a resolved
  * environment (honban env); the rest judge repository files (honban scan).
  */
-export const ALL_RULES: Rule<any>[] = [env, docker, compose, secrets, honban, flask, django, fastapi, rails, express, gunicorn, code, contract, tf_aws, nginx, systemd, sshd, provision, probe, envcheck].flat();
+export const ALL_RULES: Rule<any>[] = [env, docker, compose, secrets, honban, flask, django, fastapi, rails, express, gunicorn, code, contract, tf_aws, nginx, systemd, sshd, provision, probe, envcheck, host].flat();
 
 export function ruleById(id: string): Rule<any> | undefined {
   return ALL_RULES.find((r) => r.id === id);

@@ -8,7 +8,7 @@ import { classifyClassName, normalizeEnvName } from '../../core/environment.js';
 import { isPlaceholder, isSecretName, weakSecretReason } from '../../core/secrets.js';
 import { SHARED, type EnvName } from '../../core/types.js';
 import type { PyEnvRead } from './types.js';
-import type { TSNode } from '../treesitter.js';
+import type { LiteNode as TSNode } from '../lite-tree.js';
 import { castValue, numberValue, pyEquals, pyIn, pyStr, stringValue, truthy } from './literals.js';
 import {
   RECORDED_CALLS,

@@ -2,7 +2,7 @@
  * Python literal helpers over tree-sitter nodes: string decoding, numbers, truthiness, and the
  * small evaluator's operations on resolved values. No judging here.
  */
-import type { TSNode } from '../treesitter.js';
+import type { LiteNode as TSNode } from '../lite-tree.js';
 import type { PyLiteral } from './types.js';
 
 /** Decodes Python escape sequences (for non-raw strings). */

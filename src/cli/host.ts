@@ -1,0 +1,56 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { findConfig, loadConfig } from '../config/load.js';
+import { UserError } from '../core/errors.js';
+import { HOST_HELP } from '../host/help.js';
+import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
+
+const HOST_OPTIONS = {
+  ...SHARED_OPTIONS,
+  root: { type: 'string' },
+  record: { type: 'string' },
+  facts: { type: 'string' },
+  domain: { type: 'string' },
+} as const;
+
+/** `honban host [--root DIR | --facts FILE] [options]` */
+export async function hostCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, HOST_OPTIONS, 'host');
+  if (values.help) {
+    await emit(HOST_HELP, undefined);
+    return 0;
+  }
+  if (positionals.length) throw new UserError(`honban host takes no positional argument ("${positionals[0]}"); use --root DIR for an offline tree`);
+  if (values.root !== undefined && values.facts !== undefined) throw new UserError('give either --root DIR or --facts FILE, not both');
+  if (values.root !== undefined) {
+    let ok = false;
+    try {
+      ok = statSync(values.root).isDirectory();
+    } catch {
+      /* reported below */
+    }
+    if (!ok) throw new UserError(`cannot read --root ${values.root}: not a directory`);
+  }
+  if (values.config && !existsSync(values.config)) throw new UserError(`cannot read config ${values.config}: no such file`);
+  const configFile = values.config ?? findConfig(process.cwd());
+  const known = configFile ? new Set((await import('../rules/index.js')).ALL_RULES.map((r) => r.id)) : undefined;
+  const config = await loadConfig(configFile, known);
+  const lang = resolveLang(values.lang, config.lang);
+  const format = resolveFormat(values.format);
+  const failOn = resolveFailOn(values['fail-on'], config.failOn);
+  const { host } = await import('../host/index.js');
+  const { report } = await host({
+    ...(values.root !== undefined ? { root: path.resolve(values.root) } : {}),
+    ...(values.facts !== undefined ? { facts: values.facts } : {}),
+    ...(values.record !== undefined ? { record: values.record } : {}),
+    ...(values.domain !== undefined ? { domain: values.domain } : {}),
+    environment: values.env ?? config.environment,
+    lang,
+    failOn,
+    config,
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    onProgress: progress(values.quiet),
+  });
+  return emitReport(report, format, values);
+}

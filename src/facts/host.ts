@@ -1,0 +1,302 @@
+/**
+ * Fact shapes of `honban host`. The gatherers (src/host/gather*.ts) produce them through the fact
+ * interface (src/host/view.ts); the host/* rules judge them. Every fact's `file` is the file a
+ * person would change, relative to the root, POSIX (`etc/ssh/sshd_config`, `proc/meminfo`), or —
+ * for what only a command shows — `host:<command>` (`host:ss -ltnp`).
+ *
+ * No fact holds a secret value: env files are described by path, mode and owner only, and command
+ * lines from crontabs are reduced to their program and purpose (see `redactCommand`).
+ */
+import type { BaseFact } from '../core/collector.js';
+
+/** One per run: how the facts were gathered. */
+export interface HostInfo extends BaseFact {
+  mode: 'live' | 'root';
+  /** `/` (live) or the --root directory as given. */
+  root: string;
+  hostname?: string;
+  /** ISO 8601: rules compute ages (certificates, backups, end of life) from it. */
+  gatheredAt: string;
+  /** honban ran as root (live): files only root can read were read. */
+  asRoot?: boolean;
+}
+
+export interface HostOs extends BaseFact {
+  line: number;
+  /** `ubuntu`, `debian`, `rhel`, `alpine` … (ID=). */
+  id: string;
+  idLike: string[];
+  /** `22.04`, `12` (VERSION_ID=). */
+  versionId?: string;
+  codename?: string;
+  prettyName?: string;
+}
+
+export interface HostCpu extends BaseFact {
+  count: number;
+  line?: number;
+}
+
+export interface HostMemory extends BaseFact {
+  line: number;
+  totalBytes: number;
+}
+
+export interface HostDisk extends BaseFact {
+  /** The directory measured (`/`, the app's working directory). */
+  path: string;
+  freeBytes: number;
+  totalBytes: number;
+}
+
+export interface HostPackage {
+  name: string;
+  version: string;
+  line: number;
+}
+
+/** The package database (dpkg, apk) or the package manager's answer (rpm). */
+export interface HostPackages extends BaseFact {
+  manager: 'dpkg' | 'apk' | 'rpm';
+  /** Installed packages honban looks at (python3, nginx, certbot …), by name. */
+  packages: HostPackage[];
+}
+
+export interface HostUpdate {
+  name: string;
+  installed: string;
+  candidate: string;
+}
+
+/** Pending security updates, from the package manager's cached lists (no network). */
+export interface HostUpdates extends BaseFact {
+  security: HostUpdate[];
+  /** The lists compared (root-relative). */
+  lists: string[];
+}
+
+export interface HostTime extends BaseFact {
+  line?: number;
+  timezone?: string;
+  /** The time-sync service enabled at boot (systemd-timesyncd, chrony, ntp, openntpd), if any. */
+  sync?: { service: string; file: string };
+}
+
+export interface HostFirewallRule {
+  /** Port number, or the first port of a range. */
+  port: number;
+  /** Last port of a range. */
+  toPort?: number;
+  proto: 'tcp' | 'udp' | 'any';
+  /** `any` or the source address / network. */
+  from: string;
+  file: string;
+  line: number;
+}
+
+export interface HostFirewall extends BaseFact {
+  kind: 'ufw' | 'nftables' | 'iptables';
+  line?: number;
+  /** Loaded at boot / switched on. */
+  enabled: boolean;
+  /** Incoming traffic not matched by a rule is dropped. */
+  defaultDeny: boolean;
+  /** Ports the rules open to incoming traffic. */
+  allows: HostFirewallRule[];
+}
+
+/** A listening socket (live). */
+export interface HostListener extends BaseFact {
+  proto: 'tcp' | 'tcp6';
+  address: string;
+  port: number;
+  pid?: number;
+  /** Process name (`comm`), e.g. `nginx`, `gunicorn`, `ControlCenter`. */
+  process?: string;
+  /** The systemd unit the process belongs to (its cgroup), e.g. `nginx.service`. */
+  unit?: string;
+}
+
+export interface HostOwnedPath {
+  /** The path as configured (`/etc/myapp/env`). */
+  path: string;
+  /** Root-relative. */
+  rel: string;
+  exists: boolean;
+  /** Why it could not be looked at (other than absence). */
+  error?: string;
+  type?: string;
+  mode?: number;
+  uid?: number;
+  gid?: number;
+  owner?: string;
+  group?: string;
+}
+
+export interface HostEnvFile extends HostOwnedPath {
+  optional: boolean;
+  /** Where the unit names it. */
+  line: number;
+  column: number;
+}
+
+export interface HostAppDir extends HostOwnedPath {
+  purpose: 'data' | 'log';
+  /** Where it was named: the unit's line, a gunicorn option, honban.yml. */
+  from: string;
+  file: string;
+  line: number;
+}
+
+export interface HostBind {
+  host: string;
+  port?: number;
+  /** A unix socket path instead of host:port. */
+  socket?: string;
+  file: string;
+  line: number;
+}
+
+/** The application's systemd service (configured in honban.yml or discovered). */
+export interface HostApp extends BaseFact {
+  /** `myapp.service` */
+  unit: string;
+  /** honban.yml `host.appUnit` named it (else discovered). */
+  configured: boolean;
+  /** The application server the unit starts (gunicorn, uvicorn, puma, node …). */
+  server?: string;
+  execLine?: number;
+  user?: string;
+  group?: string;
+  serviceLine: number;
+  type?: { value: string; line: number };
+  pidFile?: { value: string; line: number };
+  /** `[Install] WantedBy=` targets. */
+  wantedBy: string[];
+  installLine?: number;
+  /** The `*.wants/` links that enable it at boot (root-relative). */
+  enabledBy: string[];
+  environmentFiles: HostEnvFile[];
+  workingDirectory?: string;
+  dirs: HostAppDir[];
+  binds: HostBind[];
+  /** gunicorn worker settings (command line or EnvironmentFile keys; values are numbers only). */
+  workers?: { value?: number; file: string; line: number; external?: string };
+  threads?: { value: number; file: string; line: number };
+}
+
+/** A certificate honban found (Let's Encrypt live directory) or one nginx names. */
+export interface HostCertificate extends BaseFact {
+  line?: number;
+  /** The path as named (nginx ssl_certificate, or the live directory file). */
+  path: string;
+  /** Where nginx names it, if it does. */
+  referencedBy?: { file: string; line: number; column: number };
+  exists: boolean;
+  error?: string;
+  notAfter?: string;
+  notBefore?: string;
+  subject?: string;
+  names?: string[];
+  /** Let's Encrypt (etc/letsencrypt) or another issuer. */
+  letsencrypt: boolean;
+}
+
+export type SchedulePurpose = 'health' | 'disk' | 'cert-expiry' | 'cert-renew' | 'backup' | 'retention';
+
+/** A cron line or a systemd timer. */
+export interface HostSchedule extends BaseFact {
+  line: number;
+  kind: 'cron' | 'timer';
+  /** `*\/5 * * * *`, `@daily`, `OnCalendar=*-*-* 03:00`. */
+  when: string;
+  /** Program (base name) the entry runs, or the timer's unit. */
+  program: string;
+  purposes: SchedulePurpose[];
+  /** Timers: enabled through a `timers.target.wants` link. Cron lines: always. */
+  enabled: boolean;
+  /** A script it runs that honban also read (root-relative). */
+  script?: string;
+  /** Days after which the script deletes old files (`find … -mtime +30 -delete`). */
+  retentionDays?: number;
+  retentionLine?: number;
+  /** Directories the script writes backups to / deletes from. */
+  dirs?: string[];
+}
+
+export interface HostLogrotate extends BaseFact {
+  line: number;
+  patterns: string[];
+}
+
+export interface HostBackup extends BaseFact {
+  /** The directory as configured or found (`/var/backups/myapp`). */
+  dir: string;
+  configured: boolean;
+  exists: boolean;
+  files: number;
+  newest?: { name: string; mtime: string };
+  oldest?: { name: string; mtime: string };
+}
+
+/** `nginx -t` on the host's own configuration (live). */
+export interface HostNginxTest extends BaseFact {
+  ok: boolean;
+  /** nginx's messages: level, text, and the file:line it names (root-relative). */
+  messages: { level: string; text: string; file?: string; line?: number }[];
+}
+
+/** `--domain`: what the name resolves to and this host's addresses (live). */
+export interface HostDns extends BaseFact {
+  domain: string;
+  addresses: string[];
+  local: string[];
+  error?: string;
+}
+
+/** Thresholds and expectations (honban.yml `host:` at judging time, defaults from the checklists). */
+export interface HostSettings extends BaseFact {
+  minCpus: number;
+  minMemoryGb: number;
+  minFreeDiskGb: number;
+  allowedPorts: number[];
+  floors: Record<string, string>;
+  serviceUser?: string;
+  timezone?: string;
+  backupMaxAgeHours: number;
+  backupRetentionDays: number;
+  certificateWarnDays: number;
+  domain?: string;
+  /** Public addresses that belong to this host although no interface holds them (NAT, elastic IP). */
+  addresses: string[];
+}
+
+declare module '../core/types.js' {
+  interface FactTypes {
+    hostInfo: HostInfo;
+    hostOs: HostOs;
+    hostCpu: HostCpu;
+    hostMemory: HostMemory;
+    hostDisk: HostDisk;
+    hostPackages: HostPackages;
+    hostUpdates: HostUpdates;
+    hostTime: HostTime;
+    hostFirewall: HostFirewall;
+    hostListener: HostListener;
+    hostApp: HostApp;
+    hostCertificate: HostCertificate;
+    hostSchedule: HostSchedule;
+    hostLogrotate: HostLogrotate;
+    hostBackup: HostBackup;
+    hostNginxTest: HostNginxTest;
+    hostDns: HostDns;
+    hostSettings: HostSettings;
+  }
+}
+
+/** Every fact a host record may hold (hostSettings is made at judging time, never recorded). */
+export const HOST_FACTS = [
+  'hostInfo', 'hostOs', 'hostCpu', 'hostMemory', 'hostDisk', 'hostPackages', 'hostUpdates', 'hostTime', 'hostFirewall',
+  'hostListener', 'hostApp', 'hostCertificate', 'hostSchedule', 'hostLogrotate', 'hostBackup', 'hostNginxTest', 'hostDns',
+] as const;
+export type HostFactName = (typeof HOST_FACTS)[number];

@@ -1,0 +1,45 @@
+/** Helpers shared by the host/* rules (not a rule). */
+import type { HostApp, HostInfo, HostSchedule, SchedulePurpose } from '../../facts/host.js';
+
+export const GB = 1024 ** 3;
+export const gb = (bytes: number) => Math.round((bytes / GB) * 10) / 10;
+
+/** Ports of databases and caches: open to the world they are high. */
+export const DATA_PORTS = new Set([3306, 5432, 6379, 11211, 27017, 9200, 5984, 2379]);
+
+export function isLoopback(address: string): boolean {
+  return address === 'localhost' || address.startsWith('127.') || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+/** Days from the gathering date to `iso` (negative: in the past). */
+export function daysUntil(info: HostInfo | undefined, iso: string): number {
+  const now = info ? Date.parse(info.gatheredAt) : Date.now();
+  return Math.floor((Date.parse(iso) - now) / 86_400_000);
+}
+
+export function hoursSince(info: HostInfo | undefined, iso: string): number {
+  const now = info ? Date.parse(info.gatheredAt) : Date.now();
+  return (now - Date.parse(iso)) / 3_600_000;
+}
+
+/** Enabled schedules with this purpose. */
+export function scheduled(list: HostSchedule[], purpose: SchedulePurpose): HostSchedule[] {
+  return list.filter((s) => s.enabled && s.purposes.includes(purpose));
+}
+
+/** Where a finding about the application's unit points: its [Service] section. */
+export function serviceAt(app: HostApp): { file: string; line: number } {
+  return { file: app.file, line: app.serviceLine };
+}
+
+/** Does a logrotate pattern (glob) cover files in directory `dir`? */
+export function patternCovers(pattern: string, dir: string): boolean {
+  const d = dir.replace(/\/+$/, '');
+  const slash = pattern.lastIndexOf('/');
+  const pdir = pattern.slice(0, slash);
+  if (pdir.includes('*')) {
+    const re = new RegExp('^' + pdir.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*') + '$');
+    return re.test(d);
+  }
+  return pdir === d;
+}

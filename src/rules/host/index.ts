@@ -1,0 +1,38 @@
+import type { Rule } from '../../core/types.js';
+import appBoundPublicly from './app-bound-publicly.js';
+import appDirNotWritable from './app-dir-not-writable.js';
+import appNotEnabled from './app-not-enabled.js';
+import appUnitMissing from './app-unit-missing.js';
+import backupRetentionMissing from './backup-retention-missing.js';
+import backupStale from './backup-stale.js';
+import backupUnscheduled from './backup-unscheduled.js';
+import certbotMissing from './certbot-missing.js';
+import certificateExpiring from './certificate-expiring.js';
+import certificateExpiryUnmonitored from './certificate-expiry-unmonitored.js';
+import certificateMissing from './certificate-missing.js';
+import certificateRenewalUnscheduled from './certificate-renewal-unscheduled.js';
+import diskAlertUnscheduled from './disk-alert-unscheduled.js';
+import domainNotLocal from './domain-not-local.js';
+import envFileMissing from './env-file-missing.js';
+import envFilePermissions from './env-file-permissions.js';
+import expectedPortClosed from './expected-port-closed.js';
+import firewallDisabled from './firewall-disabled.js';
+import firewallPortOpen from './firewall-port-open.js';
+import forkingWithoutPidfile from './forking-without-pidfile.js';
+import gunicornWorkersMismatch from './gunicorn-workers-mismatch.js';
+import healthCheckUnscheduled from './health-check-unscheduled.js';
+import listenerExposed from './listener-exposed.js';
+import logrotateMissing from './logrotate-missing.js';
+import lowCpu from './low-cpu.js';
+import lowDisk from './low-disk.js';
+import lowMemory from './low-memory.js';
+import nginxConfigTestFailed from './nginx-config-test-failed.js';
+import osEndOfLife from './os-end-of-life.js';
+import securityUpdatesPending from './security-updates-pending.js';
+import softwareBelowFloor from './software-below-floor.js';
+import timeSyncMissing from './time-sync-missing.js';
+import timezoneMismatch from './timezone-mismatch.js';
+import unexpectedListener from './unexpected-listener.js';
+
+/** Rules of the `host` domain: judged by `honban host` over host facts (src/facts/host.ts). */
+export const rules: Rule<any>[] = [appBoundPublicly, appDirNotWritable, appNotEnabled, appUnitMissing, backupRetentionMissing, backupStale, backupUnscheduled, certbotMissing, certificateExpiring, certificateExpiryUnmonitored, certificateMissing, certificateRenewalUnscheduled, diskAlertUnscheduled, domainNotLocal, envFileMissing, envFilePermissions, expectedPortClosed, firewallDisabled, firewallPortOpen, forkingWithoutPidfile, gunicornWorkersMismatch, healthCheckUnscheduled, listenerExposed, logrotateMissing, lowCpu, lowDisk, lowMemory, nginxConfigTestFailed, osEndOfLife, securityUpdatesPending, softwareBelowFloor, timeSyncMissing, timezoneMismatch, unexpectedListener];
