@@ -234,4 +234,17 @@ test('history in PostgreSQL (--store postgres://… and HONBAN_STORE): fixed in 
   for (const out of [first.stdout, first.stderr, second.stdout, second.stderr, html, diff.stdout, list.stdout]) {
     assert.ok(!out.includes(pg!.password), 'the store password never appears');
   }
+  // Everything the server holds: no secret value of the example (the Dockerfile's SECRET_KEY, the AWS key).
+  const { PostgresDb } = await import('../store/postgres.js');
+  const db = await PostgresDb.connect(url, 'test');
+  try {
+    let dump = '';
+    for (const t of ['honban_runs', 'honban_findings', 'honban_run_findings', 'honban_items', 'honban_run_items']) dump += JSON.stringify(await db.all(`SELECT * FROM ${t}`));
+    assert.ok(dump.includes('docker/secret-in-env'));
+    for (const secret of ['9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddcc', 'q8Vd2LrX0tYbN5mKc7WfJ3sHa9PzE1uGi4oRl6Te', 'Zx81kQpL0vR7tY2uW9sN4mB6cV3bH5jG']) {
+      assert.ok(!dump.includes(secret.slice(0, 10)), 'no secret value in the store');
+    }
+  } finally {
+    await db.close();
+  }
 });
