@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { findConfig, loadConfig, type HonbanConfig } from './config/load.js';
+import { environmentOverrides, findConfig, loadConfig, normalizeConfig, type HonbanConfig } from './config/load.js';
 import { discover } from './core/discover.js';
 import { collectFacts, neededFacts } from './core/engine.js';
-import { classifyEnvironment, normalizeEnvName } from './core/environment.js';
+import { classifyEnvironment, normalizeEnvName, type EnvironmentOverride } from './core/environment.js';
 import { classifyKind } from './core/discover.js';
 import { runPipeline, selectRules, type PipelineResult } from './core/pipeline.js';
 import type { FailOn, FileKind, Lang, Rule, SourceFile } from './core/types.js';
@@ -30,13 +30,13 @@ export interface ScanOptions {
 }
 
 /** Turns in-memory files into SourceFiles as discovery would. */
-export function toSourceFiles(files: NonNullable<ScanOptions['files']>, customEnvs: string[] = []): SourceFile[] {
+export function toSourceFiles(files: NonNullable<ScanOptions['files']>, customEnvs: string[] = [], overrides: EnvironmentOverride[] = []): SourceFile[] {
   return files
     .map((f) => ({
       path: f.path,
       content: f.content,
       kind: (classifyKind(f.path, f.content) ?? 'text') as FileKind,
-      environment: classifyEnvironment(f.path, customEnvs),
+      environment: classifyEnvironment(f.path, customEnvs, overrides),
       gitIgnored: f.gitIgnored ?? false,
       gitTracked: f.gitTracked,
       mode: f.mode,
@@ -50,17 +50,18 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const paths = opts.paths?.length ? opts.paths : ['.'];
   const known = new Set(ALL_RULES.map((r) => r.id));
   let config: HonbanConfig;
-  if (typeof opts.config === 'object') config = opts.config;
+  if (typeof opts.config === 'object') config = normalizeConfig(opts.config);
   else {
     const first = path.resolve(paths[0]!);
     const file = opts.config ?? (opts.files ? undefined : findConfig(first));
     config = await loadConfig(file, known);
   }
   const customEnvs = [environment, ...Object.keys(config.environments ?? {})];
+  const overrides = environmentOverrides(config);
   opts.onProgress?.('discovering files…');
   const files = opts.files
-    ? toSourceFiles(opts.files, customEnvs)
-    : (await discover(paths, { customEnvs, ignore: config.ignore })).files;
+    ? toSourceFiles(opts.files, customEnvs, overrides)
+    : (await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides })).files;
   const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
   opts.onProgress?.(`parsing ${files.length} files…`);
   const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs });

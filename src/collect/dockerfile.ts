@@ -187,6 +187,11 @@ export interface DockerStage extends Loc {
   healthchecks: DockerHealthcheck[];
   expose: DockerExpose[];
   effective: StageEffective;
+  /**
+   * The stage's name says it is for development or tests (`dev`, `development`, `dev-envs` of Docker
+   * Dev Environments, `debug`, `test`): never what a production build picks unless compose targets it.
+   */
+  development?: boolean;
 }
 
 export interface DockerignorePattern {
@@ -218,6 +223,13 @@ export interface BuildContext {
   python: boolean;
   /** The context holds a Node project (package.json). */
   node: boolean;
+  /**
+   * Why honban thinks env files exist where this image is built, when it does: an env file or template
+   * in the context, a `.gitignore` entry for `.env`, a dotenv library among the dependencies.
+   */
+  envEvidence?: string;
+  /** The context is the scanned root (a checkout's top: `.git` is in it). */
+  atRoot: boolean;
 }
 
 /** A local script the container command runs (`python app.py`) and what it does. */
@@ -242,7 +254,7 @@ export interface DockerfileFact extends ProvidesVars {
   /** RUN of every stage, plus the final stage's effective CMD and ENTRYPOINT. */
   commands: CommandLine[];
   context: BuildContext;
-  /** Local scripts run by the final stage's command. */
+  /** Local scripts run by a stage's command. */
   scripts: ScriptRef[];
 }
 
@@ -255,6 +267,11 @@ declare module '../core/types.js' {
 // ---------------------------------------------------------------------------------------------
 // Shared helpers (also used by the compose collector)
 // ---------------------------------------------------------------------------------------------
+
+/** Stage names that mean development or tests: `dev`, `development`, `dev-envs`, `debug`, `test`, `local`. */
+export function isDevelopmentStageName(name: string): boolean {
+  return /^(dev|devel|develop|development|dev[-_]?envs?|devcontainer|debug|debugger|test|tests|testing|local|watch|hot[-_]?reload)$/i.test(name) || /^(dev|test|debug)[-_]/i.test(name) || /[-_](dev|development|test|debug)$/i.test(name);
+}
 
 /** Offsets of line starts, for offset → position. */
 export function lineStarts(text: string): number[] {
@@ -788,7 +805,28 @@ export function buildContextOf(dockerfilePath: string, files: readonly SourceFil
     entries,
     python,
     node,
+    envEvidence: envEvidenceOf(dir, inContext, files),
+    atRoot: dir === '',
   };
+}
+
+/** A `.gitignore` line that keeps env files out of git: `.env`, `/.env`, `.env*`, `.env.*`, `*.env` (not only `.env.local`). */
+const GITIGNORE_ENV = /^\/?(\*\*\/)?(\.env(\*|\.\*)?|\*\.env)\s*$/m;
+/** Libraries that load `.env` files. */
+const DOTENV_LIBRARY = /(^|["'\s/])(python-dotenv|dotenv|dotenv-rails|django-environ|environs|dotenv-flow|@next\/env|vlucas\/phpdotenv)(["'\s=<>~^!;\[]|$)/m;
+const MANIFEST = /^(requirements[^/]*\.txt|pyproject\.toml|Pipfile|setup\.cfg|package\.json|Gemfile|composer\.json)$/;
+
+/** Evidence that env files are used where the context lives (see BuildContext.envEvidence). */
+function envEvidenceOf(dir: string, inContext: readonly SourceFile[], files: readonly SourceFile[]): string | undefined {
+  const envFile = inContext.find((f) => f.kind === 'dotenv');
+  if (envFile) return envFile.path;
+  // .gitignore of the context or of a directory above it.
+  for (let d: string | undefined = dir; d !== undefined; d = d === '' ? undefined : dirOf(d)) {
+    const gi = files.find((f) => f.path === joinPath(d!, '.gitignore'));
+    if (gi && GITIGNORE_ENV.test(gi.content)) return gi.path;
+  }
+  const manifest = inContext.find((f) => MANIFEST.test(f.path.split('/').pop()!) && DOTENV_LIBRARY.test(f.content));
+  return manifest?.path;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1059,6 +1097,7 @@ const collector: Collector<'dockerfile'> = {
             chain: parent ? [parent.index, ...parent.effective.chain] : [],
           },
         };
+        if (cur.name && isDevelopmentStageName(cur.name)) cur.development = true;
         stages.push(cur);
         instructions.push({ keyword: kw, args: joinContinuations(ins.getRawArgumentsContent() ?? '', escape), ...p, endLine: range.end.line + 1, stage: index });
         stageVars = new Map();
@@ -1234,14 +1273,17 @@ const collector: Collector<'dockerfile'> = {
 
     const context = buildContextOf(file.path, ctx.files);
 
-    // Local scripts the final command runs (`python app.py`).
+    // Local scripts each stage's command runs (`python app.py`): compose may deploy any stage (`target:`).
     const scripts: ScriptRef[] = [];
-    for (const c of last.effective.commands) {
-      const words = commandWords(c.argv);
-      if (!words.length || !/^(python[0-9.]*|\/usr\/(local\/)?bin\/python[0-9.]*)$/.test(words[0]!)) continue;
-      const script = words.slice(1).find((w) => !w.startsWith('-'));
-      if (!script || !/\.py$/.test(script) || words.includes('-m')) continue;
-      scripts.push(lookupScript(script, context.dir, ctx.files, last.effective.workdir));
+    for (const st of stages) {
+      for (const c of st.effective.commands) {
+        const words = commandWords(c.argv);
+        if (!words.length || !/^(python[0-9.]*|\/usr\/(local\/)?bin\/python[0-9.]*)$/.test(words[0]!)) continue;
+        const script = words.slice(1).find((w) => !w.startsWith('-'));
+        if (!script || !/\.py$/.test(script) || words.includes('-m')) continue;
+        const ref = lookupScript(script, context.dir, ctx.files, st.effective.workdir);
+        if (!scripts.some((x) => x.arg === ref.arg && x.file === ref.file)) scripts.push(ref);
+      }
     }
 
     // The final image's ENV (runtime), and every stage's ARG (build time only: `npm run build` reads VITE_* …).

@@ -47,4 +47,5 @@ export const COLLECTORS: Record<string, CollectorEntry> = {
 /** Fact name → deriver (cross-file facts). */
 export const DERIVERS: Record<string, DeriverEntry> = {
   envContract: { load: () => import('../derive/env-contract.js') },
+  projects: { load: () => import('../derive/projects.js') },
 };

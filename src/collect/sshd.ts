@@ -9,6 +9,7 @@
  * sshd uses the FIRST value it obtains for most keywords, so the fact keeps every directive in
  * order; `effective()` answers "what does sshd use outside any Match block".
  */
+import { globMatcher } from '../core/glob.js';
 import type { Collector } from '../core/collector.js';
 import type { EnvName, SourceFile } from '../core/types.js';
 import { dirname, joinPath, isGlob } from './nginx/resolve.js';
@@ -94,9 +95,6 @@ function words(line: string): { value: string; column: number }[] {
   return out;
 }
 
-function globRe(p: string): RegExp {
-  return new RegExp('^' + p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
-}
 
 /** Repository files an Include pattern names (relative to /etc/ssh = the including file's directory). */
 export function resolveSshInclude(pattern: string, including: string, files: readonly SourceFile[]): string[] {
@@ -117,7 +115,7 @@ export function resolveSshInclude(pattern: string, including: string, files: rea
   }
   const paths = files.map((f) => f.path);
   for (const c of candidates) {
-    const hits = isGlob(c) ? paths.filter((p) => globRe(c).test(p)).sort() : paths.filter((p) => p === c);
+    const hits = isGlob(c) ? paths.filter((p) => globMatcher(c, { globstar: false, braces: false }).test(p)).sort() : paths.filter((p) => p === c);
     if (hits.length) return hits;
   }
   return [];

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { classifyEnvironment } from './environment.js';
+import { classifyEnvironment, type EnvironmentOverride } from './environment.js';
 import type { FileKind, SourceFile } from './types.js';
 import { UserError } from './errors.js';
 
@@ -34,6 +34,8 @@ export interface DiscoverOptions {
   customEnvs?: string[];
   /** gitignore-style patterns from honban.yml `ignore:`. */
   ignore?: string[];
+  /** honban.yml `environments:` classification globs. */
+  environments?: EnvironmentOverride[];
 }
 
 export interface Discovered {
@@ -261,7 +263,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
       absPath: abs,
       content,
       kind,
-      environment: classifyEnvironment(rel, opts.customEnvs),
+      environment: classifyEnvironment(rel, opts.customEnvs, opts.environments),
       gitIgnored,
       gitTracked: isTracked,
       mode: st.mode & 0o777,

@@ -74,7 +74,10 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const findings = input.prejudged ? [...evaluated.findings, ...input.prejudged.findings] : evaluated.findings;
   const errors = evaluated.errors;
   const baseline = typeof input.baseline === 'string' ? await readBaseline(input.baseline) : input.baseline;
+  const duplicates = new Map<string, Set<string>>();
+  for (const r of input.rules) if (r.duplicates?.length) duplicates.set(r.id, new Set(r.duplicates));
   const processed = postProcess(findings, {
+    duplicates,
     files: input.files,
     waivers: input.config.waivers ?? [],
     baseline,

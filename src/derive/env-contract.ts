@@ -14,6 +14,7 @@ import type { BaseFact, Deriver } from '../core/collector.js';
 import { judges } from '../core/environment.js';
 import type { EnvRead, ProvidedVar } from '../core/facts-common.js';
 import { SHARED, TEMPLATE, type EnvName, type FactName, type SourceFile } from '../core/types.js';
+import { projectOf, projectRoots } from './projects.js';
 
 /** An env read with what code collectors can tell beyond the shared EnvRead shape (all optional). */
 export interface CodeEnvRead extends EnvRead {
@@ -64,6 +65,8 @@ export interface ContractVariable {
 export interface EnvContract extends BaseFact {
   /** The environment the contract is computed for. */
   target: EnvName;
+  /** The project (derive/projects.ts) it belongs to: '' for the scanned root. One contract per project. */
+  project: string;
   variables: ContractVariable[];
   /** Surfaces of the target environment and shared ones. */
   surfaces: ContractSurface[];
@@ -96,8 +99,9 @@ export const PLATFORM_VARIABLES = new Set([
   'HOME', 'PATH', 'USER', 'LOGNAME', 'SHELL', 'PWD', 'OLDPWD', 'SHLVL', 'TMPDIR', 'TMP', 'TEMP', 'HOSTNAME', 'TERM', 'LANG', 'LC_ALL', '_',
   // Platforms that assign the listening port (Heroku, Cloud Run, Render, App Engine, Railway, Fly) and its helpers
   'PORT', 'DYNO', 'WEB_CONCURRENCY',
-  // Node / npm / bundlers (NODE_ENV is judged by the env rules, not as a missing variable)
-  'NODE_ENV', 'INIT_CWD', 'NEXT_RUNTIME', 'NEXT_PHASE',
+  // Node / npm / bundlers (NODE_ENV is judged by the env rules, not as a missing variable);
+  // PUBLIC_URL is injected by create-react-app / webpack at build time
+  'NODE_ENV', 'INIT_CWD', 'NEXT_RUNTIME', 'NEXT_PHASE', 'PUBLIC_URL',
   // Vite's built-in import.meta.env keys
   'MODE', 'BASE_URL', 'PROD', 'DEV', 'SSR',
   // Ruby / Python runtimes
@@ -176,7 +180,21 @@ const deriver: Deriver<'envContract'> = {
   needs: [...CODE_FACTS, ...SURFACE_FACTS] as unknown as FactName[],
   derive(facts, ctx) {
     const all = facts as unknown as FactMap;
-    const target = ctx.environment;
+    const roots = projectRoots(ctx.files);
+    const contracts: EnvContract[] = [];
+    // One contract per project: a sample's compose file never provides another sample's variables.
+    for (const root of roots) {
+      const mine = (file: unknown) => typeof file === 'string' && projectOf(roots, file) === root.root;
+      const only = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, (v ?? []).filter((x) => mine((x as BaseFact | undefined)?.file))]));
+      const files = (ctx.files as readonly SourceFile[]).filter((f) => mine(f.path));
+      const c = contractOf(only, files, ctx.environment, root.root);
+      if (c.variables.length || c.surfaces.length || c.templates.length || c.unread.length) contracts.push(c);
+    }
+    return contracts;
+  },
+};
+
+function contractOf(all: FactMap, projectFiles: readonly SourceFile[], target: EnvName, project: string): EnvContract {
     const counts = (env: EnvName) => judges(target, env);
 
     // Surfaces, one per (fact, file).
@@ -223,7 +241,7 @@ const deriver: Deriver<'envContract'> = {
     const seen = new Set([...byKey.values()].map((s) => `${s.fact}\0${s.file}`));
     for (const name of SURFACE_FACTS) {
       const kinds = new Set(COLLECTORS[name]?.kinds ?? []);
-      for (const f of ctx.files as readonly SourceFile[]) {
+      for (const f of projectFiles) {
         if (!kinds.has(f.kind) || f.environment === TEMPLATE || !counts(f.environment)) continue;
         if (seen.has(`${name}\0${f.path}`)) continue;
         // Only files that would hold variables: an ECS task / container definition, a workload manifest.
@@ -281,9 +299,10 @@ const deriver: Deriver<'envContract'> = {
       v.elsewhere = elsewhere.get(v.name) ?? [];
     }
     const contract: EnvContract = {
-      file: '.',
+      file: project || '.',
       environment: SHARED,
       target,
+      project,
       variables: [...variables.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
       surfaces,
       templates,
@@ -291,8 +310,7 @@ const deriver: Deriver<'envContract'> = {
       unread,
       ignoredReads,
     };
-    return [contract];
-  },
-};
+    return contract;
+}
 
 export default deriver;

@@ -4,6 +4,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { globMatcher } from '../core/glob.js';
+import type { LinearRegExp } from '../core/linear-regex.js';
 
 export interface RepoView {
   /** Absolute root (display base). */
@@ -154,34 +156,9 @@ export function memoryView(files: Record<string, string | MemoryFile>, root = '/
   };
 }
 
-/** Converts a glob (`*`, `?`, `**`, `{a,b}`) to an anchored regular expression over POSIX paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const end = glob.indexOf('}', i);
-      if (end < 0) re += '\\{';
-      else {
-        re += '(?:' + glob.slice(i + 1, end).split(',').map(escapeRe).join('|') + ')';
-        i = end;
-      }
-    } else re += escapeRe(c);
-  }
-  return new RegExp('^' + re + '$');
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A linear-time matcher of a glob (`*`, `?`, `**`, `{a,b}`) over POSIX paths (see core/glob.ts). */
+export function globToRegExp(glob: string): LinearRegExp {
+  return globMatcher(glob);
 }
 
 /** Expands a root-relative glob (or plain path) against the view, sorted; plain paths are kept even when absent. */

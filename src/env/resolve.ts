@@ -18,13 +18,18 @@ import { isSecretName, weakSecretReason } from '../core/secrets.js';
 import type { EnvName, ReportError } from '../core/types.js';
 import { catalogEntry } from './catalog.js';
 import type { RepoView } from './fs.js';
-import { expand, parseInterpolation, type LookupResult } from './interpolate.js';
+import { expand, MAX_EXPANSION, MAX_NESTING, parseInterpolation, type ExpansionLimit, type LookupResult } from './interpolate.js';
 import { envFilesOf, knownEnvironments, templateFilesFor } from './layers.js';
 import { urlPassword } from './redact.js';
 import { catalogSpec, effectiveSpec, hasSchema, type SchemaPositions } from './spec.js';
 import type { Definition, EffectiveSpec, EnvFileFact, EnvSecretFileFact, EnvSpecFact, EnvTemplateKeyFact, EnvVarFact, UnresolvedRef } from './types.js';
 
 export const PROCESS_ENV = 'process.env';
+
+/** A reference chain (`A=${B}`, `B=${C}` …) longer than this stops expanding, with an error. */
+export const MAX_CHAIN = 64;
+/** Characters all expanded values of one environment may add up to. */
+export const MAX_TOTAL_EXPANSION = 32 * 1024 * 1024;
 
 /** Catalog names a shell sets for itself (`ENV` is sh's startup file): not pulled from the process environment unless the app declares them. */
 const SHELL_NAMES = new Set(['ENV', 'STAGE']);
@@ -222,10 +227,32 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
   const rank = { file: 0, 'secrets-dir': 1, 'secret-file': 2, 'process-env': 3 } as const;
   for (const list of defs.values()) list.sort((a, b) => rank[a.source] - rank[b.source]);
 
-  // Interpolation, memoized per (key, definition index).
-  const memo = new Map<string, { value: string; unresolved: UnresolvedRef[]; commands: number }>();
-  const stack = new Set<string>();
-  const resolveDef = (key: string, index: number): { value: string; unresolved: UnresolvedRef[]; commands: number } => {
+  // Interpolation, memoized per (key, definition index). Bounded: a chain of references stops at
+  // MAX_CHAIN links, one value at MAX_EXPANSION characters, all values together at
+  // MAX_TOTAL_EXPANSION; nesting inside one value at MAX_NESTING. Each stop is an error entry and
+  // leaves the variable unresolved (no rule judges a cut-off value).
+  type Resolved = { value: string; unresolved: UnresolvedRef[]; commands: number };
+  const memo = new Map<string, Resolved>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  let budget = MAX_TOTAL_EXPANSION;
+  const limitError = (d: Definition, key: string, limit: ExpansionLimit | 'chain' | 'total', via?: string) => {
+    const what =
+      limit === 'chain'
+        ? `a chain of references longer than ${MAX_CHAIN} (${key} → … → ${via})`
+        : limit === 'nesting'
+          ? `references nested more than ${MAX_NESTING} deep`
+          : limit === 'size'
+            ? `it expands to more than ${MAX_EXPANSION} characters`
+            : `the values of ${env} together expand to more than ${MAX_TOTAL_EXPANSION} characters`;
+    res.errors.push({
+      kind: 'limit',
+      file: d.file,
+      ...(d.line ? { line: d.line, column: d.column } : {}),
+      message: `interpolation of ${key} stopped: ${what}; the variable is treated as unresolved`,
+    });
+  };
+  const resolveDef = (key: string, index: number): Resolved => {
     const id = `${key}\0${index}`;
     const hit = memo.get(id);
     if (hit) return hit;
@@ -235,7 +262,9 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
       memo.set(id, r);
       return r;
     }
-    stack.add(id);
+    stack.push(id);
+    onStack.add(id);
+    let chainCut: string | undefined;
     const segments = parseInterpolation(d.raw);
     const lookup = (name: string): LookupResult => {
       const list = defs.get(name);
@@ -245,16 +274,36 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
         return { defined: false, value: '' };
       }
       const innerId = `${name}\0${idx}`;
-      if (stack.has(innerId)) return { defined: false, value: '' };
+      if (onStack.has(innerId)) return { defined: false, value: '' };
+      if (!memo.has(innerId) && stack.length >= MAX_CHAIN) {
+        chainCut ??= name;
+        return { defined: true, value: '', unresolved: true };
+      }
       const r = resolveDef(name, idx);
       // A reference to a variable that is itself incomplete counts as unresolved here too.
       if (r.unresolved.length) return { defined: true, value: r.value, unresolved: true };
       return { defined: true, value: r.value };
     };
-    const r = expand(segments, lookup);
-    stack.delete(id);
-    const unresolved: UnresolvedRef[] = r.unresolved.map((u) => ({ name: u.name, required: u.required, self: u.name === key }));
-    const out = { value: r.value, unresolved: dedupeRefs(unresolved), commands: r.commandSubstitutions };
+    const r = expand(segments, lookup, Math.min(MAX_EXPANSION, Math.max(0, budget)));
+    stack.pop();
+    onStack.delete(id);
+    // A reference to a variable whose own expansion stopped at a limit carries that limit on (the
+    // error entry names where it stopped; the variable is not "missing").
+    const limitOf = (name: string) => {
+      const list = defs.get(name);
+      const idx = name === key ? index - 1 : (list?.length ?? 0) - 1;
+      return idx >= 0 ? memo.get(`${name}\0${idx}`)?.unresolved.find((u) => u.limit)?.limit : undefined;
+    };
+    const unresolved: UnresolvedRef[] = r.unresolved.map((u) => {
+      const inherited = limitOf(u.name);
+      return { name: u.name, required: u.required, self: u.name === key, ...(inherited ? { limit: inherited } : {}) };
+    });
+    let out: Resolved = { value: r.value, unresolved: dedupeRefs(unresolved), commands: r.commandSubstitutions };
+    const limit = chainCut ? 'chain' : r.limit === 'size' && budget < MAX_EXPANSION ? 'total' : r.limit;
+    if (limit) {
+      limitError(d, key, limit, chainCut);
+      out = { value: '', unresolved: [{ name: chainCut ?? key, required: false, self: !chainCut, limit }], commands: r.commandSubstitutions };
+    } else budget -= r.value.length;
     memo.set(id, out);
     return out;
   };

@@ -2,6 +2,7 @@
  * The variable schema (honban.yml `variables:`): the spec that applies to a key in one environment,
  * where it was declared, and value checks for every keyword.
  */
+import { linearRegExp, type LinearRegExp } from '../core/linear-regex.js';
 import type { HonbanConfig } from '../config/load.js';
 import { normalizeEnvName } from '../core/environment.js';
 import type { EnvName, Localized } from '../core/types.js';
@@ -203,9 +204,10 @@ export function checkValue(value: string, spec: VarSpec, opts: { secret?: boolea
     } else if (num > spec.max) out.push({ keyword: 'max', text: { en: `is above the maximum ${spec.max}`, ja: `が最大値 ${spec.max} を超えています` } });
   }
   if (spec.pattern !== undefined) {
-    let re: RegExp | undefined;
+    // Linear-time matching (RE2): honban.yml may come from the repository being checked.
+    let re: LinearRegExp | undefined;
     try {
-      re = new RegExp(spec.pattern);
+      re = linearRegExp(spec.pattern);
     } catch {
       re = undefined; // loadConfig already rejects invalid patterns
     }

@@ -16,7 +16,7 @@ import { rules as sshdRules } from '../rules/sshd/index.js';
 import unexpectedListener from '../rules/host/unexpected-listener.js';
 import expectedPortClosed from '../rules/host/expected-port-closed.js';
 import nginxConfigTestFailed from '../rules/host/nginx-config-test-failed.js';
-import { app, judge } from '../rules/host/_testing.js';
+import { app, judge } from './rule-testing.js';
 import { Gathering, SSHD_DUMP } from './gather.js';
 import { gatherListeners, gatherNginxTest, gatherSshdDump } from './gather-live.js';
 import { findBinary, liveView } from './view.js';

@@ -44,7 +44,7 @@ export async function writeBaseline(file: string, findings: readonly Baselined[]
   try {
     await writeFile(file, JSON.stringify(makeBaseline(findings, now), null, 2) + '\n');
   } catch (e) {
-    throw new UserError(`cannot write baseline ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UserError(`cannot write baseline ${file}: ${(e as NodeJS.ErrnoException).code ?? 'write failed'}`);
   }
 }
 

@@ -2,6 +2,7 @@
  * Options of `honban probe` (CLI flags, honban.yml `probe:` defaults, library callers), validated
  * once: a bad value is a UserError (exit 2) with one clear line.
  */
+import { linearRegExpProblem } from '../core/linear-regex.js';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import tls from 'node:tls';
@@ -171,11 +172,8 @@ export function resolveOptions(o: ProbeOptions): ResolvedOptions {
   }
   if (cookiePairs.length) headers.cookie = [headers.cookie, ...cookiePairs].filter(Boolean).join('; ');
   if (o.expectServer !== undefined) {
-    try {
-      new RegExp(o.expectServer, 'i');
-    } catch (e) {
-      throw new UserError(`--expect-server is not a valid regular expression: ${(e as Error).message}`);
-    }
+    const problem = linearRegExpProblem(o.expectServer);
+    if (problem) throw new UserError(`--expect-server is not a pattern honban can run: ${problem}`);
   }
   const timeoutMs = intIn(o.timeoutMs, '--timeout', 100, MAX_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS;
   let load: ResolvedOptions['load'];

@@ -61,6 +61,21 @@ export function dottedName(n: TSNode): string | undefined {
   return undefined;
 }
 
+/** `create_app().run` — a method called on the result of an argument-less call (an application factory). */
+function factoryCallee(n: TSNode): string | undefined {
+  n = unparen(n);
+  if (n.type !== 'attribute') return undefined;
+  const obj = field(n, 'object');
+  const attr = field(n, 'attribute');
+  if (!obj || !attr || unparen(obj).type !== 'call') return undefined;
+  const inner = unparen(obj);
+  const f = field(inner, 'function');
+  const args = field(inner, 'arguments');
+  if (!f || (args && args.namedChildCount > 0)) return undefined;
+  const name = dottedName(f);
+  return name === undefined ? undefined : `${name}().${attr.text}`;
+}
+
 function mergeNames(...vals: (PyValue | undefined)[]): string[] | undefined {
   const set = new Set<string>();
   for (const v of vals) for (const n of v?.envNames ?? []) set.add(n);
@@ -188,6 +203,7 @@ export class PythonExtractor {
       d.middleware = this.djangoLists.get('MIDDLEWARE') ?? this.djangoLists.get('MIDDLEWARE_CLASSES');
     }
     this.fact.imports = [...new Set([...this.imports.values()].map((q) => q.split('.')[0]!).filter(Boolean))].sort();
+    this.fact.importedNames = [...new Set([...this.imports.values()].filter(Boolean))].sort();
     return this.fact;
   }
 
@@ -894,7 +910,7 @@ export class PythonExtractor {
     }
     const fn = field(x, 'function');
     if (!fn) return;
-    const callee = dottedName(fn);
+    const callee = dottedName(fn) ?? factoryCallee(fn);
     if (!callee) return;
     const last = callee.split('.').pop()!;
     const argsNode = field(x, 'arguments');

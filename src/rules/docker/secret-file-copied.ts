@@ -1,3 +1,4 @@
+import { globMatcher } from '../../core/glob.js';
 import { sensitiveFileKind, type ContextEntry } from '../../collect/dockerfile.js';
 import type { Localized } from '../../core/types.js';
 import { defineRule } from '../define.js';
@@ -12,10 +13,6 @@ const WHAT: Record<ContextEntry['what'], Localized> = {
   node_modules: { en: 'node_modules', ja: 'node_modules' },
 };
 
-function globRe(glob: string): RegExp {
-  const re = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '.*');
-  return new RegExp(`^${re}$`);
-}
 
 export default defineRule({
   id: 'docker/secret-file-copied',
@@ -43,7 +40,7 @@ export default defineRule({
             const rel = src.value.replace(/^\.\/+/, '').replace(/^\/+/, '');
             let kind = sensitiveFileKind(rel);
             if (!kind && /[*?[]/.test(rel)) {
-              const re = globRe(rel);
+              const re = globMatcher(rel, { braces: false });
               kind = present.find((e) => e.what !== 'git' && re.test(e.path))?.what;
               if (!kind && /^\.env[*?]/.test(rel)) kind = 'env-file';
             }

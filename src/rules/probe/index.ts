@@ -27,7 +27,9 @@ import healthUnhealthy from './health-unhealthy.js';
 import httpIndirectRedirect from './http-indirect-redirect.js';
 import httpMissingRedirect from './http-missing-redirect.js';
 import httpNotHttps from './http-not-https.js';
+import httpRedirectLoop from './http-redirect-loop.js';
 import httpServerError from './http-server-error.js';
+import httpStalledBody from './http-stalled-body.js';
 import httpTemporaryRedirect from './http-temporary-redirect.js';
 import httpUnreachable from './http-unreachable.js';
 import loadErrors from './load-errors.js';
@@ -85,7 +87,9 @@ export const rules: Rule<any>[] = [
   httpIndirectRedirect,
   httpMissingRedirect,
   httpNotHttps,
+  httpRedirectLoop,
   httpServerError,
+  httpStalledBody,
   httpTemporaryRedirect,
   httpUnreachable,
   loadErrors,

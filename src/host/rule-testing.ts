@@ -1,10 +1,10 @@
 /** Test helpers for host/* rules: judge hand-made host facts exactly as `honban host --facts` would. */
 import assert from 'node:assert/strict';
-import type { HonbanConfig } from '../../config/load.js';
-import type { Finding, Rule } from '../../core/types.js';
-import type { HostFactName } from '../../facts/host.js';
-import { judgeHostFacts } from '../../host/index.js';
-import { HOST_FACTS_FORMAT, HOST_FACTS_VERSION, type HostRecord } from '../../host/record.js';
+import type { HonbanConfig } from '../config/load.js';
+import type { Finding, Rule } from '../core/types.js';
+import type { HostFactName } from '../facts/host.js';
+import { judgeHostFacts } from './index.js';
+import { HOST_FACTS_FORMAT, HOST_FACTS_VERSION, type HostRecord } from './record.js';
 
 export const GATHERED = '2026-06-01T00:00:00.000Z';
 
