@@ -10,3 +10,5 @@ export type { Finding, Report, ReportError, Rule, RuleContext, RuleMeta, Severit
 export { checkEnv, diffEnv } from './env/index.js';
 export { probe, type ProbeRunOptions } from './probe/index.js';
 export { host, judgeHostFacts, loadHostFacts, gatherHostFacts, type HostRunOptions, type HostRecord } from './host/index.js';
+export { check, type CheckOptions, type CheckResult } from './check/run.js';
+export type { Readiness, ReadinessItem, RunSummary, Verdict, FindingSource } from './core/types.js';
