@@ -1269,6 +1269,11 @@ const collector: Collector<'dockerfile'> = {
     const last = stages[final]!;
     if (last.effective.cmd) commands.push({ text: last.effective.cmd.text, argv: last.effective.cmd.form === 'exec' ? last.effective.cmd.argv : last.effective.cmd.commands.length === 1 ? last.effective.cmd.commands[0]!.argv : undefined, source: 'dockerfile-cmd', file: file.path, line: last.effective.cmd.line, column: last.effective.cmd.column });
     if (last.effective.entrypoint) commands.push({ text: last.effective.entrypoint.text, argv: last.effective.entrypoint.form === 'exec' ? last.effective.entrypoint.argv : last.effective.entrypoint.commands.length === 1 ? last.effective.entrypoint.commands[0]!.argv : undefined, source: 'dockerfile-entrypoint', file: file.path, line: last.effective.entrypoint.line, column: last.effective.entrypoint.column });
+    // `ENTRYPOINT ["python3"]` + `CMD ["app.py"]`: what the container runs is the two together.
+    const { entrypoint: lep, cmd: lcmd } = last.effective;
+    if (lep && lcmd && lep.form === 'exec' && lcmd.form === 'exec' && last.effective.argv) {
+      commands.push({ text: last.effective.argv.join(' '), argv: last.effective.argv, source: 'dockerfile-entrypoint', file: file.path, line: lcmd.line, column: lcmd.column });
+    }
     commands.sort((a, b) => a.line - b.line);
 
     const context = buildContextOf(file.path, ctx.files);

@@ -4,10 +4,12 @@
  * Nothing here returns or prints a value: only booleans and reason codes.
  */
 
+import { parseBoolean } from './values.js';
+
 /** Key names that hold secrets: SECRET_KEY, DB_PASSWORD, api_key, STRIPE_TOKEN, private-key … */
 const SECRET_NAME = /(secret|passw(or)?d|passwd|pwd|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|auth[_-]?key|credential|client[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|salt|dsn$|webhook[_-]?url|connection[_-]?string)/i;
 /** Keys that match the pattern but are not secrets (fixed suffixes). */
-const NOT_SECRET_NAME = /(_file|_path|_dir|_url_file|_length|_len|_min|_max|_ttl|_timeout|_lifetime|_age|_algorithm|_alg|_header|_name|_type|_enabled|_required|_policy|_id|_uri_file|^token_url|_endpoint|_field|_param|_cookie_name|_prefix|_charset|_alphabet|_chars|_characters|_label|_placeholder|_hint)$/i;
+const NOT_SECRET_NAME = /(_file|_path|_dir|_url_file|_length|_len|_min|_max|_ttl|_timeout|_lifetime|_age|_algorithm|_alg|_header|_name|_type|_enabled|_required|_policy|_id|_uri_file|^token_url|_endpoint|_field|_param|_cookie_name|_prefix|_charset|_alphabet|_chars|_characters|_label|_placeholder|_hint|_permissions?|_scopes?|_roles?|_actions?)$/i;
 /** … and suffixes followed by any word characters (`_expires_at`, `_rotation_days`). */
 const NOT_SECRET_STEMS = ['_expir', '_rotation'];
 const SETTING_PREFIX = /^(max|min|use|enable|disable|require|allow|num|default)[_-]/i;
@@ -41,7 +43,7 @@ export function isSecretName(key: string): boolean {
   return true;
 }
 
-export type NotASecretKind = 'password-hash' | 'version-range' | 'keyword' | 'alphabet' | 'mask' | 'document-path' | 'own-name';
+export type NotASecretKind = 'flag' | 'number' | 'secret-file' | 'password-hash' | 'version-range' | 'keyword' | 'alphabet' | 'mask' | 'document-path' | 'own-name';
 
 /** Keywords that secret-named keys take as settings, not secrets (by key, lower case). */
 const KEYWORD_VALUES: [RegExp, RegExp][] = [
@@ -57,13 +59,18 @@ const KEYWORD_VALUES: [RegExp, RegExp][] = [
  * Values that are not a usable secret whatever their key: a hash of a password (`pbkdf2_sha256$…`,
  * `$2b$12$…`), a version range (`^9.0.2`), a permission or mode keyword (`id-token: write`,
  * `credentials: 'same-origin'`), an alphabet a generator draws from, a display mask (`***CHANGED***`),
- * a path to a document (`models/users/token.md`), or one of the key's own words
+ * a path to a document (`models/users/token.md`), or — in code — one of the key's own words
  * (`REQUEST_TOKEN = 'request'`). Returns what it is, or undefined.
  */
-export function notASecretValue(key: string, value: string): NotASecretKind | undefined {
+export function notASecretValue(key: string, value: string, opts: { code?: boolean } = {}): NotASecretKind | undefined {
   const v = value.trim();
   // None of these kinds is long; bounding the length keeps every pattern below cheap on hostile input.
   if (!v || v.length > 256 || key.length > 256) return undefined;
+  // Flags and small numbers (`SECRET_KEY_BASE_DUMMY=1`, `TOKEN_TTL=3600`).
+  if (parseBoolean(v) !== undefined || /_DUMMY$/i.test(key)) return 'flag';
+  if (/^\d{1,6}$/.test(v)) return 'number';
+  // A path to a secret file (`/run/secrets/db_password`) is where the secret is, not the secret.
+  if (/^\/(run|var\/run)\/secrets\//.test(v)) return 'secret-file';
   // Password hashes: Django (algorithm$iterations$salt$hash), modular crypt ($2b$, $argon2id$, $6$), LDAP {SSHA}.
   if (/^(pbkdf2_sha(1|256)|bcrypt(_sha256)?|argon2|scrypt|sha1|md5|unsalted_md5|crypt)\$[^\s$]*\$/.test(v)) return 'password-hash';
   if (/^\$(2[abxy]?|argon2(id|i|d)|[156]|scrypt|pbkdf2[-\w]*|y|gy|7)\$[^\s]+\$[^\s]+$/.test(v)) return 'password-hash';
@@ -80,7 +87,9 @@ export function notASecretValue(key: string, value: string): NotASecretKind | un
   if (/^\*{2,}[^*]*\*{2,}$/.test(v) || /^\*{3,}$/.test(v) || /^[[(<]?(redacted|hidden|masked|filtered|censored)[\])>]?$/i.test(v)) return 'mask';
   // A path to a document or page (mkdocs nav, sitemaps): no blanks, a directory and a document extension.
   if (!/\s/.test(v) && /^[\w@.-]+(\/[\w@.-]+)*\.(md|markdown|rst|html?|txt|adoc|ipynb|pdf)$/i.test(v)) return 'document-path';
-  // One of the key's own words: REQUEST_TOKEN = 'request', PASSWORD_FIELD = 'password'.
+  // In code, one of the key's own words: REQUEST_TOKEN = 'request', PASSWORD_FIELD = 'password'.
+  // (In configuration a password equal to a word of its key — WORDPRESS_DB_PASSWORD=wordpress — is a weak password.)
+  if (!opts.code) return undefined;
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   if (/^[a-z]+$/i.test(v) && words.includes(v.toLowerCase())) return 'own-name';
   return undefined;

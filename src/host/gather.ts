@@ -126,6 +126,20 @@ export class Gathering {
     return r.data;
   }
 
+  /**
+   * Lists a directory through the view; a directory that exists but cannot be listed (permission:
+   * not root) is listed as skipped, so what it holds is never silently taken as absent.
+   */
+  list(dir: string): ReturnType<HostView['list']> {
+    const l = this.view.list(dir);
+    if (l === undefined) {
+      const st = this.view.statOrWhy(dir);
+      if (st.stat?.type === 'dir') this.skip(relPath(dir), 'permission denied: cannot list the directory (run as root)');
+      else if (st.error && st.error !== 'no such file') this.skip(relPath(dir), st.error);
+    }
+    return l;
+  }
+
   async run(command: string, args: string[], timeoutMs?: number): Promise<CommandResult> {
     const r = await this.view.run(command, args, { timeoutMs: timeoutMs ?? this.config.commandTimeout ?? HOST_DEFAULTS.commandTimeout });
     this.commands.push({ command: r.command, ran: r.ran, ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}), ms: r.ms, ...(r.error ? { error: r.error } : {}) });
@@ -179,7 +193,7 @@ export class Gathering {
 function gatherNginxFiles(g: Gathering): void {
   const walkDir = (dir: string, depth: number) => {
     if (depth > 4) return;
-    for (const e of g.view.list(dir) ?? []) {
+    for (const e of g.list(dir) ?? []) {
       const p = `${dir}/${e.name}`;
       if (e.name.startsWith('.') || e.name.endsWith('~') || e.name.endsWith('.dpkg-dist') || e.name.endsWith('.dpkg-old')) continue;
       if (e.type === 'dir' || (e.type === 'symlink' && g.view.stat(p)?.type === 'dir')) {
@@ -203,7 +217,7 @@ function gatherSshdFiles(g: Gathering): void {
   const main = 'etc/ssh/sshd_config';
   const r = g.read(main);
   if (r.text !== undefined) g.addSource(main, 'sshd', r.text);
-  for (const e of g.view.list('etc/ssh/sshd_config.d') ?? []) {
+  for (const e of g.list('etc/ssh/sshd_config.d') ?? []) {
     if (!e.name.endsWith('.conf')) continue;
     const p = `etc/ssh/sshd_config.d/${e.name}`;
     const x = g.read(p);

@@ -14,7 +14,7 @@ import type { HostFactName } from '../facts/host.js';
 import { deployedRuleSet, gather } from './gather.js';
 import { loadHostFacts, makeRecord, saveRecord, type HostRecord } from './record.js';
 import { settingsFact } from './settings.js';
-import { liveView, rootView } from './view.js';
+import { liveView, rootView, type HostView } from './view.js';
 
 export interface HostRunOptions {
   /** Offline: read the server's files under this directory. */
@@ -47,11 +47,11 @@ export interface HostResult extends PipelineResult {
 }
 
 /** Gathers a record (live or --root). */
-export async function gatherHostFacts(opts: { root?: string; environment?: string; config?: HonbanConfig; domain?: string; now?: Date; onProgress?: (m: string) => void } = {}): Promise<HostRecord> {
+export async function gatherHostFacts(opts: { root?: string; environment?: string; config?: HonbanConfig; domain?: string; now?: Date; onProgress?: (m: string) => void; /** Another fact interface (tests). */ view?: HostView } = {}): Promise<HostRecord> {
   const t0 = performance.now();
   const config = opts.config ?? {};
   const environment = normalizeEnvName(opts.environment ?? config.environment ?? 'production');
-  const view = opts.root !== undefined ? rootView(opts.root) : liveView();
+  const view = opts.view ?? (opts.root !== undefined ? rootView(opts.root) : liveView());
   const g = await gather(view, { environment, config, domain: opts.domain, now: opts.now, onProgress: opts.onProgress });
   const secrets: string[] = [];
   // Values of the deployed files never go into the record: register them so that nothing slips.

@@ -115,6 +115,12 @@ interface Ctx {
   /** Directly at module level (statement context, not in a def / class). */
   module: boolean;
   mainGuard: boolean;
+  /**
+   * Inside the body of an `if` whose condition reads the environment (`if "X" in os.environ:`,
+   * `if os.getenv("X"):`, a feature switch such as `if os.environ.get("CACHE", "") == "on":`): the
+   * body runs only when the deployment sets it, so reads there are optional.
+   */
+  envGuard?: boolean;
 }
 
 interface EnvReadInfo {
@@ -430,7 +436,8 @@ export class PythonExtractor {
     if (cond) this.expressions(cond, ctx, [], true);
     if (cls.mainGuard && ctx.module) this.fact.hasMainGuard = true;
     const cons = field(st, 'consequence');
-    if (cons) this.block(cons, { ...ctx, env: this.envWith(ctx, cls.then), mainGuard: ctx.mainGuard || !!cls.mainGuard });
+    const envGuard = ctx.envGuard || (cond !== undefined && this.readsEnvironment(cond));
+    if (cons) this.block(cons, { ...ctx, env: this.envWith(ctx, cls.then), mainGuard: ctx.mainGuard || !!cls.mainGuard, envGuard });
     let elseEnv = cls.else;
     for (const alt of st.childrenForFieldName('alternative')) {
       if (!alt) continue;
@@ -446,6 +453,25 @@ export class PythonExtractor {
         if (b) this.block(b, { ...ctx, env: this.envWith(ctx, elseEnv) });
       }
     }
+  }
+
+  /** Does a condition read the environment: an env read, or a membership test on `os.environ` (`"X" in os.environ`)? */
+  private readsEnvironment(n: TSNode): boolean {
+    const stack: TSNode[] = [n];
+    let seen = 0;
+    while (stack.length && seen++ < 2000) {
+      const x = stack.pop()!;
+      if (x.type === 'call' || x.type === 'subscript') {
+        if (this.envReadOf(x)) return true;
+      }
+      if (x.type === 'comparison_operator' && x.children.some((c) => c && !c.isNamed && (c.type === 'in' || c.type === 'not in'))) {
+        const right = named(x).pop();
+        const name = right ? dottedName(right) : undefined;
+        if (name && /(^|\.)environ$/.test(name)) return true;
+      }
+      for (const c of named(x)) stack.push(c);
+    }
+    return false;
   }
 
   /**
@@ -985,6 +1011,7 @@ export class PythonExtractor {
   }
 
   private pushEnvRead(node: TSNode, info: EnvReadInfo, def: PyValue | undefined, hasDefault: boolean, ctx: Ctx, guarded: boolean): void {
+    if (ctx.envGuard) guarded = true;
     this.recordedEnvNodes.add(node.id);
     const p = this.pos(node);
     const r: PyEnvRead = { name: info.name, hasDefault: hasDefault || info.hasDefault || guarded, via: info.via, file: this.opts.file, line: p.line, column: p.column };

@@ -226,7 +226,7 @@ export async function gatherAll(o: ResolvedOptions, g: GatherOptions): Promise<G
 
   const tlsFact = store.facts.probeTls?.[0] as import('../facts.js').ProbeTls | undefined;
   const untrusted = tlsFact && (!tlsFact.trusted || !tlsFact.hostnameMatches) && !o.insecure;
-  const mainAnswers = ((store.facts.probeResponse ?? []) as import('../facts.js').ProbeResponse[]).filter((x) => x.role === 'main');
+  const mainAnswers = ((store.facts.probeResponse ?? []) as Array<import('../facts.js').ProbeResponse>).filter((x) => x.role === 'main');
   const unanswered = !mainAnswers.some((x) => x.status !== undefined);
   if (o.load && unanswered) {
     const code = mainAnswers[0]?.errorCode;

@@ -97,7 +97,7 @@ export default defineRule({
           if (!placeholder && v.length < 6) continue;
           if (v.toLowerCase() === la.key.toLowerCase() || /^[A-Z][A-Z0-9_]{2,}$/.test(v)) continue; // a variable name, not a value
           if (/^(https?:\/\/|\/|\.\/|~\/)/.test(v)) continue; // a URL or path without credentials
-          if (notASecretValue(la.key, v)) continue; // credentials: 'same-origin', an alphabet, ***CHANGED***, REQUEST_TOKEN = 'request'
+          if (notASecretValue(la.key, v, { code: true })) continue; // credentials: 'same-origin', an alphabet, ***CHANGED***, REQUEST_TOKEN = 'request'
           const reason = placeholder ? 'placeholder' : weakSecretReason(v, { minLength: 16 });
           const weak = reason === 'well-known' || reason === 'short' || reason === 'low-entropy' || reason === 'single-class' || reason === 'placeholder';
           seen.add(id);

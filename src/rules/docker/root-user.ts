@@ -36,11 +36,15 @@ function serverDropsRoot(f: DockerfileFact, stage: DockerStage): boolean {
   // php:8-apache / php:8-fpm only: the CLI images run whatever CMD says as root.
   if (bare === 'php' && !/apache|fpm/.test(tag ?? '')) return false;
   // The Dockerfile must keep the image's entrypoint and start its server (or keep its CMD).
-  if (chain.some((st) => st.entrypoints.length)) return false;
-  const cmd = stage.effective.cmd;
-  if (!chain.some((st) => st.cmds.length) || !cmd) return true;
+  if (!chain.some((st) => st.entrypoints.length || st.cmds.length)) return true;
   const first = commandWords(stage.effective.commands[0]?.argv ?? [])[0];
   return first !== undefined && hit[1].test(first.split('/').pop()!);
+}
+
+/** A WebAssembly module run by a Wasm runtime (`FROM scratch` + `ENTRYPOINT ["app.wasm"]`): Unix users do not apply. */
+function wasmModule(stage: DockerStage): boolean {
+  const first = commandWords(stage.effective.commands[0]?.argv ?? [])[0];
+  return stage.image.resolved === 'scratch' && first !== undefined && /\.wasm$/.test(first);
 }
 
 function cap(s: string): string {
@@ -85,7 +89,7 @@ export default defineRule({
         const bases = [last, ...last.effective.chain.map((i) => f.stages[i]!)];
         const root = bases[bases.length - 1]!;
         if (NON_ROOT_IMAGE.test(root.image.resolved)) return;
-        if (serverDropsRoot(f, last)) return;
+        if (serverDropsRoot(f, last) || wasmModule(last)) return;
         ctx.report({
           file: f.file,
           line: last.line,

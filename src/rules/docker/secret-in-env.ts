@@ -1,7 +1,7 @@
 import { tokenFormatOf, type DockerKeyValue } from '../../collect/dockerfile.js';
 import { isPlaceholder, isSecretName, weakSecretReason } from '../../core/secrets.js';
 import { defineRule } from '../define.js';
-import { notASecretValue } from './lib/values.js';
+import { notASecretValue } from '../../core/secrets.js';
 
 export default defineRule({
   id: 'docker/secret-in-env',
