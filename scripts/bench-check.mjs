@@ -111,6 +111,22 @@ async function benchStore(label, spec) {
   }
   row(`${label}: history (50 newest of ${RUNS}), in-process`, fmt(median(list)), `≤ ${TARGET_MS} ms`, median(list) <= TARGET_MS);
   row(`${label}: history diff (last two), in-process`, fmt(median(diff)), `≤ ${TARGET_MS} ms`, median(diff) <= TARGET_MS);
+  // The same queries on an already open store: what the store itself costs, without connecting
+  // (PostgreSQL: TCP + SCRAM authentication) or loading the WebAssembly module.
+  store = await openStore(spec, { mustExist: true });
+  const qList = [];
+  const qDiff = [];
+  for (let i = 0; i < 7; i++) {
+    let t = performance.now();
+    await store.runs(PROJECT, { limit: 50 });
+    qList.push(performance.now() - t);
+    t = performance.now();
+    const [b, a] = await store.runs(PROJECT, { limit: 2 });
+    diffRuns(await store.run(PROJECT, a.id), await store.run(PROJECT, b.id));
+    qDiff.push(performance.now() - t);
+  }
+  await store.close();
+  row(`${label}: history / diff queries on an open store`, `${fmt(median(qList))} / ${fmt(median(qDiff))}`);
   const env = { HONBAN_STORE: spec.kind === 'sqlite' ? `sqlite:${spec.target}` : spec.target };
   const cliList = median([1, 2, 3].map(() => cli(['history', '--dir', work, '--project', PROJECT, '--format', 'json'], env).ms));
   const cliDiff = median([1, 2, 3].map(() => cli(['history', 'diff', '--dir', work, '--project', PROJECT, '--format', 'json'], env).ms));

@@ -76,6 +76,9 @@ function v1(d: Dialect): string[] {
       line INTEGER,
       PRIMARY KEY (run_id, finding_id)
     )${NOROWID[d]}`,
+    // Deleting a finding (retention) looks up the run states that refer to it: without this index
+    // every deleted finding scanned the whole table (pruning 500 of 1,000 runs took seconds).
+    `CREATE INDEX honban_run_findings_finding ON honban_run_findings (finding_id)`,
     `CREATE TABLE honban_items (
       id ${ID[d]},
       project TEXT NOT NULL,
@@ -97,6 +100,7 @@ function v1(d: Dialect): string[] {
       until_day TEXT,
       PRIMARY KEY (run_id, item_ref)
     )${NOROWID[d]}`,
+    `CREATE INDEX honban_run_items_item ON honban_run_items (item_ref)`,
   ];
 }
 
