@@ -153,6 +153,17 @@ test('history in the default SQLite store: after fixing one finding, history dif
   const none = honban(['history', 'diff', '2', '2', '--dir', dir]);
   assert.match(none.stdout, /Nothing changed\./);
   assert.equal(honban(['history', 'diff', '7', '--dir', dir]).code, 2);
+
+  // A compose file that no longer parses: its findings are not judged, so not "fixed".
+  const compose = path.join(dir, 'docker-compose.yml');
+  writeFileSync(compose, readFileSync(compose, 'utf8') + '\n  : [unclosed\n');
+  const third = honban(['check', dir, '--format', 'json']);
+  assert.ok(json<Report>(third.stdout).errors.some((e) => e.kind === 'parse' && e.file === 'docker-compose.yml'), third.stdout.slice(0, 500));
+  const broken = json<{ fixed: { type: string; file?: string }[]; unchecked: { type: string; file?: string; reason: string }[] }>(honban(['history', 'diff', '--dir', dir, '--format', 'json']).stdout);
+  assert.deepEqual(broken.fixed.filter((e) => e.file === 'docker-compose.yml'), []);
+  assert.ok(broken.unchecked.length >= 5, `compose findings unchecked: ${broken.unchecked.length}`);
+  assert.ok(broken.unchecked.every((e) => e.file === 'docker-compose.yml' && e.reason === 'not-read'));
+  assert.match(honban(['history', 'diff', '--dir', dir]).stdout, /^Not checked in run #3 \(neither fixed nor open\) \(\d+\):\n {2}\? /m);
 });
 
 test('check --init writes a starter checklist with en and ja titles, keeping what is there', () => {

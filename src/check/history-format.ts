@@ -6,6 +6,7 @@ import type { Lang, RunSummary, Severity, Verdict } from '../core/types.js';
 import type { DiffEntry, RunDiff } from '../store/diff.js';
 
 const SEVS: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+type Reason = RunDiff['unchecked'][number]['reason'];
 
 const T = {
   en: {
@@ -20,6 +21,8 @@ const T = {
     newT: 'New',
     fixedT: 'Fixed',
     changedT: 'Changed',
+    uncheckedT: (b: number) => `Not checked in run #${b} (neither fixed nor open)`,
+    why: { 'not-run': 'its part did not run', 'not-read': 'the file could not be parsed or read', 'rule-failed': 'the rule failed on this file' } as Record<Reason, string>,
     nothing: 'Nothing changed.',
     item: 'item',
     removed: 'removed from the checklist',
@@ -39,6 +42,8 @@ const T = {
     newT: '新規',
     fixedT: '解消',
     changedT: '変化',
+    uncheckedT: (b: number) => `実行 #${b} で確認できなかった指摘 (解消とも未対応とも言えない)`,
+    why: { 'not-run': 'その検査が実行されなかった', 'not-read': 'ファイルを解析・読み込みできなかった', 'rule-failed': 'このファイルでルールが失敗した' } as Record<Reason, string>,
     nothing: '変化はありません。',
     item: '項目',
     removed: 'チェックリストから削除',
@@ -120,7 +125,14 @@ export function formatDiffPretty(d: RunDiff, lang: Lang): string {
   section(t.newT, '+', d.new);
   section(t.fixedT, '-', d.fixed);
   section(t.changedT, '~', d.changed);
-  if (!d.new.length && !d.fixed.length && !d.changed.length) out.push('', t.nothing);
+  if (d.unchecked.length) {
+    out.push('', `${t.uncheckedT(d.to.id)} (${d.unchecked.length}):`);
+    for (const e of d.unchecked) {
+      const x = describe(e, lang);
+      out.push(`  ? ${x.kind.padEnd(9)} ${x.id}${x.where ? `  ${x.where}` : ''}  ${x.what}  [${t.why[e.reason]}]`);
+    }
+  }
+  if (!d.new.length && !d.fixed.length && !d.changed.length && !d.unchecked.length) out.push('', t.nothing);
   return out.join('\n') + '\n';
 }
 
@@ -137,6 +149,10 @@ export function formatDiffMarkdown(d: RunDiff, lang: Lang): string {
   add(t.newT, d.new);
   add(t.fixedT, d.fixed);
   add(t.changedT, d.changed);
+  for (const e of d.unchecked) {
+    const x = describe(e, lang);
+    rows.push(`| ? | ${cell(x.kind)} | \`${cell(x.id)}\` | ${x.where ? `\`${cell(x.where)}\`` : ''} | ${cell(x.what)} | ${cell(t.why[e.reason])} |`);
+  }
   if (!rows.length) return out.concat(t.nothing, '').join('\n');
   out.push(`| ${t.mdCols.join(' | ')} |`, `|${t.mdCols.map(() => '---').join('|')}|`, ...rows, '');
   return out.join('\n');

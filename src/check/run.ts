@@ -16,7 +16,7 @@ import { VERSION } from '../version.js';
 import { decideVerdict, evaluateChecklist } from './checklist.js';
 import { gitInfo, projectKey } from './git.js';
 import type { ProbeRunOptions } from '../probe/index.js';
-import type { HistoryStore, Keep, RunInput, StoredFinding } from '../store/index.js';
+import type { HistoryStore, Keep, RunInput, StoredFinding, Unjudged } from '../store/index.js';
 import { StoreError } from '../store/sql.js';
 
 export interface CheckOptions {
@@ -333,6 +333,21 @@ export function combine(parts: { source: FindingSource; report: Report }[], meta
 }
 
 /** What the store keeps of a checked report: counts, findings by fingerprint, item states. */
+/** Files (or one rule on a file) the run could not judge: parse and read errors, failed rules. */
+function unjudgedOf(report: Report): Unjudged[] {
+  const seen = new Set<string>();
+  const out: Unjudged[] = [];
+  for (const e of report.errors) {
+    if (!e.file || !['parse', 'read', 'rule', 'collector', 'limit'].includes(e.kind)) continue;
+    const u: Unjudged = e.kind === 'rule' && e.ruleId ? { file: e.file, ruleId: e.ruleId } : { file: e.file };
+    const k = `${u.file}\0${u.ruleId ?? ''}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(u);
+  }
+  return out;
+}
+
 export function runInput(report: Report, project: string, durationMs?: number): RunInput {
   const r = report.readiness!;
   const occurrences = new Map<string, number>();
@@ -361,6 +376,7 @@ export function runInput(report: Report, project: string, durationMs?: number): 
     summary: report.summary,
     statusCounts: report.statusCounts,
     sources: r.sources.filter((s) => s.ran).map((s) => s.source),
+    unjudged: unjudgedOf(report),
     toolVersion: report.tool.version,
     durationMs,
     findings,

@@ -8,7 +8,7 @@ import { ensureHonbanDir, HONBAN_DIR } from '../core/honban-dir.js';
 import { migrate, SqlStore, StoreError } from './sql.js';
 import type { HistoryStore, Keep } from './types.js';
 
-export type { HistoryStore, Keep, RunDetail, RunInput, StoredFinding, StoredItem } from './types.js';
+export type { HistoryStore, Keep, RunDetail, RunInput, StoredFinding, StoredItem, Unjudged } from './types.js';
 export { StoreError } from './sql.js';
 
 export const DEFAULT_SQLITE = 'history.sqlite';

@@ -3,8 +3,8 @@
  * transaction per run, retention. The two drivers differ only behind `Db` (placeholders, DDL types,
  * how a transaction is opened).
  */
-import { SEVERITIES, type FindingStatus, type RunSummary, type Severity, type Verdict } from '../core/types.js';
-import type { HistoryStore, Keep, RunDetail, RunInput, StoredFinding, StoredItem } from './types.js';
+import { SEVERITIES, type FindingSource, type FindingStatus, type RunSummary, type Severity, type Verdict } from '../core/types.js';
+import type { HistoryStore, Keep, RunDetail, RunInput, StoredFinding, StoredItem, Unjudged } from './types.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -51,6 +51,7 @@ function v1(d: Dialect): string[] {
       open_count INTEGER NOT NULL, waived INTEGER NOT NULL, suppressed INTEGER NOT NULL, baseline INTEGER NOT NULL,
       items_total INTEGER NOT NULL, items_open INTEGER NOT NULL,
       sources TEXT NOT NULL,
+      unjudged TEXT NOT NULL DEFAULT '[]',
       tool_version TEXT NOT NULL,
       duration_ms INTEGER
     )`,
@@ -242,13 +243,13 @@ export class SqlStore implements HistoryStore {
       const c = run.statusCounts;
       const s = run.summary;
       const rows = await this.db.all<{ id: number | string }>(
-        `INSERT INTO honban_runs (project, at, commit_sha, branch, environment, verdict, fail_on, critical, high, medium, low, info, open_count, waived, suppressed, baseline, items_total, items_open, sources, tool_version, duration_ms)
-         VALUES ${values(1, 21)} RETURNING id`,
+        `INSERT INTO honban_runs (project, at, commit_sha, branch, environment, verdict, fail_on, critical, high, medium, low, info, open_count, waived, suppressed, baseline, items_total, items_open, sources, unjudged, tool_version, duration_ms)
+         VALUES ${values(1, 22)} RETURNING id`,
         [
           run.project, run.at, run.commit ?? null, run.branch ?? null, run.environment, run.verdict, run.failOn,
           s.critical, s.high, s.medium, s.low, s.info, c.open, c.waived, c.suppressed, c.baseline,
           run.items.length, run.items.filter((i) => i.state === 'open').length,
-          run.sources.join(','), run.toolVersion, run.durationMs ?? null,
+          run.sources.join(','), JSON.stringify(run.unjudged ?? []), run.toolVersion, run.durationMs ?? null,
         ],
       );
       const runId = num(rows[0]!.id);
@@ -307,7 +308,7 @@ export class SqlStore implements HistoryStore {
   }
 
   async run(project: string, id: number): Promise<RunDetail | undefined> {
-    const rows = await this.db.all<RunRow>(`SELECT ${RUN_COLUMNS} FROM honban_runs WHERE project = ? AND id = ?`, [project, id]);
+    const rows = await this.db.all<RunRow & { sources: string; unjudged: string }>(`SELECT ${RUN_COLUMNS}, sources, unjudged FROM honban_runs WHERE project = ? AND id = ?`, [project, id]);
     if (!rows[0]) return undefined;
     const findings = await this.db.all<{ fkey: string; rule_id: string; file: string; source: string; message: string; severity: string; status: string; line: number | null }>(
       `SELECT f.fkey, f.rule_id, f.file, f.source, f.message, rf.severity, rf.status, rf.line
@@ -324,6 +325,8 @@ export class SqlStore implements HistoryStore {
     return {
       ...summaryOf(rows[0]),
       project,
+      sources: rows[0].sources ? (rows[0].sources.split(',') as FindingSource[]) : [],
+      unjudged: parseUnjudged(rows[0].unjudged),
       findings: findings.map(
         (f): StoredFinding => ({
           key: f.fkey,
@@ -381,6 +384,15 @@ export class SqlStore implements HistoryStore {
 
   async close(): Promise<void> {
     await this.db.close();
+  }
+}
+
+function parseUnjudged(text: string | null | undefined): Unjudged[] {
+  try {
+    const v: unknown = JSON.parse(text || '[]');
+    return Array.isArray(v) ? v.filter((u): u is Unjudged => !!u && typeof (u as Unjudged).file === 'string') : [];
+  } catch {
+    return [];
   }
 }
 

@@ -42,14 +42,27 @@ export interface RunInput {
   summary: RunSummary['summary'];
   statusCounts: Record<FindingStatus, number>;
   sources: FindingSource[];
+  /**
+   * What the run could not judge: files that failed to parse or read (`ruleId` absent), or one rule
+   * on one file that failed. A finding of an earlier run there is not "fixed" in `history diff`.
+   */
+  unjudged?: Unjudged[];
   toolVersion: string;
   durationMs?: number;
   findings: StoredFinding[];
   items: StoredItem[];
 }
 
+export interface Unjudged {
+  file: string;
+  ruleId?: string;
+}
+
 export interface RunDetail extends RunSummary {
   project: string;
+  /** The parts that ran (scan, env, probe, host). */
+  sources: FindingSource[];
+  unjudged: Unjudged[];
   findings: StoredFinding[];
   items: StoredItem[];
 }

@@ -114,6 +114,32 @@ export function storeContract(name: string, target: ContractTarget, skip: string
     }
   });
 
+  test(`${name}: a finding the later run could not judge (part not run, file unreadable, rule failed) is unchecked, not fixed`, { skip }, async () => {
+    const s = await target.open();
+    try {
+      const a = await s.record(run('p', '2026-11-01T10:00:00.000Z', [
+        F('tls', { ruleId: 'tls/weak-protocol', file: 'https://example.com/', source: 'probe', line: undefined }),
+        F('compose', { ruleId: 'compose/debug-enabled', file: 'docker-compose.yml' }),
+        F('rule', { ruleId: 'docker/root-user', file: 'Dockerfile' }),
+        F('other-rule', { ruleId: 'docker/latest-tag', file: 'Dockerfile' }),
+        F('gone', { file: 'app.py', ruleId: 'flask/debug-enabled' }),
+      ], [], { sources: ['scan', 'env', 'probe'] }));
+      const b = await s.record(run('p', '2026-11-02T10:00:00.000Z', [], [], {
+        sources: ['scan', 'env'],
+        unjudged: [{ file: 'docker-compose.yml' }, { file: 'Dockerfile', ruleId: 'docker/root-user' }],
+      }));
+      const rb = (await s.run('p', b))!;
+      assert.deepEqual(rb.sources, ['scan', 'env']);
+      assert.deepEqual(rb.unjudged, [{ file: 'docker-compose.yml' }, { file: 'Dockerfile', ruleId: 'docker/root-user' }]);
+      const d = diffRuns((await s.run('p', a))!, rb);
+      assert.deepEqual(d.fixed.map((e) => (e.type === 'finding' ? e.key : e.id)).sort(), ['gone', 'other-rule']);
+      assert.deepEqual(d.unchecked.map((e) => `${e.type === 'finding' ? e.key : e.id} ${e.reason}`).sort(), ['compose not-read', 'rule rule-failed', 'tls not-run']);
+      assert.deepEqual(d.new, []);
+    } finally {
+      await s.close();
+    }
+  });
+
   test(`${name}: retention by runs and by days deletes old runs and the findings no run refers to any more`, { skip }, async () => {
     const s = await target.open();
     try {
