@@ -46,7 +46,8 @@ export const HISTORY_HELP = `Usage: honban history [DIR] [options]
 
 Lists the runs of honban check stored for this project (newest first), or what changed between
 two runs (default: the last two): new, fixed and changed findings (matched by fingerprint) and
-checklist items.
+checklist items. A finding the later run could not judge (its part did not run, its file did not
+parse) is listed as unchecked, never as fixed.
 
 Options:
   --dir DIR              The checked directory (default .): its honban.yml and default store
@@ -62,5 +63,5 @@ Options:
   -h, --help             Show this help
 
 JSON: honban history → { project, store, runs: [{ id, at, commit, verdict, summary, … }] };
-honban history diff → { from, to, new: [...], fixed: [...], changed: [...] }.
+honban history diff → { from, to, new: [...], fixed: [...], changed: [...], unchecked: [...] }.
 `;
