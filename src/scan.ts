@@ -1,3 +1,4 @@
+import type { Skipped } from './core/read.js';
 import path from 'node:path';
 import { environmentOverrides, findConfig, loadConfig, normalizeConfig, type HonbanConfig } from './config/load.js';
 import { discover } from './core/discover.js';
@@ -22,6 +23,8 @@ export interface ScanOptions {
   writeBaseline?: string;
   /** Restrict to these rules (tests, `--rule`). */
   rules?: Rule<any>[];
+  /** With in-memory files: files that discovery would have listed as not read (tests). */
+  skipped?: Skipped[];
   /** In-memory files instead of discovery (tests, editors). */
   files?: { path: string; content: string; gitIgnored?: boolean; gitTracked?: boolean; mode?: number }[];
   now?: Date;
@@ -59,12 +62,14 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const customEnvs = [environment, ...Object.keys(config.environments ?? {})];
   const overrides = environmentOverrides(config);
   opts.onProgress?.('discovering files…');
-  const files = opts.files
-    ? toSourceFiles(opts.files, customEnvs, overrides)
-    : (await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides })).files;
+  const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides });
+  const files = opts.files ? toSourceFiles(opts.files, customEnvs, overrides) : discovered!.files;
+  const skipped = discovered?.skipped ?? opts.skipped ?? [];
   const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
   opts.onProgress?.(`parsing ${files.length} files…`);
   const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs });
+  // Files not read are facts too: a skipped file of the target environment is a finding.
+  facts.skippedFile = skipped.map((s) => ({ file: s.path.replace(/\/$/, ''), environment: classifyEnvironment(s.path.replace(/\/$/, ''), customEnvs, overrides), reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) }));
   opts.onProgress?.(`running ${rules.length} rules…`);
   const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind }]));
   return runPipeline({
@@ -84,6 +89,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     baseline: opts.baseline,
     writeBaseline: opts.writeBaseline,
     scanned: files.length,
+    skipped,
     now: opts.now,
   });
 }

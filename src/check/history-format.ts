@@ -3,6 +3,7 @@
  * runs): pretty, JSON and Markdown, in English and Japanese.
  */
 import type { Lang, RunSummary, Severity, Verdict } from '../core/types.js';
+import { escapeControl as ec, markdownText } from '../report/escape.js';
 import type { DiffEntry, RunDiff } from '../store/diff.js';
 
 const SEVS: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -75,16 +76,16 @@ export function formatRunsJson(list: HistoryList): string {
 
 export function formatRunsPretty(list: HistoryList, lang: Lang): string {
   const t = T[lang];
-  const out = [t.runsOf(list.project, list.store)];
+  const out = [ec(t.runsOf(list.project, list.store))];
   if (!list.runs.length) return out.concat(t.none).join('\n') + '\n';
   for (const r of list.runs) {
     const items = r.checklist ? ` · ${t.items(r.checklist.open, r.checklist.total)}` : '';
-    out.push(`  #${String(r.id).padEnd(5)} ${r.at.slice(0, 16).replace('T', ' ')}  ${(r.commit ?? '').slice(0, 7).padEnd(7)}  ${(r.branch ?? '').padEnd(12)} ${r.environment.padEnd(11)} ${t.verdict[r.verdict].padEnd(18)} ${openLine(r, lang)}${items}`);
+    out.push(`  #${String(r.id).padEnd(5)} ${r.at.slice(0, 16).replace('T', ' ')}  ${(r.commit ?? '').slice(0, 7).padEnd(7)}  ${ec(r.branch ?? '').padEnd(12)} ${ec(r.environment).padEnd(11)} ${t.verdict[r.verdict].padEnd(18)} ${openLine(r, lang)}${items}`);
   }
   return out.join('\n') + '\n';
 }
 
-const cell = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = (s: string) => markdownText(s).replace(/\r?\n/g, ' ');
 
 export function formatRunsMarkdown(list: HistoryList, lang: Lang): string {
   const t = T[lang];
@@ -105,10 +106,10 @@ function describe(e: DiffEntry, lang: Lang): { kind: string; id: string; where: 
   const t = T[lang];
   if (e.type === 'finding') {
     const change = e.from ? `${e.from.status}/${e.from.severity} → ${e.status}/${e.severity}` : `${e.status}/${e.severity}`;
-    return { kind: t.sev[e.severity], id: e.ruleId, where: e.line ? `${e.file}:${e.line}` : e.file, what: e.message, change };
+    return { kind: t.sev[e.severity], id: ec(e.ruleId), where: ec(e.line ? `${e.file}:${e.line}` : e.file), what: ec(e.message), change };
   }
   const change = e.from === null ? `${t.added}: ${e.status}` : e.from ? `${e.from.status} → ${e.status}` : e.status;
-  return { kind: `${t.item} ${e.priority}`, id: e.id, where: '', what: e.title, change };
+  return { kind: `${t.item} ${e.priority}`, id: ec(e.id), where: '', what: ec(e.title), change: ec(change) };
 }
 
 export function formatDiffPretty(d: RunDiff, lang: Lang): string {

@@ -290,6 +290,7 @@ export function combine(parts: { source: FindingSource; report: Report }[], meta
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const errors: ReportError[] = [];
+  const skipped = new Map<string, Report['skipped'][number]>();
   const rules = new Map<string, RuleSummary>();
   let scanned = 0;
   const extra: Record<string, unknown> = {};
@@ -302,6 +303,8 @@ export function combine(parts: { source: FindingSource; report: Report }[], meta
       findings.push({ ...f, source });
     }
     for (const e of report.errors) errors.push({ ...e, source });
+    // scan and env may both pass over one unreadable env file: listed once.
+    for (const k of report.skipped ?? []) if (!skipped.has(k.path)) skipped.set(k.path, k);
     for (const r of report.rules) if (!rules.has(r.id)) rules.set(r.id, r);
     scanned += report.scanned;
     if (report.extra && source === 'probe') extra.probe = { grade: report.extra.grade, score: report.extra.score, headline: report.extra.headline };
@@ -325,6 +328,7 @@ export function combine(parts: { source: FindingSource; report: Report }[], meta
     summary,
     statusCounts,
     errors,
+    skipped: [...skipped.values()],
     rules: [...rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     scanned,
     exitCode: 0,
@@ -344,6 +348,11 @@ function unjudgedOf(report: Report): Unjudged[] {
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(u);
+  }
+  for (const k of report.skipped) {
+    if (seen.has(`${k.path}\0`)) continue;
+    seen.add(`${k.path}\0`);
+    out.push({ file: k.path });
   }
   return out;
 }

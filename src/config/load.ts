@@ -1,5 +1,5 @@
 import { linearRegExpProblem } from '../core/linear-regex.js';
-import { readFile } from 'node:fs/promises';
+import { readUserFile } from '../core/read.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
@@ -82,13 +82,7 @@ export function findConfig(dir: string): string | undefined {
  */
 export async function loadConfig(file: string | undefined, knownRuleIds?: ReadonlySet<string>): Promise<HonbanConfig> {
   if (!file) return {};
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(`cannot read config ${file}`);
-  }
-  if (text.length > MAX_CONFIG_BYTES) throw new UserError(`invalid config ${file}: larger than ${MAX_CONFIG_BYTES} bytes`);
+  const text = await readUserFile(file, `config ${file}`, { maxBytes: MAX_CONFIG_BYTES });
   const { parseDocument } = await import('yaml');
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {

@@ -1,3 +1,4 @@
+import type { Skipped } from './read.js';
 import type { HonbanConfig } from '../config/load.js';
 import { readBaseline, writeBaseline, type BaselineFile } from '../post/baseline.js';
 import { postProcess } from '../post/index.js';
@@ -44,6 +45,8 @@ export interface PipelineInput {
   baseline?: string | BaselineFile;
   writeBaseline?: string;
   scanned: number;
+  /** Files not read (discovery, env files, …), for Report.skipped. */
+  skipped?: Skipped[];
   now?: Date;
   extra?: Record<string, unknown>;
   /**
@@ -95,6 +98,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     errors: [...(input.errors ?? []), ...errors],
     rules: input.prejudged ? [...input.rules, ...input.prejudged.rules] : input.rules,
     scanned: input.scanned,
+    skipped: input.skipped,
     masker,
     severities: input.severities,
     extra: input.extra,

@@ -1,3 +1,5 @@
+import type { Skipped } from './read.js';
+
 /**
  * Core contracts of honban (see ../shared/DESIGN.md, "Contracts").
  * Everything else plugs into these types.
@@ -260,6 +262,8 @@ export interface Report {
   /** Findings by status. */
   statusCounts: Record<FindingStatus, number>;
   errors: ReportError[];
+  /** Files (and directories) not read, with the reason: nothing is skipped silently. */
+  skipped: Skipped[];
   /** Every rule that ran (for SARIF / JUnit). */
   rules: RuleSummary[];
   /** Number of files (or URLs / variables) examined. */

@@ -15,6 +15,7 @@ import type { HonbanConfig } from '../config/load.js';
 import { parseDotenv } from '../collect/dotenv-parse.js';
 import { UserError } from '../core/errors.js';
 import { isSecretName, weakSecretReason } from '../core/secrets.js';
+import type { Skipped } from '../core/read.js';
 import type { EnvName, ReportError } from '../core/types.js';
 import { catalogEntry } from './catalog.js';
 import type { RepoView } from './fs.js';
@@ -68,6 +69,10 @@ export interface Resolution {
   secrets: Set<string>;
   /** Env file contents (for inline suppressions). */
   contents: Map<string, string>;
+  /** Files of this environment that exist but could not be read (a FIFO, too large, permission denied …). */
+  skipped: Skipped[];
+  /** Of those, the env files (`.env.production` …): without them the environment cannot be validated. */
+  unreadableEnvFiles: Skipped[];
 }
 
 /** `db_password` → `DB_PASSWORD` (a Docker secret's file name as a variable name). */
@@ -107,6 +112,8 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
     errors: [],
     secrets: new Set(),
     contents: new Map(),
+    skipped: [],
+    unreadableEnvFiles: [],
   };
   const defs = res.definitions;
   const push = (d: Definition) => {
@@ -120,7 +127,12 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
   for (const f of files) {
     const text = view.read(f);
     if (text === undefined) {
-      if (configured) res.errors.push({ kind: 'read', file: f, message: `env file ${f} (environments.${env}.files in honban.yml) does not exist or cannot be read` });
+      const skip = view.skipOf(f);
+      if (skip) {
+        res.skipped.push(skip);
+        res.unreadableEnvFiles.push(skip);
+      }
+      else if (configured) res.errors.push({ kind: 'read', file: f, message: `env file ${f} (environments.${env}.files in honban.yml) does not exist` });
       continue;
     }
     res.files.push(f);
@@ -147,7 +159,14 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
     res.sources.push(display(secretsDirAbs) + '/');
     for (const abs of list) {
       const text = view.read(abs);
-      if (text === undefined) continue;
+      if (text === undefined) {
+        // A secret the deployment would mount but honban cannot read: judged like a broken `X_FILE` pointer.
+        const key = secretFileKey(path.basename(abs));
+        res.secretFiles.push({ file: display(abs), environment: env, key, pointer: '--secrets-dir', path: display(abs), reason: view.whyUnreadable(abs) ?? 'unreadable' });
+        const skip = view.skipOf(abs);
+        if (skip) res.skipped.push({ ...skip, path: display(abs) });
+        continue;
+      }
       push({ key: secretFileKey(path.basename(abs)), source: 'secrets-dir', file: display(abs), raw: secretContent(text) });
     }
   }

@@ -4,6 +4,7 @@
  * scan rules on the deployed files. `judgeHostFacts()` and `loadHostFacts()` are what `honban check`
  * uses for `--host-facts FILE`.
  */
+import type { Skipped, SkipReason } from '../core/read.js';
 import { performance } from 'node:perf_hooks';
 import type { HonbanConfig } from '../config/load.js';
 import type { FactStore } from '../core/engine.js';
@@ -142,13 +143,13 @@ export async function judgeHostFacts(record: HostRecord, opts: JudgeOptions = {}
     now: opts.now ?? new Date(),
     prejudged: { findings: prejudged, rules: keptDeployed, ...(record.deployed.judged ? { judged: record.deployed.judged.filter((id) => kept.has(id)) } : {}) },
   });
-  const skipped = record.skipped;
+  // Files the host view could not read: the Report's `skipped` list, like every command's.
+  result.report.skipped = record.skipped.map(toSkipped);
   result.report.extra = {
     mode: record.mode,
     root: record.root,
     gatheredAt: record.gatheredAt,
     notChecked,
-    skipped,
     commands: record.commands,
     deployedFiles: record.deployed.files.map((f) => f.path),
     timing: record.timing,
@@ -172,3 +173,9 @@ export async function host(opts: HostRunOptions = {}): Promise<HostResult> {
 }
 
 export { loadHostFacts, parseRecord, HOST_FACTS_FORMAT, HOST_FACTS_VERSION, type HostRecord } from './record.js';
+
+/** A host view's reason text (`not a regular file (fifo)`, `larger than …`, `permission denied`) as a Report skip entry. */
+function toSkipped(s: { path: string; reason: string }): Skipped {
+  const reason: SkipReason = /not a regular file|special/i.test(s.reason) ? 'special-file' : /larger than|too large/i.test(s.reason) ? 'too-large' : /link|loop/i.test(s.reason) ? 'symlink' : /binary|NUL/i.test(s.reason) ? 'binary' : /encod|decod/i.test(s.reason) ? 'encoding' : 'unreadable';
+  return { path: s.path, reason, detail: s.reason };
+}

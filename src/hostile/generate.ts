@@ -2,13 +2,14 @@
  * Generators of hostile inputs. The large cases are made at run time (never committed): each
  * function returns the text (or writes the files) of one case.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** A fresh temporary directory holding `files` (relative path → content). */
 export function repoWith(files: Record<string, string | Buffer>, prefix = 'honban-hostile-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  chmodSync(dir, 0o755); // readable by the unprivileged user of the permission tests
   for (const [rel, content] of Object.entries(files)) {
     const abs = path.join(dir, ...rel.split('/'));
     mkdirSync(path.dirname(abs), { recursive: true });

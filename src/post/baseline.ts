@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { readUserFile } from '../core/read.js';
 import { UserError } from '../core/errors.js';
 import type { RawFinding } from '../core/types.js';
 
@@ -11,12 +12,7 @@ export interface BaselineFile {
 }
 
 export async function readBaseline(file: string): Promise<BaselineFile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(`cannot read baseline ${file}`);
-  }
+  const text = await readUserFile(file, `baseline ${file}`, { maxBytes: 64 * 1024 * 1024 });
   try {
     const data = JSON.parse(text) as BaselineFile;
     if (!Array.isArray(data.findings)) throw new Error('no findings array');

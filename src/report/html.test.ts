@@ -50,6 +50,7 @@ function sampleReport(over: Partial<Report> = {}, readiness: Partial<Readiness> 
     summary: { critical: 1, high: 1, medium: 1, low: 0, info: 0 },
     statusCounts: { open: 3, waived: 2, suppressed: 0, baseline: 0 },
     errors: [{ kind: 'parse', message: `cannot parse ${EVIL}`, file: `${EVIL}.yml`, line: 2 }],
+    skipped: [{ path: `${EVIL}.bin`, reason: 'binary' }],
     rules: [
       { id: 'docker/root-user', severity: 'medium', title: 'root', description: 'A process running as root can take over the host.', fix: 'USER', docsUrl: 'https://x.invalid' },
       { id: 'env/debug-enabled', severity: 'high', title: 'debug', description: 'The debugger runs code.', fix: 'off', docsUrl: 'https://x.invalid' },
@@ -138,6 +139,8 @@ test('html: verdict banner, checklist table, waivers with expiry (≤ 14 days hi
   assert.match(html, /<b>Fix:<\/b> Add USER app/);
   assert.match(html, /<code>https:\/\/app\.example\.com\/<\/code>/, 'a live finding shows its URL');
   assert.match(html, /id="problems"/);
+  // Nothing skipped silently: the files not read, with the reason (the name escaped).
+  assert.match(html, /<section id="not-read"><h2>Not read \(1\)<\/h2><ul><li><code>&quot;&gt;&lt;img [^<]*\.bin<\/code> — binary<\/li>/);
 });
 
 test('html: the trend chart has one stacked bar per stored run, most severe at the bottom', () => {

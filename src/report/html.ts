@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { SEVERITIES, type Finding, type Lang, type Report, type RunSummary, type Severity } from '../core/types.js';
 import { dateText, orderedItems, readinessExitLine, rt, statusText, waiversOf } from './readiness.js';
-import { exitLine, summaryLine, t } from './text.js';
+import { exitLine, skipReasonText, summaryLine, t } from './text.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function esc(s: unknown): string {
@@ -272,6 +272,11 @@ export function formatHtml(report: Report): string {
   if (report.errors.length) {
     body.push(`<section id="problems"><h2>${esc(h.problems)}</h2><ul>`);
     for (const e of report.errors) body.push(`<li>${e.file ? `<code>${esc(e.file)}${e.line ? ':' + e.line : ''}</code> ` : ''}${esc(e.message)}</li>`);
+    body.push('</ul></section>');
+  }
+  if (report.skipped?.length) {
+    body.push(`<section id="not-read"><h2>${esc(t(report.lang).notRead(report.skipped.length))}</h2><ul>`);
+    for (const k of report.skipped) body.push(`<li><code>${esc(k.path)}</code> — ${esc(skipReasonText(k, report.lang))}</li>`);
     body.push('</ul></section>');
   }
   if (r) {

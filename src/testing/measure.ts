@@ -4,7 +4,7 @@
  * a case ends in bounded time and memory; `scripts/bench-hostile.mjs` prints the numbers.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO } from './cli.js';
@@ -33,6 +33,13 @@ export interface MeasureOptions {
   maxHeapMiB?: number;
   /** Standard input (default: empty). */
   input?: string;
+  /** Run as an unprivileged user (nobody) when the tests run as root, so that permissions bite. */
+  unprivileged?: boolean;
+}
+
+/** uid / gid of `nobody` when running as root (permission tests), else nothing. */
+export function unprivilegedIds(): { uid: number; gid: number } | undefined {
+  return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
 }
 
 /** The runner: imports the CLI's main(), runs it, then writes its exit code and resource usage to a file. */
@@ -48,6 +55,7 @@ process.exitCode = code;
 /** Runs `honban ARGS` and measures it. */
 export function measureCli(args: string[], opts: MeasureOptions = {}): Promise<Measured> {
   const work = mkdtempSync(path.join(tmpdir(), 'honban-measure-'));
+  if (opts.unprivileged) chmodSync(work, 0o777);
   const out = path.join(work, 'usage.json');
   const mainUrl = new URL(`file://${path.join(REPO, 'dist', 'cli', 'main.js')}`).href;
   const env: Record<string, string | undefined> = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '', FORCE_COLOR: '', ...opts.env };
@@ -58,6 +66,7 @@ export function measureCli(args: string[], opts: MeasureOptions = {}): Promise<M
       cwd: opts.cwd ?? REPO,
       env: env as NodeJS.ProcessEnv,
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(opts.unprivileged ? unprivilegedIds() : {}),
     });
     let stdout = '';
     let stderr = '';
