@@ -140,7 +140,7 @@ test('html: verdict banner, checklist table, waivers with expiry (≤ 14 days hi
   assert.match(html, /<code>https:\/\/app\.example\.com\/<\/code>/, 'a live finding shows its URL');
   assert.match(html, /id="problems"/);
   // Nothing skipped silently: the files not read, with the reason (the name escaped).
-  assert.match(html, /<section id="not-read"><h2>Not read \(1\)<\/h2><ul><li><code>&quot;&gt;&lt;img [^<]*\.bin<\/code> — binary<\/li>/);
+  assert.match(html, /<section id="not-read"><h2>Not read \(1\)<\/h2><ul>\s*<li><code>&quot;&gt;&lt;img [^<]*\.bin<\/code> — binary<\/li>/);
 });
 
 test('html: the trend chart has one stacked bar per stored run, most severe at the bottom', () => {
