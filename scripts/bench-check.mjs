@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'honban.js');
-if (!existsSync(path.join(ROOT, 'dist', 'check', 'run.js'))) {
+if (!existsSync(path.join(ROOT, 'dist', 'commands', 'check', 'run.js'))) {
   console.error('bench-check: dist/ is missing — run `npm run build` first');
   process.exit(2);
 }
@@ -31,9 +31,9 @@ const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) > 0 && argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 1000;
 const TARGET_MS = 200;
 
-const { check, runInput } = await import('../dist/check/run.js');
-const { openStore, storeSpec } = await import('../dist/store/index.js');
-const { diffRuns } = await import('../dist/store/diff.js');
+const { check, runInput } = await import('../dist/commands/check/run.js');
+const { openStore, storeSpec } = await import('../dist/commands/history/index.js');
+const { diffRuns } = await import('../dist/commands/history/diff.js');
 const { pgBinDir, startPostgres } = await import('../dist/testing/postgres.js');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

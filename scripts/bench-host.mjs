@@ -13,7 +13,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 5;
 const SKIP_LYNIS = argv.includes('--skip-lynis');
-const { materialize } = await import(path.join(ROOT, 'dist/host/testing.js'));
+const { materialize } = await import(path.join(ROOT, 'dist/testing/host.js'));
 
 // CPU time (user + system) of the child as well as wall time: on a busy machine wall time mostly
 // measures the queue for a core; CPU time is what the run itself costs.

@@ -19,10 +19,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'honban.js');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
 
-const { TestPki } = await import(path.join(ROOT, 'dist/probe/testing/certs.js'));
-const { startHttps, startHttp, closedPort } = await import(path.join(ROOT, 'dist/probe/testing/servers.js'));
-const { startNginx } = await import(path.join(ROOT, 'dist/probe/testing/nginx.js'));
-const { site, GOOD_HEADERS, HOME, redirectTo } = await import(path.join(ROOT, 'dist/probe/testing/sites.js'));
+const { TestPki } = await import(path.join(ROOT, 'dist/testing/probe/certs.js'));
+const { startHttps, startHttp, closedPort } = await import(path.join(ROOT, 'dist/testing/probe/servers.js'));
+const { startNginx } = await import(path.join(ROOT, 'dist/testing/probe/nginx.js'));
+const { site, GOOD_HEADERS, HOME, redirectTo } = await import(path.join(ROOT, 'dist/testing/probe/sites.js'));
 
 const which = (t) => spawnSync('sh', ['-c', `command -v ${t}`], { encoding: 'utf8' }).stdout.trim() || undefined;
 const testssl = which('testssl') ?? which('testssl.sh');

@@ -1,6 +1,6 @@
 // Regenerates docs/rules.md and schema/honban.schema.json from the code (npm run docs).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { rulesMarkdown } from '../dist/docs/rules-md.js';
+import { rulesMarkdown } from '../dist/commands/rules-md.js';
 import { CONFIG_SCHEMA } from '../dist/config/schema.js';
 
 mkdirSync('docs', { recursive: true });

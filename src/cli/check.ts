@@ -4,9 +4,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_NAMES, findConfig, loadConfig } from '../config/load.js';
-import { UserError } from '../core/errors.js';
-import { CHECK_HELP } from '../check/help.js';
-import { parseIntOption } from '../probe/options.js';
+import { UserError } from '../contracts/errors.js';
+import { CHECK_HELP } from './check-help.js';
+import { parseIntOption } from '../collect/probe/options.js';
 import { ALL_RULES } from '../rules/index.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
 
@@ -50,7 +50,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   const lang = resolveLang(values.lang, config.lang);
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], config.failOn);
-  const { check } = await import('../check/run.js');
+  const { check } = await import('../commands/check/run.js');
   const { report } = await check({
     dir: dirArg,
     config,
@@ -81,7 +81,7 @@ async function init(dirArg: string, configFlag: string | undefined, langFlag: st
   if (!existsSync(dir)) throw new UserError(`cannot read ${dirArg}: no such directory`);
   const target = configFlag ?? findConfig(dir) ?? path.join(dir, CONFIG_NAMES[0]!);
   const existing = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
-  const { addStarterChecklist } = await import('../check/init.js');
+  const { addStarterChecklist } = await import('../commands/check/init.js');
   let out;
   try {
     out = await addStarterChecklist(existing);

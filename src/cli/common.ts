@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ENV_NAME_PATTERN } from '../config/schema.js';
-import { UserError } from '../core/errors.js';
-import { SEVERITIES, type FailOn, type Lang } from '../core/types.js';
+import { UserError } from '../contracts/errors.js';
+import { SEVERITIES, type FailOn, type Lang } from '../contracts/types.js';
 import { FORMATS, render, type Format } from '../report/index.js';
-import type { Report } from '../core/types.js';
+import type { Report } from '../contracts/types.js';
 
 /** Options every command shares. */
 export const SHARED_OPTIONS = {

@@ -3,23 +3,24 @@
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_NAMES, findConfig, loadConfig, type HonbanConfig } from '../config/load.js';
-import { UserError } from '../core/errors.js';
-import { readUserFileSync, type SkipReason } from '../core/read.js';
+import { CONFIG_NAMES, findConfig, loadConfig } from '../config/load.js';
+import { type HonbanConfig } from '../contracts/config.js';
+import { UserError } from '../contracts/errors.js';
+import type { Lang, SkipReason } from '../contracts/types.js';
+import { readUserFileSync } from '../lib/read.js';
 import { escapeControl } from '../report/escape.js';
 import { skipReasonText } from '../report/text.js';
-import type { Lang } from '../core/types.js';
-import { diffEnvironments, formatDiffJson, formatDiffMarkdown, formatDiffPretty, hasDifferences } from '../env/diff.js';
-import { formatExplain } from '../env/explain.js';
-import { diskView, type RepoView } from '../env/fs.js';
-import { DIFF_HELP, ENV_DRIFT_HELP, ENV_HELP, ENV_INIT_HELP, ENV_SNAPSHOT_HELP } from '../env/help.js';
-import { buildInitYaml, checkGenerated, contractReads, inferVariables } from '../env/init.js';
-import { resolveEnvName } from '../env/layers.js';
-import { resolveEnvironment } from '../env/resolve.js';
-import { runEnv } from '../env/run.js';
-import { hasSchema } from '../env/spec.js';
-import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../env/snapshot.js';
-import { SecretMasker } from '../post/mask.js';
+import { diffEnvironments, formatDiffJson, formatDiffMarkdown, formatDiffPretty, hasDifferences } from '../commands/env/diff.js';
+import { formatExplain } from '../commands/env/explain.js';
+import { diskView, type RepoView } from '../collect/env/fs.js';
+import { DIFF_HELP, ENV_DRIFT_HELP, ENV_HELP, ENV_INIT_HELP, ENV_SNAPSHOT_HELP } from './env-help.js';
+import { buildInitYaml, checkGenerated, contractReads, inferVariables } from '../commands/env/init.js';
+import { resolveEnvName } from '../collect/env/layers.js';
+import { resolveEnvironment } from '../collect/env/resolve.js';
+import { runEnv } from '../commands/env/run.js';
+import { hasSchema } from '../config/variables.js';
+import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../commands/env/snapshot.js';
+import { SecretMasker } from '../engine/post/mask.js';
 import { ALL_RULES } from '../rules/index.js';
 import { emit, parse, renderReport, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
 
@@ -170,14 +171,14 @@ async function check(s: Setup, environment: string, values: Values, processEnv: 
   if (format === 'pretty' && values.explain) {
     const masker = new SecretMasker();
     masker.add(resolution.secrets);
-    text = masker.mask(formatExplain(explain, environment, resolution.sources, s.lang, color)) + text;
+    text = formatExplain(masker.maskDeep(explain), environment, resolution.sources, s.lang, color) + text;
   }
   await emit(text, values.output);
   return report.exitCode;
 }
 
 async function init(s: Setup, values: Values): Promise<number> {
-  const { discover } = await import('../core/discover.js');
+  const { discover } = await import('../engine/discover.js');
   const customEnvs = Object.keys(s.config.environments ?? {});
   const { files } = await discover([s.dir], { customEnvs, ignore: s.config.ignore });
   const contract = await contractReads(files, customEnvs);
@@ -228,10 +229,12 @@ async function snapshot(s: Setup, environment: string, values: Values, processEn
   const res = resolveEnvironment({ view: s.view, environment, config: s.config, processEnv, secretsDir, compareOthers: false });
   assertReadable(res, s.lang);
   const { snapshot: snap, previous, kept } = takeSnapshot(s.dir, res);
+  // Masked as data (never the rendered text, whose keys a weak secret could match).
   const masker = new SecretMasker();
   masker.add(res.secrets);
-  const text = format === 'json' ? JSON.stringify({ snapshot: snap, previous: previous ? { timestamp: previous.timestamp, digest: previous.digest } : null, kept }, null, 2) + '\n' : formatSnapshotTaken(snap, previous, kept, s.lang);
-  await emit(masker.mask(text), values.output);
+  const shown = masker.maskDeep({ snapshot: snap, previous: previous ? { timestamp: previous.timestamp, digest: previous.digest } : null, kept });
+  const text = format === 'json' ? JSON.stringify(shown, null, 2) + '\n' : formatSnapshotTaken(shown.snapshot, previous, shown.kept, s.lang);
+  await emit(text, values.output);
   return 0;
 }
 
@@ -239,12 +242,13 @@ async function drift(s: Setup, environment: string, values: Values, processEnv: 
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
   const res = resolveEnvironment({ view: s.view, environment, config: s.config, processEnv, secretsDir, compareOthers: false });
   assertReadable(res, s.lang);
-  const d = computeDrift(s.dir, res);
+  const raw = computeDrift(s.dir, res);
   if (values.update) takeSnapshot(s.dir, res);
   const masker = new SecretMasker();
   masker.add(res.secrets);
+  const d = masker.maskDeep(raw);
   const text = format === 'json' ? JSON.stringify(d, null, 2) + '\n' : format === 'markdown' ? formatDriftMarkdown(d, s.lang) : formatDriftPretty(d, s.lang, useColor(values.output));
-  await emit(masker.mask(text), values.output);
+  await emit(text, values.output);
   return d.drift ? 1 : 0;
 }
 
@@ -274,11 +278,13 @@ export async function diffCommand(args: string[]): Promise<number> {
   const from = resolveEnvName(values.from, s.config);
   const to = resolveEnvName(values.to, s.config);
   if (from === to) throw new UserError(`--from and --to name the same environment (${from})`);
-  const { result, masker, resolutions } = await diffEnvironments({ view: s.view, from, to, config: s.config });
+  // The result is masked as data by diffEnvironments; the rendered text is not masked again (a weak
+  // secret such as `value` would otherwise mask the JSON keys).
+  const { result, resolutions } = await diffEnvironments({ view: s.view, from, to, config: s.config });
   for (const r of resolutions) assertReadable(r, s.lang);
   const all = !values['changed-only'];
   const text =
     format === 'json' ? formatDiffJson(result) : format === 'markdown' ? formatDiffMarkdown(result, s.lang, { all }) : formatDiffPretty(result, s.lang, { all, color: useColor(values.output) });
-  await emit(masker.mask(text), values.output);
+  await emit(text, values.output);
   return values['exit-code'] && hasDifferences(result) ? 1 : 0;
 }

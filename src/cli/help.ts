@@ -43,7 +43,8 @@ are about to reach the target environment: each finding with file:line, why it m
 how to fix it.
 
 ${SHARED_HELP}  --nginx-test           Also run \`nginx -t\` on a temporary copy of each nginx configuration
-                         (needs nginx; missing certificates get throw-away ones)
+                         (needs nginx; missing certificates get throw-away ones; never runs code
+                         from the repository: its load_module and Perl/njs/Lua lines are removed)
 
 Examples:
   honban scan .

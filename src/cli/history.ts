@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { findConfig, loadConfig } from '../config/load.js';
-import { UserError } from '../core/errors.js';
-import { HISTORY_HELP } from '../check/help.js';
+import { UserError } from '../contracts/errors.js';
+import { HISTORY_HELP } from './check-help.js';
 import { emit, parse, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
 
 const HISTORY_OPTIONS = {
@@ -59,12 +59,12 @@ export async function historyCommand(args: string[]): Promise<number> {
     if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit must be a positive number, not "${values.limit}"`);
   }
 
-  const { storeSpec, openStore, StoreError } = await import('../store/index.js');
-  const { gitInfo, projectKey } = await import('../check/git.js');
-  const { resolveEnvName } = await import('../env/layers.js');
+  const { storeSpec, openStore, StoreError } = await import('../commands/history/index.js');
+  const { gitInfo, projectKey } = await import('../commands/check/git.js');
+  const { resolveEnvName } = await import('../collect/env/layers.js');
   const environment = values.env ? resolveEnvName(values.env, config) : undefined;
   const project = projectKey(dir, values.project || config.history?.project ? {} : gitInfo(dir), values.project ?? config.history?.project);
-  const fmt = await import('../check/history-format.js');
+  const fmt = await import('../commands/check/history-format.js');
   let spec;
   try {
     const given = values.store ?? (process.env.HONBAN_STORE || undefined);
@@ -98,7 +98,7 @@ export async function historyCommand(args: string[]): Promise<number> {
       const [a, b] = await Promise.all(ids.map((id) => store!.run(project, id)));
       if (!a) throw new UserError(`no run #${ids[0]} of ${project} in ${spec.display} (see honban history)`);
       if (!b) throw new UserError(`no run #${ids[1]} of ${project} in ${spec.display} (see honban history)`);
-      const { diffRuns } = await import('../store/diff.js');
+      const { diffRuns } = await import('../commands/history/diff.js');
       const d = diffRuns(a, b);
       text = format === 'json' ? fmt.formatDiffJson(d) : format === 'markdown' ? fmt.formatDiffMarkdown(d, lang) : fmt.formatDiffPretty(d, lang);
     }

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findConfig, loadConfig } from '../config/load.js';
-import { UserError } from '../core/errors.js';
-import { HOST_HELP } from '../host/help.js';
+import { UserError } from '../contracts/errors.js';
+import { HOST_HELP } from './host-help.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
 
 const HOST_OPTIONS = {
@@ -38,7 +38,7 @@ export async function hostCommand(args: string[]): Promise<number> {
   const lang = resolveLang(values.lang, config.lang);
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], config.failOn);
-  const { host } = await import('../host/index.js');
+  const { host } = await import('../commands/host/index.js');
   const { report } = await host({
     ...(values.root !== undefined ? { root: path.resolve(values.root) } : {}),
     ...(values.facts !== undefined ? { facts: values.facts } : {}),

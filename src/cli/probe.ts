@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { findConfig, loadConfig } from '../config/load.js';
-import { UserError } from '../core/errors.js';
-import { PROBE_HELP } from '../probe/help.js';
-import { parseIntOption } from '../probe/options.js';
+import { UserError } from '../contracts/errors.js';
+import { PROBE_HELP } from './probe-help.js';
+import { parseIntOption } from '../collect/probe/options.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
 
 const PROBE_OPTIONS = {
@@ -44,7 +44,7 @@ export async function probeCommand(args: string[]): Promise<number> {
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], config.failOn);
   const onProgress = progress(values.quiet);
-  const { probe } = await import('../probe/index.js');
+  const { probe } = await import('../commands/probe/index.js');
   const { report } = await probe({
     ...(url ? { url } : {}),
     httpUrl: values['http-url'] ?? defaults.httpUrl,

@@ -1,9 +1,9 @@
 import { ALL_RULES } from '../rules/index.js';
 import { docsUrlOf } from '../rules/define.js';
-import type { Lang } from '../core/types.js';
+import type { Lang } from '../contracts/types.js';
 import { emit, parse, resolveFormat, resolveLang } from './common.js';
 import { RULES_HELP } from './help.js';
-import { rulesMarkdown } from '../docs/rules-md.js';
+import { rulesMarkdown } from '../commands/rules-md.js';
 
 export function rulesJson(lang: Lang | 'all') {
   return ALL_RULES.map((r) => ({

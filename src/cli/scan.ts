@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { findConfig, loadConfig } from '../config/load.js';
 import { ALL_RULES } from '../rules/index.js';
-import { scan } from '../scan.js';
+import { scan } from '../commands/scan.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
 import { SCAN_HELP } from './help.js';
-import { UserError } from '../core/errors.js';
+import { UserError } from '../contracts/errors.js';
 import { existsSync } from 'node:fs';
-import { enableNginxTest } from '../nginx-test.js';
 
 export async function scanCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...SHARED_OPTIONS, 'nginx-test': { type: 'boolean' } }, 'scan');
@@ -18,9 +17,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   for (const p of paths) if (!existsSync(p)) throw new UserError(`cannot read ${p}: no such file or directory`);
   const configFile = values.config ?? findConfig(path.resolve(paths[0]!));
   if (values.config && !existsSync(values.config)) throw new UserError(`cannot read config ${values.config}: no such file`);
-  let config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
-  // --nginx-test: the real `nginx -t` on a temporary copy of each top-level nginx configuration.
-  if (values['nginx-test']) config = enableNginxTest(config, values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`));
+  const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
   const lang = resolveLang(values.lang, config.lang);
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], config.failOn);
@@ -34,6 +31,9 @@ export async function scanCommand(args: string[]): Promise<number> {
     baseline: values.baseline,
     writeBaseline: values['write-baseline'],
     onProgress,
+    // --nginx-test: the real `nginx -t` on a temporary copy of each top-level nginx configuration.
+    nginxTest: values['nginx-test'] === true,
+    onNotice: values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
   });
   return emitReport(report, format, values);
 }

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { toSourceFiles } from '../scan.js';
-import type { CollectContext } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import collector, { parseShortPort, wholeReference, type ComposeFact } from './compose.js';
+import { toSourceFiles } from '../commands/scan.js';
+import type { CollectContext } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import collector, { parseShortPort, wholeReference } from './compose.js';
+import { type ComposeFact } from '../facts/compose.js';
 import { text } from '../testing/harness.js';
 
 async function collect(files: Record<string, string>, path: string): Promise<{ fact: ComposeFact; secrets: string[] }> {

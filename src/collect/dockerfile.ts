@@ -11,258 +11,16 @@
  */
 import ignore from 'ignore';
 import type { Dockerfile, Instruction } from 'dockerfile-ast';
-import type { CollectContext, Collector } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import type { CommandLine, ProvidedVar, ProvidesVars } from '../core/facts-common.js';
-import { isSecretName } from '../core/secrets.js';
-import { TEMPLATE, type EnvName, type SourceFile } from '../core/types.js';
-
-// ---------------------------------------------------------------------------------------------
-// Fact shapes
-// ---------------------------------------------------------------------------------------------
-
-/** A 1-based position. */
-export interface Loc {
-  line: number;
-  column: number;
-}
-
-/** An image reference (`FROM`, compose `image:`). */
-export interface ImageRef extends Loc {
-  /** As written. */
-  raw: string;
-  /** With the variables substituted that have a known value. */
-  resolved: string;
-  /** Repository without tag / digest (`python`, `ghcr.io/org/app`, `library/nginx`). */
-  name: string;
-  tag?: string;
-  digest?: string;
-  /** Some `$VAR` could not be resolved: tag / digest are unknown. */
-  unresolved: boolean;
-  /** `FROM scratch`. */
-  scratch: boolean;
-  /** The reference names an earlier build stage (not an image): its index. */
-  stage?: number;
-}
-
-/** An ENV or ARG entry. */
-export interface DockerKeyValue extends Loc {
-  instruction: 'ENV' | 'ARG';
-  key: string;
-  /** The value as written (quotes removed); undefined for `ARG NAME` without a default. */
-  value?: string;
-  /** The value contains `$VAR` / `${VAR}` references. */
-  hasReference: boolean;
-  /** Variable names the value references. */
-  references: string[];
-  valueLine?: number;
-  valueColumn?: number;
-  /** Stage index (-1: an ARG before the first FROM). */
-  stage: number;
-}
-
-export interface CopySource extends Loc {
-  value: string;
-  /** `http(s)://…` or a git URL. */
-  remote: boolean;
-}
-
-/** A COPY or ADD instruction. */
-export interface DockerCopy extends Loc {
-  instruction: 'COPY' | 'ADD';
-  sources: CopySource[];
-  destination?: string;
-  /** `--from=` value (a stage name / index or an image). */
-  from?: string;
-  /** Index of the stage `--from` names, when it names one. */
-  fromStage?: number;
-  chown?: string;
-  chmod?: string;
-  /** `ADD --checksum=`. */
-  checksum?: string;
-  /** The instruction writes a here-document, not files of the context. */
-  heredoc: boolean;
-  stage: number;
-}
-
-export interface ShellWord extends Loc {
-  value: string;
-}
-
-/** One simple command of a shell script (`a && b | c` has three). */
-export interface ShellCommand extends Loc {
-  argv: string[];
-  words: ShellWord[];
-}
-
-export interface DockerRun extends Loc {
-  endLine: number;
-  /** The command text (continuations joined). */
-  text: string;
-  form: 'exec' | 'shell';
-  /** Flags such as `--mount=type=secret,id=x`, as `name=value`. */
-  flags: string[];
-  /** Simple commands, in order, with positions (here-document scripts included). */
-  commands: ShellCommand[];
-  stage: number;
-}
-
-/** CMD or ENTRYPOINT. */
-export interface DockerExec extends Loc {
-  instruction: 'CMD' | 'ENTRYPOINT';
-  form: 'exec' | 'shell';
-  /** Exec form: the array; shell form: the words of the command line. */
-  argv: string[];
-  text: string;
-  /** Simple commands (shell form, or the script of an exec-form `sh -c "…"`). */
-  commands: ShellCommand[];
-  stage: number;
-}
-
-export interface DockerUser extends Loc {
-  raw: string;
-  user: string;
-  group?: string;
-  /** root by name or uid 0. */
-  isRoot: boolean;
-  /** A variable in it has no known value. */
-  unresolved: boolean;
-  stage: number;
-}
-
-export interface DockerHealthcheck extends Loc {
-  /** `HEALTHCHECK NONE`. */
-  none: boolean;
-  /** The test command text (after `CMD`). */
-  test?: string;
-  stage: number;
-}
-
-export interface DockerExpose extends Loc {
-  port: string;
-  protocol?: string;
-}
-
-export interface DockerInstructionFact extends Loc {
-  keyword: string;
-  /** Argument text (continuations joined). */
-  args: string;
-  endLine: number;
-  stage: number;
-}
-
-export interface StageEffective {
-  /** The user the stage's processes run as (last USER of the stage or inherited through `FROM <stage>`); undefined: the base image's default. */
-  user?: DockerUser;
-  cmd?: DockerExec;
-  entrypoint?: DockerExec;
-  healthcheck?: DockerHealthcheck;
-  /** ENV in force at the end of the stage (inherited ones first; a later key replaces an earlier). */
-  env: DockerKeyValue[];
-  workdir?: string;
-  /** What the container runs: ENTRYPOINT + CMD as Docker combines them (undefined when neither is known). */
-  argv?: string[];
-  /** Simple commands of that command line (the shell script of a shell-form / `sh -c` command). */
-  commands: ShellCommand[];
-  /** Indices of the stages this one builds on, nearest first. */
-  chain: number[];
-}
-
-export interface DockerStage extends Loc {
-  index: number;
-  /** `AS name`. */
-  name?: string;
-  image: ImageRef;
-  platform?: string;
-  endLine: number;
-  /** The stage this one is built `FROM`, when it names a stage. */
-  parent?: number;
-  users: DockerUser[];
-  env: DockerKeyValue[];
-  args: DockerKeyValue[];
-  copies: DockerCopy[];
-  runs: DockerRun[];
-  cmds: DockerExec[];
-  entrypoints: DockerExec[];
-  healthchecks: DockerHealthcheck[];
-  expose: DockerExpose[];
-  effective: StageEffective;
-  /**
-   * The stage's name says it is for development or tests (`dev`, `development`, `dev-envs` of Docker
-   * Dev Environments, `debug`, `test`): never what a production build picks unless compose targets it.
-   */
-  development?: boolean;
-}
-
-export interface DockerignorePattern {
-  pattern: string;
-  negated: boolean;
-  line: number;
-}
-
-/** A path a build context should not ship and whether the applicable .dockerignore excludes it. */
-export interface ContextEntry {
-  /** Path relative to the build context (`.env`, `.git`, `config/.env.production`). */
-  path: string;
-  /** Repository path when the file exists in the scanned tree. */
-  repoPath?: string;
-  what: 'env-file' | 'git' | 'venv' | 'node_modules' | 'private-key' | 'credentials';
-  /** The file exists in the scanned tree (`.git`, `venv` and `.env` are assumed possible anyway). */
-  present: boolean;
-  excluded: boolean;
-}
-
-export interface BuildContext {
-  /** Repository directory taken as the build context ('' for the root). */
-  dir: string;
-  /** The .dockerignore that applies, when there is one. */
-  dockerignore?: { file: string; patterns: DockerignorePattern[] };
-  /** Sensitive paths of the context and whether they are excluded. */
-  entries: ContextEntry[];
-  /** The context holds a Python project (requirements.txt, pyproject.toml, *.py). */
-  python: boolean;
-  /** The context holds a Node project (package.json). */
-  node: boolean;
-  /**
-   * Why honban thinks env files exist where this image is built, when it does: an env file or template
-   * in the context, a `.gitignore` entry for `.env`, a dotenv library among the dependencies.
-   */
-  envEvidence?: string;
-  /** The context is the scanned root (a checkout's top: `.git` is in it). */
-  atRoot: boolean;
-}
-
-/** A local script the container command runs (`python app.py`) and what it does. */
-export interface ScriptRef {
-  /** As written in the command (`app.py`, `/app/main.py`). */
-  arg: string;
-  /** The repository file it most likely is. */
-  file?: string;
-  /** The script starts Flask's development server (`app.run(…)`), where. */
-  flaskRun?: Loc & { debug: boolean };
-}
-
-export interface DockerfileFact extends ProvidesVars {
-  file: string;
-  environment: EnvName;
-  stages: DockerStage[];
-  /** Index of the stage `docker build` produces by default (the last). */
-  final: number;
-  /** ARGs before the first FROM. */
-  globalArgs: DockerKeyValue[];
-  instructions: DockerInstructionFact[];
-  /** RUN of every stage, plus the final stage's effective CMD and ENTRYPOINT. */
-  commands: CommandLine[];
-  context: BuildContext;
-  /** Local scripts run by a stage's command. */
-  scripts: ScriptRef[];
-}
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    dockerfile: DockerfileFact;
-  }
-}
+import type { CollectContext, Collector } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import type { CommandLine, ProvidedVar } from '../facts/common.js';
+import { isSecretName, sensitiveFileKind, TOKEN_PATTERNS } from '../lib/secrets.js';
+import { TEMPLATE, type SourceFile } from '../contracts/types.js';
+import type { Loc, ShellCommand, ShellWord, ScriptRef, DockerignorePattern, ContextEntry, BuildContext, DockerUser, DockerStage, DockerKeyValue, DockerInstructionFact, DockerExec, ImageRef, DockerHealthcheck, DockerRun, DockerfileFact } from '../facts/dockerfile.js';
+import { commandWords } from '../lib/shell-words.js';
+import { isPasswordPlaceholder, urlPassword } from '../lib/url.js';
+import { dirname as dirOf } from '../lib/paths.js';
+import { parseImage } from '../lib/image-ref.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers (also used by the compose collector)
@@ -510,24 +268,6 @@ export function shlexSplit(text: string): string[] {
   return splitShell(text.replace(/\n/g, ' ')).flatMap((c) => c.argv);
 }
 
-const KEYWORD_PREFIX = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', 'time', '{', 'exec', 'nohup', 'command']);
-
-/** argv without leading shell keywords, `exec`, `VAR=value` assignments and `env [-i] VAR=value`. */
-export function commandWords(argv: readonly string[]): string[] {
-  let i = 0;
-  for (;;) {
-    const w = argv[i];
-    if (w === undefined) break;
-    if (KEYWORD_PREFIX.has(w)) i++;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) i++;
-    else if (w === 'env' || w === '/usr/bin/env') {
-      i++;
-      while (argv[i] !== undefined && (argv[i]!.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]!))) i++;
-    } else break;
-  }
-  return argv.slice(i);
-}
-
 /** When argv is `sh -c "script"` (any shell, `-c` anywhere among its options), the script. */
 export function shellScriptOf(argv: readonly string[]): string | undefined {
   const words = commandWords(argv);
@@ -572,57 +312,6 @@ export function substitute(value: string, vars: ReadonlyMap<string, string | und
   return { value: out, unresolved };
 }
 
-/** Parses `registry/name:tag@digest` (resolved text). */
-export function parseImage(resolved: string): { name: string; tag?: string; digest?: string } {
-  let rest = resolved.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const slash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  if (colon > slash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return { name: rest, tag: tag || undefined, digest: digest || undefined };
-}
-
-/** Secret-looking values by format (used for masking; the rules judge). */
-export const TOKEN_PATTERNS: { name: string; re: RegExp }[] = [
-  { name: 'AWS access key id', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { name: 'GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/ },
-  { name: 'GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
-  { name: 'Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
-  { name: 'Stripe key', re: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\b/ },
-  { name: 'OpenAI API key', re: /\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}\b/ },
-  { name: 'Anthropic API key', re: /\bsk-ant-[A-Za-z0-9_-]{20,}\b/ },
-  { name: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/ },
-  { name: 'npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/ },
-  { name: 'SendGrid API key', re: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\b/ },
-  { name: 'Slack webhook URL', re: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/]+/ },
-  { name: 'private key', re: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
-];
-
-/** A URL with an inline password (`postgres://user:pass@host/db`): the password, when literal. */
-export function urlPassword(value: string): string | undefined {
-  const m = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:@/]*):([^\s@/]+)@[^\s]+/i.exec(value);
-  if (!m) return undefined;
-  const pw = m[2]!;
-  if (pw.includes('$') || /^(\*+|x+|<[^>]*>|\{\{.*\}\})$/i.test(pw)) return undefined;
-  return pw;
-}
-
-/** The name of the credential format a value matches, if any. */
-export function tokenFormatOf(value: string): string | undefined {
-  for (const p of TOKEN_PATTERNS) if (p.re.test(value)) return p.name;
-  if (urlPassword(value) !== undefined) return 'URL with an inline password';
-  return undefined;
-}
-
 /** Joins POSIX path segments, resolving `.` and `..` (never above the root). */
 export function joinPath(...parts: string[]): string {
   const out: string[] = [];
@@ -645,11 +334,6 @@ export function fileIndex(files: readonly SourceFile[]): Map<string, SourceFile>
     fileIndexes.set(files, idx);
   }
   return idx;
-}
-
-export function dirOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '' : path.slice(0, i);
 }
 
 function under(dir: string, path: string): string | undefined {
@@ -734,18 +418,6 @@ export function dockerignoreMatcher(patterns: readonly DockerignorePattern[]): (
       return false;
     }
   };
-}
-
-const PRIVATE_KEY_FILE = /(^|\/)(id_(rsa|dsa|ecdsa|ed25519)|[^/]+\.(pem|key|p12|pfx|jks|keystore))$/i;
-const CREDENTIAL_FILE = /(^|\/)(\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials\.json|service[-_]?account[^/]*\.json|\.aws\/credentials|\.docker\/config\.json|\.htpasswd)$/i;
-
-/** Is this path a secret-bearing file by its name (for COPY of single files)? */
-export function sensitiveFileKind(path: string): ContextEntry['what'] | undefined {
-  const base = path.split('/').pop()!.toLowerCase();
-  if (base === '.env' || (base.startsWith('.env.') && !/\.(example|sample|template|dist|tmpl|tpl|defaults|schema)$/.test(base)) || /^[^.].*\.env$/.test(base)) return 'env-file';
-  if (PRIVATE_KEY_FILE.test(path) && !/\.pub$/.test(base)) return 'private-key';
-  if (CREDENTIAL_FILE.test(path)) return 'credentials';
-  return undefined;
 }
 
 /**
@@ -936,8 +608,8 @@ export function registerValue(ctx: CollectContext, key: string, value: string | 
       if (m[0] !== value) ctx.registerSecret(value);
     }
   }
-  const pw = urlPassword(value);
-  if (pw !== undefined) {
+  const pw = urlPassword(value, { anywhere: true });
+  if (pw !== undefined && !isPasswordPlaceholder(pw)) {
     ctx.registerSecret(pw);
     ctx.registerSecret(value);
   }
@@ -1268,11 +940,15 @@ const collector: Collector<'dockerfile'> = {
     const final = stages.length - 1;
     const last = stages[final]!;
     if (last.effective.cmd) commands.push({ text: last.effective.cmd.text, argv: last.effective.cmd.form === 'exec' ? last.effective.cmd.argv : last.effective.cmd.commands.length === 1 ? last.effective.cmd.commands[0]!.argv : undefined, source: 'dockerfile-cmd', file: file.path, line: last.effective.cmd.line, column: last.effective.cmd.column });
-    if (last.effective.entrypoint) commands.push({ text: last.effective.entrypoint.text, argv: last.effective.entrypoint.form === 'exec' ? last.effective.entrypoint.argv : last.effective.entrypoint.commands.length === 1 ? last.effective.entrypoint.commands[0]!.argv : undefined, source: 'dockerfile-entrypoint', file: file.path, line: last.effective.entrypoint.line, column: last.effective.entrypoint.column });
-    // `ENTRYPOINT ["python3"]` + `CMD ["app.py"]`: what the container runs is the two together.
+    // One entry per instruction line. ENTRYPOINT is what the container runs: with an exec-form CMD,
+    // its arguments are CMD's (`ENTRYPOINT ["python3"]` + `CMD ["app.py"]` runs `python3 app.py`), so
+    // the ENTRYPOINT entry carries the two together; the CMD entry keeps CMD's own command, which is
+    // what a wrapper ending in `exec "$@"` runs.
     const { entrypoint: lep, cmd: lcmd } = last.effective;
-    if (lep && lcmd && lep.form === 'exec' && lcmd.form === 'exec' && last.effective.argv) {
-      commands.push({ text: last.effective.argv.join(' '), argv: last.effective.argv, source: 'dockerfile-entrypoint', file: file.path, line: lcmd.line, column: lcmd.column });
+    if (lep) {
+      const combined = lcmd && lep.form === 'exec' && lcmd.form === 'exec' && last.effective.argv ? last.effective.argv : undefined;
+      const argv = combined ?? (lep.form === 'exec' ? lep.argv : lep.commands.length === 1 ? lep.commands[0]!.argv : undefined);
+      commands.push({ text: combined ? combined.join(' ') : lep.text, argv, source: 'dockerfile-entrypoint', file: file.path, line: lep.line, column: lep.column });
     }
     commands.sort((a, b) => a.line - b.line);
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import dotenv from 'dotenv';
-import { parseDotenv, type DotenvEntry } from './dotenv-parse.js';
+import type { DotenvEntry } from '../facts/dotenv.js';
+import { parseDotenv } from './dotenv-parse.js';
 
 /** What dotenv would put in process.env: the last entry of each key wins. */
 function asObject(entries: DotenvEntry[]): Record<string, string> {

@@ -23,32 +23,7 @@
  * Lines and columns are 1-based; columns count UTF-16 code units from the start of the line.
  */
 
-export interface DotenvEntry {
-  key: string;
-  /** The value exactly as `dotenv.parse` returns it. */
-  value: string;
-  /** Position of the key. */
-  line: number;
-  column: number;
-  /**
-   * Position of the value as written: its opening quote for a quoted value, its first non-blank
-   * character for an unquoted one, the character after `=` for an empty value.
-   */
-  valueLine: number;
-  valueColumn: number;
-  /** The quote that delimited the value, when it was quoted. */
-  quote?: '"' | "'" | '`';
-  /** Written as `export KEY=…`. */
-  exported: boolean;
-  /** The value as written spans more than one line. */
-  multiline: boolean;
-}
-
-export interface DotenvProblem {
-  line: number;
-  column: number;
-  message: string;
-}
+import type { DotenvEntry, DotenvProblem } from '../facts/dotenv.js';
 
 export interface DotenvParseResult {
   entries: DotenvEntry[];

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { collectFacts } from '../core/engine.js';
-import { toSourceFiles } from '../scan.js';
-import type { DotenvFile } from './dotenv.js';
+import { collectFacts } from '../engine/collect.js';
+import { toSourceFiles } from '../commands/scan.js';
+import type { DotenvFile } from '../facts/dotenv.js';
 
 test('dotenv collector: facts, provides, templates and registered secrets', async () => {
   const files = toSourceFiles([

@@ -4,36 +4,11 @@
  * environment TEMPLATE: rules of scope `target` never see them, rules of scope `all` can tell them
  * apart with `template`.
  */
-import type { Collector } from '../core/collector.js';
-import type { ProvidesVars } from '../core/facts-common.js';
-import { isSecretName } from '../core/secrets.js';
-import { TEMPLATE, type EnvName } from '../core/types.js';
-import { parseDotenv, type DotenvEntry, type DotenvProblem } from './dotenv-parse.js';
-
-export type { DotenvEntry, DotenvProblem } from './dotenv-parse.js';
-
-export interface DotenvFile extends ProvidesVars {
-  file: string;
-  environment: EnvName;
-  /** A template (`.env.example` …): documents variables, provides nothing to a running app. */
-  template: boolean;
-  /** Git would not commit the file (ignored and not tracked). */
-  gitIgnored: boolean;
-  /** Git tracks the file (known inside a git work tree only). */
-  gitTracked?: boolean;
-  /** Permission bits, when read from disk. */
-  mode?: number;
-  /** Every assignment in order (duplicates included; the last one wins). */
-  entries: DotenvEntry[];
-  /** Lines dotenv ignores or reads differently than written. */
-  problems: DotenvProblem[];
-}
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    dotenv: DotenvFile;
-  }
-}
+import type { Collector } from '../contracts/collector.js';
+import { isSecretName } from '../lib/secrets.js';
+import { TEMPLATE } from '../contracts/types.js';
+import { parseDotenv } from './dotenv-parse.js';
+import { urlPassword } from '../lib/url.js';
 
 const collector: Collector<'dotenv'> = {
   fact: 'dotenv',
@@ -74,9 +49,3 @@ const collector: Collector<'dotenv'> = {
   },
 };
 export default collector;
-
-/** The password of a `scheme://user:password@host` URL, if any (decoded as written, not unescaped). */
-export function urlPassword(value: string): string | undefined {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:([^@/?#\s]+)@/i.exec(value.trim());
-  return m?.[1] || undefined;
-}

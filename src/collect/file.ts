@@ -1,22 +1,5 @@
-import type { Collector } from '../core/collector.js';
-import type { EnvName, FileKind } from '../core/types.js';
-
-/** A file as honban read it: for rules over raw text (credentials, .gitignore, .dockerignore). */
-export interface FileFact {
-  file: string;
-  environment: EnvName;
-  kind: FileKind;
-  content: string;
-  gitIgnored: boolean;
-  gitTracked?: boolean;
-  mode?: number;
-}
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    file: FileFact;
-  }
-}
+import type { Collector } from '../contracts/collector.js';
+import { findDirectives } from '../lib/directives.js';
 
 const collector: Collector<'file'> = {
   fact: 'file',
@@ -30,6 +13,7 @@ const collector: Collector<'file'> = {
       gitIgnored: file.gitIgnored,
       gitTracked: file.gitTracked,
       mode: file.mode,
+      directives: findDirectives(file.content, file.kind),
     };
   },
 };

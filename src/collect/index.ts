@@ -1,20 +1,17 @@
 /**
- * Registry of collectors and derivers. Modules are imported lazily, only when an enabled rule needs
+ * Registry of collectors. Modules are imported lazily, only when an enabled rule needs
  * their fact and a file of their kind exists — so a repository without Python never loads the
  * Python grammar.
  *
- * Each module's default export is a `Collector` (or `Deriver`) and it declares its fact type by
- * merging into `FactTypes` (see src/core/types.ts).
+ * Each module's default export is a `Collector`; the fact type it produces lives in src/facts/ and
+ * declares itself by merging into `FactTypes` (src/contracts/types.ts).
  */
-import type { CollectorModule, DeriverModule } from '../core/collector.js';
-import type { FileKind } from '../core/types.js';
+import type { CollectorModule } from '../contracts/collector.js';
+import type { FileKind } from '../contracts/types.js';
 
 export interface CollectorEntry {
   kinds: readonly FileKind[];
   load: () => Promise<CollectorModule>;
-}
-export interface DeriverEntry {
-  load: () => Promise<DeriverModule>;
 }
 
 const ALL_TEXT: FileKind[] = [
@@ -39,13 +36,9 @@ export const COLLECTORS: Record<string, CollectorEntry> = {
   // Infrastructure (issue: Terraform, nginx, systemd)
   terraform: { kinds: ['terraform', 'tfvars'], load: () => import('./terraform.js') },
   nginx: { kinds: ['nginx'], load: () => import('./nginx.js') },
+  // Opt-in (honban scan --nginx-test): runs nginx -t on a copy of each top-level configuration.
+  nginxTest: { kinds: ['nginx'], load: () => import('./nginx-test.js') },
   systemd: { kinds: ['systemd'], load: () => import('./systemd.js') },
   sshd: { kinds: ['sshd'], load: () => import('./sshd.js') },
   shell: { kinds: ['shell'], load: () => import('./shell.js') },
-};
-
-/** Fact name → deriver (cross-file facts). */
-export const DERIVERS: Record<string, DeriverEntry> = {
-  envContract: { load: () => import('../derive/env-contract.js') },
-  projects: { load: () => import('../derive/projects.js') },
 };

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CollectContext } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import type { FileKind, SourceFile } from '../core/types.js';
-import collector, { type JavascriptFacts } from './javascript.js';
+import type { CollectContext } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import type { FileKind, SourceFile } from '../contracts/types.js';
+import collector from './javascript.js';
+import { type JavascriptFacts } from '../facts/javascript.js';
 
 function file(path: string, content: string): SourceFile {
   const kind: FileKind = /\.(ts|tsx|mts|cts)$/.test(path) ? 'typescript' : 'javascript';
@@ -167,7 +168,7 @@ test('javascript collector: a callee rooted in `(await …)` ends (it once loope
 
 test("javascript collector: honban's own sources that once hung the scan", { timeout: 60_000 }, async () => {
   const { readFileSync } = await import('node:fs');
-  for (const p of ['src/cli/probe.ts', 'src/probe/gather/index.ts']) {
+  for (const p of ['src/cli/probe.ts', 'src/collect/probe/gather.ts']) {
     const f = await one(p, readFileSync(new URL(`../../${p}`, import.meta.url), 'utf8'));
     assert.equal(f.language, 'typescript');
   }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CollectContext } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import { toSourceFiles } from '../scan.js';
+import type { CollectContext } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import { toSourceFiles } from '../commands/scan.js';
 import { text } from '../testing/harness.js';
-import collector, { type KubernetesFact } from './kubernetes.js';
+import collector from './kubernetes.js';
+import { type KubernetesFact } from '../facts/kubernetes.js';
 
 async function collect(files: Record<string, string>, path: string): Promise<{ fact: KubernetesFact | undefined; secrets: string[] }> {
   const all = toSourceFiles(Object.entries(files).map(([p, content]) => ({ path: p, content })));

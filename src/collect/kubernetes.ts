@@ -8,85 +8,18 @@
  * the scanned files (k8s-envFrom). No rules judge these facts yet.
  */
 import { isMap, isSeq, LineCounter, parseAllDocuments } from 'yaml';
-import type { CollectContext, Collector } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import type { CommandLine, ProvidedVar, ProvidesVars } from '../core/facts-common.js';
-import type { EnvName, SourceFile } from '../core/types.js';
-import { bool, deref, entries, get, items, locOf, located, scalarText, type Ctx, type Located } from './compose.js';
-import { parseImage, registerValue, type ImageRef, type Loc } from './dockerfile.js';
+import type { CollectContext, Collector } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import type { CommandLine, ProvidedVar } from '../facts/common.js';
+import type { SourceFile } from '../contracts/types.js';
+import { bool, deref, entries, get, items, locOf, located, scalarText, type Ctx } from './compose.js';
+import { registerValue } from './dockerfile.js';
+import { parseImage } from '../lib/image-ref.js';
+import type { K8sWorkload, K8sEnvVar, K8sContainer, K8sConfigObject } from '../facts/kubernetes.js';
 
-export interface K8sEnvVar extends Loc {
-  name: string;
-  /** `value:` as written. */
-  value?: string;
-  source: 'value' | 'secretKeyRef' | 'configMapKeyRef' | 'fieldRef' | 'resourceFieldRef' | 'none';
-  /** The Secret / ConfigMap key it reads. */
-  ref?: { name: string; key: string; optional: boolean };
-}
-
-export interface K8sEnvFrom extends Loc {
-  kind: 'secretRef' | 'configMapRef';
-  name: string;
-  prefix?: string;
-  optional: boolean;
-  /** The referenced object is among the scanned files (its keys are in `provides`). */
-  resolved: boolean;
-}
-
-export interface K8sContainer extends Loc {
-  name: string;
-  init: boolean;
-  image?: ImageRef;
-  env: K8sEnvVar[];
-  envFrom: K8sEnvFrom[];
-  command?: string[];
-  args?: string[];
-  resources: { limitsMemory?: Located<string>; limitsCpu?: Located<string>; requestsMemory?: Located<string>; requestsCpu?: Located<string> };
-  probes: { liveness: boolean; readiness: boolean; startup: boolean };
-  securityContext: {
-    runAsNonRoot?: Located<boolean>;
-    runAsUser?: Located<string>;
-    privileged?: Located<boolean>;
-    allowPrivilegeEscalation?: Located<boolean>;
-    readOnlyRootFilesystem?: Located<boolean>;
-  };
-}
-
-export interface K8sWorkload extends Loc {
-  kind: string;
-  name: string;
-  namespace?: string;
-  containers: K8sContainer[];
-  hostNetwork?: Located<boolean>;
-  hostPID?: Located<boolean>;
-  hostIPC?: Located<boolean>;
-  podRunAsNonRoot?: Located<boolean>;
-  podRunAsUser?: Located<string>;
-  serviceAccountName?: string;
-}
-
-export interface K8sConfigObject extends Loc {
-  kind: 'ConfigMap' | 'Secret';
-  name: string;
-  namespace?: string;
-  /** Keys of `data` / `stringData`, with where they are written. */
-  keys: (Loc & { key: string; encoded: boolean })[];
-}
-
-export interface KubernetesFact extends ProvidesVars {
-  file: string;
-  environment: EnvName;
-  /** Number of YAML documents in the file. */
-  documents: number;
-  workloads: K8sWorkload[];
-  configs: K8sConfigObject[];
-  commands: CommandLine[];
-}
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    kubernetes: KubernetesFact;
-  }
+interface ParsedFile {
+  ctx: Ctx;
+  docs: { contents: unknown; ctx: Ctx }[];
 }
 
 const POD_SPEC_PATHS: Record<string, string[]> = {
@@ -116,11 +49,6 @@ function stringList(c: Ctx, node: unknown): string[] | undefined {
   const n = deref(c, node);
   if (!isSeq(n)) return undefined;
   return n.items.map((x) => scalarText(c, x) ?? '');
-}
-
-interface ParsedFile {
-  ctx: Ctx;
-  docs: { contents: unknown; ctx: Ctx }[];
 }
 
 function parseFile(text: string): ParsedFile | { error: ParseError } {

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ParseError } from '../core/errors.js';
-import type { SourceFile } from '../core/types.js';
-import { toSourceFiles } from '../scan.js';
-import collector, { type NginxConfig } from './nginx.js';
+import { ParseError } from '../contracts/errors.js';
+import type { SourceFile } from '../contracts/types.js';
+import { toSourceFiles } from '../commands/scan.js';
+import collector from './nginx.js';
+import { type NginxConfig } from '../facts/nginx/types.js';
 import { parseNginx } from './nginx/parse.js';
-import { servers, locations, listens, locationMatch, effectiveHeaders } from './nginx/query.js';
+import { servers, locations, listens, locationMatch, effectiveHeaders } from '../facts/nginx/query.js';
 
 const strip = (ds: ReturnType<typeof parseNginx>): unknown =>
   ds.map((d) => (d.block ? { [d.name]: d.args, at: `${d.line}:${d.column}`, block: strip(d.block) } : { [d.name]: d.args, at: `${d.line}:${d.column}` }));

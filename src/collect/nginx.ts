@@ -9,53 +9,11 @@
  * it records the problem and goes on without it. Include loops are recorded too (nginx would recurse
  * until it runs out of file descriptors).
  */
-import type { Collector } from '../core/collector.js';
-import { isSecretName } from '../core/secrets.js';
-import type { EnvName, SourceFile } from '../core/types.js';
-import type { NginxDirective } from './nginx/parse.js';
+import type { Collector } from '../contracts/collector.js';
+import { isSecretName } from '../lib/secrets.js';
+import type { SourceFile } from '../contracts/types.js';
+import type { NginxConfig, NginxDirective, NginxProblem } from '../facts/nginx/types.js';
 import { modelFor, type NginxModel } from './nginx/resolve.js';
-
-export type { NginxDirective, NginxArg } from './nginx/parse.js';
-
-export interface NginxProblem {
-  kind: 'loop' | 'parse' | 'depth';
-  /** Where the offending `include` is written. */
-  file: string;
-  line: number;
-  column: number;
-  /** The included file. */
-  target: string;
-  message: string;
-  /** Already reported as a parse error of `target` itself (it is an nginx file of its own). */
-  reported: boolean;
-}
-
-export interface NginxConfig {
-  /** The top-level file. */
-  file: string;
-  environment: EnvName;
-  /**
-   * What the top level is: `main` (a complete nginx.conf with `events` / `http`), `http` (a
-   * fragment of `server` / `upstream` blocks as in conf.d or sites-enabled), or `server` (a fragment
-   * of server-level directives).
-   */
-  context: 'main' | 'http' | 'server';
-  /** nginx's configuration prefix in the repository (directory relative includes resolve against). */
-  confPrefix: string;
-  /** The configuration with includes expanded in place. */
-  directives: NginxDirective[];
-  /** Repository files this configuration is made of, the top-level file first. */
-  files: string[];
-  /** Text of each of `files`, and of included files that failed to parse (for `nginx -t` on a copy of the tree). */
-  sources: { path: string; content: string }[];
-  problems: NginxProblem[];
-}
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    nginx: NginxConfig;
-  }
-}
 
 const MAX_DEPTH = 32;
 

@@ -2,28 +2,10 @@
  * The `procfile` collector: one CommandLine per process line of a Procfile (Heroku, foreman,
  * honcho, Dokku): `web: gunicorn app:app --workers 3`.
  */
-import type { Collector } from '../core/collector.js';
-import type { CommandLine } from '../core/facts-common.js';
-import type { EnvName } from '../core/types.js';
-import { splitShell } from './python/commands.js';
-
-/** A Procfile process line. */
-export interface ProcfileCommand extends CommandLine {
-  /** The process type (`web`, `worker`, `release`). */
-  process: string;
-}
-
-export interface ProcfileFact {
-  file: string;
-  environment: EnvName;
-  commands: ProcfileCommand[];
-}
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    procfile: ProcfileFact;
-  }
-}
+import type { Collector } from '../contracts/collector.js';
+import type { EnvName } from '../contracts/types.js';
+import { splitShell } from '../facts/commands.js';
+import type { ProcfileFact, ProcfileCommand } from '../facts/procfile.js';
 
 /** `name: command` — process names are letters, digits, `_` and `-` (foreman / Heroku). */
 const LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*)$/;

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import collector from './python.js';
-import type { PythonFact } from './python/types.js';
-import { ParseError } from '../core/errors.js';
-import type { SourceFile } from '../core/types.js';
+import type { PythonFact } from '../facts/python/types.js';
+import { ParseError } from '../contracts/errors.js';
+import type { SourceFile } from '../contracts/types.js';
 import { text } from '../testing/harness.js';
 
 async function collect(path: string, content: string, environment = 'shared', files: SourceFile[] = []): Promise<{ fact: PythonFact; secrets: string[] }> {

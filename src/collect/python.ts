@@ -2,20 +2,11 @@
  * The `python` collector: one fact per Python file (tree-sitter-python), see ./python/types.ts for
  * the shape. It parses and extracts; rules judge.
  */
-import type { Collector } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import { SHARED, type SourceFile } from '../core/types.js';
+import type { Collector } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import { SHARED, type SourceFile } from '../contracts/types.js';
 import { firstError, pos, withLiteTree } from './treesitter.js';
 import { PythonExtractor } from './python/extract.js';
-import type { PythonFact } from './python/types.js';
-
-export type * from './python/types.js';
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    python: PythonFact;
-  }
-}
 
 const DJANGO_MARKERS = /\b(INSTALLED_APPS|ROOT_URLCONF|WSGI_APPLICATION|ASGI_APPLICATION|AUTH_PASSWORD_VALIDATORS|DEFAULT_AUTO_FIELD)\b|\bdjango\b/;
 

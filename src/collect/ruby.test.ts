@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CollectContext } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import { classifyEnvironment } from '../core/environment.js';
-import type { SourceFile } from '../core/types.js';
-import collector, { type RubyFacts } from './ruby.js';
+import type { CollectContext } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import { classifyEnvironment } from '../lib/environment.js';
+import type { SourceFile } from '../contracts/types.js';
+import collector from './ruby.js';
+import { type RubyFacts } from '../facts/ruby.js';
 
 function file(path: string, content: string): SourceFile {
   return { path, content, kind: path.endsWith('.yml') ? 'yaml' : 'ruby', environment: classifyEnvironment(path), gitIgnored: false };

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ParseError } from '../core/errors.js';
-import { fileWrites, parseShell, programName } from './shell.js';
+import { ParseError } from '../contracts/errors.js';
+import { fileWrites, parseShell } from './shell.js';
+import { programName } from '../facts/shell.js';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 

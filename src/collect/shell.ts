@@ -15,99 +15,11 @@
  * Simple commands are grouped into pipelines. An unterminated quote or substitution is a
  * ParseError (bash refuses the script there too).
  */
-import type { Collector } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import type { CommandLine } from '../core/facts-common.js';
-import { isSecretName } from '../core/secrets.js';
-import type { EnvName } from '../core/types.js';
-
-export interface ShellWord {
-  /** Quotes removed, escapes applied, expansions kept as written (`$(openssl rand -hex 32)`). */
-  value: string;
-  /** As written. */
-  raw: string;
-  line: number;
-  column: number;
-  /** Some part was quoted. */
-  quoted: boolean;
-  /** Contains an expansion the shell performs ($VAR, $(…), `…`, ${…} outside single quotes). */
-  expands: boolean;
-}
-
-export interface ShellRedirect {
-  /** `>`, `>>`, `>|`, `<`, `<<`, `<<-`, `<<<`, `<>`, `>&`, `<&`, `&>`, `&>>` */
-  op: string;
-  /** Explicit file descriptor (`2` in `2>&1`). */
-  fd?: string;
-  target?: ShellWord;
-  line: number;
-  column: number;
-}
-
-export interface ShellHeredoc {
-  delimiter: string;
-  /** The delimiter was quoted: the body is written literally (no expansion). */
-  literal: boolean;
-  /** `<<-`: leading tabs stripped. */
-  stripTabs: boolean;
-  lines: { text: string; line: number; column: number }[];
-  line: number;
-  column: number;
-}
-
-export interface ShellCommand {
-  /** Words after leading assignments and reserved words. */
-  words: ShellWord[];
-  /** Leading `VAR=value` words. */
-  assignments: ShellWord[];
-  redirects: ShellRedirect[];
-  heredocs: ShellHeredoc[];
-  line: number;
-  column: number;
-  /** Commands of one pipeline share this number, in order. */
-  pipeline: number;
-  /** The operator after the command (`|`, `&&`, `;`, newline …). */
-  next?: string;
-}
-
-/** A `KEY=value` line a script writes into a file. */
-export interface WrittenEntry {
-  key: string;
-  value: string;
-  line: number;
-  column: number;
-  /** The value contains expansion syntax ($VAR, $(…), `…`). */
-  hasExpansion: boolean;
-  /** …and the shell expands it (false: written literally, e.g. in a <<'EOF' heredoc). */
-  expanded: boolean;
-}
-
-/** A script writing `KEY=value` lines into a file (echo / printf / cat <<EOF / tee). */
-export interface ShellFileWrite {
-  target: string;
-  targetLine: number;
-  targetColumn: number;
-  append: boolean;
-  via: 'heredoc' | 'echo' | 'printf';
-  line: number;
-  column: number;
-  entries: WrittenEntry[];
-}
-
-export interface ShellFact {
-  file: string;
-  environment: EnvName;
-  /** Every simple command as a CommandLine (source `shell`), for other domains' command-line rules. */
-  commands: CommandLine[];
-  simple: ShellCommand[];
-  writes: ShellFileWrite[];
-}
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    shell: ShellFact;
-  }
-}
+import type { Collector } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import type { CommandLine } from '../facts/common.js';
+import { isSecretName } from '../lib/secrets.js';
+import { programName, programIndex, type WrittenEntry, type ShellWord, type ShellHeredoc, type ShellFileWrite, type ShellCommand } from '../facts/shell.js';
 
 const RESERVED_START = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'fi', 'done', 'esac', 'time', 'function']);
 const WORD_END = new Set([' ', '\t', '\n', '|', '&', ';', '(', ')', '<', '>']);
@@ -424,30 +336,6 @@ export function parseShell(text: string): ShellCommand[] {
   end('');
   if (pending.length) readHeredocs();
   return commands;
-}
-
-const WRAPPERS = new Set(['sudo', 'env', 'exec', 'nohup', 'time', 'command', 'builtin', 'doas']);
-
-/** Index of the program word, skipping wrappers (`sudo -E -u app`, `env A=1`). */
-export function programIndex(words: readonly ShellWord[]): number {
-  let k = 0;
-  while (k < words.length) {
-    const w = words[k]!.value;
-    const base = w.split('/').pop()!;
-    if (!WRAPPERS.has(base)) break;
-    k++;
-    while (k < words.length && (words[k]!.value.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value))) {
-      // sudo -u user / -g group take a value.
-      const opt = words[k]!.value;
-      k += base === 'sudo' && /^-[ugCDhpr]$/.test(opt) ? 2 : 1;
-    }
-  }
-  return k;
-}
-
-export function programName(cmd: ShellCommand): string | undefined {
-  const w = cmd.words[programIndex(cmd.words)];
-  return w?.value.split('/').pop();
 }
 
 const ASSIGNMENT = /^(\s*)(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(.*)$/;

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toSourceFiles } from '../scan.js';
-import collector, { effective, type SshdConfig } from './sshd.js';
+import { toSourceFiles } from '../commands/scan.js';
+import collector, {  } from './sshd.js';
+import { effective, type SshdConfig } from '../facts/sshd.js';
 
 function collect(files: Record<string, string>): SshdConfig[] {
   const list = toSourceFiles(Object.entries(files).map(([path, content]) => ({ path, content })));

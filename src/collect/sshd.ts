@@ -9,70 +9,12 @@
  * sshd uses the FIRST value it obtains for most keywords, so the fact keeps every directive in
  * order; `effective()` answers "what does sshd use outside any Match block".
  */
-import { globMatcher } from '../core/glob.js';
-import type { Collector } from '../core/collector.js';
-import type { EnvName, SourceFile } from '../core/types.js';
-import { dirname, joinPath, isGlob } from './nginx/resolve.js';
-
-export interface SshdMatch {
-  /** The criteria as written (`User deploy`, `Address 10.0.0.0/8`, `all`). */
-  criteria: string;
-  file: string;
-  line: number;
-  column: number;
-  /** `Match all`: applies to every connection. */
-  all: boolean;
-}
-
-export interface SshdDirective {
-  /** Keyword as written. */
-  keyword: string;
-  /** Keyword lower-cased. */
-  key: string;
-  args: string[];
-  /** Arguments joined by a space. */
-  value: string;
-  file: string;
-  line: number;
-  column: number;
-  /** Column of the first argument. */
-  valueColumn: number;
-  /** The Match block the directive is in (undefined: global). */
-  match?: SshdMatch;
-}
-
-export interface SshdInclude {
-  pattern: string;
-  file: string;
-  line: number;
-  column: number;
-  /** Repository files it resolved to. */
-  resolved: string[];
-  /** Nothing in the repository matched: the included settings are unknown. */
-  external: boolean;
-}
-
-export interface SshdConfig {
-  file: string;
-  environment: EnvName;
-  /** Every directive in the order sshd reads them (includes expanded). */
-  directives: SshdDirective[];
-  includes: SshdInclude[];
-  /** A drop-in (`sshd_config.d/*.conf`) that no repository sshd_config includes. */
-  dropIn: boolean;
-}
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    sshd: SshdConfig;
-  }
-}
-
-/** The value sshd uses for `key` outside Match blocks (the first one obtained). */
-export function effective(cfg: SshdConfig, key: string): SshdDirective | undefined {
-  const k = key.toLowerCase();
-  return cfg.directives.find((d) => d.key === k && !d.match);
-}
+import type { Collector } from '../contracts/collector.js';
+import type { SourceFile } from '../contracts/types.js';
+import type { SshdConfig, SshdInclude, SshdMatch, SshdDirective } from '../facts/sshd.js';
+import { dirname } from '../lib/paths.js';
+import { joinPath, isGlob } from './nginx/resolve.js';
+import { globMatcher } from '../lib/glob.js';
 
 /** Splits a line into words: white space separates, "…" quotes, `#` at a word start ends the line. */
 function words(line: string): { value: string; column: number }[] {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toSourceFiles } from '../scan.js';
-import { entries, parseSystemdUnit, parseUnit, setting } from './systemd.js';
+import { toSourceFiles } from '../commands/scan.js';
+import { parseSystemdUnit, parseUnit } from './systemd.js';
+import { entries, setting } from '../facts/systemd.js';
 
 const unit = (path: string, content: string, others: Record<string, string> = {}) => {
   const files = toSourceFiles([{ path, content }, ...Object.entries(others).map(([p, c]) => ({ path: p, content: c }))]);

@@ -11,49 +11,9 @@
  * inside tags, reads attributes the way the HTML spec does (quoted, unquoted, valueless), and
  * jumps over raw-text elements (`<script>`, `<style>`, `<textarea>`, `<title>`).
  */
-import type { Collector } from '../core/collector.js';
-import type { EnvName } from '../core/types.js';
-
-export interface TemplateAsset {
-  /** The URL as written. */
-  url: string;
-  /** Lower-case host (`cdn.jsdelivr.net`). */
-  host: string;
-  /** `https`, `http`, or `//` for scheme-relative URLs. */
-  scheme: 'https' | 'http' | '//';
-  tag: 'script' | 'link';
-  /** Has an `integrity` attribute (Subresource Integrity). */
-  integrity: boolean;
-  line: number;
-  column: number;
-}
-
-export interface InlineCode {
-  /** `<script>` body, `<style>` body, or an `on…=` event-handler attribute. */
-  kind: 'script' | 'style' | 'handler';
-  /** Carries a `nonce` attribute (CSP nonces). */
-  hasNonce: boolean;
-  /** The handler attribute name (`onclick`). */
-  attribute?: string;
-  line: number;
-  column: number;
-}
-
-export interface TemplateFact {
-  file: string;
-  environment: EnvName;
-  /** External scripts (`<script src="https://…">`). */
-  scripts: TemplateAsset[];
-  /** External stylesheets (`<link rel="stylesheet" href="https://…">`). */
-  styles: TemplateAsset[];
-  inline: InlineCode[];
-}
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    template: TemplateFact;
-  }
-}
+import type { Collector } from '../contracts/collector.js';
+import type { EnvName } from '../contracts/types.js';
+import type { TemplateFact } from '../facts/template.js';
 
 interface Attr {
   name: string;

@@ -7,20 +7,10 @@
  * Also provides the env contract's view of ECS: container `environment` (mechanism
  * `ecs-environment`) and `secrets` (`ecs-secret`, through the secret store).
  */
-import type { CollectContext, Collector } from '../core/collector.js';
-import { ParseError } from '../core/errors.js';
-import type { SourceFile } from '../core/types.js';
+import type { CollectContext, Collector } from '../contracts/collector.js';
+import { ParseError } from '../contracts/errors.js';
+import type { SourceFile } from '../contracts/types.js';
 import { buildProject, type Project } from './hcl/project.js';
-import type { TerraformFact } from './hcl/types.js';
-
-export type * from './hcl/types.js';
-export { UNKNOWN_MARK } from './hcl/types.js';
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    terraform: TerraformFact;
-  }
-}
 
 /** One project per scan (keyed by the scan's file list), built on the first Terraform file. */
 const projects = new WeakMap<readonly SourceFile[], { env: string; project: Promise<Project>; registered: boolean }>();

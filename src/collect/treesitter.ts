@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Language as TSLanguage, Node as TSNode, Parser as TSParser, Tree as TSTree } from 'web-tree-sitter';
-import { ParseError } from '../core/errors.js';
+import { ParseError } from '../contracts/errors.js';
 import { LiteTree, setRawCursorApi, type LiteNode } from './lite-tree.js';
 
 export type { TSNode, TSTree, LiteNode };

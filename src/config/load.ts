@@ -1,63 +1,12 @@
-import { linearRegExpProblem } from '../core/linear-regex.js';
-import { readUserFile } from '../core/read.js';
+/** Finding, reading and validating honban.yml (every problem listed at once). */
+import { linearRegExpProblem } from '../lib/linear-regex.js';
+import { readUserFile } from '../lib/read.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../core/errors.js';
-import type { EnvironmentOverride } from '../core/environment.js';
-import type { FailOn, Lang, Severity } from '../core/types.js';
+import { UserError } from '../contracts/errors.js';
+import type { EnvironmentOverride } from '../lib/environment.js';
+import type { ChecklistItem, HonbanConfig } from '../contracts/config.js';
 import { CONFIG_SCHEMA } from './schema.js';
-
-export interface Waiver {
-  rule: string;
-  path?: string;
-  reason: string;
-  owner?: string;
-  until?: string;
-}
-
-/** One item of the go-live checklist (`checklist:`; see docs/check.md). */
-export interface ChecklistItem {
-  id: string;
-  title: string | { en: string; ja?: string };
-  priority: 'P0' | 'P1' | 'P2';
-  owner?: string;
-  due?: string;
-  checks?: string[];
-  status?: 'todo' | 'done' | 'deferred' | 'skipped' | 'not-applicable';
-  evidence?: string;
-  attested?: { by: string; on: string };
-  reattest?: string;
-  reason?: string;
-  until?: string;
-}
-
-/** `history:` — where honban check stores its runs. */
-export interface HistoryConfig {
-  store?: string;
-  keep?: string | number;
-  project?: string;
-}
-
-export type VariableSpec = Record<string, unknown> & { environments?: Record<string, Record<string, unknown>> };
-
-export interface HonbanConfig {
-  environment?: string;
-  lang?: Lang;
-  failOn?: FailOn;
-  ignore?: string[];
-  rules?: Record<string, Severity | 'off' | { severity?: Severity | 'off'; options?: Record<string, unknown> }>;
-  waivers?: Waiver[];
-  /** Normalized at load: the list shorthand `production: [globs]` becomes `{ paths: [globs] }`. */
-  environments?: Record<string, { paths?: string[]; files?: string[]; aliases?: string[] }>;
-  variables?: Record<string, VariableSpec>;
-  probe?: Record<string, unknown>;
-  /** honban host settings (src/host/settings.ts). */
-  host?: Record<string, unknown>;
-  checklist?: ChecklistItem[];
-  history?: HistoryConfig;
-  /** Where it was read from (absent when no file). */
-  source?: string;
-}
 
 /** honban.yml is configuration: it has no reason to be larger than this. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;

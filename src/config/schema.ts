@@ -3,7 +3,7 @@
  * a test keeps it in step). Editors with a YAML language server complete honban.yml from it:
  *   # yaml-language-server: $schema=./node_modules/honban/schema/honban.schema.json
  */
-import { HOST_CONFIG_SCHEMA } from '../host/settings.js';
+import { HOST_CONFIG_SCHEMA } from './host.js';
 
 const severityOrOff = { enum: ['critical', 'high', 'medium', 'low', 'info', 'off'] };
 

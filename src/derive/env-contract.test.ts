@@ -1,10 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CollectContext } from '../core/collector.js';
-import { collectFacts } from '../core/engine.js';
-import type { ProvidedVar } from '../core/facts-common.js';
-import { toSourceFiles } from '../scan.js';
-import deriver, { isPlatformVariable, isTestOrToolFile, type CodeEnvRead, type EnvContract } from './env-contract.js';
+import type { CollectContext } from '../contracts/collector.js';
+import { collectFacts } from '../engine/collect.js';
+import type { ProvidedVar } from '../facts/common.js';
+import { toSourceFiles } from '../commands/scan.js';
+import deriver, { isPlatformVariable, isTestOrToolFile } from './env-contract.js';
+import { type EnvContract } from '../facts/env-contract.js';
+import { type CodeEnvRead } from '../facts/common.js';
 
 const read = (name: string, file: string, line: number, extra: Partial<CodeEnvRead> = {}): CodeEnvRead => ({ name, hasDefault: false, via: 'process.env', file, line, column: 1, ...extra });
 const prov = (name: string, file: string, line: number, extra: Partial<ProvidedVar> = {}): ProvidedVar => ({ name, value: 'v', mechanism: 'env-file', viaSecretStore: false, file, line, column: 1, ...extra });

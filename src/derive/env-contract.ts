@@ -10,80 +10,13 @@
  * with certainty that "nothing provides X".
  */
 import { COLLECTORS } from '../collect/index.js';
-import type { BaseFact, Deriver } from '../core/collector.js';
-import { judges } from '../core/environment.js';
-import type { EnvRead, ProvidedVar } from '../core/facts-common.js';
-import { SHARED, TEMPLATE, type EnvName, type FactName, type SourceFile } from '../core/types.js';
-import { projectOf, projectRoots } from './projects.js';
-
-/** An env read with what code collectors can tell beyond the shared EnvRead shape (all optional). */
-export interface CodeEnvRead extends EnvRead {
-  /** The read only tests presence or compares (`if ENV["X"]`, `process.env.X === "1"`): absence is handled (hasDefault is true too). */
-  guarded?: boolean;
-  /** Inside a development / test-only branch (`if Rails.env.development?`, `if (process.env.NODE_ENV !== "production")`, `if __name__ == "__main__":`). */
-  devOnly?: boolean;
-  /** Variables this read is the fallback of (`ENV["A"] || ENV["B"]`: B's alternatives are [A]). */
-  alternatives?: string[];
-  /** Read at build time (`import.meta.env.X`): build arguments and build-time .env files provide it. */
-  buildTime?: boolean;
-  /** The read's environment when it differs from its file's (a read inside `class DevelopmentConfig:`). */
-  environment?: EnvName;
-}
-
-/** One deployment surface (a file) as the contract sees it. */
-export interface ContractSurface {
-  file: string;
-  /** How messages name it: `.env.production`, `docker-compose.prod.yml`, `ECS task definition (infra/ecs.tf)`. */
-  label: string;
-  /** The fact it came from: dotenv, compose, dockerfile, kubernetes, systemd, terraform. */
-  fact: string;
-  environment: EnvName;
-  /** Defines a runtime environment (env file, compose, k8s, systemd, ECS). A Dockerfile's ENV only sets image defaults. */
-  defining: boolean;
-  hasSecretMechanism: boolean;
-  provides: ProvidedVar[];
-  /** Sources honban cannot see into (an EnvironmentFile= outside the repository, envFrom a ConfigMap …). */
-  opaque: ProvidedVar[];
-}
-
-export interface ContractVariable {
-  name: string;
-  /** Reads that count for the target environment (dev-only branches, tests and tool configuration excluded). */
-  reads: CodeEnvRead[];
-  /** Reads without any fallback. */
-  requiredReads: CodeEnvRead[];
-  /** Provided by the platform / runtime (PORT, HOME, AWS_REGION on ECS …): never required from a surface. */
-  platform: boolean;
-  /** Provided by surfaces of the target environment (or shared ones). */
-  provided: ProvidedVar[];
-  /** Named in templates (`.env.example`): documented, not provided. */
-  documented: ProvidedVar[];
-  /** Provided only by surfaces of other environments (`.env.development`). */
-  elsewhere: ProvidedVar[];
-}
-
-export interface EnvContract extends BaseFact {
-  /** The environment the contract is computed for. */
-  target: EnvName;
-  /** The project (derive/projects.ts) it belongs to: '' for the scanned root. One contract per project. */
-  project: string;
-  variables: ContractVariable[];
-  /** Surfaces of the target environment and shared ones. */
-  surfaces: ContractSurface[];
-  templates: ContractSurface[];
-  /** Surfaces of other environments (named in messages, never counted as providers). */
-  otherSurfaces: ContractSurface[];
-  /** Surface files of the target environment honban could not read (parse error, collector not available). */
-  unread: string[];
-  /** Reads left out, and why. */
-  ignoredReads: { read: CodeEnvRead; reason: 'dev-only' | 'test-or-tool' | 'other-environment' }[];
-}
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    envContract: EnvContract;
-  }
-}
+import type { BaseFact, Deriver } from '../contracts/collector.js';
+import { judges } from '../lib/environment.js';
+import type { CodeEnvRead, ProvidedVar } from '../facts/common.js';
+import { SHARED, TEMPLATE, type EnvName, type FactName, type SourceFile } from '../contracts/types.js';
+import type { ContractSurface, ContractVariable, EnvContract } from '../facts/env-contract.js';
+import { projectRoots } from './projects.js';
+import { projectOf } from '../facts/projects.js';
 
 /** Code facts that carry `envReads`. */
 export const CODE_FACTS = ['python', 'ruby', 'javascript'] as const;

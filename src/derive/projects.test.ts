@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { toSourceFiles } from '../scan.js';
-import { projectOf, projectRoots } from './projects.js';
+import { toSourceFiles } from '../commands/scan.js';
+import { projectRoots } from './projects.js';
+import { projectOf } from '../facts/projects.js';
 
 test('projects: the outermost directory owning a deployment is a project; nested build contexts belong to it', () => {
   const files = toSourceFiles(

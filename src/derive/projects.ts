@@ -9,21 +9,9 @@
  * Dockerfile or package.json belongs to the project above it (docs/decisions.md says why this is not
  * "the nearest directory"). Files outside every project belong to the root project ''.
  */
-import type { BaseFact, Deriver } from '../core/collector.js';
-import { SHARED, type SourceFile } from '../core/types.js';
-
-export interface ProjectFact extends BaseFact {
-  /** The project's directory ('' for the scanned root). */
-  root: string;
-  /** The files that make it a project (`compose.yaml`, `Dockerfile`, `Procfile` …). */
-  markers: string[];
-}
-
-declare module '../core/types.js' {
-  interface FactTypes {
-    projects: ProjectFact;
-  }
-}
+import type { Deriver } from '../contracts/collector.js';
+import { SHARED, type SourceFile } from '../contracts/types.js';
+import { contains, type ProjectFact } from '../facts/projects.js';
 
 /** File names that make their directory a deployment. */
 const MARKER = /^((docker-)?compose([.-][^/]*)?\.ya?ml|dockerfile([.-][^/]*)?|[^/]+\.dockerfile|containerfile|procfile|heroku\.yml|app\.json|fly\.toml|render\.yaml|railway\.json|app\.ya?ml|vercel\.json|netlify\.toml)$/i;
@@ -31,11 +19,6 @@ const MARKER = /^((docker-)?compose([.-][^/]*)?\.ya?ml|dockerfile([.-][^/]*)?|[^
 function dirOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '' : path.slice(0, i);
-}
-
-/** Does `dir` contain `path` (or is it the root)? */
-function contains(dir: string, path: string): boolean {
-  return dir === '' || path === dir || path.startsWith(dir + '/');
 }
 
 /**
@@ -66,13 +49,6 @@ export function projectRoots(files: readonly Pick<SourceFile, 'path' | 'kind' | 
   if (!roots.some((r) => r.root === '')) roots.push({ file: '.', environment: SHARED, root: '', markers: [] });
   for (const r of roots) r.markers.sort();
   return roots.sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
-}
-
-/** The project a path belongs to: the root of the deepest project directory containing it ('' otherwise). */
-export function projectOf(roots: readonly Pick<ProjectFact, 'root'>[], path: string): string {
-  let best = '';
-  for (const r of roots) if (r.root !== '' && contains(r.root, path) && r.root.length > best.length) best = r.root;
-  return best;
 }
 
 const deriver: Deriver<'projects'> = {

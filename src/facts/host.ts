@@ -1,13 +1,13 @@
 /**
- * Fact shapes of `honban host`. The gatherers (src/host/gather*.ts) produce them through the fact
- * interface (src/host/view.ts); the host/* rules judge them. Every fact's `file` is the file a
+ * Fact shapes of `honban host`. The gatherers (src/commands/host/gather*.ts) produce them through the fact
+ * interface (src/commands/host/view.ts); the host/* rules judge them. Every fact's `file` is the file a
  * person would change, relative to the root, POSIX (`etc/ssh/sshd_config`, `proc/meminfo`), or —
  * for what only a command shows — `host:<command>` (`host:ss -ltnp`).
  *
  * No fact holds a secret value: env files are described by path, mode and owner only, and command
  * lines from crontabs are reduced to their program and purpose (see `redactCommand`).
  */
-import type { BaseFact } from '../core/collector.js';
+import type { BaseFact } from '../contracts/collector.js';
 
 /** One per run: how the facts were gathered. */
 export interface HostInfo extends BaseFact {
@@ -271,7 +271,7 @@ export interface HostSettings extends BaseFact {
   addresses: string[];
 }
 
-declare module '../core/types.js' {
+declare module '../contracts/types.js' {
   interface FactTypes {
     hostInfo: HostInfo;
     hostOs: HostOs;

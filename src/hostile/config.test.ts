@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { honban } from '../testing/cli.js';
 import { describeMeasured, measureCli } from '../testing/measure.js';
-import { repoWith, yamlAliasBomb } from './generate.js';
+import { repoWith, yamlAliasBomb } from '../testing/hostile.js';
 
 function expectUserError(r: { code: number; stderr: string }, pattern: RegExp): void {
   assert.equal(r.code, 2, r.stderr);

@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeMeasured, measureCli } from '../testing/measure.js';
-import { chainEnv, doublingEnv, nestedDefaults, repoWith } from './generate.js';
-import { expand, parseInterpolation, MAX_NESTING } from '../env/interpolate.js';
+import { chainEnv, doublingEnv, nestedDefaults, repoWith } from '../testing/hostile.js';
+import { expand, parseInterpolation, MAX_NESTING } from '../collect/env/interpolate.js';
 
 const LIMIT_MS = 30_000;
 const LIMIT_RSS = 600;

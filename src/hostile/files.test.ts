@@ -10,10 +10,10 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { Report } from '../core/types.js';
+import type { Report } from '../contracts/types.js';
 import { honban } from '../testing/cli.js';
 import { describeMeasured, measureCli, unprivilegedIds } from '../testing/measure.js';
-import { MIB, repoWith } from './generate.js';
+import { MIB, repoWith } from '../testing/hostile.js';
 
 const LIMIT_MS = 30_000;
 

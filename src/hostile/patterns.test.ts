@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isPlaceholder, isSecretName, NAME_PATTERNS, PLACEHOLDER_PATTERNS, WEAK_WORDS, weakSecretReason } from '../core/secrets.js';
-import { adversarialInputs, MIB } from './generate.js';
+import { CREDENTIAL_PATTERNS, isPlaceholder, isSecretName, looksLikeCredential, NAME_PATTERNS, TOKEN_PATTERNS, PLACEHOLDER_PATTERNS, WEAK_WORDS, weakSecretReason } from '../lib/secrets.js';
+import { adversarialInputs, MIB } from '../testing/hostile.js';
 
 /** Generous: a linear pattern takes a few milliseconds on 1 MiB; a quadratic one minutes. */
 const LIMIT_MS = 1_500;
@@ -27,6 +27,18 @@ test('every placeholder pattern is linear on 1 MiB values', () => {
   for (const re of PLACEHOLDER_PATTERNS) worst = Math.max(worst, timeEach(re, 'placeholder'));
   worst = Math.max(worst, timeEach(WEAK_WORDS, 'weak words'));
   console.log(`worst placeholder pattern on 1 MiB: ${worst.toFixed(1)} ms`);
+});
+
+test('every credential-shape pattern is linear on 1 MiB values (env --explain and diff run them on every value)', () => {
+  let worst = 0;
+  for (const re of CREDENTIAL_PATTERNS) worst = Math.max(worst, timeEach(re, 'credential'));
+  for (const p of TOKEN_PATTERNS) worst = Math.max(worst, timeEach(p.re, p.name));
+  for (const v of ['eyJ'.repeat(MIB / 3), 'eyJa.'.repeat(MIB / 5), 'SG.' + 'a'.repeat(MIB), 'AKIA'.repeat(MIB / 4), 'Bearer '.repeat(MIB / 7)]) {
+    const t = Date.now();
+    looksLikeCredential(v);
+    assert.ok(Date.now() - t < LIMIT_MS, `looksLikeCredential took ${Date.now() - t} ms on ${v.slice(0, 8)}…`);
+  }
+  console.log(`worst credential pattern on 1 MiB: ${worst.toFixed(1)} ms`);
 });
 
 test('every secret-name pattern is linear on 1 MiB keys', () => {
@@ -60,7 +72,7 @@ test('isPlaceholder, weakSecretReason and isSecretName end quickly on 1 MiB inpu
 });
 
 test('user patterns: a catastrophic honban.yml pattern does not hang `env` (RE2, linear)', async () => {
-  const { repoWith } = await import('./generate.js');
+  const { repoWith } = await import('../testing/hostile.js');
   const { measureCli, describeMeasured } = await import('../testing/measure.js');
   const value = 'a'.repeat(100_000) + '!';
   const dir = repoWith({
@@ -76,7 +88,7 @@ test('user patterns: a catastrophic honban.yml pattern does not hang `env` (RE2,
 });
 
 test('user patterns: lookahead and backreferences are refused with a clear config error (exit 2)', async () => {
-  const { repoWith } = await import('./generate.js');
+  const { repoWith } = await import('../testing/hostile.js');
   const { honban } = await import('../testing/cli.js');
   const dir = repoWith({ 'honban.yml': `variables:\n  A:\n    pattern: '^(?=x)'\n  B:\n    pattern: '(a)\\1'\n`, '.env.production': 'A=x\nB=aa\n' });
   const r = honban(['env', dir]);
@@ -87,7 +99,7 @@ test('user patterns: lookahead and backreferences are refused with a clear confi
 });
 
 test('globs from scanned files match in linear time (nginx include, honban.yml files, Dockerfile COPY)', async () => {
-  const { globMatcher } = await import('../core/glob.js');
+  const { globMatcher } = await import('../lib/glob.js');
   const long = 'a'.repeat(5000) + 'c';
   for (const g of ['a*a*a*a*a*a*a*a*a*a*b', '**/a*a*a*a*a*a*a*b', '*a*a*a*a*a*a*a*a*a*{b,d}']) {
     const t = Date.now();

@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ProbeLoad } from '../probe/facts.js';
-import { probeLive } from '../probe/testing/live.js';
-import { closedPort, startSilent } from '../probe/testing/servers.js';
-import { GOOD_HEADERS, HOME } from '../probe/testing/sites.js';
-import { localServers } from '../probe/testing/suite.js';
+import type { ProbeLoad } from '../facts/probe.js';
+import { probeLive } from '../testing/probe/live.js';
+import { closedPort, startSilent } from '../testing/probe/servers.js';
+import { GOOD_HEADERS, HOME } from '../testing/probe/sites.js';
+import { localServers } from '../testing/probe/suite.js';
 
 const local = localServers();
 const { skip } = local;

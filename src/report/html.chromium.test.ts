@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import type { Report } from '../core/types.js';
+import type { Report } from '../contracts/types.js';
 import { launchChromium, skipUnlessChromium, type Browser } from '../testing/chromium.js';
 import { honban, REPO } from '../testing/cli.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import type { Finding, Readiness, Report, RunSummary } from '../core/types.js';
+import type { Finding, Readiness, Report, RunSummary } from '../contracts/types.js';
 import { esc, formatHtml } from './html.js';
 
 const EVIL = `"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'`;

@@ -7,7 +7,7 @@
  * Every string from the report is escaped; the report holds no secret value (masked before).
  */
 import { createHash } from 'node:crypto';
-import { SEVERITIES, type Finding, type Lang, type Report, type RunSummary, type Severity } from '../core/types.js';
+import { SEVERITIES, type Finding, type Lang, type Report, type RunSummary, type Severity } from '../contracts/types.js';
 import { dateText, orderedItems, readinessExitLine, rt, statusText, waiversOf } from './readiness.js';
 import { exitLine, skipReasonText, summaryLine, t } from './text.js';
 

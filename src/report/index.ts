@@ -1,4 +1,4 @@
-import type { Report } from '../core/types.js';
+import type { Report } from '../contracts/types.js';
 import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';

@@ -1,4 +1,4 @@
-import type { Report } from '../core/types.js';
+import type { Report } from '../contracts/types.js';
 
 /** The Report contract as JSON (DESIGN.md). */
 export function formatJson(report: Report): string {

@@ -1,4 +1,4 @@
-import type { Report } from '../core/types.js';
+import type { Report } from '../contracts/types.js';
 import { xmlText as esc } from './escape.js';
 import { skipReasonText, t } from './text.js';
 

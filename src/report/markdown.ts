@@ -1,4 +1,4 @@
-import type { Report } from '../core/types.js';
+import type { Report } from '../contracts/types.js';
 import { markdownCode, markdownText } from './escape.js';
 import { dateText, orderedItems, readinessExitLine, rt, statusText } from './readiness.js';
 import { exitLine, skipReasonText, summaryLine, t } from './text.js';

@@ -1,4 +1,4 @@
-import type { Finding, Report, Severity } from '../core/types.js';
+import type { Finding, Report, Severity } from '../contracts/types.js';
 import { escapeControl, escapeControl as x } from './escape.js';
 import { dateText, orderedItems, readinessExitLine, rt, statusText } from './readiness.js';
 import { exitLine, skipReasonText, summaryLine, t } from './text.js';

@@ -2,7 +2,7 @@
  * The readiness part of a report (`honban check`): the verdict and the seed-004 style checklist
  * table (priority, item, status, owner, date), shared by the pretty, Markdown and HTML reporters.
  */
-import type { ItemStatus, Lang, Readiness, ReadinessItem, Report, Verdict } from '../core/types.js';
+import type { ItemStatus, Lang, Readiness, ReadinessItem, Report, Verdict } from '../contracts/types.js';
 
 export const RT = {
   en: {

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RawFinding, Rule } from '../core/types.js';
-import { SecretMasker } from '../post/mask.js';
-import { buildReport, failsAt } from './build.js';
+import type { RawFinding, Rule } from '../contracts/types.js';
+import { SecretMasker } from '../engine/post/mask.js';
+import { buildReport, failsAt } from '../engine/report.js';
 import { render } from './index.js';
 
 const rule = (id: string, severity: Rule['severity']): Rule<any> => ({

@@ -1,4 +1,4 @@
-import type { Report, Severity } from '../core/types.js';
+import type { Report, Severity } from '../contracts/types.js';
 import { skipReasonText, t } from './text.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {

@@ -1,5 +1,4 @@
-import type { Skipped, SkipReason } from '../core/read.js';
-import type { FailOn, Lang, Report, Severity } from '../core/types.js';
+import type { FailOn, Lang, Report, Severity, Skipped, SkipReason } from '../contracts/types.js';
 import { escapeControl } from './escape.js';
 
 /** Interface strings of the reporters, in both languages. */

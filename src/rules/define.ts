@@ -1,4 +1,4 @@
-import type { FactName, Rule } from '../core/types.js';
+import type { FactName, Rule } from '../contracts/types.js';
 
 /** Declares a rule: metadata + a pure check function over the facts it names. */
 export function defineRule<N extends FactName>(rule: Rule<N>): Rule<N> {

@@ -1,4 +1,4 @@
-import type { Rule } from '../core/types.js';
+import type { Rule } from '../contracts/types.js';
 import { rules as env } from './env/index.js';
 import { rules as docker } from './docker/index.js';
 import { rules as compose } from './compose/index.js';

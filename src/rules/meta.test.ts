@@ -2,17 +2,18 @@
  * Meta-test over every rule: ids, metadata in both languages, one file per rule with a test beside
  * it, and the generated docs/rules.md / schema/honban.schema.json up to date.
  */
-import { DISCOVERY_FACTS } from '../core/read.js';
+import { DISCOVERY_FACTS } from '../facts/skipped.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALL_RULES } from './index.js';
-import { rulesMarkdown } from '../docs/rules-md.js';
+import { rulesMarkdown } from '../commands/rules-md.js';
 import { CONFIG_SCHEMA } from '../config/schema.js';
-import { SEVERITIES } from '../core/types.js';
-import { COLLECTORS, DERIVERS } from '../collect/index.js';
+import { SEVERITIES } from '../contracts/types.js';
+import { COLLECTORS } from '../collect/index.js';
+import { DERIVERS } from '../derive/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // dist/rules
 const repo = path.resolve(here, '../..');

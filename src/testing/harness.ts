@@ -2,9 +2,9 @@
  * Test helpers: run rules over in-memory files exactly as `honban scan` would.
  */
 import assert from 'node:assert/strict';
-import type { HonbanConfig } from '../config/load.js';
-import type { Finding, ReportError, Rule } from '../core/types.js';
-import { scan } from '../scan.js';
+import type { HonbanConfig } from '../contracts/config.js';
+import type { Finding, ReportError, Rule } from '../contracts/types.js';
+import { scan } from '../commands/scan.js';
 
 export interface VirtualFile {
   path: string;
@@ -19,6 +19,8 @@ export interface RunOptions {
   config?: HonbanConfig;
   /** Include findings of every status (default: open only). */
   all?: boolean;
+  /** Receives the lines `honban scan` prints about tool runs (`nginx -t …: ok`). */
+  onNotice?: (line: string) => void;
 }
 
 /** Runs `rules` (one or several) over `files` and returns the findings. */
@@ -30,6 +32,7 @@ export async function runRules(rules: Rule<any> | Rule<any>[], files: VirtualFil
     environment: opts.environment ?? 'production',
     config: opts.config ?? {},
     now: new Date('2026-06-01T00:00:00Z'),
+    onNotice: opts.onNotice,
   });
   const out: Finding[] & { errors?: ReportError[] } = opts.all ? [...report.findings] : report.findings.filter((f) => f.status === 'open');
   // Parse / rule errors are part of what a test sees.

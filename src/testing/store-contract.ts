@@ -1,12 +1,12 @@
 /**
- * What every history store must do, run against SQLite (src/store/sqlite.test.ts) and a real
- * PostgreSQL server (src/store/postgres.test.ts) alike.
+ * What every history store must do, run against SQLite (src/commands/history/sqlite.test.ts) and a real
+ * PostgreSQL server (src/commands/history/postgres.test.ts) alike.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diffRuns } from '../store/diff.js';
-import { migrate, MIGRATIONS, SqlStore, StoreError, type Db, type Migration } from '../store/sql.js';
-import type { HistoryStore, RunInput, StoredFinding, StoredItem } from '../store/types.js';
+import { diffRuns } from '../commands/history/diff.js';
+import { migrate, MIGRATIONS, SqlStore, StoreError, type Db, type Migration } from '../commands/history/sql.js';
+import type { HistoryStore, RunInput, StoredFinding, StoredItem } from '../commands/history/types.js';
 
 export interface ContractTarget {
   /** A fresh, migrated store (each call: an empty database). */

@@ -6,12 +6,12 @@
  * pure functions. What cannot be resolved is `unknown` and keeps its references.
  */
 import path from 'node:path';
-import { judges } from '../../core/environment.js';
-import { SHARED, type EnvName } from '../../core/types.js';
+import { judges } from '../../lib/environment.js';
+import { SHARED, type EnvName } from '../../contracts/types.js';
 import { parseJsonValue } from './json.js';
 import { LineIndex, type ParsedFile } from './parse.js';
-import { UNKNOWN_MARK, type CharMap, type Expr, type Loc, type Offsets, type RawAttr, type RawBlock, type Step, type TfAttr, type TfBlock, type TfBody, type TfEntry, type TfValue, type ValueSource } from './types.js';
-import { bool, num, sameValue, str } from './values.js';
+import { UNKNOWN_MARK, type CharMap, type Expr, type Loc, type Offsets, type RawAttr, type RawBlock, type Step, type TfAttr, type TfBlock, type TfBody, type TfEntry, type TfValue, type ValueSource } from '../../facts/terraform/types.js';
+import { bool, num, sameValue, str } from '../../facts/terraform/values.js';
 
 export interface FileModel {
   path: string;

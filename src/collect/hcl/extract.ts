@@ -3,8 +3,8 @@
  * `data "aws_iam_policy_document"`) and ECS container definitions, with positions.
  */
 import { parseJsonValue } from './json.js';
-import type { Loc, TfAttr, TfBody, TfContainer, TfContainerEnv, TfObject, TfPolicy, TfPolicyItem, TfResource, TfStatement, TfValue } from './types.js';
-import { blocks, entryCI, items, str } from './values.js';
+import type { Loc, TfAttr, TfBody, TfContainer, TfContainerEnv, TfObject, TfPolicy, TfPolicyItem, TfResource, TfStatement, TfValue } from '../../facts/terraform/types.js';
+import { blocks, entryCI, items, str } from '../../facts/terraform/values.js';
 
 /** A JSON document held by a value: the structure itself (jsonencode) or a JSON string / heredoc. */
 export function asDocument(v: TfValue | undefined, fallback: Loc): TfValue | undefined {

@@ -4,7 +4,7 @@
  * the line it is written on. `UNKNOWN_MARK` characters (unresolved `${…}` parts) are allowed inside
  * strings (→ partially known string) and in value position (→ unknown value).
  */
-import { UNKNOWN_MARK, type CharMap, type Loc, type TfEntry, type TfValue } from './types.js';
+import { UNKNOWN_MARK, type CharMap, type Loc, type TfEntry, type TfValue } from '../../facts/terraform/types.js';
 
 class JsonError extends Error {}
 

@@ -4,14 +4,14 @@
  * modules they configure, and every value resolved for the target environment.
  */
 import path from 'node:path';
-import { isSecretName } from '../../core/secrets.js';
-import type { ProvidedVar } from '../../core/facts-common.js';
-import { SHARED, type EnvName, type SourceFile } from '../../core/types.js';
+import { isSecretName } from '../../lib/secrets.js';
+import type { ProvidedVar } from '../../facts/common.js';
+import { SHARED, type EnvName, type SourceFile } from '../../contracts/types.js';
 import { emptyModule, Evaluator, type CallDecl, type FileModel, type ModuleModel } from './eval.js';
 import { containersOf, policiesOf } from './extract.js';
 import { LineIndex, parseHcl, type ParsedFile } from './parse.js';
-import type { RawBlock, TerraformFact, TfBody, TfModuleCall, TfProvider, TfResource, TfValue } from './types.js';
-import { allAttrs, str, walk } from './values.js';
+import type { RawBlock, TerraformFact, TfBody, TfModuleCall, TfProvider, TfResource, TfValue } from '../../facts/terraform/types.js';
+import { allAttrs, str, walk } from '../../facts/terraform/values.js';
 
 export interface Project {
   /** Facts by file path. */
@@ -67,7 +67,7 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
     try {
       parsed = await parseHcl(f.path, f.content);
     } catch (e) {
-      failures.set(f.path, { line: 1, column: 1, message: `cannot parse: ${(e as Error).message}` });
+      failures.set(f.path, { line: 1, column: 1, message: `cannot parse (${(e as Error).name ?? 'error'})` });
       continue;
     }
     if (parsed.unusable) {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ParseError } from '../../core/errors.js';
-import { toSourceFiles } from '../../scan.js';
+import { ParseError } from '../../contracts/errors.js';
+import { toSourceFiles } from '../../commands/scan.js';
 import { text } from '../../testing/harness.js';
 import collector from '../terraform.js';
-import type { TerraformFact, TfValue } from './types.js';
-import { UNKNOWN_MARK } from './types.js';
-import { str } from './values.js';
+import type { TerraformFact, TfValue } from '../../facts/terraform/types.js';
+import { UNKNOWN_MARK } from '../../facts/terraform/types.js';
+import { str } from '../../facts/terraform/values.js';
 
 async function collect(files: Record<string, string>, environment = 'production'): Promise<{ facts: Map<string, TerraformFact>; secrets: string[]; errors: Map<string, ParseError> }> {
   const sources = toSourceFiles(Object.entries(files).map(([path, content]) => ({ path, content })), [environment]);

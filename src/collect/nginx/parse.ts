@@ -17,39 +17,8 @@
  * Errors are the ones nginx reports (`unexpected "}"`, `unexpected end of file, expecting ";" or
  * "}"`, …) with the position where nginx would stop.
  */
-import { ParseError } from '../../core/errors.js';
-
-export interface NginxArg {
-  /** The word as nginx sees it (quotes removed, escapes applied). */
-  value: string;
-  /** The word as written, quotes included. */
-  raw: string;
-  /** Quote character when the word was quoted. */
-  quote?: '"' | "'";
-  line: number;
-  column: number;
-  /** Offset of the raw word in the file's text (UTF-16 code units). */
-  offset: number;
-}
-
-export interface NginxDirective {
-  name: string;
-  args: string[];
-  /** Positions of `name` (index 0) and every argument (index i + 1). */
-  words: NginxArg[];
-  /** The file the directive is written in (repository-relative POSIX path). */
-  file: string;
-  line: number;
-  column: number;
-  /** Children when the directive has a `{ … }` block. */
-  block?: NginxDirective[];
-  /** Line of the block's closing `}`. */
-  endLine?: number;
-  /** For `include`: the repository files it resolved to (in nginx's order). */
-  included?: string[];
-  /** For `include`: the path names a file outside the repository (e.g. /etc/nginx/mime.types). */
-  external?: boolean;
-}
+import { ParseError } from '../../contracts/errors.js';
+import type { NginxDirective, NginxArg } from '../../facts/nginx/types.js';
 
 const isSpace = (ch: string) => ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n';
 

@@ -12,24 +12,17 @@
  * external — `include /etc/nginx/mime.types` that is not in the repository is fine and silent.
  * Globs (`*`, `?`, `[…]`) match repository files, sorted as glob(3) sorts them.
  */
-import { globMatcher, isGlob } from '../../core/glob.js';
-import type { SourceFile } from '../../core/types.js';
-import { ParseError } from '../../core/errors.js';
-import { parseNginx, type NginxDirective } from './parse.js';
+import { globMatcher, isGlob } from '../../lib/glob.js';
+import type { SourceFile } from '../../contracts/types.js';
+import { ParseError } from '../../contracts/errors.js';
+import { parseNginx } from './parse.js';
+import type { NginxDirective } from '../../facts/nginx/types.js';
+import { basename, dirname } from '../../lib/paths.js';
 
 /** Install prefixes an absolute include path is mapped from. */
 const INSTALL_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/', '/usr/local/openresty/nginx/conf/', '/opt/nginx/conf/'];
 /** Directory names whose parent is an nginx configuration root. */
 const LAYOUT_DIRS = new Set(['conf.d', 'sites-available', 'sites-enabled', 'snippets', 'includes', 'include', 'vhosts.d', 'vhosts', 'servers', 'http.d', 'stream.d']);
-
-export function dirname(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i < 0 ? '' : p.slice(0, i);
-}
-
-export function basename(p: string): string {
-  return p.slice(p.lastIndexOf('/') + 1);
-}
 
 /** Joins and normalizes POSIX segments (`..`, `.`); undefined when it climbs above the root. */
 export function joinPath(base: string, rel: string): string | undefined {
@@ -44,7 +37,7 @@ export function joinPath(base: string, rel: string): string | undefined {
   return out.join('/');
 }
 
-export { isGlob } from '../../core/glob.js';
+export { isGlob } from '../../lib/glob.js';
 
 export interface ParsedFile {
   file: SourceFile;

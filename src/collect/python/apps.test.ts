@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scan } from '../../scan.js';
+import { scan } from '../../commands/scan.js';
 import { rules as flask } from '../../rules/flask/index.js';
 import { rules as django } from '../../rules/django/index.js';
 import { rules as fastapi } from '../../rules/fastapi/index.js';

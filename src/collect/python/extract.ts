@@ -4,12 +4,13 @@
  * literals under names, Django list settings. A small evaluator resolves each value to the literal
  * it has when no environment variable is set.
  */
-import { classifyClassName, normalizeEnvName } from '../../core/environment.js';
-import { isPlaceholder, isSecretName, weakSecretReason } from '../../core/secrets.js';
-import { SHARED, type EnvName } from '../../core/types.js';
-import type { PyEnvRead } from './types.js';
+import { classifyClassName, normalizeEnvName } from '../../lib/environment.js';
+import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
+import { SHARED, type EnvName } from '../../contracts/types.js';
+import type { PyEnvRead } from '../../facts/python/types.js';
 import type { LiteNode as TSNode } from '../lite-tree.js';
-import { castValue, numberValue, pyEquals, pyIn, pyStr, stringValue, truthy } from './literals.js';
+import { castValue, numberValue, pyEquals, pyIn, pyStr, stringValue } from './literals.js';
+import { truthy } from '../../facts/python/query.js';
 import {
   RECORDED_CALLS,
   type AssignmentVia,
@@ -25,7 +26,7 @@ import {
   type PyLoc,
   type PyValue,
   type PythonFact,
-} from './types.js';
+} from '../../facts/python/types.js';
 
 const KNOWN_ENVS = new Set(['production', 'staging', 'development', 'test']);
 

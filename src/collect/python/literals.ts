@@ -3,7 +3,7 @@
  * small evaluator's operations on resolved values. No judging here.
  */
 import type { LiteNode as TSNode } from '../lite-tree.js';
-import type { PyLiteral } from './types.js';
+import type { PyLiteral } from '../../facts/python/types.js';
 
 /** Decodes Python escape sequences (for non-raw strings). */
 export function decodeEscapes(s: string, bytes: boolean): string {
@@ -102,16 +102,6 @@ export function numberValue(node: TSNode): number | undefined {
     return Number.isFinite(v) ? v : undefined;
   }
   return undefined;
-}
-
-/** Python truthiness of a resolved value. */
-export function truthy(v: PyLiteral): boolean {
-  if (v === null) return false;
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0;
-  if (typeof v === 'string') return v.length > 0;
-  if (Array.isArray(v)) return v.length > 0;
-  return Object.keys(v).length > 0;
 }
 
 /** `str(v)` in Python. */

@@ -1,8 +1,8 @@
-import { FLASK_SECRET_KEYS, usesFlask } from '../../collect/python/query.js';
-import type { PythonFact } from '../../collect/python/types.js';
-import type { LiteralAssignment } from '../../core/facts-common.js';
-import { isPlaceholder, isSecretName, notASecretValue, weakSecretReason } from '../../core/secrets.js';
-import type { EnvName } from '../../core/types.js';
+import { FLASK_SECRET_KEYS, usesFlask } from '../../facts/python/query.js';
+import type { PythonFact } from '../../facts/python/types.js';
+import type { LiteralAssignment } from '../../facts/common.js';
+import { isPlaceholder, isSecretName, notASecretValue, weakSecretReason } from '../../lib/secrets.js';
+import type { EnvName } from '../../contracts/types.js';
 import { findCredentials } from '../secrets/secretlint.js';
 import { defineRule } from '../define.js';
 

@@ -1,4 +1,4 @@
-import type { Severity } from '../../core/types.js';
+import type { Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 
 /** Capabilities that amount to root on the host (high) or widen the blast radius (medium). */

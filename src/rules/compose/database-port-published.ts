@@ -1,5 +1,5 @@
-import type { ComposePort, ComposeService } from '../../collect/compose.js';
-import type { DockerfileFact } from '../../collect/dockerfile.js';
+import type { ComposePort, ComposeService } from '../../facts/compose.js';
+import type { DockerfileFact } from '../../facts/dockerfile.js';
 import { defineRule } from '../define.js';
 import { deployedStages } from '../docker/lib/common.js';
 import { DATA_IMAGES, DATA_PORTS } from './lib/common.js';

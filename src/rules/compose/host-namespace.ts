@@ -1,4 +1,4 @@
-import type { Localized, Severity } from '../../core/types.js';
+import type { Localized, Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 
 const WHAT: Record<'network_mode' | 'pid' | 'ipc', { severity: Severity; why: Localized }> = {

@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import dangerousCapability from './dangerous-capability.js';
 import databasePortPublished from './database-port-published.js';
 import debugEnabled from './debug-enabled.js';

@@ -1,8 +1,8 @@
-import { tokenFormatOf } from '../../collect/dockerfile.js';
-import { isPlaceholder, isSecretName, weakSecretReason } from '../../core/secrets.js';
+import { tokenFormatOf } from '../../lib/secrets.js';
+import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { notASecretValue } from '../../core/secrets.js';
-import { urlPassword } from '../../collect/dotenv.js';
+import { notASecretValue } from '../../lib/secrets.js';
+import { urlPassword } from '../../lib/url.js';
 import { DB_PASSWORD_KEYS } from './lib/common.js';
 
 export default defineRule({

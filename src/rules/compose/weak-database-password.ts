@@ -1,6 +1,6 @@
-import { weakReasonText, weakSecretReason } from '../../core/secrets.js';
-import { parseBoolean } from '../../core/values.js';
-import type { Localized } from '../../core/types.js';
+import { weakReasonText, weakSecretReason } from '../../lib/secrets.js';
+import { parseBoolean } from '../../lib/values.js';
+import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 import { DB_PASSWORD_KEYS } from './lib/common.js';
 

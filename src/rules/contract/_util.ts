@@ -1,6 +1,6 @@
 /** Helpers shared by contract/* rules. */
-import type { ContractSurface, EnvContract } from '../../derive/env-contract.js';
-import type { ProvidedVar } from '../../core/facts-common.js';
+import type { ContractSurface, EnvContract } from '../../facts/env-contract.js';
+import type { ProvidedVar } from '../../facts/common.js';
 
 /** Names listed in a rule's `allow` option (`NAME` or `PREFIX_*`). */
 export function allowList(options: Record<string, unknown>): string[] {

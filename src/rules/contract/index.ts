@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import missingVariable from './missing-variable.js';
 import missingDeploymentSurface from './missing-deployment-surface.js';
 import placeholderValue from './placeholder-value.js';

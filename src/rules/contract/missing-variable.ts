@@ -1,4 +1,4 @@
-import { isSecretName } from '../../core/secrets.js';
+import { isSecretName } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { allowList, bestSurface, checkedLabels, isAllowed, listOf, listOfJa, opaqueLabel } from './_util.js';
 

@@ -2,9 +2,9 @@
  * Shared checks of the django domain: a settings group (a settings package or a settings.py) as
  * the target environment sees it.
  */
-import { djangoAnchor, djangoGroups, djangoSetting, fromEnv, pyRepr, type Setting } from '../../collect/python/query.js';
-import type { PythonFact } from '../../collect/python/types.js';
-import type { Localized, RuleContext, Severity } from '../../core/types.js';
+import { djangoAnchor, djangoGroups, djangoSetting, fromEnv, pyRepr, type Setting } from '../../facts/python/query.js';
+import type { PythonFact } from '../../facts/python/types.js';
+import type { Localized, RuleContext, Severity } from '../../contracts/types.js';
 
 export interface SettingCheck {
   key: string;

@@ -1,4 +1,4 @@
-import { djangoAnchor, djangoGroups, djangoSetting, fromEnv } from '../../collect/python/query.js';
+import { djangoAnchor, djangoGroups, djangoSetting, fromEnv } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 import { isTrue } from './_settings.js';
 

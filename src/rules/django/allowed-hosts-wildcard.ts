@@ -1,4 +1,4 @@
-import { djangoGroups, djangoSetting, fromEnv, stringItems } from '../../collect/python/query.js';
+import { djangoGroups, djangoSetting, fromEnv, stringItems } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { djangoGroups, djangoSetting, fromEnv } from '../../collect/python/query.js';
+import { djangoGroups, djangoSetting, fromEnv } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 import { isTrue } from './_settings.js';
 

@@ -1,5 +1,5 @@
-import { deref, djangoGroups, djangoSetting, fromEnv } from '../../collect/python/query.js';
-import { isPlaceholder } from '../../core/secrets.js';
+import { deref, djangoGroups, djangoSetting, fromEnv } from '../../facts/python/query.js';
+import { isPlaceholder } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
-import { djangoGroups, djangoSetting, fromEnv } from '../../collect/python/query.js';
-import { weakReasonText, weakSecretReason } from '../../core/secrets.js';
+import { djangoGroups, djangoSetting, fromEnv } from '../../facts/python/query.js';
+import { weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import allowedHostsEmpty from './allowed-hosts-empty.js';
 import allowedHostsWildcard from './allowed-hosts-wildcard.js';
 import debugEnabled from './debug-enabled.js';

@@ -1,4 +1,4 @@
-import { djangoGroups, djangoList } from '../../collect/python/query.js';
+import { djangoGroups, djangoList } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 const REQUIRED: { path: string; check: string; why: { en: string; ja: string } }[] = [

@@ -1,4 +1,4 @@
-import { deployCommands, DEPLOY_FACTS, invocations, reportsCommand } from '../../collect/python/commands.js';
+import { deployCommands, DEPLOY_FACTS, invocations, reportsCommand } from '../../facts/commands.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { djangoGroups, djangoSetting } from '../../collect/python/query.js';
+import { djangoGroups, djangoSetting } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

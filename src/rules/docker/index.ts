@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import debugEnabled from './debug-enabled.js';
 import devServer from './dev-server.js';
 import missingHealthcheck from './missing-healthcheck.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scan } from '../../scan.js';
+import { scan } from '../../commands/scan.js';
 import { expectLines, text } from '../../testing/harness.js';
 import rule from './root-user.js';
 

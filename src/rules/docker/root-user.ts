@@ -1,4 +1,6 @@
-import { commandWords, parseImage, type DockerStage, type DockerfileFact } from '../../collect/dockerfile.js';
+import { parseImage } from '../../lib/image-ref.js';
+import { commandWords } from '../../lib/shell-words.js';
+import type { DockerStage, DockerfileFact } from '../../facts/dockerfile.js';
 import { defineRule } from '../define.js';
 import { deployedStages, stageName } from './lib/common.js';
 

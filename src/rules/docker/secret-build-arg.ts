@@ -1,4 +1,4 @@
-import { isSecretName } from '../../core/secrets.js';
+import { isSecretName } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

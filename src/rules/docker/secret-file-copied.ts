@@ -1,6 +1,7 @@
-import { globMatcher } from '../../core/glob.js';
-import { sensitiveFileKind, type ContextEntry } from '../../collect/dockerfile.js';
-import type { Localized } from '../../core/types.js';
+import { globMatcher } from '../../lib/glob.js';
+import { sensitiveFileKind } from '../../lib/secrets.js';
+import type { ContextEntry } from '../../facts/dockerfile.js';
+import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 import { shippedStages, stageName } from './lib/common.js';
 
@@ -38,7 +39,7 @@ export default defineRule({
           for (const src of cp.sources) {
             if (src.remote) continue;
             const rel = src.value.replace(/^\.\/+/, '').replace(/^\/+/, '');
-            let kind = sensitiveFileKind(rel);
+            let kind: ContextEntry['what'] | undefined = sensitiveFileKind(rel);
             if (!kind && /[*?[]/.test(rel)) {
               const re = globMatcher(rel, { braces: false });
               kind = present.find((e) => e.what !== 'git' && re.test(e.path))?.what;

@@ -1,7 +1,8 @@
-import { tokenFormatOf, type DockerKeyValue } from '../../collect/dockerfile.js';
-import { isPlaceholder, isSecretName, weakSecretReason } from '../../core/secrets.js';
+import { tokenFormatOf } from '../../lib/secrets.js';
+import { type DockerKeyValue } from '../../facts/dockerfile.js';
+import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { notASecretValue } from '../../core/secrets.js';
+import { notASecretValue } from '../../lib/secrets.js';
 
 export default defineRule({
   id: 'docker/secret-in-env',

@@ -1,5 +1,5 @@
-import type { ContextEntry, DockerCopy, DockerfileFact } from '../../collect/dockerfile.js';
-import type { Localized, Severity } from '../../core/types.js';
+import type { ContextEntry, DockerCopy, DockerfileFact } from '../../facts/dockerfile.js';
+import type { Localized, Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 import { deployedStages } from './lib/common.js';
 

@@ -1,4 +1,4 @@
-import type { ShellWord } from '../../collect/dockerfile.js';
+import type { ShellWord } from '../../facts/dockerfile.js';
 import { defineRule } from '../define.js';
 
 /** Does a chmod mode give write permission to others (777, 0666, a+rwx, o+w …)? Sticky-bit modes (1777, /tmp style) are fine. */

@@ -1,5 +1,5 @@
-import { DANGEROUS_SWITCHES, isTruthy, parseBoolean } from '../../core/values.js';
-import type { Localized, Severity } from '../../core/types.js';
+import { DANGEROUS_SWITCHES, isTruthy, parseBoolean } from '../../lib/values.js';
+import type { Localized, Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 import { effectiveEntries, envLabel } from './util.js';
 

@@ -1,4 +1,4 @@
-import { DEBUG_KEYS, isTruthy } from '../../core/values.js';
+import { DEBUG_KEYS, isTruthy } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 import { effectiveEntries, envLabel } from './util.js';
 

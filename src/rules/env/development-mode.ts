@@ -1,5 +1,5 @@
-import { normalizeEnvName } from '../../core/environment.js';
-import { DEV_ENV_VALUES, ENV_NAME_KEYS } from '../../core/values.js';
+import { normalizeEnvName } from '../../lib/environment.js';
+import { DEV_ENV_VALUES, ENV_NAME_KEYS } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 import { effectiveEntries, envLabel } from './util.js';
 

@@ -1,4 +1,4 @@
-import type { DotenvEntry } from '../../collect/dotenv.js';
+import type { DotenvEntry } from '../../facts/dotenv.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { isInMemoryStorage, RATE_LIMIT_STORAGE_KEYS } from '../../core/values.js';
+import { isInMemoryStorage, RATE_LIMIT_STORAGE_KEYS } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 import { effectiveEntries } from './util.js';
 

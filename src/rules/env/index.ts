@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import dangerousSwitch from './dangerous-switch.js';
 import debugEnabled from './debug-enabled.js';
 import debugLogLevel from './debug-log-level.js';

@@ -1,6 +1,7 @@
-import { isSecretName, weakSecretReason } from '../../core/secrets.js';
+import { isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { isFileReferenceKey, isReference, isSettingValue, urlCredentials } from './util.js';
+import { isFileReferenceKey, isReference, isSettingValue } from './util.js';
+import { urlCredentials } from '../../lib/url.js';
 
 export default defineRule({
   id: 'env/secret-in-template',

@@ -1,6 +1,7 @@
 /** Helpers shared by the `env` rules (not a rule). */
-import type { DotenvEntry, DotenvFile } from '../../collect/dotenv.js';
-import { parseBoolean } from '../../core/values.js';
+import type { DotenvEntry } from '../../facts/dotenv.js';
+import type { DotenvFile } from '../../facts/dotenv.js';
+import { parseBoolean } from '../../lib/values.js';
 
 /**
  * The entries that reach the application: for each key the last assignment (dotenv's rule),
@@ -38,13 +39,6 @@ export function isPasswordKey(key: string): boolean {
 export function minLengths(options: Record<string, unknown>): { key: number; password: number } {
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : d);
   return { key: num(options.minLength, 32), password: num(options.minPasswordLength, 16) };
-}
-
-/** `scheme://user:password@host…`: the password and where it starts inside the value. */
-export function urlCredentials(value: string): { password: string; offset: number } | undefined {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)([^@/?#\s]+)@/i.exec(value);
-  if (!m || !m[2]) return undefined;
-  return { password: m[2], offset: m[1]!.length };
 }
 
 /** Environment variables naming a file that holds the value (`_FILE` convention). */

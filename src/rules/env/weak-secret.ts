@@ -1,6 +1,7 @@
-import { isSecretName, weakReasonText, weakSecretReason, type WeakReason } from '../../core/secrets.js';
+import { isSecretName, weakReasonText, weakSecretReason, type WeakReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries, envLabel, isFileReferenceKey, isPasswordKey, isReference, isSettingValue, minLengths, urlCredentials } from './util.js';
+import { effectiveEntries, envLabel, isFileReferenceKey, isPasswordKey, isReference, isSettingValue, minLengths } from './util.js';
+import { urlCredentials } from '../../lib/url.js';
 
 /** Placeholders are env/placeholder-value's findings. */
 const OWN_REASONS = new Set<WeakReason>(['empty', 'well-known', 'django-insecure', 'short', 'low-entropy', 'single-class']);

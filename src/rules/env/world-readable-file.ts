@@ -1,7 +1,8 @@
-import type { DotenvFile } from '../../collect/dotenv.js';
-import { isSecretName, weakSecretReason } from '../../core/secrets.js';
+import type { DotenvFile } from '../../facts/dotenv.js';
+import { isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries, isFileReferenceKey, isReference, isSettingValue, urlCredentials } from './util.js';
+import { effectiveEntries, isFileReferenceKey, isReference, isSettingValue } from './util.js';
+import { urlCredentials } from '../../lib/url.js';
 
 function holdsSecrets(f: DotenvFile): string[] {
   const keys: string[] = [];

@@ -1,9 +1,9 @@
 /** Shared helpers of the `env` rules (honban env): locations and safe value display. */
-import type { ReportInput } from '../../core/types.js';
-import { catalogEntry, type CatalogRole } from '../../env/catalog.js';
-import { displayValue } from '../../env/redact.js';
-import { schemaControlsValue } from '../../env/spec.js';
-import type { EnvVarFact } from '../../env/types.js';
+import type { ReportInput } from '../../contracts/types.js';
+import { catalogEntry, type CatalogRole } from '../../lib/env-catalog.js';
+import { displayValue } from '../../lib/redact.js';
+import { schemaControlsValue } from '../../lib/env-spec.js';
+import type { EnvVarFact } from '../../facts/env.js';
 
 /** Where a finding about a resolved variable points: the definition that won. */
 export function at(v: EnvVarFact): Pick<ReportInput, 'file' | 'line' | 'column' | 'key'> {

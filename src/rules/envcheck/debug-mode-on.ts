@@ -1,4 +1,4 @@
-import { parseBoolean } from '../../core/values.js';
+import { parseBoolean } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 import { asCanonical, at, withRole } from './_common.js';
 

@@ -1,4 +1,4 @@
-import { forbiddenMatch } from '../../env/spec.js';
+import { forbiddenMatch } from '../../lib/env-spec.js';
 import { defineRule } from '../define.js';
 import { at } from './_common.js';
 

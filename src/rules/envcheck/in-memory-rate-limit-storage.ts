@@ -1,4 +1,4 @@
-import { isInMemoryStorage } from '../../core/values.js';
+import { isInMemoryStorage } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 import { at, withRole } from './_common.js';
 

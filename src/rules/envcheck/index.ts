@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import adminUserList from './admin-user-list.js';
 import commandSubstitution from './command-substitution.js';
 import dangerousSwitchOn from './dangerous-switch-on.js';

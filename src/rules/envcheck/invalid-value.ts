@@ -1,4 +1,4 @@
-import { checkValue } from '../../env/spec.js';
+import { checkValue } from '../../lib/env-spec.js';
 import { defineRule } from '../define.js';
 import { at, shown } from './_common.js';
 

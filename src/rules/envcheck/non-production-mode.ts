@@ -1,5 +1,5 @@
-import { normalizeEnvName } from '../../core/environment.js';
-import { DEV_ENV_VALUES } from '../../core/values.js';
+import { normalizeEnvName } from '../../lib/environment.js';
+import { DEV_ENV_VALUES } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 import { at, withRole } from './_common.js';
 

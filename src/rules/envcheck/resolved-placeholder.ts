@@ -1,5 +1,5 @@
-import { isPlaceholder } from '../../core/secrets.js';
-import { parseBoolean } from '../../core/values.js';
+import { isPlaceholder } from '../../lib/secrets.js';
+import { parseBoolean } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 import { at, isSet } from './_common.js';
 

@@ -1,5 +1,5 @@
-import { parseBoolean } from '../../core/values.js';
-import { catalogEntry } from '../../env/catalog.js';
+import { parseBoolean } from '../../lib/values.js';
+import { catalogEntry } from '../../lib/env-catalog.js';
 import { defineRule } from '../define.js';
 import { asCanonical, at, withRole } from './_common.js';
 

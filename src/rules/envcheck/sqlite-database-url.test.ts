@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectEnvLines } from '../../env/testing.js';
+import { expectEnvLines } from '../../testing/env.js';
 import { text } from '../../testing/harness.js';
 import rule from './sqlite-database-url.js';
 

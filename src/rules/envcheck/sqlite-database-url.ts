@@ -1,4 +1,4 @@
-import { isSqliteUrl } from '../../core/values.js';
+import { isSqliteUrl } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 import { at, withRole } from './_common.js';
 

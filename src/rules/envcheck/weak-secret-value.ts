@@ -1,6 +1,6 @@
-import { weakReasonText, weakSecretReason, type WeakReason } from '../../core/secrets.js';
-import { urlPassword } from '../../env/redact.js';
-import { urlScheme } from '../../env/spec.js';
+import { weakReasonText, weakSecretReason, type WeakReason } from '../../lib/secrets.js';
+import { urlPassword } from '../../lib/url.js';
+import { urlScheme } from '../../lib/env-spec.js';
 import { defineRule } from '../define.js';
 import { at } from './_common.js';
 

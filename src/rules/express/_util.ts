@@ -1,5 +1,5 @@
 /** Helpers shared by express/* rules. */
-import type { JavascriptFacts, JsCall, JsProp, JsValue } from '../../collect/javascript.js';
+import type { JavascriptFacts, JsCall, JsProp, JsValue } from '../../facts/javascript.js';
 
 export function prop(v: JsValue | undefined, key: string): JsProp | undefined {
   if (!v || v.kind !== 'object') return undefined;

@@ -1,5 +1,5 @@
-import type { JsValue } from '../../collect/javascript.js';
-import { weakReasonText, weakSecretReason } from '../../core/secrets.js';
+import type { JsValue } from '../../facts/javascript.js';
+import { weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { callsOf, literalStrings, prop } from './_util.js';
 

@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import errorDetailsExposed from './error-details-exposed.js';
 import hardcodedSessionSecret from './hardcoded-session-secret.js';
 import insecureCookie from './insecure-cookie.js';

@@ -1,4 +1,4 @@
-import type { JsProp, JsValue } from '../../collect/javascript.js';
+import type { JsProp, JsValue } from '../../facts/javascript.js';
 import { defineRule } from '../define.js';
 import { callsOf, isFalse, prop } from './_util.js';
 

@@ -1,5 +1,5 @@
-import type { JsValue } from '../../collect/javascript.js';
-import type { Localized, Severity } from '../../core/types.js';
+import type { JsValue } from '../../facts/javascript.js';
+import type { Localized, Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 import { callsOf, isTrue, prop } from './_util.js';
 

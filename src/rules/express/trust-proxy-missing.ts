@@ -1,4 +1,4 @@
-import type { JsValue } from '../../collect/javascript.js';
+import type { JsValue } from '../../facts/javascript.js';
 import { defineRule } from '../define.js';
 import { callsOf, isTrue, prop, setsTrustProxy } from './_util.js';
 

@@ -1,4 +1,4 @@
-import type { PyCall, PythonFact } from '../../collect/python/types.js';
+import type { PyCall, PythonFact } from '../../facts/python/types.js';
 
 /** The file uses FastAPI or Starlette. */
 export function isAsgiFile(fact: PythonFact): boolean {

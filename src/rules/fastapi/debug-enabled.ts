@@ -1,5 +1,5 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus } from '../../collect/python/commands.js';
-import { fromEnv, judged, truthyValue } from '../../collect/python/query.js';
+import { deployCommands, DEPLOY_FACTS, entryStatus } from '../../facts/commands.js';
+import { fromEnv, judged, truthyValue } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 import { isAsgiFile, isUvicornRun } from './_shared.js';
 

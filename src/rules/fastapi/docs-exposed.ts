@@ -1,4 +1,4 @@
-import { callsOf, fromEnv } from '../../collect/python/query.js';
+import { callsOf, fromEnv } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

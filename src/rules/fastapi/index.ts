@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import debugEnabled from './debug-enabled.js';
 import docsExposed from './docs-exposed.js';
 import errorDetailsExposed from './error-details-exposed.js';

@@ -1,5 +1,5 @@
-import { callsOf, fromEnv, stringItems, truthyValue } from '../../collect/python/query.js';
-import type { PyCall } from '../../collect/python/types.js';
+import { callsOf, fromEnv, stringItems, truthyValue } from '../../facts/python/query.js';
+import type { PyCall } from '../../facts/python/types.js';
 import { defineRule } from '../define.js';
 
 /** CORSMiddleware options of `app.add_middleware(CORSMiddleware, …)`, `Middleware(CORSMiddleware, …)` or `CORSMiddleware(app, …)`. */

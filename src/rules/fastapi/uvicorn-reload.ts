@@ -1,5 +1,5 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus, invocations, optionValue, reportsCommand } from '../../collect/python/commands.js';
-import { fromEnv, judged, truthyValue } from '../../collect/python/query.js';
+import { deployCommands, DEPLOY_FACTS, entryStatus, invocations, optionValue, reportsCommand } from '../../facts/commands.js';
+import { fromEnv, judged, truthyValue } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 import { isUvicornRun } from './_shared.js';
 

@@ -1,5 +1,5 @@
-import { policyAllowsInline, policyAllowsUrl, talismanPolicy, type CspPolicy } from '../../collect/python/csp.js';
-import { callsOf, isTalisman, usesFlask } from '../../collect/python/query.js';
+import { policyAllowsInline, policyAllowsUrl, talismanPolicy, type CspPolicy } from '../../facts/python/csp.js';
+import { callsOf, isTalisman, usesFlask } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

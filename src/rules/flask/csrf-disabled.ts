@@ -1,4 +1,4 @@
-import { fromEnv, isFlaskSetting, placeOf, pyRepr, settingsOf, truthyValue, usesFlask } from '../../collect/python/query.js';
+import { fromEnv, isFlaskSetting, placeOf, pyRepr, settingsOf, truthyValue, usesFlask } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

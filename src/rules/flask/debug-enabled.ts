@@ -1,6 +1,6 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus, ownedElsewhere } from '../../collect/python/commands.js';
-import { fromEnv, isFlaskRun, isFlaskSetting, judged, placeOf, pyRepr, settingsOf, truthyValue, usesFlask } from '../../collect/python/query.js';
-import { projectOf } from '../../derive/projects.js';
+import { deployCommands, DEPLOY_FACTS, entryStatus, ownedElsewhere } from '../../facts/commands.js';
+import { fromEnv, isFlaskRun, isFlaskSetting, judged, placeOf, pyRepr, settingsOf, truthyValue, usesFlask } from '../../facts/python/query.js';
+import { projectOf } from '../../facts/projects.js';
 import { defineRule } from '../define.js';
 
 const DEBUG_KEYS = new Set(['DEBUG', 'FLASK_DEBUG']);

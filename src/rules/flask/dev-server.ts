@@ -1,6 +1,6 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus, invocations, ownedElsewhere, reportsCommand } from '../../collect/python/commands.js';
-import { isFlaskRun, judged, stringItems, usesFlask } from '../../collect/python/query.js';
-import { projectOf } from '../../derive/projects.js';
+import { deployCommands, DEPLOY_FACTS, entryStatus, invocations, ownedElsewhere, reportsCommand } from '../../facts/commands.js';
+import { isFlaskRun, judged, stringItems, usesFlask } from '../../facts/python/query.js';
+import { projectOf } from '../../facts/projects.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { exposureText } from '../../collect/python/query.js';
+import { exposureText } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
-import { FLASK_SECRET_KEYS, fromEnv, isFlaskSetting, placeOf, settingsOf, stringItems, usesFlask } from '../../collect/python/query.js';
-import { weakReasonText, weakSecretReason } from '../../core/secrets.js';
+import { FLASK_SECRET_KEYS, fromEnv, isFlaskSetting, placeOf, settingsOf, stringItems, usesFlask } from '../../facts/python/query.js';
+import { weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
-import { callsOf, fromEnv, isFlaskSetting, settingsOf, usesFlask } from '../../collect/python/query.js';
-import { isInMemoryStorage, RATE_LIMIT_STORAGE_KEYS } from '../../core/values.js';
+import { callsOf, fromEnv, isFlaskSetting, settingsOf, usesFlask } from '../../facts/python/query.js';
+import { isInMemoryStorage, RATE_LIMIT_STORAGE_KEYS } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import csrfDisabled from './csrf-disabled.js';
 import cspBlocksTemplateAssets from './csp-blocks-template-assets.js';
 import debugEnabled from './debug-enabled.js';

@@ -1,5 +1,5 @@
-import { callsOf, fromEnv, isFlaskApp, isFlaskSetting, isTalisman, placeOf, pyRepr, settingsOf, truthyValue, usesFlask } from '../../collect/python/query.js';
-import type { Severity } from '../../core/types.js';
+import { callsOf, fromEnv, isFlaskApp, isFlaskSetting, isTalisman, placeOf, pyRepr, settingsOf, truthyValue, usesFlask } from '../../facts/python/query.js';
+import type { Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 
 interface Flag {

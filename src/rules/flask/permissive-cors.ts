@@ -1,5 +1,5 @@
-import { callsOf, dictGet, isFlaskSetting, settingsOf, stringItems, truthyValue, usesFlask } from '../../collect/python/query.js';
-import type { PyValue } from '../../collect/python/types.js';
+import { callsOf, dictGet, isFlaskSetting, settingsOf, stringItems, truthyValue, usesFlask } from '../../facts/python/query.js';
+import type { PyValue } from '../../facts/python/types.js';
 import { defineRule } from '../define.js';
 
 /** Origins allow any site: '*' (Flask-CORS's default), a '.*' regex, or a list containing them. */

@@ -1,4 +1,4 @@
-import { calleesIn, FLASK_SECRET_KEYS, fromEnv, isFlaskSetting, placeOf, settingsOf, usesFlask } from '../../collect/python/query.js';
+import { calleesIn, FLASK_SECRET_KEYS, fromEnv, isFlaskSetting, placeOf, settingsOf, usesFlask } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 const RANDOM = /(^|\.)(urandom|token_hex|token_urlsafe|token_bytes|uuid4|uuid1|get_random_secret_key|randbytes|getrandbits|random_bytes|gen_salt)$/;

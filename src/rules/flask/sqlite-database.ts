@@ -1,5 +1,5 @@
-import { fromEnv, isFlaskSetting, placeOf, settingsOf, usesFlask } from '../../collect/python/query.js';
-import { isSqliteUrl } from '../../core/values.js';
+import { fromEnv, isFlaskSetting, placeOf, settingsOf, usesFlask } from '../../facts/python/query.js';
+import { isSqliteUrl } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 
 const KEYS = new Set(['SQLALCHEMY_DATABASE_URI', 'DATABASE_URL', 'DATABASE_URI']);

@@ -1,4 +1,4 @@
-import { callsOf, fromEnv, isTalisman, truthyValue, usesFlask } from '../../collect/python/query.js';
+import { callsOf, fromEnv, isTalisman, truthyValue, usesFlask } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 const SWITCHES: Record<string, { en: string; ja: string }> = {

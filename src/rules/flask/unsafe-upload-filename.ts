@@ -1,4 +1,4 @@
-import { usesFlask } from '../../collect/python/query.js';
+import { usesFlask } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

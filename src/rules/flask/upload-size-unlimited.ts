@@ -1,4 +1,4 @@
-import { isFlaskSetting, settingsOf, usesFlask } from '../../collect/python/query.js';
+import { isFlaskSetting, settingsOf, usesFlask } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { effectiveSources, talismanPolicy, type CspSource } from '../../collect/python/csp.js';
-import { callsOf, isTalisman, usesFlask } from '../../collect/python/query.js';
-import type { Localized, Severity } from '../../core/types.js';
+import { effectiveSources, talismanPolicy, type CspSource } from '../../facts/python/csp.js';
+import { callsOf, isTalisman, usesFlask } from '../../facts/python/query.js';
+import type { Localized, Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 
 /** Public CDNs that host arbitrary libraries (any script there can be loaded as yours). */

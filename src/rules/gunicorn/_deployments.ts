@@ -3,11 +3,11 @@
  * compose, systemd) with the configuration file it loads (`-c`, or ./gunicorn.conf.py by default),
  * command-line options overriding the file; plus configuration files no command references.
  */
-import { deployCommands, invocations, optionValue } from '../../collect/python/commands.js';
-import { judged } from '../../collect/python/query.js';
-import type { PythonFact } from '../../collect/python/types.js';
-import type { CommandLine } from '../../core/facts-common.js';
-import type { RuleContext } from '../../core/types.js';
+import { deployCommands, invocations, optionValue } from '../../facts/commands.js';
+import { judged } from '../../facts/python/query.js';
+import type { PythonFact } from '../../facts/python/types.js';
+import type { CommandLine } from '../../facts/common.js';
+import type { RuleContext } from '../../contracts/types.js';
 
 export type SettingName = 'workers' | 'threads' | 'reload' | 'loglevel' | 'timeout' | 'max_requests' | 'worker_class';
 

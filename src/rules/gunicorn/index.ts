@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import debugLogLevel from './debug-log-level.js';
 import maxRequestsUnset from './max-requests-unset.js';
 import reloadEnabled from './reload-enabled.js';

@@ -1,4 +1,4 @@
-import { DEPLOY_FACTS } from '../../collect/python/commands.js';
+import { DEPLOY_FACTS } from '../../facts/commands.js';
 import { defineRule } from '../define.js';
 import { deployments, label } from './_deployments.js';
 

@@ -1,4 +1,3 @@
-import { findDirectives } from '../../post/suppress.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({
@@ -20,7 +19,7 @@ export default defineRule({
   },
   check(facts, ctx) {
     for (const f of facts.file) {
-      for (const d of findDirectives(f.content, f.kind)) {
+      for (const d of f.directives) {
         if (d.rules.length === 0) {
           ctx.report({
             file: f.file,

@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import ignoreWithoutReason from './ignore-without-reason.js';
 import skippedTargetFile from './skipped-target-file.js';
 

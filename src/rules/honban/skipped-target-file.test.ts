@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Skipped } from '../../core/read.js';
-import { scan } from '../../scan.js';
+import type { Skipped } from '../../contracts/types.js';
+import { scan } from '../../commands/scan.js';
 import rule from './skipped-target-file.js';
 
 async function findings(skipped: Skipped[], environment = 'production') {

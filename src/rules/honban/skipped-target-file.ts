@@ -1,5 +1,4 @@
-import type { SkipReason } from '../../core/read.js';
-import type { Localized } from '../../core/types.js';
+import type { Localized, SkipReason } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 
 const WHY: Record<SkipReason, Localized> = {

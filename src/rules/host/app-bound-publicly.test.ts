@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './app-bound-publicly.js';
-import { app, expectHostLines } from '../../host/rule-testing.js';
+import { app, expectHostLines } from '../../testing/host-rules.js';
 
 const bind = (host: string, port?: number, socket?: string) => ({ host, ...(port ? { port } : {}), ...(socket ? { socket } : {}), file: 'opt/app/.env.production', line: 5 });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './app-not-enabled.js';
-import { app, expectHostLines } from '../../host/rule-testing.js';
+import { app, expectHostLines } from '../../testing/host-rules.js';
 
 test('a unit with WantedBy= but no .wants link is reported at [Install]', async () => {
   const [f] = await expectHostLines(rule, { hostApp: [app({ enabledBy: [] })] }, ['etc/systemd/system/app.service:14']);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './app-unit-missing.js';
-import { app, expectHostLines } from '../../host/rule-testing.js';
+import { app, expectHostLines } from '../../testing/host-rules.js';
 
 test('no application unit is reported', async () => {
   const [f] = await expectHostLines(rule, { hostApp: [] }, ['etc/systemd/system:-']);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './backup-retention-missing.js';
-import { cron, expectHostLines } from '../../host/rule-testing.js';
+import { cron, expectHostLines } from '../../testing/host-rules.js';
 
 const noBackupDir = { hostBackup: [] };
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './backup-stale.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 // The tests gather on 2026-06-01T00:00Z.
 const backup = (over: object) => ({ hostBackup: [{ file: 'var/backups/app', dir: '/var/backups/app', configured: false, exists: true, files: 1, ...over }] });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './certbot-missing.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const pkgs = (names: string[]) => ({ hostPackages: [{ file: 'var/lib/dpkg/status', manager: 'dpkg', packages: names.map((name, i) => ({ name, version: '1.0', line: i * 4 + 1 })) }] });
 

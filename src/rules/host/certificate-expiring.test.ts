@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './certificate-expiring.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 // The tests gather on 2026-06-01.
 const cert = (notAfter: string) => ({ hostCertificate: [{ file: 'etc/letsencrypt/live/a.example/fullchain.pem', path: '/etc/letsencrypt/live/a.example/fullchain.pem', exists: true, letsencrypt: true, notAfter, names: ['a.example'] }] });

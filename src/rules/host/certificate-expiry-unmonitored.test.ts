@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './certificate-expiry-unmonitored.js';
-import { cron, expectHostLines } from '../../host/rule-testing.js';
+import { cron, expectHostLines } from '../../testing/host-rules.js';
 
 const certs = { hostCertificate: [{ file: 'etc/letsencrypt/live/a/fullchain.pem', path: '/x', exists: true, letsencrypt: true }] };
 

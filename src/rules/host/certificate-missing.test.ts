@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './certificate-missing.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 test('an ssl_certificate that does not exist is reported where nginx names it', async () => {
   const [f] = await expectHostLines(rule, { hostCertificate: [{ file: 'etc/nginx/sites-enabled/app', line: 14, path: '/etc/letsencrypt/live/old.example/fullchain.pem', exists: false, letsencrypt: true, referencedBy: { file: 'etc/nginx/sites-enabled/app', line: 14, column: 5 } }] }, ['etc/nginx/sites-enabled/app:14']);

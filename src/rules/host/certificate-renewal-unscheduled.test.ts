@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './certificate-renewal-unscheduled.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const certs = { hostCertificate: [{ file: 'etc/letsencrypt/live/a/fullchain.pem', path: '/etc/letsencrypt/live/a/fullchain.pem', exists: true, letsencrypt: true }] };
 const timer = (enabled: boolean) => ({ file: 'lib/systemd/system/certbot.timer', line: 5, kind: 'timer', when: 'OnCalendar=*-*-* 00,12:00:00', program: 'certbot.timer', purposes: ['cert-renew'], enabled });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './disk-alert-unscheduled.js';
-import { cron, expectHostLines } from '../../host/rule-testing.js';
+import { cron, expectHostLines } from '../../testing/host-rules.js';
 
 test('no scheduled df check is reported', async () => {
   await expectHostLines(rule, { hostSchedule: [cron(['health'])] }, ['etc/cron.d:-']);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './domain-not-local.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const dns = (addresses: string[], error?: string) => ({ hostDns: [{ file: 'host:dns api.example.com', domain: 'api.example.com', addresses, local: ['10.0.0.5'], ...(error ? { error } : {}) }] });
 

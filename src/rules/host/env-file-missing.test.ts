@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './env-file-missing.js';
-import { app, expectHostLines } from '../../host/rule-testing.js';
+import { app, expectHostLines } from '../../testing/host-rules.js';
 
 const envFile = (over: object) => ({ path: '/etc/app/env', rel: 'etc/app/env', exists: false, optional: false, line: 8, column: 17, ...over });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './env-file-permissions.js';
-import { app, expectHostLines } from '../../host/rule-testing.js';
+import { app, expectHostLines } from '../../testing/host-rules.js';
 
 const envFile = (mode: number, owner: string, group: string) => ({ path: '/opt/app/.env.production', rel: 'opt/app/.env.production', exists: true, type: 'file', mode, uid: 1002, gid: 1002, owner, group, optional: false, line: 8, column: 17 });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './expected-port-closed.js';
-import { app, expectHostLines } from '../../host/rule-testing.js';
+import { app, expectHostLines } from '../../testing/host-rules.js';
 
 test("nothing on the application's port is reported at the bind", async () => {
   const [f] = await expectHostLines(rule, { hostListener: [{ file: 'host:ss -ltnp', proto: 'tcp', address: '0.0.0.0', port: 443, process: 'nginx' }], hostApp: [app()] }, ['etc/systemd/system/app.service:9']);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './firewall-disabled.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const ufw = (enabled: boolean, defaultDeny = true) => ({ hostFirewall: [{ file: 'etc/ufw/ufw.conf', line: 2, kind: 'ufw', enabled, defaultDeny, allows: [] }] });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './firewall-port-open.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const fw = (allows: object[], enabled = true) => ({ hostFirewall: [{ file: 'etc/ufw/ufw.conf', kind: 'ufw', enabled, defaultDeny: true, allows }] });
 const allow = (port: number, line: number, from = 'any', toPort?: number) => ({ port, ...(toPort ? { toPort } : {}), proto: 'tcp', from, file: 'etc/ufw/user.rules', line });

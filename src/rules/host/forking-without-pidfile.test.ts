@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './forking-without-pidfile.js';
-import { app, expectHostLines } from '../../host/rule-testing.js';
+import { app, expectHostLines } from '../../testing/host-rules.js';
 
 test('Type=forking without PIDFile= is reported at Type=', async () => {
   await expectHostLines(rule, { hostApp: [app({ type: { value: 'forking', line: 6 } })] }, ['etc/systemd/system/app.service:6']);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './gunicorn-workers-mismatch.js';
-import { app, expectHostLines } from '../../host/rule-testing.js';
+import { app, expectHostLines } from '../../testing/host-rules.js';
 
 const facts = (workers: number, cores: number, memGb: number) => ({
   hostApp: [app({ workers: { value: workers, file: 'etc/mirai/env', line: 4 } })],

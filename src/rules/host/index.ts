@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import appBoundPublicly from './app-bound-publicly.js';
 import appDirNotWritable from './app-dir-not-writable.js';
 import appNotEnabled from './app-not-enabled.js';

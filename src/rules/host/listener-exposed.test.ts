@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './listener-exposed.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const listen = (address: string, port: number, process = 'gunicorn') => ({ file: 'host:ss -ltnp', proto: 'tcp', address, port, pid: 42, process });
 const noFirewall = { hostFirewall: [] };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './logrotate-missing.js';
-import { app, expectHostLines } from '../../host/rule-testing.js';
+import { app, expectHostLines } from '../../testing/host-rules.js';
 
 const logDir = { path: '/var/log/app', rel: 'var/log/app', exists: true, type: 'dir', mode: 0o750, purpose: 'log', from: 'MKS_LOG_DIR', file: 'etc/app/env', line: 6 };
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './low-cpu.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 test('one core is below the default of two', async () => {
   const [f] = await expectHostLines(rule, { hostCpu: [{ file: 'proc/cpuinfo', count: 1 }] }, ['proc/cpuinfo:-']);

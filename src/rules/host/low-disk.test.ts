@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './low-disk.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const GB = 1024 ** 3;
 const disk = (free: number, total = 100) => ({ hostDisk: [{ file: 'host:df /', path: '/', freeBytes: free * GB, totalBytes: total * GB }] });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './low-memory.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const mem = (kb: number) => ({ hostMemory: [{ file: 'proc/meminfo', line: 1, totalBytes: kb * 1024 }] });
 

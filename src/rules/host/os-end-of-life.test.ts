@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './os-end-of-life.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const os = (id: string, versionId: string, idLike: string[] = []) => ({ hostOs: [{ file: 'etc/os-release', line: 6, id, idLike, versionId, prettyName: `${id} ${versionId}` }] });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './security-updates-pending.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const updates = (security: object[]) => ({ hostUpdates: [{ file: 'var/lib/apt/lists', security, lists: ['var/lib/apt/lists/x_Packages'] }] });
 

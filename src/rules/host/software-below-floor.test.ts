@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './software-below-floor.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const pkgs = (packages: [string, string, number][]) => ({ hostPackages: [{ file: 'var/lib/dpkg/status', manager: 'dpkg', packages: packages.map(([name, version, line]) => ({ name, version, line })) }] });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './time-sync-missing.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 test('no enabled time sync service is reported', async () => {
   await expectHostLines(rule, { hostTime: [{ file: 'etc/timezone', line: 1, timezone: 'Etc/UTC' }] }, ['etc/systemd/system:-']);

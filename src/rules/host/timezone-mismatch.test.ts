@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './timezone-mismatch.js';
-import { expectHostLines } from '../../host/rule-testing.js';
+import { expectHostLines } from '../../testing/host-rules.js';
 
 const time = { hostTime: [{ file: 'etc/timezone', line: 1, timezone: 'Etc/UTC' }] };
 

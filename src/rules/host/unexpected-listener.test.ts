@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './unexpected-listener.js';
-import { app, expectHostLines } from '../../host/rule-testing.js';
+import { app, expectHostLines } from '../../testing/host-rules.js';
 
 const listen = (port: number, process: string, unit?: string) => ({ file: 'host:ss -ltnp', proto: 'tcp', address: '127.0.0.1', port, pid: 4242, process, ...(unit ? { unit } : {}) });
 

@@ -1,7 +1,8 @@
 /**
  * Judgement helpers shared by the nginx rules (not a rule: files starting with `_` are helpers).
  */
-import type { NginxConfig, NginxDirective } from '../../collect/nginx.js';
+import type { NginxDirective } from '../../facts/nginx/types.js';
+import type { NginxConfig } from '../../facts/nginx/types.js';
 import {
   externalIncludes,
   isAcmeLocation,
@@ -13,8 +14,8 @@ import {
   named,
   type Level,
   type Scoped,
-} from '../../collect/nginx/query.js';
-import type { RuleContext } from '../../core/types.js';
+} from '../../facts/nginx/query.js';
+import type { RuleContext } from '../../contracts/types.js';
 
 export const RFC_HSTS_YEAR = 31536000;
 

@@ -1,4 +1,4 @@
-import { effectiveHeaders, locations, mergesHeaders, servers, type Level } from '../../collect/nginx/query.js';
+import { effectiveHeaders, locations, mergesHeaders, servers, type Level } from '../../facts/nginx/query.js';
 import { defineRule } from '../define.js';
 import { SECURITY_HEADERS, headerName, reporter } from './_shared.js';
 

@@ -1,4 +1,4 @@
-import { locationMatch, locations, named, servers } from '../../collect/nginx/query.js';
+import { locationMatch, locations, named, servers } from '../../facts/nginx/query.js';
 import { defineRule } from '../define.js';
 import { reporter } from './_shared.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runRules, text } from '../../testing/harness.js';
-import { expectClean } from './_testing.js';
+import { expectClean } from '../../testing/nginx.js';
 import rule from './broken-include.js';
 
 test('nginx/broken-include: an include loop is reported at the include that closes it', async () => {

@@ -1,4 +1,4 @@
-import { inherited, servers } from '../../collect/nginx/query.js';
+import { inherited, servers } from '../../facts/nginx/query.js';
 import { defineRule } from '../define.js';
 import { at, configAnchor, reporter, servesContent, unknownIncludes } from './_shared.js';
 

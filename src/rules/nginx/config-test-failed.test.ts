@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runRules, text } from '../../testing/harness.js';
-import { findNginx } from '../../nginx-test.js';
+import { findNginx } from '../../collect/nginx-test.js';
 import rule from './config-test-failed.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,12 +26,12 @@ function read(dir: string): Record<string, string> {
   return out;
 }
 
-const run = (extra: Record<string, unknown> = {}) => ({ config: { rules: { 'nginx/config-test-failed': { options: { run: true, ...extra } } } } });
+const run = (extra: Record<string, unknown> = {}, onNotice?: (line: string) => void) => ({ config: { rules: { 'nginx/config-test-failed': { options: { run: true, ...extra } } } }, onNotice });
 
 test('nginx/config-test-failed: the bad fixture fails nginx -t at the line nginx names, in the included file', { skip }, async () => {
   assert.ok(nginx, 'CI=true: nginx must be installed (.ci/run installs it)');
   const logs: string[] = [];
-  const f = await runRules(rule, read(path.join(fixtures, 'bad')), run({ log: (l: string) => logs.push(l) }));
+  const f = await runRules(rule, read(path.join(fixtures, 'bad')), run({}, (l: string) => logs.push(l)));
   assert.deepEqual(f.map((x) => `${x.file}:${x.line}`), ['conf.d/app.conf:33']);
   assert.match(f[0]!.message, /unknown directive "proxy_set_headers"/);
   // The output says which certificates were replaced by throw-away ones.
@@ -42,7 +42,7 @@ test('nginx/config-test-failed: the bad fixture fails nginx -t at the line nginx
 
 test('nginx/config-test-failed: the good fixture passes nginx -t (with throw-away certificates, said in the log)', { skip }, async () => {
   const logs: string[] = [];
-  const f = await runRules(rule, read(path.join(fixtures, 'good')), run({ log: (l: string) => logs.push(l) }));
+  const f = await runRules(rule, read(path.join(fixtures, 'good')), run({}, (l: string) => logs.push(l)));
   assert.deepEqual([...f], []);
   assert.equal(logs.length, 1);
   assert.match(logs[0]!, /^nginx -t nginx\.conf: ok \(generated a throw-away self-signed certificate/);
@@ -64,7 +64,7 @@ test('nginx/config-test-failed: a conf.d fragment is tested inside a minimal mai
         '}',
       ),
     },
-    run({ log: (l: string) => logs.push(l) }),
+    run({}, (l: string) => logs.push(l)),
   );
   assert.deepEqual(f.map((x) => `${x.file}:${x.line}`), ['nginx/conf.d/app.conf:7']);
   assert.match(logs[0]!, /upstream hosts app, api-service replaced with 127\.0\.0\.1/);

@@ -1,5 +1,5 @@
-import { inherited, listens, locationMatch, locations, named, servers } from '../../collect/nginx/query.js';
-import { basename, dirname } from '../../collect/nginx/resolve.js';
+import { inherited, listens, locationMatch, locations, named, servers } from '../../facts/nginx/query.js';
+import { basename, dirname } from '../../lib/paths.js';
 import { defineRule } from '../define.js';
 import { at, reporter, serverAnswersEverything } from './_shared.js';
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scan } from '../../scan.js';
+import { scan } from '../../commands/scan.js';
 import { rules } from './index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

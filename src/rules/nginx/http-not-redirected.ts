@@ -1,4 +1,4 @@
-import { isPlainHttp, isTls, listens, locationMatch, locations, servers } from '../../collect/nginx/query.js';
+import { isPlainHttp, isTls, listens, locationMatch, locations, servers } from '../../facts/nginx/query.js';
 import { defineRule } from '../define.js';
 import { at, reporter, serverRedirectsToHttps, servingLocations, unknownIncludes } from './_shared.js';
 

@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import addHeaderDropped from './add-header-dropped.js';
 import aliasTraversal from './alias-traversal.js';
 import brokenInclude from './broken-include.js';

@@ -1,4 +1,4 @@
-import { effective, isProxyParams, isTls, locations, named, servers, type Level } from '../../collect/nginx/query.js';
+import { effective, isProxyParams, isTls, locations, named, servers, type Level } from '../../facts/nginx/query.js';
 import { defineRule } from '../define.js';
 import { reporter, unknownIncludes } from './_shared.js';
 

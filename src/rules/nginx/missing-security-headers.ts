@@ -1,4 +1,4 @@
-import { effectiveHeaders, headerValue, servers } from '../../collect/nginx/query.js';
+import { effectiveHeaders, headerValue, servers } from '../../facts/nginx/query.js';
 import { defineRule } from '../define.js';
 import { at, reporter, servesContent, unknownIncludes } from './_shared.js';
 

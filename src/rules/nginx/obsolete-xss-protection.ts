@@ -1,4 +1,4 @@
-import { headerValue, walk } from '../../collect/nginx/query.js';
+import { headerValue, walk } from '../../facts/nginx/query.js';
 import { defineRule } from '../define.js';
 import { reporter } from './_shared.js';
 

@@ -1,4 +1,4 @@
-import { inherited, servers, walk } from '../../collect/nginx/query.js';
+import { inherited, servers, walk } from '../../facts/nginx/query.js';
 import { defineRule } from '../define.js';
 import { at, configAnchor, reporter, unknownIncludes } from './_shared.js';
 

@@ -1,4 +1,4 @@
-import { walk } from '../../collect/nginx/query.js';
+import { walk } from '../../facts/nginx/query.js';
 import { defineRule } from '../define.js';
 import { reporter } from './_shared.js';
 

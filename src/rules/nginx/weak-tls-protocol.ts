@@ -1,6 +1,6 @@
-import type { NginxDirective } from '../../collect/nginx.js';
-import { inherited, isTls, servers } from '../../collect/nginx/query.js';
-import { walk } from '../../collect/nginx/query.js';
+import type { NginxDirective } from '../../facts/nginx/types.js';
+import { inherited, isTls, servers } from '../../facts/nginx/query.js';
+import { walk } from '../../facts/nginx/query.js';
 import { defineRule } from '../define.js';
 import { at, reporter, unknownIncludes } from './_shared.js';
 

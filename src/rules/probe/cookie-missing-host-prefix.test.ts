@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { cookie, expectFindings, URL0 } from '../../probe/testing/harness.js';
+import { cookie, expectFindings, URL0 } from '../../testing/probe/harness.js';
 import rule from './cookie-missing-host-prefix.js';
 
 test('cookie/missing-host-prefix: a Secure, host-only, Path=/ session cookie without __Host- is info', async () => {

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { cookie, expectFindings, URL0 } from '../../probe/testing/harness.js';
+import { cookie, expectFindings, URL0 } from '../../testing/probe/harness.js';
 import rule from './cookie-missing-httponly.js';
 
 test('cookie/missing-httponly: session-like cookies without HttpOnly are medium', async () => {

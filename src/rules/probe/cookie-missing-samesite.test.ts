@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { cookie, expectFindings, URL0 } from '../../probe/testing/harness.js';
+import { cookie, expectFindings, URL0 } from '../../testing/probe/harness.js';
 import rule from './cookie-missing-samesite.js';
 
 test('cookie/missing-samesite: a session cookie without SameSite is low, others info; an invalid value too', async () => {

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { cookie, expectFindings, URL0 } from '../../probe/testing/harness.js';
+import { cookie, expectFindings, URL0 } from '../../testing/probe/harness.js';
 import rule from './cookie-missing-secure.js';
 
 test('cookie/missing-secure: a session cookie without Secure is high, another cookie medium, each name once', async () => {

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
 import rule from './cors-wildcard-credentials.js';
 
 test('cors/wildcard-credentials: * with credentials is medium, once per URL', async () => {

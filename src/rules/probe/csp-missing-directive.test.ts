@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
 import rule from './csp-missing-directive.js';
 
 const csp = (v: string) => ({ probeResponse: [response({ headers: { 'content-security-policy': v } })] });

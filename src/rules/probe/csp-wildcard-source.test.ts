@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
 import rule from './csp-wildcard-source.js';
 
 const csp = (v: string) => ({ probeResponse: [response({ headers: { 'content-security-policy': v } })] });

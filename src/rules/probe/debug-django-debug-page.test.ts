@@ -1,6 +1,6 @@
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
-import { djangoTechnical404, railsRoutingError } from '../../probe/testing/sites.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
+import { djangoTechnical404, railsRoutingError } from '../../testing/probe/sites.js';
 import rule from './debug-django-debug-page.js';
 
 test("debug/django-debug-page: Django's technical 404 and 500 are high", async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
-import { RAILS_INFO, railsRoutingError } from '../../probe/testing/sites.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
+import { RAILS_INFO, railsRoutingError } from '../../testing/probe/sites.js';
 import rule from './debug-rails-error-page.js';
 
 test('debug/rails-error-page: the routing error page and /rails/info/properties are high', async () => {

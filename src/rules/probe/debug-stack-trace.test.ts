@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
-import { expressStack, nodeStackText, WERKZEUG_DEBUGGER } from '../../probe/testing/sites.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
+import { expressStack, nodeStackText, WERKZEUG_DEBUGGER } from '../../testing/probe/sites.js';
 import rule from './debug-stack-trace.js';
 
 test('debug/stack-trace: Express / Node, Python, PHP and Java traces are high', async () => {

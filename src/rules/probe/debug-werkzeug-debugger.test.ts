@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
-import { djangoTechnical404, WERKZEUG_CONSOLE, WERKZEUG_DEBUGGER, WERKZEUG_JS } from '../../probe/testing/sites.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
+import { djangoTechnical404, WERKZEUG_CONSOLE, WERKZEUG_DEBUGGER, WERKZEUG_JS } from '../../testing/probe/sites.js';
 import rule from './debug-werkzeug-debugger.js';
 
 test('debug/werkzeug-debugger: the traceback page, /console and the resource URL are critical', async () => {

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectFindings, target, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, target, URL0 } from '../../testing/probe/harness.js';
 import rule from './dns-unresolved.js';
 
 test('dns/unresolved: a name that does not resolve is critical', async () => {

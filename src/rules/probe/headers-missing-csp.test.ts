@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
 import rule from './headers-missing-csp.js';
 
 test('headers/missing-csp: an HTML page without CSP is medium; Report-Only is called out', async () => {

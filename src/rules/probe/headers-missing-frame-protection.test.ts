@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
 import rule from './headers-missing-frame-protection.js';
 
 test('headers/missing-frame-protection: neither X-Frame-Options nor frame-ancestors is medium; ALLOW-FROM does not count', async () => {

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
 import rule from './headers-missing-hsts.js';
 
 test('headers/missing-hsts: an https page without HSTS is medium (judged on the final page of the chain)', async () => {

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
 import rule from './headers-missing-nosniff.js';
 
 test('headers/missing-nosniff: absent or a wrong value is low', async () => {

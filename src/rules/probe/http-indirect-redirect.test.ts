@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectFindings, redirect } from '../../probe/testing/harness.js';
+import { expectFindings, redirect } from '../../testing/probe/harness.js';
 import rule from './http-indirect-redirect.js';
 
 const H = 'http://app.example.test/';

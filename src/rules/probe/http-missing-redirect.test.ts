@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectFindings, redirect } from '../../probe/testing/harness.js';
+import { expectFindings, redirect } from '../../testing/probe/harness.js';
 import rule from './http-missing-redirect.js';
 
 const H = 'http://app.example.test/';

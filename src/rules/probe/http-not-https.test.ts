@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectFindings, target } from '../../probe/testing/harness.js';
+import { expectFindings, target } from '../../testing/probe/harness.js';
 import rule from './http-not-https.js';
 
 test('http/not-https: an http:// site is reported', async () => {

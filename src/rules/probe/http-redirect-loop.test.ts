@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
 import rule from './http-redirect-loop.js';
 
 const hop = (i: number, path: string, location: string, status = 302) => response({ hop: i, url: new URL(path, URL0).href, status, headers: { location } });

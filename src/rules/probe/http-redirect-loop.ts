@@ -1,4 +1,4 @@
-import { MAX_MAIN_REDIRECTS, type ProbeResponse } from '../../probe/facts.js';
+import { MAX_MAIN_REDIRECTS, type ProbeResponse } from '../../facts/probe.js';
 import { defineRule } from '../define.js';
 import { byRole, hdr } from './util.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
 import rule from './http-stalled-body.js';
 
 test('http/stalled-body: headers then a body that times out or breaks off is high, once per URL', async () => {

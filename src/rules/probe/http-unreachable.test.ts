@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectFindings, response, target, tlsFact, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, response, target, tlsFact, URL0 } from '../../testing/probe/harness.js';
 import rule from './http-unreachable.js';
 
 const failed = (errorCode: string) => response({ status: undefined, headers: {}, errorCode, error: errorCode });

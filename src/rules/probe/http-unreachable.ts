@@ -1,4 +1,4 @@
-import type { ProbeResponse } from '../../probe/facts.js';
+import type { ProbeResponse } from '../../facts/probe.js';
 import { defineRule } from '../define.js';
 import { byRole, CERT_ERROR, certificateRefused, CONNECT_ERRORS, ms, targetOf, tlsBroken } from './util.js';
 

@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import cookieMissingHostPrefix from './cookie-missing-host-prefix.js';
 import cookieMissingHttponly from './cookie-missing-httponly.js';
 import cookieMissingSamesite from './cookie-missing-samesite.js';
@@ -54,7 +54,7 @@ import tlsWeakKey from './tls-weak-key.js';
 import tlsWeakSignature from './tls-weak-signature.js';
 
 /**
- * Rules of `honban probe` (command: 'probe'): they judge the facts the gatherers of src/probe/
+ * Rules of `honban probe` (command: 'probe'): they judge the facts the gatherers of src/collect/probe/
  * collect from a live site. Domains: dns, http, tls, headers, csp, server, cookie, cors, debug,
  * login, health, perf, load.
  */

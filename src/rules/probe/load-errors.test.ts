@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectFindings, load, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, load, URL0 } from '../../testing/probe/harness.js';
 import rule from './load-errors.js';
 
 test('load/errors: non-2xx answers and errors under load are high, with the counts', async () => {

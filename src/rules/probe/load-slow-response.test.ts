@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectFindings, load, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, load, URL0 } from '../../testing/probe/harness.js';
 import rule from './load-slow-response.js';
 
 test('load/slow-response: p99 over 2 s, or hitting the 60 s cap, is medium', async () => {

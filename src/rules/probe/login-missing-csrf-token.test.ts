@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectFindings, form, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, form, URL0 } from '../../testing/probe/harness.js';
 import rule from './login-missing-csrf-token.js';
 
 const L = `${URL0}login`;

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { cookie, expectFindings, form, response, target, URL0 } from '../../probe/testing/harness.js';
+import { cookie, expectFindings, form, response, target, URL0 } from '../../testing/probe/harness.js';
 import rule from './login-missing-session-cookie.js';
 
 const L = `${URL0}login`;

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectFindings, response, target, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, response, target, URL0 } from '../../testing/probe/harness.js';
 import rule from './login-unavailable.js';
 
 const L = `${URL0}login`;

@@ -1,4 +1,4 @@
-import type { ProbeForm } from '../../probe/facts.js';
+import type { ProbeForm } from '../../facts/probe.js';
 
 /** Names of hidden inputs frameworks use for CSRF tokens. */
 const TOKEN_NAME = /csrf|xsrf|authenticity_token|^_token$|__requestverificationtoken|csrfmiddlewaretoken|^_csrf|nonce|token/i;

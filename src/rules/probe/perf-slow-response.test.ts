@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectFindings, latency, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, latency, URL0 } from '../../testing/probe/harness.js';
 import rule from './perf-slow-response.js';
 
 test('perf/slow-response: a median over 2 s is medium; only the slowest over 2 s is low', async () => {

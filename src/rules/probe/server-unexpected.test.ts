@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectFindings, response, target, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, response, target, URL0 } from '../../testing/probe/harness.js';
 import rule from './server-unexpected.js';
 
 test("server/unexpected: the seed's AirTunes answering instead of the app is high; no Server header too", async () => {

@@ -1,4 +1,4 @@
-import { linearRegExp, type LinearRegExp } from '../../core/linear-regex.js';
+import { linearRegExp, type LinearRegExp } from '../../lib/linear-regex.js';
 import { defineRule } from '../define.js';
 import { byRole, hdr, mainPage, targetOf } from './util.js';
 

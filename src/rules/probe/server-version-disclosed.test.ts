@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectFindings, response, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, response, URL0 } from '../../testing/probe/harness.js';
 import rule from './server-version-disclosed.js';
 
 test('server/version-disclosed: a versioned Server and X-Powered-By are reported once each', async () => {

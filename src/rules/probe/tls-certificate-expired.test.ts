@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cert, expectFindings, tlsFact, URL0 } from '../../probe/testing/harness.js';
+import { cert, expectFindings, tlsFact, URL0 } from '../../testing/probe/harness.js';
 import rule from './tls-certificate-expired.js';
 
 test('tls/certificate-expired: an expired leaf, an expired intermediate and a not-yet-valid leaf are critical', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cert, expectFindings, tlsFact, URL0 } from '../../probe/testing/harness.js';
+import { cert, expectFindings, tlsFact, URL0 } from '../../testing/probe/harness.js';
 import rule from './tls-hostname-mismatch.js';
 
 test('tls/hostname-mismatch: a certificate for another name is critical and lists its names', async () => {

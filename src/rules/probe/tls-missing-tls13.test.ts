@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectFindings, tlsFact, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, tlsFact, URL0 } from '../../testing/probe/harness.js';
 import rule from './tls-missing-tls13.js';
 
 test('tls/missing-tls13: TLS 1.2 without 1.3 is low', async () => {

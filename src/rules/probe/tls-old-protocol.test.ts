@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectFindings, tlsFact, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, tlsFact, URL0 } from '../../testing/probe/harness.js';
 import rule from './tls-old-protocol.js';
 
 test('tls/old-protocol: TLS 1.0 / 1.1 accepted is high and names the versions', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectFindings, tlsFact, URL0 } from '../../probe/testing/harness.js';
+import { expectFindings, tlsFact, URL0 } from '../../testing/probe/harness.js';
 import rule from './tls-unavailable.js';
 
 test('tls/unavailable: a plain-HTTP server on the HTTPS port is named as such', async () => {

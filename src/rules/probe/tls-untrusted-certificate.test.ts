@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cert, expectFindings, target, tlsFact, URL0 } from '../../probe/testing/harness.js';
+import { cert, expectFindings, target, tlsFact, URL0 } from '../../testing/probe/harness.js';
 import rule from './tls-untrusted-certificate.js';
 
 test('tls/untrusted-certificate: self-signed and missing-intermediate chains are critical, with the reason', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cert, expectFindings, tlsFact, URL0 } from '../../probe/testing/harness.js';
+import { cert, expectFindings, tlsFact, URL0 } from '../../testing/probe/harness.js';
 import rule from './tls-weak-key.js';
 
 test('tls/weak-key: RSA 1024 and EC 192 are high', async () => {

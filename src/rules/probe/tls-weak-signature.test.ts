@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cert, expectFindings, tlsFact, URL0 } from '../../probe/testing/harness.js';
+import { cert, expectFindings, tlsFact, URL0 } from '../../testing/probe/harness.js';
 import rule from './tls-weak-signature.js';
 
 test('tls/weak-signature: a SHA-1 signed leaf or intermediate is high', async () => {

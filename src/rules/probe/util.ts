@@ -2,7 +2,7 @@
  * Helpers shared by the probe rules (not a rule): picking responses, reading headers, classifying
  * cookies and debug pages, CSP evaluation. Pure functions over facts.
  */
-import type { ProbeCookie, ProbeResponse, ProbeTarget, ProbeTls } from '../../probe/facts.js';
+import type { ProbeCookie, ProbeResponse, ProbeTarget, ProbeTls } from '../../facts/probe.js';
 
 export const REF_OWASP_HEADERS = 'https://owasp.org/www-project-secure-headers/';
 

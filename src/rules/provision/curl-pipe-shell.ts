@@ -1,4 +1,5 @@
-import { programIndex, programName, type ShellCommand } from '../../collect/shell.js';
+import { type ShellCommand } from '../../facts/shell.js';
+import { programIndex, programName } from '../../facts/shell.js';
 import { defineRule } from '../define.js';
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'fish', 'python', 'python3', 'perl', 'ruby', 'node']);

@@ -1,4 +1,4 @@
-import { isPlaceholder, isSecretName, weakSecretReason } from '../../core/secrets.js';
+import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

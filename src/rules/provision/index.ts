@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import curlPipeShell from './curl-pipe-shell.js';
 import envFileSecret from './env-file-secret.js';
 import worldWritable from './world-writable.js';

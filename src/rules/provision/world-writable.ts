@@ -1,4 +1,4 @@
-import { programIndex, programName } from '../../collect/shell.js';
+import { programIndex, programName } from '../../facts/shell.js';
 import { defineRule } from '../define.js';
 
 /** Does a chmod mode make the file writable by everyone? (sticky directories such as 1777 excepted) */

@@ -1,5 +1,5 @@
 /** Helpers shared by rails/* rules: which Rails config setting wins for the target environment. */
-import type { RailsSetting, RubyFacts, RubyValue } from '../../collect/ruby.js';
+import type { RailsSetting, RubyFacts, RubyValue } from '../../facts/ruby.js';
 
 /** The app a file belongs to: the path before `config/` (monorepos hold several apps). */
 export function appRoot(path: string): string {

@@ -1,4 +1,4 @@
-import type { ForgeryDirective, RubyValue } from '../../collect/ruby.js';
+import type { ForgeryDirective, RubyValue } from '../../facts/ruby.js';
 import { defineRule } from '../define.js';
 import { effectiveSettings, literalWord } from './_util.js';
 

@@ -1,5 +1,5 @@
-import type { RubyFacts } from '../../collect/ruby.js';
-import { SHARED } from '../../core/types.js';
+import type { RubyFacts } from '../../facts/ruby.js';
+import { SHARED } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 
 const SIGNING_KEYS = new Set(['secret_key_base', 'secret_token']);

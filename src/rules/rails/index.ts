@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import detailedErrors from './detailed-errors.js';
 import debugLogLevel from './debug-log-level.js';
 import forceSslDisabled from './force-ssl-disabled.js';

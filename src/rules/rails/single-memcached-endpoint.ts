@@ -1,4 +1,4 @@
-import type { RubyValue } from '../../collect/ruby.js';
+import type { RubyValue } from '../../facts/ruby.js';
 import { defineRule } from '../define.js';
 import { effectiveSettings } from './_util.js';
 

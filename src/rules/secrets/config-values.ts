@@ -5,7 +5,7 @@
  * .pypirc). Only string values are returned; references and tagged values are marked.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
-import type { FileFact } from '../../collect/file.js';
+import type { FileFact } from '../../facts/file.js';
 
 export interface ConfigValue {
   /** Dotted path (`database.password`, `[smtp] password` → `smtp.password`). */

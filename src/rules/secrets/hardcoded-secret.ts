@@ -1,6 +1,6 @@
-import { railsRoleOf } from '../../collect/ruby.js';
-import { isPlaceholder, isSecretName, notASecretValue, weakReasonText, weakSecretReason } from '../../core/secrets.js';
-import { parseBoolean } from '../../core/values.js';
+import { railsRoleOf } from '../../facts/ruby.js';
+import { isPlaceholder, isSecretName, notASecretValue, weakReasonText, weakSecretReason } from '../../lib/secrets.js';
+import { parseBoolean } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 import { configValues } from './config-values.js';
 import { findCredentials } from './secretlint.js';

@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import hardcodedSecret from './hardcoded-secret.js';
 import knownCredential from './known-credential.js';
 

@@ -1,5 +1,5 @@
-import { urlPassword } from '../../collect/dotenv.js';
-import { isPlaceholder, weakSecretReason } from '../../core/secrets.js';
+import { urlPassword } from '../../lib/url.js';
+import { isPlaceholder, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { credentialType, findCredentials, NETWORK_BOUND } from './secretlint.js';
 
@@ -50,7 +50,7 @@ export default defineRule({
       for (const h of hits) {
         // A URL whose password is a placeholder or a reference (`<password>`, `${DB_PASSWORD}`) holds no credential.
         if (NETWORK_BOUND.has(h.messageId)) {
-          const pw = urlPassword(h.value) ?? urlPassword(h.value.replace(/^[^:]*?(?=[a-z][a-z0-9+.-]*:\/\/)/i, ''));
+          const pw = urlPassword(h.value, { anywhere: true });
           if (pw !== undefined && (isPlaceholder(pw) || /^\$\{?[A-Za-z_][A-Za-z0-9_]*(:?[-?][^}]*)?\}?$/.test(pw) || /^%3C.*%3E$/i.test(pw))) continue;
           // A throw-away service of CI, tests, a dev stack or an example (`postgres:postgres@localhost`)
           // guards nothing: outside the target environment only a strong password is a leak.

@@ -3,7 +3,7 @@
  * first file, configured once, run once per file. The CLI re-globs and re-reads per run and is
  * quadratic in the number of files; calling the core per file keeps honban linear.
  */
-import type { Localized } from '../../core/types.js';
+import type { Localized } from '../../contracts/types.js';
 
 export interface CredentialHit {
   /** secretlint message id (AWSSecretAccessKey, GITHUB_TOKEN, …). */

@@ -1,6 +1,6 @@
 /** Shared judgement of sshd_config keywords (not a rule). */
-import type { SshdConfig, SshdDirective } from '../../collect/sshd.js';
-import type { Localized, RuleContext, Severity } from '../../core/types.js';
+import type { SshdConfig, SshdDirective } from '../../facts/sshd.js';
+import type { Localized, RuleContext, Severity } from '../../contracts/types.js';
 
 export interface KeywordCheck {
   /** Keyword as documented (`PasswordAuthentication`). */

@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import emptyPasswords from './empty-passwords.js';
 import passwordAuthentication from './password-authentication.js';
 import pubkeyAuthenticationDisabled from './pubkey-authentication-disabled.js';

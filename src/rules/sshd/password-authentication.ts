@@ -1,5 +1,5 @@
-import { effective } from '../../collect/sshd.js';
-import { parseBoolean } from '../../core/values.js';
+import { effective } from '../../facts/sshd.js';
+import { parseBoolean } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 import { judgeKeyword } from './_shared.js';
 

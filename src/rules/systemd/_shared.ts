@@ -1,6 +1,6 @@
 /** Helpers shared by the systemd rules (not a rule). */
-import { section, setting, type SystemdUnit, type UnitEntry } from '../../collect/systemd.js';
-import { parseBoolean } from '../../core/values.js';
+import { section, setting, type SystemdUnit, type UnitEntry } from '../../facts/systemd.js';
+import { parseBoolean } from '../../lib/values.js';
 
 /** The unit's [Service] section, when it is a service unit. */
 export function serviceSection(unit: SystemdUnit) {

@@ -1,5 +1,5 @@
-import type { ExecLine } from '../../collect/systemd.js';
-import { splitShell } from '../../collect/python/commands.js';
+import type { ExecLine } from '../../facts/systemd.js';
+import { splitShell } from '../../facts/commands.js';
 import { defineRule } from '../define.js';
 
 interface Hit {

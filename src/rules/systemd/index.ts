@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import committedEnvFile from './committed-env-file.js';
 import devServer from './dev-server.js';
 import missingHardening from './missing-hardening.js';

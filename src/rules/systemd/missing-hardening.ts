@@ -1,5 +1,5 @@
-import { setting, type SystemdUnit } from '../../collect/systemd.js';
-import { parseBoolean } from '../../core/values.js';
+import { setting, type SystemdUnit } from '../../facts/systemd.js';
+import { parseBoolean } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 import { serviceSection, where, yes } from './_shared.js';
 

@@ -1,4 +1,4 @@
-import { setting } from '../../collect/systemd.js';
+import { setting } from '../../facts/systemd.js';
 import { defineRule } from '../define.js';
 import { isOneshot, serviceSection, where } from './_shared.js';
 

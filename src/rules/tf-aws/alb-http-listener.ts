@@ -1,4 +1,4 @@
-import type { TerraformFact, TfResource } from '../../collect/terraform.js';
+import type { TerraformFact, TfResource } from '../../facts/terraform/types.js';
 import { defineRule } from '../define.js';
 import { attrOr, blocks, bool, msg, num, refIds, report, str } from './util.js';
 

@@ -1,4 +1,4 @@
-import { isPlaceholder, isSecretName } from '../../core/secrets.js';
+import { isPlaceholder, isSecretName } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { msg, report, str, via } from './util.js';
 

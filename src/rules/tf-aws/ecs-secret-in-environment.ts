@@ -1,4 +1,4 @@
-import { isPlaceholder, isSecretName, weakReasonText, weakSecretReason } from '../../core/secrets.js';
+import { isPlaceholder, isSecretName, weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { isSecretKey, msg, report, str, via } from './util.js';
 

@@ -1,6 +1,6 @@
-import type { TfValue } from '../../collect/terraform.js';
-import { isPlaceholder, weakReasonText, weakSecretReason } from '../../core/secrets.js';
-import type { Localized } from '../../core/types.js';
+import type { TfValue } from '../../facts/terraform/types.js';
+import { isPlaceholder, weakReasonText, weakSecretReason } from '../../lib/secrets.js';
+import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 import { allAttrs, dbPasswordLiterals, isSecretKey, isSecretLiteral, locKey, msg, report, secretEntries, str, via } from './util.js';
 

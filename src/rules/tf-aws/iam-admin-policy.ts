@@ -1,5 +1,5 @@
-import type { TerraformFact, TfAttr, TfResource, TfValue } from '../../collect/terraform.js';
-import type { Severity } from '../../core/types.js';
+import type { TerraformFact, TfAttr, TfResource, TfValue } from '../../facts/terraform/types.js';
+import type { Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 import { items, msg, refIds, report, str, textOf, via } from './util.js';
 

@@ -1,5 +1,5 @@
-import type { TerraformFact, TfValue } from '../../collect/terraform.js';
-import type { Localized } from '../../core/types.js';
+import type { TerraformFact, TfValue } from '../../facts/terraform/types.js';
+import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 import { allAttrs, msg, refIds, report } from './util.js';
 

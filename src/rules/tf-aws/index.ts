@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.js';
+import type { Rule } from '../../contracts/types.js';
 import providerCredentials from './provider-credentials.js';
 import hardcodedSecret from './hardcoded-secret.js';
 import rdsHardcodedPassword from './rds-hardcoded-password.js';

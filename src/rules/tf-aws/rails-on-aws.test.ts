@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { scan } from '../../scan.js';
+import { scan } from '../../commands/scan.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/terraform/', import.meta.url));
 

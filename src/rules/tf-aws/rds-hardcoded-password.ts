@@ -1,4 +1,4 @@
-import { weakReasonText, weakSecretReason } from '../../core/secrets.js';
+import { weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { dbPasswordLiterals, msg, report, via } from './util.js';
 

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from './testing.js';
+import { expectLines, text } from '../../testing/tf-aws.js';
 import rule from './rds-storage-unencrypted.js';
 
 test('tf-aws/rds-storage-unencrypted: absent (at the resource) or false (at the attribute, also through a variable)', async () => {

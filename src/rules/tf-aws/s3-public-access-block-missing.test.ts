@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from './testing.js';
+import { expectLines, text } from '../../testing/tf-aws.js';
 import rule from './s3-public-access-block-missing.js';
 
 test('tf-aws/s3-public-access-block-missing: a bucket without a block; a block with false or unset flags', async () => {

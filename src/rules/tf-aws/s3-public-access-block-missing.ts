@@ -1,4 +1,4 @@
-import type { TfResource } from '../../collect/terraform.js';
+import type { TfResource } from '../../facts/terraform/types.js';
 import { defineRule } from '../define.js';
 import { bool, isUnset, msg, refIds, refersTo, report, resourcesOf, str, via } from './util.js';
 

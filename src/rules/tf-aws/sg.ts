@@ -1,5 +1,5 @@
 /** Ingress rules of security groups, normalized (inline blocks, aws_security_group_rule, aws_vpc_security_group_ingress_rule). */
-import type { TerraformFact, TfAttr, TfBody, TfResource } from '../../collect/terraform.js';
+import type { TerraformFact, TfAttr, TfBody, TfResource } from '../../facts/terraform/types.js';
 import { blocks, num, str, strings } from './util.js';
 
 export interface WorldIngress {

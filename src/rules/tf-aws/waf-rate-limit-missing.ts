@@ -1,4 +1,4 @@
-import type { TfBody, TfResource } from '../../collect/terraform.js';
+import type { TfBody, TfResource } from '../../facts/terraform/types.js';
 import { defineRule } from '../define.js';
 import { blocks, deepBlocks, msg, refIds, report, resourcesOf, str } from './util.js';
 

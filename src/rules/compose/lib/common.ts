@@ -1,7 +1,7 @@
 /** Helpers shared by the compose/* rules. */
-import { dirOf } from '../../../collect/dockerfile.js';
-import type { ComposeFact, ComposeService } from '../../../collect/compose.js';
-import { SHARED } from '../../../core/types.js';
+import { dirname as dirOf } from '../../../lib/paths.js';
+import type { ComposeFact, ComposeService } from '../../../facts/compose.js';
+import { SHARED } from '../../../contracts/types.js';
 
 export interface ServiceGroup {
   /** Where to report an absence: the service in the base (shared) file when there is one. */

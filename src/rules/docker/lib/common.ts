@@ -1,7 +1,7 @@
 /** Helpers shared by the docker/* rules. */
-import type { ComposeFact } from '../../../collect/compose.js';
-import type { DockerfileFact, DockerStage } from '../../../collect/dockerfile.js';
-import type { Localized } from '../../../core/types.js';
+import type { ComposeFact } from '../../../facts/compose.js';
+import type { DockerfileFact, DockerStage } from '../../../facts/dockerfile.js';
+import type { Localized } from '../../../contracts/types.js';
 
 export function finalStage(f: DockerfileFact): DockerStage {
   return f.stages[f.final]!;

@@ -1,6 +1,6 @@
 /** Environment settings that mean "development" (shared by docker/debug-enabled and compose/debug-enabled). */
-import { DANGEROUS_SWITCHES, DEBUG_KEYS, DEV_ENV_VALUES, ENV_NAME_KEYS, parseBoolean } from '../../../core/values.js';
-import type { Localized } from '../../../core/types.js';
+import { DANGEROUS_SWITCHES, DEBUG_KEYS, DEV_ENV_VALUES, ENV_NAME_KEYS, parseBoolean } from '../../../lib/values.js';
+import type { Localized } from '../../../contracts/types.js';
 
 /** Why `key=value` turns on development behaviour, or undefined. */
 export function debugSetting(key: string, value: string): Localized | undefined {

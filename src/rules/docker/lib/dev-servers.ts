@@ -2,8 +2,8 @@
  * Recognizes development servers, auto-reloaders and debuggers in a container's command line.
  * Shared by docker/dev-server and compose/dev-server.
  */
-import type { ScriptRef, ShellWord } from '../../../collect/dockerfile.js';
-import type { Localized } from '../../../core/types.js';
+import type { ScriptRef, ShellWord } from '../../../facts/dockerfile.js';
+import type { Localized } from '../../../contracts/types.js';
 
 export interface DevServerMatch {
   /** What was found, as the user wrote it in short (`flask run`, `uvicorn --reload`). */

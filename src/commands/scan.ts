@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { environmentOverrides, findConfig, loadConfig, normalizeConfig } from '../config/load.js';
+import type { HonbanConfig } from '../contracts/config.js';
+import type { CollectTools } from '../contracts/collector.js';
+import type { NginxTestResult } from '../facts/nginx-test.js';
+import { discover } from '../engine/discover.js';
+import { collectFacts, neededFacts } from '../engine/collect.js';
+import { classifyEnvironment, normalizeEnvName, type EnvironmentOverride } from '../lib/environment.js';
+import { classifyKind } from '../engine/discover.js';
+import { runPipeline, selectRules, type PipelineResult } from '../engine/pipeline.js';
+import type { FailOn, FileKind, Lang, Rule, Skipped, SourceFile } from '../contracts/types.js';
+import { ALL_RULES } from '../rules/index.js';
+import type { BaselineFile } from '../engine/post/baseline.js';
+
+export interface ScanOptions {
+  /** Files or directories (default: the current directory). */
+  paths?: string[];
+  /** Target environment (default production). */
+  environment?: string;
+  lang?: Lang;
+  failOn?: FailOn;
+  /** A honban.yml path, or a config object; default: honban.yml at the scanned root. */
+  config?: string | HonbanConfig;
+  baseline?: string | BaselineFile;
+  writeBaseline?: string;
+  /** Restrict to these rules (tests, `--rule`). */
+  rules?: Rule<any>[];
+  /** With in-memory files: files that discovery would have listed as not read (tests). */
+  skipped?: Skipped[];
+  /** In-memory files instead of discovery (tests, editors). */
+  files?: { path: string; content: string; gitIgnored?: boolean; gitTracked?: boolean; mode?: number }[];
+  now?: Date;
+  /** Called with progress messages (the CLI shows them on a TTY). */
+  onProgress?: (message: string) => void;
+  /**
+   * `--nginx-test`: run the real `nginx -t` on a copy of each top-level nginx configuration (also
+   * turned on by honban.yml `rules: { nginx/config-test-failed: { options: { run: true, nginx: PATH } } }`).
+   */
+  nginxTest?: boolean | { binary?: string };
+  /** Called with one line per tool run (`nginx -t nginx.conf: ok (…)`): what was tested and what was substituted. */
+  onNotice?: (line: string) => void;
+}
+
+/** The rule that judges `nginx -t` results; its options in honban.yml can also turn the run on. */
+const NGINX_TEST_RULE = 'nginx/config-test-failed';
+
+/** The opt-in tools of this scan, and the config with the flag's rule switched on (the flag wins over `off`). */
+function toolsOf(opts: ScanOptions, config: HonbanConfig): { tools: CollectTools; config: HonbanConfig } {
+  const setting = config.rules?.[NGINX_TEST_RULE];
+  const options = setting && typeof setting === 'object' ? (setting.options ?? {}) : {};
+  const flag = opts.nginxTest;
+  if (!flag && options.run !== true) return { tools: {}, config };
+  const binary = (typeof flag === 'object' ? flag.binary : undefined) ?? (typeof options.nginx === 'string' ? options.nginx : undefined);
+  if (flag) {
+    const base = setting && typeof setting === 'object' ? { ...setting } : typeof setting === 'string' && setting !== 'off' ? { severity: setting } : {};
+    if (base.severity === 'off') delete base.severity;
+    config = { ...config, rules: { ...config.rules, [NGINX_TEST_RULE]: base } };
+  }
+  return { tools: { nginxTest: binary ? { binary } : {} }, config };
+}
+
+/** Turns in-memory files into SourceFiles as discovery would. */
+export function toSourceFiles(files: NonNullable<ScanOptions['files']>, customEnvs: string[] = [], overrides: EnvironmentOverride[] = []): SourceFile[] {
+  return files
+    .map((f) => ({
+      path: f.path,
+      content: f.content,
+      kind: (classifyKind(f.path, f.content) ?? 'text') as FileKind,
+      environment: classifyEnvironment(f.path, customEnvs, overrides),
+      gitIgnored: f.gitIgnored ?? false,
+      gitTracked: f.gitTracked,
+      mode: f.mode,
+    }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** `honban scan`: reads a repository and judges it for the target environment. */
+export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
+  const environment = normalizeEnvName(opts.environment ?? 'production');
+  const paths = opts.paths?.length ? opts.paths : ['.'];
+  const known = new Set(ALL_RULES.map((r) => r.id));
+  let config: HonbanConfig;
+  if (typeof opts.config === 'object') config = normalizeConfig(opts.config);
+  else {
+    const first = path.resolve(paths[0]!);
+    const file = opts.config ?? (opts.files ? undefined : findConfig(first));
+    config = await loadConfig(file, known);
+  }
+  const tooling = toolsOf(opts, config);
+  config = tooling.config;
+  const customEnvs = [environment, ...Object.keys(config.environments ?? {})];
+  const overrides = environmentOverrides(config);
+  opts.onProgress?.('discovering files…');
+  const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides });
+  const files = opts.files ? toSourceFiles(opts.files, customEnvs, overrides) : discovered!.files;
+  const skipped = discovered?.skipped ?? opts.skipped ?? [];
+  const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
+  opts.onProgress?.(`parsing ${files.length} files…`);
+  const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs, tools: tooling.tools });
+  for (const r of facts.nginxTest ?? []) {
+    const t = r as NginxTestResult;
+    opts.onNotice?.(`nginx -t ${t.file}: ${t.ok ? 'ok' : 'failed'}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`);
+  }
+  // Files not read are facts too: a skipped file of the target environment is a finding.
+  facts.skippedFile = skipped.map((s) => ({ file: s.path.replace(/\/$/, ''), environment: classifyEnvironment(s.path.replace(/\/$/, ''), customEnvs, overrides), reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) }));
+  opts.onProgress?.(`running ${rules.length} rules…`);
+  const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind }]));
+  return runPipeline({
+    command: 'scan',
+    target: paths,
+    environment,
+    lang: opts.lang ?? 'en',
+    failOn: opts.failOn ?? config.failOn ?? 'high',
+    config,
+    rules,
+    severities,
+    options,
+    facts,
+    files: fileMap,
+    errors,
+    secrets,
+    baseline: opts.baseline,
+    writeBaseline: opts.writeBaseline,
+    scanned: files.length,
+    skipped,
+    now: opts.now,
+  });
+}

@@ -1,0 +1,401 @@
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { classifyEnvironment, type EnvironmentOverride } from '../lib/environment.js';
+import type { FileKind, Skipped, SourceFile } from '../contracts/types.js';
+import { UserError } from '../contracts/errors.js';
+import { errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile } from '../lib/read.js';
+
+const execFileP = promisify(execFile);
+
+/** Directories never descended into. */
+const SKIP_DIRS = new Set([
+  '.git', '.hg', '.svn', 'node_modules', 'bower_components', 'vendor', 'venv', '.venv', 'virtualenv',
+  '.virtualenv', '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.terraform',
+  '.terragrunt-cache', '.bundle', '.honban', '.next', '.nuxt', '.cache', '.idea', '.vscode', 'site-packages',
+]);
+
+const BINARY_EXT = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'webp', 'ico', 'bmp', 'tiff', 'svgz', 'pdf', 'zip', 'gz', 'tgz', 'bz2', 'xz', '7z', 'rar',
+  'jar', 'war', 'class', 'pyc', 'pyo', 'so', 'dylib', 'dll', 'exe', 'bin', 'o', 'a', 'wasm', 'woff', 'woff2', 'ttf',
+  'otf', 'eot', 'mp3', 'mp4', 'mov', 'avi', 'webm', 'ogg', 'wav', 'flac', 'sqlite', 'sqlite3', 'db', 'psd', 'map',
+  'min.js', 'lock', 'snap',
+]);
+
+/** Lock files: hashes everywhere, nothing configurable. */
+const SKIP_FILES = new Set(['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'Gemfile.lock', 'poetry.lock', 'Pipfile.lock', 'composer.lock', 'Cargo.lock', 'go.sum', 'uv.lock']);
+
+export { MAX_FILE_BYTES };
+
+export interface DiscoverOptions {
+  /** Extra environment names recognized in paths. */
+  customEnvs?: string[];
+  /** gitignore-style patterns from honban.yml `ignore:`. */
+  ignore?: string[];
+  /** honban.yml `environments:` classification globs. */
+  environments?: EnvironmentOverride[];
+}
+
+export interface Discovered {
+  /** Directory findings are relative to. */
+  root: string;
+  files: SourceFile[];
+  /** Files and directories not read, with why (unreadable, too large, binary, encoding, symlink, special file). */
+  skipped: Skipped[];
+}
+
+/** Classifies a file by its name (and, for YAML / conf files, by its first bytes). */
+export function classifyKind(relPath: string, content?: string): FileKind | undefined {
+  const base = relPath.split('/').pop() ?? relPath;
+  const lower = base.toLowerCase();
+  const dirs = relPath.toLowerCase().split('/').slice(0, -1);
+  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'dotenv';
+  if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile' || lower.startsWith('containerfile.')) return 'dockerfile';
+  if (lower === '.dockerignore' || lower.endsWith('.dockerignore')) return 'dockerignore';
+  if (lower === '.gitignore') return 'gitignore';
+  if (lower === 'procfile' || lower.startsWith('procfile.')) return 'procfile';
+  if (lower === 'sshd_config' || lower.endsWith('.sshd_config') || (dirs.includes('sshd_config.d') && lower.endsWith('.conf'))) return 'sshd';
+  if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(lower)) return 'compose';
+  const ext = lower.includes('.') ? lower.slice(lower.lastIndexOf('.') + 1) : '';
+  switch (ext) {
+    case 'yml':
+    case 'yaml':
+      if (content !== undefined) {
+        if (/^services\s*:/m.test(content)) return 'compose';
+        if (/^apiVersion\s*:/m.test(content) && /^kind\s*:/m.test(content)) return 'kubernetes';
+      }
+      return 'yaml';
+    case 'json':
+      return lower.endsWith('.tfvars.json') ? 'tfvars' : 'json';
+    case 'py':
+      return 'python';
+    case 'rb':
+    case 'rake':
+    case 'ru':
+      return 'ruby';
+    case 'js':
+    case 'mjs':
+    case 'cjs':
+    case 'jsx':
+      return lower.endsWith('.min.js') ? undefined : 'javascript';
+    case 'ts':
+    case 'tsx':
+    case 'mts':
+    case 'cts':
+      return lower.endsWith('.d.ts') ? undefined : 'typescript';
+    case 'html':
+    case 'htm':
+    case 'jinja':
+    case 'jinja2':
+    case 'j2':
+    case 'erb':
+    case 'ejs':
+    case 'hbs':
+    case 'njk':
+    case 'liquid':
+      return 'html';
+    case 'tf':
+      return 'terraform';
+    case 'tfvars':
+      return 'tfvars';
+    case 'service':
+      return 'systemd';
+    case 'sh':
+    case 'bash':
+      return 'shell';
+    case 'conf':
+      if (lower === 'nginx.conf' || dirs.some((d) => d.includes('nginx') || d === 'sites-available' || d === 'sites-enabled' || d === 'conf.d')) return 'nginx';
+      if (content !== undefined && /^\s*(server|http|upstream|events)\s*\{/m.test(content)) return 'nginx';
+      return 'text';
+  }
+  if (lower === 'gemfile' || lower === 'rakefile') return 'ruby';
+  if (lower === 'nginx.conf' || dirs.includes('sites-available') || dirs.includes('sites-enabled')) return 'nginx';
+  if (lower === 'user-data' || lower === 'user_data' || (content !== undefined && /^#!.*\b(ba|da|z)?sh\b/.test(content))) return 'shell';
+  return 'text';
+}
+
+function isBinaryExt(lower: string): boolean {
+  const parts = lower.split('.');
+  if (parts.length < 2) return false;
+  const ext = parts[parts.length - 1]!;
+  const ext2 = parts.slice(-2).join('.');
+  return BINARY_EXT.has(ext) || BINARY_EXT.has(ext2);
+}
+
+interface IgnoreLayer {
+  /** Directory (absolute) the .gitignore lives in. */
+  dir: string;
+  ig: Ignore;
+}
+
+async function loadIgnore(dir: string): Promise<IgnoreLayer | undefined> {
+  // Through the safe reader: a `.gitignore` that is a FIFO or a link to /dev/zero is not a list of patterns.
+  const r = await readTextFile(path.join(dir, '.gitignore'));
+  return r.ok ? { dir, ig: ignore().add(r.text) } : undefined;
+}
+
+function isIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean): boolean {
+  for (const layer of layers) {
+    let rel = path.relative(layer.dir, abs).split(path.sep).join('/');
+    if (!rel || rel.startsWith('..')) continue;
+    if (isDir) rel += '/';
+    if (layer.ig.ignores(rel)) return true;
+  }
+  return false;
+}
+
+/** The .gitignore files of the ancestors of `dir` up to the git work tree's top (exclusive of dir). */
+async function ancestorLayers(dir: string): Promise<IgnoreLayer[]> {
+  const chain: string[] = [];
+  let cur = path.dirname(dir);
+  let probe = dir;
+  // Only when `dir` is inside a git work tree: walk up to the directory holding `.git`.
+  while (!existsSync(path.join(probe, '.git'))) {
+    const parent = path.dirname(probe);
+    if (parent === probe) return [];
+    probe = parent;
+  }
+  if (probe === dir) return [];
+  while (true) {
+    chain.unshift(cur);
+    if (cur === probe) break;
+    cur = path.dirname(cur);
+  }
+  const layers: IgnoreLayer[] = [];
+  for (const d of chain) {
+    const l = await loadIgnore(d);
+    if (l) layers.push(l);
+  }
+  return layers;
+}
+
+/**
+ * git with the scanned repository's own configuration disarmed: `.git/config` travels with an
+ * archive of a repository, and `core.fsmonitor` there is a command git runs on `ls-files`. Command-line
+ * `-c` settings win over it; no system config, no prompts, no optional index writes.
+ */
+const GIT_SAFE = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'core.untrackedCache=false', '-c', 'protocol.allow=never'];
+const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_LAZY_FETCH: '1' };
+
+async function gitTrackedFiles(dir: string): Promise<Set<string> | undefined> {
+  try {
+    const opts = { maxBuffer: 256 * 1024 * 1024, timeout: 60_000, env: GIT_ENV };
+    const { stdout } = await execFileP('git', [...GIT_SAFE, '-C', dir, 'ls-files', '-z', '--full-name'], opts);
+    const { stdout: top } = await execFileP('git', [...GIT_SAFE, '-C', dir, 'rev-parse', '--show-toplevel'], opts);
+    const topDir = top.trim();
+    const set = new Set<string>();
+    for (const p of stdout.split('\0')) if (p) set.add(path.join(topDir, p));
+    return set;
+  } catch {
+    return undefined;
+  }
+}
+
+function isEnvFileName(lowerBase: string): boolean {
+  return lowerBase === '.env' || lowerBase.startsWith('.env.') || lowerBase.endsWith('.env');
+}
+
+/**
+ * Walks the given paths (files or directories) and reads every text file honban knows.
+ * Honours .gitignore (plus `.env*` files, which are read even when ignored: they are what a server
+ * or an image build picks up), skips VCS / dependency / virtualenv directories and binary file types.
+ * Everything else it could not read is listed in `skipped` with the reason — unreadable, larger than
+ * 1 MiB, binary (NUL bytes in a file of no known kind), undecodable, a symbolic link that leaves the
+ * scanned tree, a special file (FIFO, device, socket) — never dropped silently. An explicitly named
+ * file that cannot be read is a user error (exit 2).
+ */
+export async function discover(paths: string[], opts: DiscoverOptions = {}): Promise<Discovered> {
+  const absPaths = paths.map((p) => path.resolve(p));
+  for (const abs of absPaths) {
+    if (!existsSync(abs)) throw new UserError(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`);
+  }
+  let root: string;
+  if (absPaths.length === 1 && statSync(absPaths[0]!).isDirectory()) root = absPaths[0]!;
+  else root = process.cwd();
+
+  const userIgnore = ignore().add(opts.ignore ?? []);
+  const files: SourceFile[] = [];
+  const skipped: Skipped[] = [];
+  const seen = new Set<string>();
+  const trackedCache = new Map<string, Set<string> | undefined>();
+  // Real paths of the scanned directories: a symbolic link is followed only when it stays inside one.
+  const realRoots: string[] = [];
+
+  const tracked = async (dir: string) => {
+    if (!trackedCache.has(dir)) trackedCache.set(dir, await gitTrackedFiles(dir));
+    return trackedCache.get(dir);
+  };
+
+  const relOf = (abs: string) => {
+    const r = path.relative(root, abs).split(path.sep).join('/');
+    return r === '' ? path.basename(abs) : r;
+  };
+  // An explicit target is named as the user wrote it; anything else relative to the working directory.
+  const given = new Map(absPaths.map((a, i) => [a, paths[i]!]));
+  const display = (abs: string) => {
+    const g = given.get(abs);
+    if (g !== undefined) return g;
+    const rel = path.relative(process.cwd(), abs);
+    return rel && !rel.startsWith('..') ? rel : abs;
+  };
+
+  const insideRoots = (real: string) => realRoots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+
+  /** Is this path (not) to be looked at at all: ignored by honban.yml, .gitignore, a lock or binary type. */
+  const excluded = (abs: string, layers: IgnoreLayer[], trackedSet: Set<string> | undefined, explicit: boolean): { gitIgnored: boolean; isTracked?: boolean } | undefined => {
+    const rel = relOf(abs);
+    const base = path.basename(abs);
+    const lower = base.toLowerCase();
+    if (!explicit && SKIP_FILES.has(base)) return undefined;
+    if (!explicit && rel && !rel.startsWith('..') && userIgnore.ignores(rel)) return undefined;
+    const matched = isIgnored(layers, abs, false);
+    const isTracked = trackedSet ? trackedSet.has(abs) : undefined;
+    const gitIgnored = matched && !isTracked;
+    if (gitIgnored && !explicit && !isEnvFileName(lower)) return undefined;
+    if (isBinaryExt(lower)) return undefined;
+    return { gitIgnored, isTracked };
+  };
+
+  const addFile = async (abs: string, layers: IgnoreLayer[], trackedSet: Set<string> | undefined, explicit: boolean) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    const ok = excluded(abs, layers, trackedSet, explicit);
+    const rel = relOf(abs);
+    if (!ok) {
+      if (explicit) skipped.push({ path: rel, reason: 'binary', detail: 'a binary file type' });
+      return;
+    }
+    const r = await readTextFile(abs, { maxBytes: MAX_FILE_BYTES });
+    if (!r.ok) {
+      if (explicit) throw new UserError(readFailure(display(abs), r));
+      skipped.push({ path: rel, reason: r.reason, detail: r.detail });
+      return;
+    }
+    // NUL bytes: binary, unless the name says it is a kind honban parses (then one stray NUL must
+    // not hide `DEBUG=True`: the file is read as text).
+    const byName = classifyKind(rel);
+    if (r.nul && (!byName || byName === 'text') && r.encoding === 'utf-8') {
+      const at = r.text.indexOf('\u0000');
+      skipped.push({ path: rel, reason: 'binary', detail: `NUL byte at offset ${Buffer.byteLength(r.text.slice(0, at))}` });
+      return;
+    }
+    const kind = classifyKind(rel, r.text);
+    if (!kind) return;
+    files.push({
+      path: rel,
+      absPath: abs,
+      content: r.text,
+      kind,
+      environment: classifyEnvironment(rel, opts.customEnvs, opts.environments),
+      gitIgnored: ok.gitIgnored,
+      gitTracked: ok.isTracked,
+      mode: r.mode,
+    });
+  };
+
+  /** A symbolic link met while walking: followed when it stays inside the scanned tree and is a file. */
+  const addLink = async (abs: string, layers: IgnoreLayer[], trackedSet: Set<string> | undefined) => {
+    if (!excluded(abs, layers, trackedSet, false)) return;
+    let real: string;
+    try {
+      real = await realpath(abs);
+    } catch (e) {
+      skipped.push({ path: relOf(abs), reason: 'symlink', detail: `broken symbolic link (${errnoText(e)})` });
+      return;
+    }
+    if (!insideRoots(real)) {
+      skipped.push({ path: relOf(abs), reason: 'symlink', detail: 'symbolic link to a path outside the scanned directory (not followed)' });
+      return;
+    }
+    let st;
+    try {
+      st = await stat(real);
+    } catch (e) {
+      skipped.push({ path: relOf(abs), reason: 'unreadable', detail: errnoText(e) });
+      return;
+    }
+    if (st.isDirectory()) return; // its target is walked where it is (no loops through links)
+    if (!st.isFile()) {
+      skipped.push({ path: relOf(abs), reason: 'special-file', detail: `symbolic link to a ${fileTypeOf(st)}` });
+      return;
+    }
+    await addFile(abs, layers, trackedSet, false);
+  };
+
+  const walk = async (dir: string, layers: IgnoreLayer[], trackedSet: Set<string> | undefined) => {
+    const own = await loadIgnore(dir);
+    const here = own ? [...layers, own] : layers;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      skipped.push({ path: relOf(dir) + '/', reason: 'unreadable', detail: `directory: ${errnoText(e)}` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const ent of entries) {
+      const abs = path.join(dir, ent.name);
+      if (ent.isDirectory()) {
+        if (SKIP_DIRS.has(ent.name)) continue;
+        if (existsSync(path.join(abs, 'pyvenv.cfg'))) continue; // a virtualenv under any name
+        const rel = relOf(abs);
+        if (userIgnore.ignores(rel + '/')) continue;
+        if (isIgnored(here, abs, true)) continue;
+        await walk(abs, here, trackedSet);
+      } else if (ent.isFile()) {
+        await addFile(abs, here, trackedSet, false);
+      } else if (ent.isSymbolicLink()) {
+        await addLink(abs, here, trackedSet);
+      } else if (excluded(abs, here, trackedSet, false)) {
+        let type = 'special file';
+        try {
+          type = fileTypeOf(await lstat(abs));
+        } catch {
+          // listed all the same
+        }
+        skipped.push({ path: relOf(abs), reason: 'special-file', detail: type });
+      }
+    }
+  };
+
+  for (const abs of absPaths) {
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new UserError(`cannot read ${display(abs)}: no such file or directory`);
+    }
+    if (st.isDirectory()) {
+      try {
+        realRoots.push(await realpath(abs));
+      } catch (e) {
+        throw new UserError(`cannot read ${display(abs)}: ${errnoText(e)}`);
+      }
+    }
+  }
+  for (const abs of absPaths) {
+    const st = statSync(abs);
+    const trackedSet = await tracked(st.isDirectory() ? abs : path.dirname(abs));
+    if (st.isDirectory()) {
+      // An explicitly named directory is scanned even when an enclosing .gitignore ignores it; one
+      // that cannot be listed is an unreadable target (exit 2).
+      try {
+        await readdir(abs);
+      } catch (e) {
+        throw new UserError(`cannot read ${display(abs)}: ${errnoText(e)}`);
+      }
+      const layers = await ancestorLayers(abs);
+      await walk(abs, isIgnored(layers, abs, true) ? [] : layers, trackedSet);
+    } else {
+      const layers = await ancestorLayers(path.dirname(abs));
+      const own = await loadIgnore(path.dirname(abs));
+      await addFile(abs, own ? [...layers, own] : layers, trackedSet, true);
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { root, files, skipped };
+}

@@ -1,0 +1,267 @@
+/**
+ * Command lines (Procfile, Dockerfile CMD, compose command, systemd ExecStart): shell-style
+ * splitting and finding the invocations of Python servers in them (gunicorn, uvicorn, flask run,
+ * python app.py). Shared by the procfile collector and the gunicorn / flask / fastapi rules.
+ */
+import type { CommandLine } from './common.js';
+
+/** Splits a command like a POSIX shell would (quotes, backslashes); operators become their own words. */
+export function splitShell(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let has = false;
+  let i = 0;
+  const push = () => {
+    if (has) out.push(cur);
+    cur = '';
+    has = false;
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < text.length) {
+      if (text[i + 1] === '\n') { i += 2; continue; }
+      cur += text[i + 1];
+      has = true;
+      i += 2;
+      continue;
+    }
+    if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      cur += end < 0 ? text.slice(i + 1) : text.slice(i + 1, end);
+      has = true;
+      i = end < 0 ? text.length : end + 1;
+      continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') {
+        if (text[j] === '\\' && j + 1 < text.length && '"\\$`'.includes(text[j + 1]!)) { cur += text[j + 1]; j += 2; continue; }
+        cur += text[j];
+        j++;
+      }
+      has = true;
+      i = j + 1;
+      continue;
+    }
+    if (c === '#' && !has) break; // a comment
+    if (/\s/.test(c)) { push(); i++; continue; }
+    const two = text.slice(i, i + 2);
+    if (two === '&&' || two === '||') { push(); out.push(two); i += 2; continue; }
+    if (c === ';' || c === '|' || c === '&') { push(); out.push(c); i++; continue; }
+    cur += c;
+    has = true;
+    i++;
+  }
+  push();
+  return out;
+}
+
+const OPERATORS = new Set(['&&', '||', ';', '|', '&']);
+/** Wrappers that run the command after them. */
+const WRAPPERS = new Set(['exec', 'nohup', 'time', 'env', 'sudo', 'gosu', 'su-exec', 'tini', 'dumb-init', 'chpst', 'setpriv', 'newrelic-admin', 'ddtrace-run', 'opentelemetry-instrument', 'doppler', 'infisical']);
+
+export type ServerKind = 'gunicorn' | 'uvicorn' | 'flask-run' | 'python-script' | 'python-module' | 'fastapi-dev' | 'fastapi-run' | 'django-runserver' | 'hypercorn' | 'waitress' | 'daphne';
+
+/** One program invocation inside a command line. */
+export interface Invocation {
+  kind: ServerKind;
+  /** Arguments after the program (for python-script: after the script path; python-module: after the module). */
+  args: string[];
+  /** The script path (python-script) or module (python-module). */
+  target?: string;
+  /** The whole command line it came from. */
+  command: CommandLine;
+}
+
+/** The words of a command line, recovering a `sh -c "…"` body. */
+function wordsOf(cmd: CommandLine): string[] {
+  const words = cmd.argv && cmd.argv.length ? [...cmd.argv] : splitShell(cmd.text);
+  // sh -c "gunicorn …" / bash -lc '…'
+  for (let i = 0; i < words.length - 2; i++) {
+    if (/(^|\/)(ba|da|z)?sh$/.test(words[i]!) && /^-\w*c\w*$/.test(words[i + 1]!)) {
+      return [...words.slice(0, i), ...splitShell(words[i + 2]!), ...words.slice(i + 3)];
+    }
+  }
+  // exec-form arrays that hold a single shell string: ["gunicorn -w 4 app:app"]
+  if (cmd.argv && words.length === 1 && /\s/.test(words[0]!)) return splitShell(words[0]!);
+  return words;
+}
+
+function base(word: string): string {
+  return word.split('/').pop() ?? word;
+}
+
+/** Finds Python server invocations in a command line. */
+export function invocations(cmd: CommandLine): Invocation[] {
+  const words = wordsOf(cmd);
+  const out: Invocation[] = [];
+  let seg: string[] = [];
+  const flush = () => {
+    const inv = classify(seg, cmd);
+    if (inv) out.push(inv);
+    seg = [];
+  };
+  for (const w of words) {
+    if (OPERATORS.has(w)) flush();
+    else seg.push(w);
+  }
+  flush();
+  return out;
+}
+
+function classify(seg: string[], cmd: CommandLine): Invocation | undefined {
+  let i = 0;
+  // Leading VAR=value assignments, wrappers, and runners (poetry run, pipenv run, uv run, python -m).
+  for (;;) {
+    const w = seg[i];
+    if (w === undefined) return undefined;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) { i++; continue; }
+    const b = base(w);
+    if (WRAPPERS.has(b)) {
+      i++;
+      while (seg[i]?.startsWith('-')) i++; // wrapper options (env -i, tini --)
+      continue;
+    }
+    if ((b === 'poetry' || b === 'pipenv' || b === 'uv' || b === 'pdm' || b === 'hatch' || b === 'rye') && seg[i + 1] === 'run') { i += 2; continue; }
+    if (b === '--') { i++; continue; }
+    break;
+  }
+  const prog = base(seg[i]!);
+  const rest = seg.slice(i + 1);
+  const simple: Record<string, ServerKind> = { gunicorn: 'gunicorn', uvicorn: 'uvicorn', hypercorn: 'hypercorn', 'waitress-serve': 'waitress', daphne: 'daphne' };
+  if (simple[prog]) return { kind: simple[prog]!, args: rest, command: cmd };
+  if (prog === 'flask') {
+    const runAt = rest.indexOf('run');
+    if (runAt >= 0) return { kind: 'flask-run', args: rest.slice(runAt + 1), command: cmd };
+    return undefined;
+  }
+  if (prog === 'fastapi') {
+    if (rest[0] === 'dev') return { kind: 'fastapi-dev', args: rest.slice(1), command: cmd };
+    if (rest[0] === 'run') return { kind: 'fastapi-run', args: rest.slice(1), command: cmd };
+    return undefined;
+  }
+  if (/^python(\d(\.\d+)?)?$/.test(prog)) {
+    let j = 0;
+    while (j < rest.length && rest[j]!.startsWith('-') && rest[j] !== '-m' && rest[j] !== '-c') j++;
+    if (rest[j] === '-m') {
+      const mod = rest[j + 1];
+      if (!mod) return undefined;
+      const args = rest.slice(j + 2);
+      if (mod === 'gunicorn' || mod === 'uvicorn' || mod === 'hypercorn' || mod === 'daphne') return { kind: mod, args, command: cmd };
+      if (mod === 'flask') {
+        const runAt = args.indexOf('run');
+        return runAt >= 0 ? { kind: 'flask-run', args: args.slice(runAt + 1), command: cmd } : undefined;
+      }
+      if (mod === 'waitress') return { kind: 'waitress', args, command: cmd };
+      return { kind: 'python-module', target: mod, args, command: cmd };
+    }
+    const script = rest[j];
+    if (!script || rest[j] === '-c') return undefined;
+    if (base(script) === 'manage.py') {
+      if (rest[j + 1] === 'runserver' || rest[j + 1] === 'runserver_plus') return { kind: 'django-runserver', target: script, args: rest.slice(j + 2), command: cmd };
+      return undefined;
+    }
+    if (script.endsWith('.py')) return { kind: 'python-script', target: script, args: rest.slice(j + 1), command: cmd };
+    return undefined;
+  }
+  if (prog === 'manage.py' || prog.endsWith('/manage.py')) {
+    if (rest[0] === 'runserver') return { kind: 'django-runserver', target: seg[i]!, args: rest.slice(1), command: cmd };
+  }
+  if (prog.endsWith('.py') && seg[i]!.startsWith('./')) return { kind: 'python-script', target: seg[i]!, args: rest, command: cmd };
+  return undefined;
+}
+
+/**
+ * Option values from arguments: `--workers 4`, `--workers=4`, `-w4`, `-w 4`. `names` lists the
+ * spellings (long ones with `--`, short ones with `-`); flags (no value) return ''.
+ */
+export function optionValue(args: string[], names: string[], flag = false): { value: string; index: number } | undefined {
+  let found: { value: string; index: number } | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    for (const n of names) {
+      if (a === n) {
+        found = flag ? { value: '', index: i } : args[i + 1] !== undefined ? { value: args[i + 1]!, index: i } : undefined;
+      } else if (n.startsWith('--') && a.startsWith(n + '=')) {
+        found = { value: a.slice(n.length + 1), index: i };
+      } else if (!flag && /^-[A-Za-z]$/.test(n) && a.startsWith(n) && a.length > 2 && !a.startsWith('--')) {
+        found = { value: a.slice(2), index: i };
+      }
+    }
+  }
+  return found;
+}
+
+/** Deployment command lines from every fact that carries them (procfile, dockerfile CMD / ENTRYPOINT, compose, systemd ExecStart). */
+export function deployCommands(facts: Record<string, unknown>): CommandLine[] {
+  const out: CommandLine[] = [];
+  for (const name of ['procfile', 'dockerfile', 'compose', 'systemd']) {
+    const list = facts[name];
+    if (!Array.isArray(list)) continue;
+    for (const f of list as { commands?: unknown }[]) {
+      // RUN lines execute at build time, not in production.
+      if (f && Array.isArray(f.commands)) for (const c of f.commands as CommandLine[]) if (c && typeof c.text === 'string' && c.source !== 'dockerfile-run') out.push(c);
+    }
+  }
+  return out;
+}
+
+function stripPrefix(p: string): string {
+  return p.replace(/^\.\//, '').replace(/^\/+/, '');
+}
+
+/** Does this invocation run the Python file `file` (repository-relative) directly? */
+export function runsFile(inv: Invocation, file: string): boolean {
+  const f = file.toLowerCase();
+  if (inv.kind === 'python-script' && inv.target) {
+    const t = stripPrefix(inv.target.toLowerCase());
+    if (base(t) !== base(f)) return false;
+    return !t.includes('/') || !f.includes('/') || f.endsWith(t) || t.endsWith(f) || t.endsWith('/' + f.split('/').slice(-2).join('/'));
+  }
+  if (inv.kind === 'python-module' && inv.target) {
+    const m = inv.target.toLowerCase().replace(/\./g, '/');
+    return f === `${m}.py` || f.endsWith(`/${m}.py`) || f === `${m}/__main__.py` || f.endsWith(`/${m}/__main__.py`);
+  }
+  return false;
+}
+
+/**
+ * Is the file an entry point of the deployment? `runs`: a deploy command starts it directly
+ * (`python app.py`); `other`: the deployment is known to start something else (gunicorn, uvicorn,
+ * another script); `unknown`: no deploy command says.
+ */
+export function entryStatus(commands: readonly CommandLine[], file: string): { status: 'runs' | 'other' | 'unknown'; invocation?: Invocation } {
+  let knownOther = false;
+  for (const c of commands) {
+    for (const inv of invocations(c)) {
+      if (runsFile(inv, file)) return { status: 'runs', invocation: inv };
+      knownOther = true;
+    }
+  }
+  return { status: knownOther ? 'other' : 'unknown' };
+}
+
+/**
+ * Facts that carry deployment command lines. Declared by rules as their facts (the engine gives an
+ * empty list when a collector has nothing). Typed as 'procfile' so rules type-check whichever of the
+ * other collectors exist yet; at runtime the list names all four.
+ */
+export const DEPLOY_FACTS = ['procfile', 'dockerfile', 'compose', 'systemd'] as unknown as readonly 'procfile'[];
+
+/**
+ * Command lines whose dev-server / reload problems this domain reports itself. Dockerfile, compose
+ * and systemd commands are reported by docker/dev-server, compose/dev-server and systemd/dev-server;
+ * Procfiles have no other owner. (All sources still count as evidence: entry points, gunicorn settings.)
+ */
+export function reportsCommand(cmd: CommandLine): boolean {
+  return cmd.source === 'procfile';
+}
+
+/**
+ * Commands that run a script whose `app.run()` docker/dev-server or compose/dev-server already
+ * reports (they follow `python app.py` to the call and name it, debugger included): the Python rules
+ * do not report the same call again for them.
+ */
+export function ownedElsewhere(cmd: Pick<CommandLine, 'source'>): boolean {
+  return cmd.source.startsWith('dockerfile') || cmd.source.startsWith('compose');
+}

@@ -1,2 +1,0 @@
-/** The probe tests' tools: the shared helpers of src/testing/tools.ts. */
-export * from '../../testing/tools.js';
