@@ -228,7 +228,7 @@ test('history in PostgreSQL (--store postgres://… and HONBAN_STORE): fixed in 
   const r1 = json<Report>(first.stdout).readiness! as Readiness;
   assert.ok(r1.runId! >= 1);
   assert.match(r1.store!, /^postgres:\/\/honban:\*\*\*\*@127\.0\.0\.1:\d+\//);
-  assert.ok(!existsSync(path.join(dir, '.honban')), 'nothing written locally');
+  assert.ok(!existsSync(path.join(dir, '.honban', 'history.sqlite')), 'no local history store');
   fixRootUser(dir);
   const second = honban(['check', dir, '--format', 'html', '--output', path.join(dir, 'report.html')], { env: { HONBAN_STORE: url } });
   assert.equal(second.code, 1, second.stderr);
