@@ -9,6 +9,8 @@ import { CHECK_HELP } from './check-help.js';
 import { parseIntOption } from '../collect/probe/options.js';
 import { ALL_RULES } from '../rules/index.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
+/** A one-language user error (the message is the same in en and ja). */
+const userError = (m: string, details: string[] = []) => new UserError({ en: m, ja: m }, details);
 
 const CHECK_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -34,17 +36,17 @@ export async function checkCommand(args: string[]): Promise<number> {
     await emit(CHECK_HELP, undefined);
     return 0;
   }
-  if (positionals.length > 1) throw new UserError(`honban check takes one directory, not ${positionals.length} (see honban check --help)`);
+  if (positionals.length > 1) throw userError(`honban check takes one directory, not ${positionals.length} (see honban check --help)`);
   const dirArg = positionals[0] ?? '.';
   if (values.init) return init(dirArg, values.config, values.lang, values.quiet);
-  if (values.url && values['probe-facts']) throw new UserError('give either --url or --probe-facts FILE, not both');
+  if (values.url && values['probe-facts']) throw userError('give either --url or --probe-facts FILE, not both');
   for (const [flag, file] of [['--probe-facts', values['probe-facts']], ['--host-facts', values['host-facts']], ['--ca', values.ca], ['--secrets-dir', values['secrets-dir']]] as const) {
-    if (file !== undefined && !existsSync(file)) throw new UserError(`cannot read ${flag} ${file}: no such file or directory`);
+    if (file !== undefined && !existsSync(file)) throw userError(`cannot read ${flag} ${file}: no such file or directory`);
   }
-  if (values['no-history'] && (values.store || values.keep)) throw new UserError('--no-history stores nothing: drop --store / --keep, or --no-history');
+  if (values['no-history'] && (values.store || values.keep)) throw userError('--no-history stores nothing: drop --store / --keep, or --no-history');
   const dir = path.resolve(dirArg);
-  if (!existsSync(dir)) throw new UserError(`cannot read ${dirArg}: no such directory`);
-  if (values.config && !existsSync(values.config)) throw new UserError(`cannot read config ${values.config}: no such file`);
+  if (!existsSync(dir)) throw userError(`cannot read ${dirArg}: no such directory`);
+  if (values.config && !existsSync(values.config)) throw userError(`cannot read config ${values.config}: no such file`);
   const configFile = values.config ?? findConfig(dir);
   const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
   const lang = resolveLang(values.lang, config.lang);
@@ -78,7 +80,7 @@ export async function checkCommand(args: string[]): Promise<number> {
 
 async function init(dirArg: string, configFlag: string | undefined, langFlag: string | undefined, quiet: boolean | undefined): Promise<number> {
   const dir = path.resolve(dirArg);
-  if (!existsSync(dir)) throw new UserError(`cannot read ${dirArg}: no such directory`);
+  if (!existsSync(dir)) throw userError(`cannot read ${dirArg}: no such directory`);
   const target = configFlag ?? findConfig(dir) ?? path.join(dir, CONFIG_NAMES[0]!);
   const existing = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
   const { addStarterChecklist } = await import('../commands/check/init.js');
@@ -86,17 +88,17 @@ async function init(dirArg: string, configFlag: string | undefined, langFlag: st
   try {
     out = await addStarterChecklist(existing);
   } catch (e) {
-    throw new UserError(`cannot add a checklist to ${target}: ${(e as Error).message}`);
+    throw userError(`cannot add a checklist to ${target}: ${(e as Error).message}`);
   }
   // What we write must load: validated like any honban.yml before it replaces the file.
   const { validateConfig } = await import('../config/load.js');
   const YAML = await import('yaml');
   const problems = validateConfig(YAML.parse(out.text) ?? {}, new Set(ALL_RULES.map((r) => r.id)));
-  if (problems.length) throw new UserError(`${target} would not be valid after adding the checklist: fix it first`, problems.map((p) => `  ${p}`));
+  if (problems.length) throw userError(`${target} would not be valid after adding the checklist: fix it first`, problems.map((p) => `  ${p}`));
   try {
     writeFileSync(target, out.text);
   } catch (e) {
-    throw new UserError(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw userError(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   const lang = resolveLang(langFlag);
   const rel = path.relative(process.cwd(), target) || target;

@@ -8,6 +8,8 @@ import { findConfig, loadConfig } from '../config/load.js';
 import { UserError } from '../contracts/errors.js';
 import { HISTORY_HELP } from './check-help.js';
 import { emit, parse, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
+/** A one-language user error (the message is the same in en and ja). */
+const userError = (m: string, details: string[] = []) => new UserError({ en: m, ja: m }, details);
 
 const HISTORY_OPTIONS = {
   dir: { type: 'string' },
@@ -27,7 +29,7 @@ const DEFAULT_LIMIT = 50;
 
 function runId(arg: string): number {
   const n = Number(arg.replace(/^#/, ''));
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`a run is given by its id (a positive number from honban history), not "${arg}"`);
+  if (!Number.isInteger(n) || n < 1) throw userError(`a run is given by its id (a positive number from honban history), not "${arg}"`);
   return n;
 }
 
@@ -40,15 +42,15 @@ export async function historyCommand(args: string[]): Promise<number> {
   }
   let dirArg = values.dir;
   if (!isDiff) {
-    if (positionals.length > 1) throw new UserError(`honban history takes one directory, not ${positionals.length} (see honban history --help)`);
+    if (positionals.length > 1) throw userError(`honban history takes one directory, not ${positionals.length} (see honban history --help)`);
     if (positionals[0] !== undefined) {
-      if (dirArg !== undefined) throw new UserError('give the directory either as DIR or as --dir, not both');
+      if (dirArg !== undefined) throw userError('give the directory either as DIR or as --dir, not both');
       dirArg = positionals[0];
     }
-  } else if (positionals.length > 2) throw new UserError(`honban history diff compares two runs, not ${positionals.length} (see honban history --help)`);
+  } else if (positionals.length > 2) throw userError(`honban history diff compares two runs, not ${positionals.length} (see honban history --help)`);
   const dir = path.resolve(dirArg ?? '.');
-  if (!existsSync(dir)) throw new UserError(`cannot read ${dirArg}: no such directory`);
-  if (values.config && !existsSync(values.config)) throw new UserError(`cannot read config ${values.config}: no such file`);
+  if (!existsSync(dir)) throw userError(`cannot read ${dirArg}: no such directory`);
+  if (values.config && !existsSync(values.config)) throw userError(`cannot read config ${values.config}: no such file`);
   // Rule ids are not checked here: history reads the store, it runs no rule (and loads none).
   const config = await loadConfig(values.config ?? findConfig(dir));
   const lang = resolveLang(values.lang, config.lang);
@@ -56,7 +58,7 @@ export async function historyCommand(args: string[]): Promise<number> {
   let limit = DEFAULT_LIMIT;
   if (values.limit !== undefined) {
     limit = Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit must be a positive number, not "${values.limit}"`);
+    if (!Number.isInteger(limit) || limit < 1) throw userError(`--limit must be a positive number, not "${values.limit}"`);
   }
 
   const { storeSpec, openStore, StoreError } = await import('../commands/history/index.js');
@@ -70,11 +72,11 @@ export async function historyCommand(args: string[]): Promise<number> {
     const given = values.store ?? (process.env.HONBAN_STORE || undefined);
     spec = given ? storeSpec(given, dir) : storeSpec(config.history?.store, dir, dir);
   } catch (e) {
-    if (e instanceof StoreError) throw new UserError(e.message);
+    if (e instanceof StoreError) throw userError(e.message);
     throw e;
   }
   if (spec.kind === 'sqlite' && !existsSync(spec.target)) {
-    throw new UserError(`no history at ${spec.display} yet: honban check stores a run each time it runs (or give --store)`);
+    throw userError(`no history at ${spec.display} yet: honban check stores a run each time it runs (or give --store)`);
   }
   let store;
   try {
@@ -91,13 +93,13 @@ export async function historyCommand(args: string[]): Promise<number> {
         const last = await store.runs(project, { limit: 2, ...(environment ? { environment } : {}) });
         if (positionals.length === 1) ids = [runId(positionals[0]!), last[0]?.id ?? 0];
         else {
-          if (last.length < 2) throw new UserError(`honban history diff needs two runs of ${project}; ${spec.display} has ${last.length}`);
+          if (last.length < 2) throw userError(`honban history diff needs two runs of ${project}; ${spec.display} has ${last.length}`);
           ids = [last[1]!.id, last[0]!.id];
         }
       }
       const [a, b] = await Promise.all(ids.map((id) => store!.run(project, id)));
-      if (!a) throw new UserError(`no run #${ids[0]} of ${project} in ${spec.display} (see honban history)`);
-      if (!b) throw new UserError(`no run #${ids[1]} of ${project} in ${spec.display} (see honban history)`);
+      if (!a) throw userError(`no run #${ids[0]} of ${project} in ${spec.display} (see honban history)`);
+      if (!b) throw userError(`no run #${ids[1]} of ${project} in ${spec.display} (see honban history)`);
       const { diffRuns } = await import('../commands/history/diff.js');
       const d = diffRuns(a, b);
       text = format === 'json' ? fmt.formatDiffJson(d) : format === 'markdown' ? fmt.formatDiffMarkdown(d, lang) : fmt.formatDiffPretty(d, lang);
@@ -105,7 +107,7 @@ export async function historyCommand(args: string[]): Promise<number> {
     await emit(text, values.output);
     return 0;
   } catch (e) {
-    if (e instanceof StoreError) throw new UserError(`history store: ${e.message}`);
+    if (e instanceof StoreError) throw userError(`history store: ${e.message}`);
     throw e;
   } finally {
     await store?.close();

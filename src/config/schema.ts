@@ -79,6 +79,11 @@ export const CONFIG_SCHEMA = {
     lang: { enum: ['en', 'ja'], description: 'Default language of messages (overridden by --lang).' },
     failOn: { enum: ['critical', 'high', 'medium', 'low', 'info', 'none'], description: 'Default --fail-on.' },
     ignore: { type: 'array', items: { type: 'string' }, description: 'gitignore-style patterns of paths not to scan.' },
+    plugins: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Local ES modules exporting custom rules made with defineRule (paths or globs relative to honban.yml, e.g. ./honban-rules/*.js).',
+    },
     rules: {
       type: 'object',
       description: 'Per-rule severity ("off" disables) or {severity, options}.',

@@ -1,5 +1,5 @@
 /** The shape of honban.yml (loaded and validated by src/config/). */
-import type { EnvName, Severity, Lang, FailOn } from './types.js';
+import type { EnvName, Severity, Lang, FailOn, Rule } from './types.js';
 
 /** The keywords of a variable in honban.yml `variables:` (without `environments`). */
 export interface VarSpec {
@@ -78,4 +78,10 @@ export interface HonbanConfig {
   history?: HistoryConfig;
   /** Where it was read from (absent when no file). */
   source?: string;
+  /** Local ES modules with custom rules (paths or globs, relative to honban.yml). */
+  plugins?: string[];
+  /** The rules those modules export, loaded and validated by loadConfig. */
+  pluginRules?: Rule<any>[];
+  /** Positions in the file (1-based), for findings about the config itself. */
+  positions?: { waivers?: ({ line: number; column: number } | undefined)[] };
 }

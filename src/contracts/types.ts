@@ -41,6 +41,8 @@ export type FileKind =
   | 'kubernetes'
   | 'yaml'
   | 'json'
+  /** `terraform show -json` output of a plan (recognised by content). */
+  | 'tfplan'
   | 'python'
   | 'ruby'
   | 'javascript'
@@ -152,6 +154,8 @@ export interface RuleMeta<N extends FactName = FactName> {
   references?: References;
   /** Which command's pipeline runs the rule (default scan). */
   command?: 'scan' | 'env' | 'probe' | 'host';
+  /** Documentation of the rule (plugin rules; honban's own rules link to docs/rules.md). */
+  docsUrl?: string;
   /**
    * Rules whose finding on the same file and line is the same problem seen from another side
    * (a compose secret that is also a known credential format): one finding is kept, the more severe;
@@ -251,6 +255,13 @@ export interface Report {
   command: 'scan' | 'env' | 'probe' | string;
   /** What was examined: paths or a URL. */
   target: string[];
+  /**
+   * Absolute directory the findings' file paths are relative to (absent for live checks and
+   * in-memory scans). SARIF, GitHub and GitLab output re-base paths on the repository root with it.
+   */
+  root?: string;
+  /** A baseline was applied: open findings are new, `baseline` ones were recorded before. */
+  baselineApplied?: boolean;
   environment: EnvName;
   lang: Lang;
   failOn: FailOn;
@@ -266,8 +277,11 @@ export interface Report {
   rules: RuleSummary[];
   /** Number of files (or URLs / variables) examined. */
   scanned: number;
-  /** Exit code this report implies (0 or 1; 2 is decided before a report exists). */
-  exitCode: 0 | 1;
+  /**
+   * Exit code this report implies: 0 or 1 by --fail-on; 2 when the target could not be checked at
+   * all (a probed site that does not answer). Other exit-2 cases end before a report exists.
+   */
+  exitCode: 0 | 1 | 2;
   /** Extra, command-specific data (e.g. the probe's grade). */
   extra?: Record<string, unknown>;
   /** The go-live verdict and the checklist (`honban check` only). */

@@ -1,3 +1,4 @@
+import { isPlanJson } from '../lib/tfplan.js';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { execFile } from 'node:child_process';
@@ -7,7 +8,8 @@ import ignore, { type Ignore } from 'ignore';
 import { classifyEnvironment, type EnvironmentOverride } from '../lib/environment.js';
 import type { FileKind, Skipped, SourceFile } from '../contracts/types.js';
 import { UserError } from '../contracts/errors.js';
-import { errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile } from '../lib/read.js';
+import { detailText, errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile } from '../lib/read.js';
+import { L } from '../lib/i18n.js';
 import { CODE_EXTENSION } from '../lib/paths.js';
 
 const execFileP = promisify(execFile);
@@ -72,7 +74,9 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
       }
       return 'yaml';
     case 'json':
-      return lower.endsWith('.tfvars.json') ? 'tfvars' : 'json';
+      if (lower.endsWith('.tfvars.json')) return 'tfvars';
+      if (content !== undefined && isPlanJson(content)) return 'tfplan';
+      return 'json';
     case 'py':
       return 'python';
     case 'rb':
@@ -110,6 +114,8 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
     case 'bash':
       return 'shell';
     case 'conf':
+      // systemd drop-ins (`app.service.d/override.conf`): merged into their unit by the systemd collector.
+      if (/\.(service|socket|timer|mount|path|target|slice|scope)\.d$/.test(dirs[dirs.length - 1] ?? '')) return 'systemd';
       if (lower === 'nginx.conf' || dirs.some((d) => d.includes('nginx') || d === 'sites-available' || d === 'sites-enabled' || d === 'conf.d')) return 'nginx';
       if (content !== undefined && /^\s*(server|http|upstream|events)\s*\{/m.test(content)) return 'nginx';
       return 'text';
@@ -213,7 +219,7 @@ function isEnvFileName(lowerBase: string): boolean {
 export async function discover(paths: string[], opts: DiscoverOptions = {}): Promise<Discovered> {
   const absPaths = paths.map((p) => path.resolve(p));
   for (const abs of absPaths) {
-    if (!existsSync(abs)) throw new UserError(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`);
+    if (!existsSync(abs)) throw new UserError(L(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`, `${path.relative(process.cwd(), abs) || abs} を読めません: ファイルもディレクトリもありません`));
   }
   let root: string;
   if (absPaths.length === 1 && statSync(absPaths[0]!).isDirectory()) root = absPaths[0]!;
@@ -369,13 +375,13 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     try {
       st = statSync(abs);
     } catch {
-      throw new UserError(`cannot read ${display(abs)}: no such file or directory`);
+      throw new UserError(L(`cannot read ${display(abs)}: no such file or directory`, `${display(abs)} を読めません: ファイルもディレクトリもありません`));
     }
     if (st.isDirectory()) {
       try {
         realRoots.push(await realpath(abs));
       } catch (e) {
-        throw new UserError(`cannot read ${display(abs)}: ${errnoText(e)}`);
+        throw new UserError(L(`cannot read ${display(abs)}: ${errnoText(e)}`, `${display(abs)} を読めません: ${detailText(errnoText(e), 'ja')}`));
       }
     }
   }
@@ -388,7 +394,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
       try {
         await readdir(abs);
       } catch (e) {
-        throw new UserError(`cannot read ${display(abs)}: ${errnoText(e)}`);
+        throw new UserError(L(`cannot read ${display(abs)}: ${errnoText(e)}`, `${display(abs)} を読めません: ${detailText(errnoText(e), 'ja')}`));
       }
       const layers = await ancestorLayers(abs);
       await walk(abs, isIgnored(layers, abs, true) ? [] : layers, trackedSet);

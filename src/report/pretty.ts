@@ -1,7 +1,7 @@
 import type { Finding, Report, Severity } from '../contracts/types.js';
 import { escapeControl, escapeControl as x } from './escape.js';
 import { dateText, orderedItems, readinessExitLine, rt, statusText } from './readiness.js';
-import { exitLine, skipReasonText, summaryLine, t } from './text.js';
+import { exitLine, scannedKind, skipReasonText, summaryLine, t } from './text.js';
 
 export interface PrettyOptions {
   /** ANSI colours (only on a TTY, never with NO_COLOR). */
@@ -70,8 +70,7 @@ export function formatPretty(report: Report, opts: PrettyOptions = { color: fals
   // Command-specific headline (e.g. the probe's grade), when the command put one in `extra`.
   if (typeof report.extra?.headline === 'string') out.push(c(BOLD, x(report.extra.headline)));
   const mark = report.statusCounts.open ? (report.exitCode ? c(SEV_COLOR.high, '✖') : c(SEV_COLOR.medium, '!')) : c('\x1b[32m', '✔');
-  const what = report.command === 'scan' ? s.files : report.command === 'env' ? s.variables : s.checks;
-  out.push(`${mark} ${summaryLine(report)} · ${s.scanned(report.scanned, what)} · ${s.env}: ${report.environment}`);
+  out.push(`${mark} ${summaryLine(report)} · ${s.scanned(report.scanned, scannedKind(report.command))} · ${s.env}: ${report.environment}`);
   out.push(readinessExitLine(report) ?? exitLine(report));
   return out.join('\n') + '\n';
 }

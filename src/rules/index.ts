@@ -13,6 +13,7 @@ import { rules as gunicorn } from './gunicorn/index.js';
 import { rules as code } from './code/index.js';
 import { rules as contract } from './contract/index.js';
 import { rules as tf_aws } from './tf-aws/index.js';
+import { rules as terraform } from './terraform/index.js';
 import { rules as nginx } from './nginx/index.js';
 import { rules as systemd } from './systemd/index.js';
 import { rules as sshd } from './sshd/index.js';
@@ -26,7 +27,7 @@ import { rules as host } from './host/index.js';
  * test beside it). `probe` rules judge live facts (honban probe); `envcheck` rules judge a resolved
  * environment (honban env); the rest judge repository files (honban scan).
  */
-export const ALL_RULES: Rule<any>[] = [env, docker, compose, secrets, honban, flask, django, fastapi, rails, express, gunicorn, code, contract, tf_aws, nginx, systemd, sshd, provision, probe, envcheck, host].flat();
+export const ALL_RULES: Rule<any>[] = [env, docker, compose, secrets, honban, flask, django, fastapi, rails, express, gunicorn, code, contract, tf_aws, terraform, nginx, systemd, sshd, provision, probe, envcheck, host].flat();
 
 export function ruleById(id: string): Rule<any> | undefined {
   return ALL_RULES.find((r) => r.id === id);

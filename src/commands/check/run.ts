@@ -19,6 +19,8 @@ import { gitInfo, projectKey } from './git.js';
 import type { ProbeRunOptions } from '../probe/index.js';
 import type { HistoryStore, Keep, RunInput, StoredFinding, Unjudged } from '../history/index.js';
 import { StoreError } from '../history/sql.js';
+/** A one-language user error (the message is the same in en and ja). */
+const userError = (m: string, details: string[] = []) => new UserError({ en: m, ja: m }, details);
 
 export interface CheckOptions {
   /** The directory to check (default: the current directory). */
@@ -70,7 +72,7 @@ async function configOf(dir: string, given: CheckOptions['config']): Promise<{ c
     file = given.source;
     if (!file || !existsSync(file)) return { config };
   } else {
-    if (given && !existsSync(given)) throw new UserError(`cannot read config ${given}: no such file`);
+    if (given && !existsSync(given)) throw userError(`cannot read config ${given}: no such file`);
     file = given ?? findConfig(dir);
     config = await loadConfig(file, new Set(ALL_RULES.map((r) => r.id)));
     if (!file) return { config };
@@ -89,9 +91,9 @@ export async function check(opts: CheckOptions = {}): Promise<CheckResult> {
   try {
     st = statSync(dir);
   } catch {
-    throw new UserError(`cannot read ${dirArg}: no such directory`);
+    throw userError(`cannot read ${dirArg}: no such directory`);
   }
-  if (!st.isDirectory()) throw new UserError(`${dirArg} is not a directory (honban check reads a repository or deployment directory)`);
+  if (!st.isDirectory()) throw userError(`${dirArg} is not a directory (honban check reads a repository or deployment directory)`);
   const { config, text: configText, display: configDisplay } = await configOf(dir, opts.config);
   const { resolveEnvName } = await import('../../collect/env/layers.js');
   const environment = resolveEnvName(opts.environment ?? config.environment ?? 'production', config);
@@ -121,7 +123,7 @@ export async function check(opts: CheckOptions = {}): Promise<CheckResult> {
 }
 
 function storeFailure(e: unknown): Error {
-  if (e instanceof StoreError) return new UserError(`history store: ${e.message} (--no-history skips storing)`);
+  if (e instanceof StoreError) return userError(`history store: ${e.message} (--no-history skips storing)`);
   return e as Error;
 }
 

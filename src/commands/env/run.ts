@@ -64,7 +64,7 @@ export async function runEnv(opts: EnvRunOptions): Promise<EnvRunResult> {
     secretsDir: opts.secretsDir,
     positions,
   });
-  const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'env', opts.environment, opts.config);
+  const { rules, severities, options } = selectRules(opts.rules ?? [...ALL_RULES, ...(opts.config.pluginRules ?? [])], 'env', opts.environment, opts.config);
   const files = new Map<string, { content: string; kind: FileKind }>();
   for (const [f, content] of resolution.contents) files.set(f, { content, kind: 'dotenv' });
   if (opts.configDisplay && opts.configText !== undefined) files.set(opts.configDisplay, { content: opts.configText, kind: 'yaml' });
@@ -72,6 +72,7 @@ export async function runEnv(opts: EnvRunOptions): Promise<EnvRunResult> {
   const { report, judged } = await runPipeline({
     command: 'env',
     target: [displayRoot(opts.view.root)],
+    ...(path.isAbsolute(opts.view.root) ? { root: opts.view.root } : {}),
     environment: opts.environment,
     lang: opts.lang ?? 'en',
     failOn: opts.failOn ?? opts.config.failOn ?? 'high',

@@ -185,13 +185,17 @@ test('usage errors exit 2 with one clear line; --help exits 0', async () => {
   assert.match(h.stdout, /--load N/);
 });
 
-test('a site that is down: exit 1, http/unreachable, grade F, fast', async () => {
+test('a site that is down: exit 2 (nothing could be checked) with one error line, the report still written: http/unreachable, grade F, fast', async () => {
   const port = await closedPort();
   const t0 = Date.now();
   const r = await cli(['probe', `https://127.0.0.1:${port}/`, '--http-url', `http://127.0.0.1:${port}/`, '--format', 'json']);
-  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.code, 2, r.stderr);
+  assert.equal(r.stderr, `honban: error: https://127.0.0.1:${port}/ could not be checked: The site does not answer: nothing listens on 127.0.0.1:${port} (connection refused)\n`);
   const report = JSON.parse(r.stdout) as Report;
+  assert.equal(report.exitCode, 2);
   assert.deepEqual([...new Set(report.findings.map((f) => f.ruleId))].sort(), ['http/missing-redirect', 'http/unreachable']);
+  // Even --fail-on none cannot turn "not checked" into a pass.
+  assert.equal((await cli(['probe', `https://127.0.0.1:${port}/`, '--http-url', `http://127.0.0.1:${port}/`, '--fail-on', 'none', '-q'])).code, 2);
   assert.equal((report.extra as { grade: string }).grade, 'F');
   assert.ok(Date.now() - t0 < 5000);
 });

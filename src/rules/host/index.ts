@@ -17,6 +17,8 @@ import envFileMissing from './env-file-missing.js';
 import envFilePermissions from './env-file-permissions.js';
 import expectedPortClosed from './expected-port-closed.js';
 import firewallDisabled from './firewall-disabled.js';
+import firewallLivePortOpen from './firewall-live-port-open.js';
+import firewallNotLoaded from './firewall-not-loaded.js';
 import firewallPortOpen from './firewall-port-open.js';
 import forkingWithoutPidfile from './forking-without-pidfile.js';
 import gunicornWorkersMismatch from './gunicorn-workers-mismatch.js';
@@ -28,6 +30,7 @@ import lowDisk from './low-disk.js';
 import lowMemory from './low-memory.js';
 import nginxConfigTestFailed from './nginx-config-test-failed.js';
 import osEndOfLife from './os-end-of-life.js';
+import tempCleanupMissing from './temp-cleanup-missing.js';
 import securityUpdatesPending from './security-updates-pending.js';
 import softwareBelowFloor from './software-below-floor.js';
 import timeSyncMissing from './time-sync-missing.js';
@@ -35,4 +38,4 @@ import timezoneMismatch from './timezone-mismatch.js';
 import unexpectedListener from './unexpected-listener.js';
 
 /** Rules of the `host` domain: judged by `honban host` over host facts (src/facts/host.ts). */
-export const rules: Rule<any>[] = [appBoundPublicly, appDirNotWritable, appNotEnabled, appUnitMissing, backupRetentionMissing, backupStale, backupUnscheduled, certbotMissing, certificateExpiring, certificateExpiryUnmonitored, certificateMissing, certificateRenewalUnscheduled, diskAlertUnscheduled, domainNotLocal, envFileMissing, envFilePermissions, expectedPortClosed, firewallDisabled, firewallPortOpen, forkingWithoutPidfile, gunicornWorkersMismatch, healthCheckUnscheduled, listenerExposed, logrotateMissing, lowCpu, lowDisk, lowMemory, nginxConfigTestFailed, osEndOfLife, securityUpdatesPending, softwareBelowFloor, timeSyncMissing, timezoneMismatch, unexpectedListener];
+export const rules: Rule<any>[] = [appBoundPublicly, appDirNotWritable, appNotEnabled, appUnitMissing, backupRetentionMissing, backupStale, backupUnscheduled, certbotMissing, certificateExpiring, certificateExpiryUnmonitored, certificateMissing, certificateRenewalUnscheduled, diskAlertUnscheduled, domainNotLocal, envFileMissing, envFilePermissions, expectedPortClosed, firewallDisabled, firewallLivePortOpen, firewallNotLoaded, firewallPortOpen, forkingWithoutPidfile, gunicornWorkersMismatch, healthCheckUnscheduled, listenerExposed, logrotateMissing, lowCpu, lowDisk, lowMemory, nginxConfigTestFailed, osEndOfLife, securityUpdatesPending, softwareBelowFloor, tempCleanupMissing, timeSyncMissing, timezoneMismatch, unexpectedListener];

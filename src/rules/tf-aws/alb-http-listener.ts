@@ -1,6 +1,5 @@
 import type { TerraformFact, TfResource } from '../../facts/terraform/types.js';
-import { defineRule } from '../define.js';
-import { attrOr, blocks, bool, msg, num, refIds, report, str } from './util.js';
+import { attrOr, blocks, bool, defineAwsRule, msg, num, refIds, report, resourceIndex, str } from './util.js';
 
 /** The load balancer type of a listener's `load_balancer_arn` ('application' by default), when it can be known. */
 export function lbTypeOf(listener: TfResource, byId: Map<string, TfResource>): string | undefined {
@@ -24,7 +23,7 @@ export function listenersOf(tf: readonly TerraformFact[]): TfResource[] {
   return tf.flatMap((f) => f.resources).filter((r) => r.mode === 'managed' && (r.type === 'aws_lb_listener' || r.type === 'aws_alb_listener'));
 }
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/alb-http-listener',
   severity: 'medium',
   facts: ['terraform'],
@@ -39,7 +38,7 @@ export default defineRule({
   },
   references: { cwe: ['CWE-319'], equivalents: ['CKV_AWS_2', 'CKV2_AWS_20'] },
   check(facts, ctx) {
-    const byId = new Map(facts.terraform.flatMap((f) => f.resources).map((r) => [r.id, r]));
+    const byId = resourceIndex(facts.terraform);
     for (const l of listenersOf(facts.terraform)) {
       const protoAttr = l.body.attrs['protocol'];
       const proto = str(protoAttr?.value)?.toUpperCase();

@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { msg, report } from './util.js';
+import { defineAwsRule, msg, report } from './util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/cloudtrail-missing',
   severity: 'info',
   environments: ['production'],

@@ -34,6 +34,10 @@ import albHttpListener from './alb-http-listener.js';
 import albOldTlsPolicy from './alb-old-tls-policy.js';
 import cloudfrontHttpAllowed from './cloudfront-http-allowed.js';
 import cloudfrontOldTls from './cloudfront-old-tls.js';
+import cloudfrontCacheUnreviewed from './cloudfront-cache-unreviewed.js';
+import elbHttpListener from './elb-http-listener.js';
+import iamServiceWildcard from './iam-service-wildcard.js';
+import sgServicePortOpen from './sg-service-port-open.js';
 
 /** Rules of the `tf-aws` domain (Terraform, AWS provider). */
 export const rules: Rule<any>[] = [
@@ -72,4 +76,8 @@ export const rules: Rule<any>[] = [
   albOldTlsPolicy,
   cloudfrontHttpAllowed,
   cloudfrontOldTls,
+  cloudfrontCacheUnreviewed,
+  elbHttpListener,
+  iamServiceWildcard,
+  sgServicePortOpen,
 ];

@@ -1,8 +1,9 @@
 /** Helpers shared by the tf-aws rules. */
-import type { TerraformFact, TfAttr, TfBlock, TfResource, TfValue } from '../../facts/terraform/types.js';
+import type { TerraformFact, TfAttr, TfBlock, TfModuleRef, TfResource, TfValue } from '../../facts/terraform/types.js';
 import { isPlaceholder, isSecretName } from '../../lib/secrets.js';
-import type { Localized, ReportInput } from '../../contracts/types.js';
-import { str, walk } from '../../facts/terraform/values.js';
+import { SEVERITIES, type FactName, type Localized, type ReportInput, type Rule, type Severity } from '../../contracts/types.js';
+import { refersTo, str, walk } from '../../facts/terraform/values.js';
+import { awsMajor, providerDefault, type ProviderDefault } from '../../facts/terraform/provider-defaults.js';
 
 export * from '../../facts/terraform/values.js';
 
@@ -10,6 +11,140 @@ export interface At {
   file: string;
   line: number;
   column: number;
+  /** The finding is about an example deployment (`examples/complete`). */
+  example?: string;
+}
+
+/** Anything a finding can be about: a resource, policy or container (carrying their module / example). */
+interface Owner {
+  module?: TfModuleRef;
+  example?: string;
+}
+
+/** The provider whose resources the tf-aws rules judge. */
+export const AWS = 'aws';
+
+/** A module whose resources all belong to other providers (azurerm, google …): not judged by tf-aws. */
+function otherProvider(f: TerraformFact): boolean {
+  return f.providerNames.length > 0 && !f.providerNames.includes(AWS);
+}
+
+/** The facts a tf-aws rule sees: AWS resources only (a provider's rules judge that provider's resources). */
+export function awsView(facts: readonly TerraformFact[]): TerraformFact[] {
+  return facts.map((f) => {
+    if (otherProvider(f)) {
+      return { ...f, resources: f.resources.filter((r) => r.provider === AWS), policies: [], containers: [], variables: [], locals: [], outputs: [], moduleCalls: [], providers: f.providers.filter((p) => p.name === AWS), assignments: f.kind === 'tfvars' ? f.assignments : [] };
+    }
+    if (f.resources.every((r) => r.provider === AWS)) return f;
+    const ids = new Set(f.resources.filter((r) => r.provider !== AWS).map((r) => r.id));
+    return { ...f, resources: f.resources.filter((r) => r.provider === AWS), policies: f.policies.filter((p) => !ids.has(p.resourceId)), containers: f.containers.filter((c) => !ids.has(c.taskDefinitionId)) };
+  });
+}
+
+const RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
+
+/**
+ * The facts a provider-neutral Terraform rule sees: everything the tf-aws rules do not — the
+ * resources of other providers (azurerm, google, kubernetes …) and, in a module with no AWS
+ * resource, its variables, locals and outputs. Together with awsView, each piece is judged once.
+ */
+export function otherProvidersView(facts: readonly TerraformFact[]): TerraformFact[] {
+  return facts.map((f) => {
+    const resources = f.resources.filter((r) => r.provider !== AWS);
+    const ids = new Set(resources.map((r) => r.id));
+    const policies = f.policies.filter((p) => ids.has(p.resourceId));
+    const containers = f.containers.filter((c) => ids.has(c.taskDefinitionId));
+    if (otherProvider(f)) return { ...f, resources, policies, containers, moduleCalls: [], providers: f.providers.filter((p) => p.name !== AWS), assignments: [] };
+    return { ...f, resources, policies, containers, variables: [], locals: [], outputs: [], moduleCalls: [], providers: f.providers.filter((p) => p.name !== AWS), assignments: [] };
+  });
+}
+
+/** Wraps a Terraform rule: it sees `view` of the facts; findings about an example of a module are reported as such, at low at most. */
+function scopedRule<N extends FactName>(rule: Rule<N>, view: (tf: readonly TerraformFact[]) => TerraformFact[]): Rule<N> {
+  const check = rule.check;
+  return {
+    ...rule,
+    check(facts, ctx) {
+      const tf = (facts as unknown as { terraform?: TerraformFact[] }).terraform;
+      if (!tf) return check(facts, ctx);
+      const seen = view(tf);
+      const exampleFiles = new Map<string, string>();
+      for (const f of seen) if (f.example) exampleFiles.set(f.file, f.example);
+      const report = (input: ReportInput & { example?: string }) => {
+        const { example: marked, ...rest } = input;
+        const example = marked ?? exampleFiles.get(rest.file);
+        if (!example) return ctx.report(rest);
+        const sev = rest.severity ?? rule.severity;
+        ctx.report({
+          ...rest,
+          severity: RANK[sev] < RANK.low ? 'low' : sev,
+          message: { en: `Example ${example}: ${rest.message.en}`, ja: `サンプル ${example}: ${rest.message.ja}` },
+        });
+      };
+      return check({ ...facts, terraform: seen } as typeof facts, { ...ctx, environment: ctx.environment, judges: ctx.judges, options: ctx.options, report });
+    },
+  };
+}
+
+/**
+ * Declares a tf-aws rule: it sees only AWS resources (never azurerm / google ones), and a finding
+ * about an example of a module (`examples/<name>/`, a demonstration, not a deployment) is reported
+ * as such, at low severity at most (docs/decisions.md).
+ */
+export function defineAwsRule<N extends FactName>(rule: Rule<N>): Rule<N> {
+  return scopedRule(rule, awsView);
+}
+
+/** Declares a provider-neutral Terraform rule judging what tf-aws rules do not see (otherProvidersView). */
+export function defineOtherProvidersRule<N extends FactName>(rule: Rule<N>): Rule<N> {
+  return scopedRule(rule, otherProvidersView);
+}
+
+/**
+ * The provider default assumed for an absent argument, for messages: " (not set: the default of
+ * hashicorp/aws, false, is assumed — v1–v6)". Empty when the table has no entry.
+ */
+export function assumedDefault(tf: readonly TerraformFact[], r: TfResource, path: string): { value?: ProviderDefault['value']; note: Localized } {
+  const major = awsMajor(tf, r.moduleDir);
+  const d = providerDefault(r, path, major);
+  if (!d) return { note: { en: '', ja: '' } };
+  const v = JSON.stringify(d.value);
+  const range = d.majors[0] === d.majors[1] ? `v${d.majors[0]}` : `v${d.majors[0]}–v${d.majors[1]}`;
+  const who = d.by === 'aws' ? { en: 'AWS default', ja: 'AWS のデフォルト' } : { en: 'hashicorp/aws default', ja: 'hashicorp/aws のデフォルト' };
+  return {
+    value: d.value,
+    note: {
+      en: ` (not set: ${who.en} ${v} assumed, provider ${range}${d.note ? `; ${d.note}` : ''})`,
+      ja: `（未設定: ${who.ja} ${v} を想定, provider ${range}）`,
+    },
+  };
+}
+
+/** A resource that copies another database (a read replica, a restore from a snapshot, a cross-region replica of a cluster). */
+export function isDbCopy(r: TfResource): boolean {
+  const a = r.body.attrs;
+  return !isUnsetAttr(a['replicate_source_db']) || !isUnsetAttr(a['replication_source_identifier']);
+}
+
+function isUnsetAttr(a: TfAttr | undefined): boolean {
+  return !a || a.value.kind === 'null';
+}
+
+/** Does the value reference the resource (by its id, or an alias: `module.<call>` for a registry module's main resource)? */
+export function refersToResource(v: TfValue | undefined, r: TfResource): boolean {
+  return refersTo(v, r.id) || (r.aliases ?? []).some((a) => refersTo(v, a));
+}
+
+/** Resources by id (and alias). */
+export function resourceIndex(facts: readonly TerraformFact[]): Map<string, TfResource> {
+  const out = new Map<string, TfResource>();
+  for (const f of facts) {
+    for (const r of f.resources) {
+      out.set(r.id, r);
+      for (const a of r.aliases ?? []) if (!out.has(a)) out.set(a, r);
+    }
+  }
+  return out;
 }
 
 /** Every resource (managed, or data with mode 'data') of the given types in the facts. */
@@ -23,12 +158,38 @@ export function allResources(facts: readonly TerraformFact[]): TfResource[] {
 }
 
 export function at(x: At): At {
-  return { file: x.file, line: x.line, column: x.column };
+  return { file: x.file, line: x.line, column: x.column, example: x.example };
 }
 
-/** Position for an attribute, or the resource / block start when the attribute is absent. */
-export function attrOr(a: TfAttr | undefined, r: At): At {
-  return a ? at(a) : at(r);
+function isResource(x: unknown): x is TfResource {
+  return !!x && typeof x === 'object' && 'address' in x && 'body' in x && 'mode' in x;
+}
+
+/**
+ * Where a finding about a resource points: the resource, or for a resource of a module instance
+ * the module call in the root module that creates it (what the user of the module edits).
+ */
+export function posOf(r: TfResource | (At & Owner)): At {
+  if (r.module) return { file: r.module.call.file, line: r.module.call.line, column: r.module.call.column, example: r.example };
+  return { file: r.file, line: r.line, column: r.column, example: r.example };
+}
+
+/**
+ * Position for an attribute, or the resource / block start when the attribute is absent. For a
+ * resource of a module instance, a value written outside the module (the caller's argument, a
+ * tfvars file, a variable default) is reported where it is written; an absent attribute at the call.
+ */
+export function attrOr(a: TfAttr | undefined, r: At & Owner): At {
+  if (!a) return isResource(r) || r.module ? posOf(r as TfResource) : at(r);
+  const v = a.value.loc;
+  if (r.module && v && v.file !== a.file) return { file: v.file, line: v.line, column: v.column, example: r.example };
+  return { file: a.file, line: a.line, column: a.column, example: r.example };
+}
+
+/** A resource's address for messages; for a module instance also where the module declares it. */
+export function label(r: { address: string; module?: TfModuleRef; file?: string; line?: number }): string {
+  if (r.module?.registry) return `${r.address} (${r.module.registry.name}${r.module.version ? ` ${r.module.version}` : ''})`;
+  return r.module && r.file ? `${r.address} (${r.file}:${r.line})` : r.address;
 }
 
 /** " (default of variable x, variables.tf:4)" — where a resolved value came from, for messages. */
@@ -43,6 +204,8 @@ export function via(v: TfValue | undefined): Localized {
       return { en: ` (variable "${f.name}" set in ${w})`, ja: `（変数 ${f.name} を ${w} で設定）` };
     case 'module-argument':
       return { en: ` (module argument "${f.name}", ${w})`, ja: `（モジュール引数 ${f.name}, ${w}）` };
+    case 'module-default':
+      return { en: ` (input "${f.name}" not set: the default of ${f.module ?? 'the module'} applies, module call ${w})`, ja: `（入力 ${f.name} が未設定: ${f.module ?? 'モジュール'} のデフォルト値, モジュール呼び出し ${w}）` };
   }
 }
 
@@ -54,8 +217,10 @@ export function msg(...parts: (Localized | string)[]): Localized {
   };
 }
 
-export function report(at: At, message: Localized, extra: Partial<ReportInput> = {}): ReportInput {
-  return { file: at.file, line: at.line, column: at.column, message, ...extra };
+/** A finding at a position (a resource: its position by posOf; an example deployment is marked). */
+export function report(where: At | TfResource, message: Localized, extra: Partial<ReportInput> = {}): ReportInput & { example?: string } {
+  const p = isResource(where) ? posOf(where) : where;
+  return { file: p.file, line: p.line, column: p.column, message, ...extra, ...(p.example ? { example: p.example } : {}) };
 }
 
 /** Keys that look secret-like but hold references (ARNs, ids, names). */
