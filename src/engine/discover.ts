@@ -10,6 +10,7 @@ import type { FileKind, Skipped, SourceFile } from '../contracts/types.js';
 import { UserError } from '../contracts/errors.js';
 import { detailText, errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile } from '../lib/read.js';
 import { L } from '../lib/i18n.js';
+import { sniffNginx } from '../collect/nginx/sniff.js';
 import { CODE_EXTENSION } from '../lib/paths.js';
 
 const execFileP = promisify(execFile);
@@ -33,6 +34,9 @@ const SKIP_FILES = new Set(['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 
 
 export { MAX_FILE_BYTES };
 
+/** Extensions of files whose content may show them to be nginx configuration (none; templates of the official image). */
+const SNIFFED_EXT = new Set(['', 'template', 'tmpl', 'nginx', 'vhost', 'site']);
+
 export interface DiscoverOptions {
   /** Extra environment names recognized in paths. */
   customEnvs?: string[];
@@ -55,7 +59,7 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
   const base = relPath.split('/').pop() ?? relPath;
   const lower = base.toLowerCase();
   const dirs = relPath.toLowerCase().split('/').slice(0, -1);
-  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'dotenv';
+  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || lower === '.flaskenv') return 'dotenv';
   // `Dockerfile.prod` is a Dockerfile; `dockerfile.ts` (a module about Dockerfiles) is code.
   const code = CODE_EXTENSION.test(lower);
   if (lower === 'dockerfile' || (lower.startsWith('dockerfile.') && !code) || lower.endsWith('.dockerfile') || lower === 'containerfile' || (lower.startsWith('containerfile.') && !code)) return 'dockerfile';
@@ -123,6 +127,8 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
   if (lower === 'gemfile' || lower === 'rakefile') return 'ruby';
   if (lower === 'nginx.conf' || dirs.includes('sites-available') || dirs.includes('sites-enabled')) return 'nginx';
   if (lower === 'user-data' || lower === 'user_data' || (content !== undefined && /^#!.*\b(ba|da|z)?sh\b/.test(content))) return 'shell';
+  // A site file without a telling name (`deployment/nginx/<app>`, a sample's `proxy/conf`): by content, parsed.
+  if (content !== undefined && SNIFFED_EXT.has(ext) && sniffNginx(content, dirs.some((d) => d.includes('nginx')))) return 'nginx';
   return 'text';
 }
 
@@ -204,7 +210,7 @@ async function gitTrackedFiles(dir: string): Promise<Set<string> | undefined> {
 }
 
 function isEnvFileName(lowerBase: string): boolean {
-  return lowerBase === '.env' || lowerBase.startsWith('.env.') || lowerBase.endsWith('.env');
+  return lowerBase === '.env' || lowerBase.startsWith('.env.') || lowerBase.endsWith('.env') || lowerBase === '.flaskenv';
 }
 
 /**

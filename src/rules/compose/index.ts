@@ -4,6 +4,7 @@ import databasePortPublished from './database-port-published.js';
 import debugEnabled from './debug-enabled.js';
 import devServer from './dev-server.js';
 import dockerSocketMount from './docker-socket-mount.js';
+import exampleNotJudged from './example-not-judged.js';
 import hostNamespace from './host-namespace.js';
 import missingMemoryLimit from './missing-memory-limit.js';
 import missingRestartPolicy from './missing-restart-policy.js';
@@ -30,4 +31,5 @@ export const rules: Rule<any>[] = [
   unpinnedImage,
   missingRestartPolicy,
   missingMemoryLimit,
+  exampleNotJudged,
 ];

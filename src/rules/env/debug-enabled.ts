@@ -15,8 +15,8 @@ export default defineRule({
     ja: 'env ファイルでデバッグモードが有効',
   },
   description: {
-    en: 'An env file the target environment loads turns on a framework debug switch (DEBUG, FLASK_DEBUG, DJANGO_DEBUG, APP_DEBUG, UVICORN_RELOAD …) or the Node.js inspector (NODE_OPTIONS=--inspect). Debug pages show source code, settings and environment variables to anyone who triggers an error; the Werkzeug debugger and the Node inspector let a visitor run code on the server. Files for development (`.env.development`) are not judged for production.',
-    ja: 'ターゲット環境が読み込む env ファイルで、フレームワークのデバッグスイッチ (DEBUG、FLASK_DEBUG、DJANGO_DEBUG、APP_DEBUG、UVICORN_RELOAD など) や Node.js のインスペクター (NODE_OPTIONS=--inspect) が有効になっています。デバッグページはエラーを起こした誰にでもソースコード、設定、環境変数を見せてしまい、Werkzeug デバッガーや Node のインスペクターはサーバー上でコードを実行させてしまいます。開発用のファイル (`.env.development`) は本番の判定対象外です。',
+    en: 'An env file the target environment loads turns on a framework debug switch (DEBUG, FLASK_DEBUG, DJANGO_DEBUG, APP_DEBUG, UVICORN_RELOAD …) or the Node.js inspector (NODE_OPTIONS=--inspect). Debug pages show source code, settings and environment variables to anyone who triggers an error; the Werkzeug debugger and the Node inspector let a visitor run code on the server. Files for development (`.env.development`) are not judged for production. A `.flaskenv` is loaded by the Flask CLI in every environment (never by gunicorn or uWSGI): a debug switch there is reported at medium severity.',
+    ja: 'ターゲット環境が読み込む env ファイルで、フレームワークのデバッグスイッチ (DEBUG、FLASK_DEBUG、DJANGO_DEBUG、APP_DEBUG、UVICORN_RELOAD など) や Node.js のインスペクター (NODE_OPTIONS=--inspect) が有効になっています。デバッグページはエラーを起こした誰にでもソースコード、設定、環境変数を見せてしまい、Werkzeug デバッガーや Node のインスペクターはサーバー上でコードを実行させてしまいます。開発用のファイル (`.env.development`) は本番の判定対象外です。`.flaskenv` は Flask CLI がどの環境でも読み込む (gunicorn や uWSGI は読まない) ため、そこでのデバッグスイッチは medium として報告します。',
   },
   fix: {
     en: 'Set the switch to false (`DEBUG=False`) in the production env file, or remove it so the framework default (off) applies; keep debug only in `.env.development`.',
@@ -27,7 +27,24 @@ export default defineRule({
     for (const f of facts.dotenv) {
       for (const e of effectiveEntries(f)) {
         const key = e.key.toUpperCase();
-        if (DEBUG_KEYS.has(key) && isTruthy(e.value)) {
+        if (DEBUG_KEYS.has(key) && isTruthy(e.value) && f.loader === 'flask-cli') {
+          // .flaskenv: every `flask` command reads it wherever the code is checked out; gunicorn does not.
+          ctx.report({
+            file: f.file,
+            line: e.line,
+            column: e.column,
+            key: e.key,
+            severity: 'medium',
+            message: {
+              en: `${e.key} turns debug mode on in ${f.file}, which the Flask CLI loads in every environment: \`flask run\` (and app.run() with python-dotenv) starts the Werkzeug debugger on any server where the variable is not set to 0; gunicorn and uWSGI do not read the file`,
+              ja: `${e.key} が ${f.file} でデバッグモードを有効にしています。このファイルは Flask CLI がどの環境でも読み込むため、変数を 0 にしていないサーバーで \`flask run\` (python-dotenv がある場合の app.run() も) を実行すると Werkzeug デバッガーが起動します (gunicorn や uWSGI はこのファイルを読みません)`,
+            },
+            fix: {
+              en: `Remove ${e.key} from ${f.file} (it is committed and shared by every environment) and set it only in the developer's untracked .env.`,
+              ja: `${f.file} から ${e.key} を削除し (このファイルはコミットされ全環境で共有されます)、開発者の追跡されない .env だけで設定してください。`,
+            },
+          });
+        } else if (DEBUG_KEYS.has(key) && isTruthy(e.value)) {
           ctx.report({
             file: f.file,
             line: e.line,

@@ -20,3 +20,9 @@ test('env/development-mode: development files are silent; staging may say stagin
   await expectLines(rule, { '.env.development': text('FLASK_ENV=development') }, []);
   await expectLines(rule, { '.env.staging': text('ENVIRONMENT=staging', 'NODE_ENV=production') }, ['.env.staging:2'], { environment: 'staging' });
 });
+
+test('env/development-mode: FLASK_ENV=development in .flaskenv is medium (the Flask CLI reads it in every environment)', async () => {
+  const f = await expectLines(rule, { '.flaskenv': text('FLASK_APP=shop.py', 'FLASK_ENV=development') }, ['.flaskenv:2']);
+  assert.equal(f[0]!.severity, 'medium');
+  await expectLines(rule, { '.flaskenv': text('FLASK_APP=shop.py', 'FLASK_ENV=production') }, []);
+});

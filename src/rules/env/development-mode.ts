@@ -13,8 +13,8 @@ export default defineRule({
     ja: 'フレームワークの実行環境が development になっている',
   },
   description: {
-    en: 'An env file the target environment loads names a development or test environment in FLASK_ENV, NODE_ENV, RAILS_ENV, RACK_ENV, APP_ENV, ENVIRONMENT … The framework then loads its development configuration: Flask < 2.3 turns on the debugger, Express prints stack traces, React and Vue ship unminified development builds, Rails loads config/environments/development.rb. A value naming another deployed environment (staging in production) is reported at medium severity.',
-    ja: 'ターゲット環境が読み込む env ファイルで、FLASK_ENV、NODE_ENV、RAILS_ENV、RACK_ENV、APP_ENV、ENVIRONMENT などが開発用やテスト用の環境を指しています。フレームワークは開発用の設定を読み込みます: Flask 2.3 未満ではデバッガーが有効になり、Express はスタックトレースを表示し、React や Vue は最適化されていない開発ビルドになり、Rails は config/environments/development.rb を読み込みます。別のデプロイ環境 (本番で staging など) を指している場合は medium として報告します。',
+    en: 'An env file the target environment loads names a development or test environment in FLASK_ENV, NODE_ENV, RAILS_ENV, RACK_ENV, APP_ENV, ENVIRONMENT … The framework then loads its development configuration: Flask < 2.3 turns on the debugger, Express prints stack traces, React and Vue ship unminified development builds, Rails loads config/environments/development.rb. A value naming another deployed environment (staging in production), and a development value in `.flaskenv` (read by the Flask CLI only, in every environment), are reported at medium severity.',
+    ja: 'ターゲット環境が読み込む env ファイルで、FLASK_ENV、NODE_ENV、RAILS_ENV、RACK_ENV、APP_ENV、ENVIRONMENT などが開発用やテスト用の環境を指しています。フレームワークは開発用の設定を読み込みます: Flask 2.3 未満ではデバッガーが有効になり、Express はスタックトレースを表示し、React や Vue は最適化されていない開発ビルドになり、Rails は config/environments/development.rb を読み込みます。別のデプロイ環境 (本番で staging など) を指している場合と、`.flaskenv` (Flask CLI だけがどの環境でも読み込む) の開発用の値は medium として報告します。',
   },
   fix: {
     en: 'Set the variable to the target environment (`FLASK_ENV=production`, `NODE_ENV=production`, `RAILS_ENV=production`) in the env file of that environment.',
@@ -36,7 +36,8 @@ export default defineRule({
           line: e.valueLine,
           column: e.valueColumn,
           key: e.key,
-          severity: dev ? undefined : 'medium',
+          // .flaskenv reaches the Flask CLI only (`flask run`), never gunicorn or uWSGI.
+          severity: dev && f.loader !== 'flask-cli' ? undefined : 'medium',
           message: {
             en: `${e.key} is "${raw}" in an env file loaded in ${ctx.environment}: the framework runs with its ${dev ? 'development' : raw} configuration`,
             ja: `${envLabel(ctx.environment).ja}環境で読み込まれる env ファイルで ${e.key} が "${raw}" になっています: フレームワークが ${dev ? '開発用' : raw + ' 用'}の設定で動きます`,
