@@ -39,7 +39,7 @@ test('usage errors are one clear line and exit 2', () => {
     [['frobnicate'], /^honban: error: unknown command 'frobnicate' \(see honban --help\)\n$/],
     [['scan', '--bogus'], /^honban: error: unknown option '--bogus' \(see honban scan --help\)\n$/],
     [['scan', '/nonexistent/path'], /^honban: error: cannot read \/nonexistent\/path: no such file or directory\n$/],
-    [['scan', '.', '--format', 'xml'], /^honban: error: --format must be one of pretty, json, sarif, junit, markdown, github, gitlab, not "xml"\n$/],
+    [['scan', '.', '--format', 'xml'], /^honban: error: --format must be one of pretty, json, sarif, junit, markdown, github, gitlab, html, not "xml"\n$/],
     [['scan', '.', '--fail-on', 'sometimes'], /^honban: error: --fail-on must be one of critical, high, medium, low, info, none, not "sometimes"\n$/],
     [['scan', '.', '--lang', 'fr'], /^honban: error: --lang must be en or ja, not "fr"\n$/],
     [['scan', '.', '--config', '/nonexistent/honban.yml'], /^honban: error: cannot read config \/nonexistent\/honban.yml: no such file\n$/],

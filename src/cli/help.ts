@@ -13,6 +13,9 @@ Commands:
   probe URL         Check the deployed site: redirect, TLS, headers, cookies, CSP, CORS …
   host              Check the server itself (live, or offline with --root DIR): OS, resources,
                     SSH, firewall, the app's unit, env file, nginx, certificates, backups
+  check [DIR]       The go-live verdict: scan + env + probe + host facts + the checklist of
+                    honban.yml, stored in the history store (--format html for one page)
+  history [DIR]     The stored runs of honban check; history diff [A] [B]: what changed
   rules             List every rule (id, severity, title, description, fix)
   convert FILE      Render a saved JSON report in another format (sarif, github, …)
 
@@ -54,7 +57,7 @@ const SHARED: Localized = {
   en: `Shared options:
   --env NAME             Target environment (default: production)
   --lang en|ja           Language of messages (default: from LANG)
-  -f, --format FORMAT    pretty | json | sarif | junit | markdown | github | gitlab
+  -f, --format FORMAT    pretty | json | html | sarif | junit | markdown | github | gitlab
                          (default: pretty; github: workflow annotations; gitlab: Code Quality)
   -o, --output FILE      Write the report to FILE instead of stdout (a summary line goes to stderr)
   --fail-on LEVEL        critical | high | medium | low | info | none (default: high)

@@ -14,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   diff: async () => (await import('./env.js')).diffCommand,
   probe: async () => (await import('./probe.js')).probeCommand,
   host: async () => (await import('./host.js')).hostCommand,
+  check: async () => (await import('./check.js')).checkCommand,
+  history: async () => (await import('./history.js')).historyCommand,
   convert: async () => (await import('./convert.js')).convertCommand,
 };
 

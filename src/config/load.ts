@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../contracts/errors.js';
 import type { EnvironmentOverride } from '../lib/environment.js';
-import type { HonbanConfig } from '../contracts/config.js';
+import type { ChecklistItem, HonbanConfig } from '../contracts/config.js';
 import type { Localized, Rule } from '../contracts/types.js';
 import { isRulePattern, ruleIdMatches } from '../lib/rule-glob.js';
 import { CONFIG_SCHEMA } from './schema.js';
@@ -205,6 +205,16 @@ export function configProblems(data: unknown, knownRuleIds?: ReadonlySet<string>
       add(['waivers', i, 'until'], L(`"${w.until}" is not a real date`, `"${w.until}" は実在しない日付です`));
     }
   });
+  const textProblem = (line: string): ConfigProblem => {
+    const at = line.indexOf(': ');
+    return { where: line.slice(0, at), path: line.slice(0, at).split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)), message: { en: line.slice(at + 2), ja: line.slice(at + 2) } };
+  };
+  problems.push(...checklistProblems(cfg.checklist, knownRuleIds).map(textProblem));
+  if (typeof cfg.history?.store === 'string') {
+    const st = cfg.history.store;
+    if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/i.test(st)) problems.push(textProblem('history.store: a password does not belong in honban.yml; give it in PGPASSWORD or ~/.pgpass (or the whole URL in HONBAN_STORE)'));
+    else if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/i.test(st)) problems.push(textProblem(`history.store: must be sqlite:PATH or postgres://…, not "${st}"`));
+  }
   for (const [name, spec] of Object.entries(variables)) {
     const envs = spec && typeof spec === 'object' && spec.environments && typeof spec.environments === 'object' ? spec.environments : {};
     for (const [where, s] of [[['variables', name], spec], ...Object.entries(envs).map(([e, o]) => [['variables', name, 'environments', e], o] as const)] as const) {
@@ -215,6 +225,72 @@ export function configProblems(data: unknown, knownRuleIds?: ReadonlySet<string>
     }
   }
   return problems;
+}
+
+/** Problems the JSON Schema cannot express: unique ids, automated xor manual, reasons, dates, rule ids. */
+function checklistProblems(list: unknown, knownRuleIds?: ReadonlySet<string>): string[] {
+  if (!Array.isArray(list)) return [];
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  list.forEach((raw, i) => {
+    if (!raw || typeof raw !== 'object') return;
+    const it = raw as Partial<ChecklistItem>;
+    const at = `checklist.${i}`;
+    if (typeof it.id === 'string') {
+      if (seen.has(it.id)) problems.push(`${at}.id: "${it.id}" is also the id of checklist.${seen.get(it.id)}`);
+      else seen.set(it.id, i);
+    }
+    const automated = it.checks !== undefined;
+    const manual = it.status !== undefined;
+    if (automated && manual) problems.push(`${at}: give either checks: (automated) or status: (manual), not both`);
+    if (!automated && !manual) problems.push(`${at}: needs checks: (rule ids or globs such as tls/*) or a manual status: (todo, done, deferred, skipped, not-applicable)`);
+    if (automated) {
+      for (const key of ['evidence', 'attested', 'reattest', 'reason', 'until'] as const) {
+        if (it[key] !== undefined) problems.push(`${at}.${key}: only for manual items (an automated item's status comes from its checks)`);
+      }
+      if (knownRuleIds && Array.isArray(it.checks)) {
+        it.checks.forEach((c, j) => {
+          if (typeof c !== 'string') return;
+          if (!matchesAnyRule(c, knownRuleIds)) problems.push(`${at}.checks.${j}: no rule matches "${c}"`);
+        });
+      }
+    }
+    if (manual) {
+      const needsReason = it.status === 'deferred' || it.status === 'skipped' || it.status === 'not-applicable';
+      if (needsReason && !it.reason) problems.push(`${at}.reason: a ${it.status} item needs a reason`);
+      if (!needsReason && it.until !== undefined) problems.push(`${at}.until: only for deferred, skipped or not-applicable items`);
+      if (it.status === 'done' && !it.attested) problems.push(`${at}.attested: a done item needs attested: { by, on }`);
+    }
+    for (const key of ['due', 'until'] as const) {
+      const v = it[key];
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isRealDate(v)) problems.push(`${at}.${key}: "${v}" is not a real date`);
+    }
+    const on = it.attested?.on;
+    if (typeof on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(on) && !isRealDate(on)) problems.push(`${at}.attested.on: "${on}" is not a real date`);
+  });
+  return problems;
+}
+
+/** A rule id, or a glob with `*` (tls/*, *-secret): does it name at least one rule? */
+export function ruleGlob(pattern: string): (id: string) => boolean {
+  if (!pattern.includes('*')) return (id) => id === pattern;
+  const parts = pattern.split('*');
+  return (id) => {
+    if (!id.startsWith(parts[0]!) || !id.endsWith(parts[parts.length - 1]!)) return false;
+    let at = parts[0]!.length;
+    for (let k = 1; k < parts.length - 1; k++) {
+      const found = id.indexOf(parts[k]!, at);
+      if (found < 0) return false;
+      at = found + parts[k]!.length;
+    }
+    return at <= id.length - parts[parts.length - 1]!.length;
+  };
+}
+
+function matchesAnyRule(pattern: string, ids: ReadonlySet<string>): boolean {
+  const m = ruleGlob(pattern);
+  for (const id of ids) if (m(id)) return true;
+  return false;
 }
 
 import { createRequire } from 'node:module';

@@ -192,6 +192,10 @@ export interface RawFinding {
   secrets?: string[];
 }
 
+/** Which part of `honban check` produced a finding. */
+export const FINDING_SOURCES = ['scan', 'env', 'probe', 'host'] as const;
+export type FindingSource = (typeof FINDING_SOURCES)[number];
+
 /** The Finding contract (DESIGN.md). */
 export interface Finding {
   ruleId: string;
@@ -211,6 +215,8 @@ export interface Finding {
   evidence?: string;
   key?: string;
   fingerprint: string;
+  /** The command that found it (set by `honban check`, which joins several). */
+  source?: FindingSource;
 }
 
 export interface ReportError {
@@ -221,6 +227,8 @@ export interface ReportError {
   line?: number;
   column?: number;
   ruleId?: string;
+  /** The part of `honban check` it came from. */
+  source?: FindingSource;
 }
 
 export interface RuleSummary {
@@ -276,6 +284,86 @@ export interface Report {
   exitCode: 0 | 1 | 2;
   /** Extra, command-specific data (e.g. the probe's grade). */
   extra?: Record<string, unknown>;
+  /** The go-live verdict and the checklist (`honban check` only). */
+  readiness?: Readiness;
+}
+
+// ── readiness (honban check) ────────────────────────────────────────────────────────────────────
+
+export const VERDICTS = ['ready', 'ready-with-waivers', 'not-ready'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+export const PRIORITIES = ['P0', 'P1', 'P2'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const MANUAL_STATUSES = ['todo', 'done', 'deferred', 'skipped', 'not-applicable'] as const;
+export type ManualStatus = (typeof MANUAL_STATUSES)[number];
+/**
+ * Status of a checklist item as reported: the manual statuses, and for automated items `passed`,
+ * `failed` (an open finding), `waived` (findings, all waived) or `not-run` (none of its rules ran,
+ * e.g. `tls/*` without --url). `stale`: done, but the attestation is older than `reattest`;
+ * `expired`: deferred / skipped / not-applicable after `until`.
+ */
+export type ItemStatus = ManualStatus | 'passed' | 'failed' | 'waived' | 'not-run' | 'stale' | 'expired';
+/** What the status means for the verdict: met, open (a gap), or waived (accepted for now). */
+export type ItemState = 'met' | 'open' | 'waived';
+
+export interface ReadinessItem {
+  id: string;
+  title: string;
+  kind: 'automated' | 'manual';
+  priority: Priority;
+  owner?: string;
+  due?: string;
+  status: ItemStatus;
+  state: ItemState;
+  reason?: string;
+  until?: string;
+  evidence?: string;
+  attested?: { by: string; on: string };
+  /** Automated items: the rule ids / globs it is bound to. */
+  checks?: string[];
+  /** Automated items: matching findings that are open (manual items: 0). */
+  findings: number;
+  /** Open and past its due date. */
+  overdue?: boolean;
+  /** Why the status is what it is, when it is not obvious (expired deferral, stale attestation …). */
+  note?: string;
+}
+
+/** One stored run, as the trend chart and `honban history` show it. */
+export interface RunSummary {
+  id: number;
+  at: string;
+  commit?: string;
+  branch?: string;
+  environment: string;
+  verdict: Verdict;
+  /** Open findings by severity. */
+  summary: Summary;
+  /** Findings by status. */
+  statusCounts?: Record<FindingStatus, number>;
+  /** Checklist items: all, and open ones. */
+  checklist?: { total: number; open: number };
+}
+
+export interface Readiness {
+  verdict: Verdict;
+  /** When the verdict was given (ISO 8601). */
+  at: string;
+  commit?: string;
+  branch?: string;
+  /** The project key of the history store (from the git remote). */
+  project?: string;
+  items: ReadinessItem[];
+  /** Which parts ran (and why one did not). */
+  sources: { source: FindingSource; ran: boolean; target?: string; scanned?: number; note?: string }[];
+  /** Why the verdict is what it is, one line each (most important first). */
+  reasons: string[];
+  /** The run's id in the history store (absent with --no-history). */
+  runId?: number;
+  /** Where the run was stored (a path, or a URL without its password). */
+  store?: string;
+  /** Stored runs up to and including this one, oldest first (the trend chart). */
+  history?: RunSummary[];
 }
 
 /** Why a file was not read. */

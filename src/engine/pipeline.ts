@@ -62,12 +62,14 @@ export interface PipelineInput {
    * Findings judged earlier (honban host: the deployed files' findings, judged on the host where
    * their values are): they go through waivers, baseline and the report like the rest.
    */
-  prejudged?: { findings: RawFinding[]; rules: Rule<any>[] };
+  prejudged?: { findings: RawFinding[]; rules: Rule<any>[]; /** Those of `rules` that had something to judge (default: all). */ judged?: string[] };
 }
 
 export interface PipelineResult {
   report: Report;
   findings: RawFinding[];
+  /** Ids of the rules that had something to judge (honban check: an item whose rules judged nothing is not passed). */
+  judged: string[];
 }
 
 /** Service names and image names (with their path parts) of the compose facts: identifiers, never masked. */
@@ -144,7 +146,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     severities: input.severities,
     extra: input.extra,
   });
-  return { report, findings: processed };
+  const judged = input.prejudged ? [...evaluated.judged, ...(input.prejudged.judged ?? input.prejudged.rules.map((r) => r.id))] : evaluated.judged;
+  return { report, findings: processed, judged };
 }
 
 /**

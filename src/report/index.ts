@@ -1,4 +1,5 @@
 import type { Report } from '../contracts/types.js';
+import { formatHtml } from './html.js';
 import { formatGithub } from './github.js';
 import { formatGitlab } from './gitlab.js';
 import { formatJson } from './json.js';
@@ -7,7 +8,7 @@ import { formatMarkdown } from './markdown.js';
 import { formatPretty } from './pretty.js';
 import { formatSarif } from './sarif.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif', 'junit', 'markdown', 'github', 'gitlab'] as const;
+export const FORMATS = ['pretty', 'json', 'sarif', 'junit', 'markdown', 'github', 'gitlab', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -38,7 +39,9 @@ export function render(report: Report, format: Format, opts: RenderOptions = {})
       return formatGitlab(report, { root: opts.root });
     case 'pretty':
       return formatPretty(report, { color: opts.color ?? false });
+    case 'html':
+      return formatHtml(report);
   }
 }
 
-export { formatGithub, formatGitlab, formatJson, formatJunit, formatMarkdown, formatPretty, formatSarif };
+export { formatGithub, formatGitlab, formatHtml, formatJson, formatJunit, formatMarkdown, formatPretty, formatSarif };

@@ -5,16 +5,17 @@
  * what it is. The last 20 snapshots of each environment are kept, with timestamps.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, writeFileSync } from 'node:fs';
 import { readUserFileSync } from '../../lib/read.js';
 import path from 'node:path';
 import { UserError } from '../../contracts/errors.js';
+import { ensureHonbanDir, HONBAN_DIR } from '../../lib/honban-dir.js';
 import type { EnvName, Lang } from '../../contracts/types.js';
 import { VERSION } from '../../contracts/version.js';
 import type { Resolution } from '../../collect/env/resolve.js';
 import { L } from '../../lib/i18n.js';
 
-export const STORE_DIR = '.honban';
+export const STORE_DIR = HONBAN_DIR;
 export const KEY_FILE = 'env-key';
 export const SNAPSHOTS_FILE = 'env-snapshots.json';
 export const KEEP = 20;
@@ -51,9 +52,7 @@ function storeDir(root: string): string {
 function ensureStore(root: string): Buffer {
   const dir = storeDir(root);
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const gi = path.join(dir, '.gitignore');
-    if (!existsSync(gi)) writeFileSync(gi, '# honban: snapshots and their HMAC key stay out of git\n*\n');
+    ensureHonbanDir(root);
     const kf = path.join(dir, KEY_FILE);
     if (!existsSync(kf)) writeFileSync(kf, randomBytes(32).toString('hex') + '\n', { mode: 0o600 });
   } catch (e) {

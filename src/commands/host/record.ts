@@ -88,6 +88,7 @@ export function parseRecord(data: unknown, what = 'host facts'): HostRecord {
     deployed: {
       files: Array.isArray(deployed.files) ? (deployed.files as DeployedJudgement['files']) : [],
       rules: Array.isArray(deployed.rules) ? (deployed.rules as string[]) : [],
+      ...(Array.isArray(deployed.judged) ? { judged: (deployed.judged as unknown[]).filter((x): x is string => typeof x === 'string') } : {}),
       findings: findings as RawFinding[],
       errors: Array.isArray(deployed.errors) ? (deployed.errors as ReportError[]) : [],
     },

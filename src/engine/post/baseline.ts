@@ -23,7 +23,9 @@ export async function readBaseline(file: string): Promise<BaselineFile> {
   }
 }
 
-export function makeBaseline(findings: readonly RawFinding[], now: Date): BaselineFile {
+type Baselined = Pick<RawFinding, 'ruleId' | 'file' | 'fingerprint' | 'status'>;
+
+export function makeBaseline(findings: readonly Baselined[], now: Date): BaselineFile {
   return {
     schemaVersion: 1,
     tool: 'honban',
@@ -35,7 +37,7 @@ export function makeBaseline(findings: readonly RawFinding[], now: Date): Baseli
   };
 }
 
-export async function writeBaseline(file: string, findings: readonly RawFinding[], now: Date): Promise<void> {
+export async function writeBaseline(file: string, findings: readonly Baselined[], now: Date): Promise<void> {
   try {
     await writeFile(file, JSON.stringify(makeBaseline(findings, now), null, 2) + '\n');
   } catch (e) {
