@@ -33,7 +33,7 @@ const CHECK_OPTIONS = {
 export async function checkCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, CHECK_OPTIONS, 'check');
   if (values.help) {
-    await emit(CHECK_HELP, undefined);
+    await emit(CHECK_HELP[resolveLang(values.lang)], undefined);
     return 0;
   }
   if (positionals.length > 1) throw userError(`honban check takes one directory, not ${positionals.length} (see honban check --help)`);

@@ -37,7 +37,7 @@ export async function historyCommand(args: string[]): Promise<number> {
   const isDiff = args[0] === 'diff';
   const { values, positionals } = parse(isDiff ? args.slice(1) : args, HISTORY_OPTIONS, isDiff ? 'history diff' : 'history');
   if (values.help) {
-    await emit(HISTORY_HELP, undefined);
+    await emit(HISTORY_HELP[resolveLang(values.lang)], undefined);
     return 0;
   }
   let dirArg = values.dir;

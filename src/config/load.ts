@@ -166,13 +166,20 @@ export function configProblems(data: unknown, knownRuleIds?: ReadonlySet<string>
     const ja = errors.map((e) => ({ ...e }));
     requireAjvJa()(ja);
     const oneOfPaths = new Set(errors.filter((e) => e.params && 'passingSchemas' in e.params).map((e) => e.instancePath));
+    const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
     errors.forEach((e, i) => {
       const path = e.instancePath ? e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : [];
       let msg: Localized = { en: e.message ?? 'invalid', ja: ja[i]!.message ?? e.message ?? '不正です' };
       if (oneOfPaths.has(e.instancePath)) {
-        msg = e.instancePath.startsWith('/environments/')
-          ? L('must be a list of globs or { paths, files, aliases }', 'glob のリストか { paths, files, aliases } でなければなりません')
-          : L('must be a severity (critical, high, medium, low, info, off) or { severity, options }', '重大度 (critical, high, medium, low, info, off) か { severity, options } でなければなりません');
+        msg = /^\/checklist\/\d+\/title$/.test(e.instancePath)
+          ? L('must be a string or { en, ja }', '文字列か { en, ja } でなければなりません')
+          : e.instancePath.startsWith('/environments/')
+            ? L('must be a list of globs or { paths, files, aliases }', 'glob のリストか { paths, files, aliases } でなければなりません')
+            : L('must be a severity (critical, high, medium, low, info, off) or { severity, options }', '重大度 (critical, high, medium, low, info, off) か { severity, options } でなければなりません');
+      } else if (anyOfPaths.has(e.instancePath)) {
+        msg = e.instancePath === '/history/keep'
+          ? L('must be a number of days (180d) or of runs (500)', '日数 (180d) か実行回数 (500) でなければなりません')
+          : L('must match one of the allowed forms', '許される形式のいずれかでなければなりません');
       } else if (e.params && 'additionalProperty' in e.params) {
         const key = String(e.params.additionalProperty);
         msg = L(`unknown key "${key}"`, `不明なキー "${key}"`);

@@ -196,7 +196,7 @@ test('usage errors and a bad checklist exit 2 with every problem listed', () => 
   writeFileSync(path.join(dir, 'honban.yml'), 'checklist:\n  - id: a\n    title: A\n    priority: P9\n    status: deferred\n  - id: b\n    title: B\n    priority: P0\n    checks: [tls/nope]\n');
   const r = honban(['check', dir, '--no-history']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /3 problem\(s\)/);
+  assert.match(r.stderr, /: 3 problems\n/);
   assert.match(r.stderr, /checklist\.0\.priority/);
   assert.match(r.stderr, /checklist\.0\.reason: a deferred item needs a reason/);
   assert.match(r.stderr, /checklist\.1\.checks\.0: no rule matches "tls\/nope"/);
