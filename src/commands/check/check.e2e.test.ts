@@ -4,7 +4,7 @@
  * `honban history diff` — in the default SQLite store and in a real PostgreSQL server.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -32,6 +32,11 @@ function fixRootUser(dir: string): void {
 const json = <T>(text: string): T => JSON.parse(text) as T;
 
 test('check examples/flask-leaky: not-ready, the checklist table first, every finding tagged with its source', () => {
+  // The README's quick start (`honban check examples/flask-leaky`) stores its run there: --no-history
+  // must leave that store as it was, present or not.
+  const store = path.join(LEAKY, '.honban', 'history.sqlite');
+  const storeState = () => (existsSync(store) ? `${statSync(store).size}:${statSync(store).mtimeMs}` : 'absent');
+  const storeBefore = storeState();
   const r = honban(['check', 'examples/flask-leaky', '--no-history', '--format', 'json']);
   assert.equal(r.code, 1, r.stderr);
   const report = json<Report>(r.stdout);
@@ -67,7 +72,7 @@ test('check examples/flask-leaky: not-ready, the checklist table first, every fi
   assert.ok(report.findings.some((f) => f.source === 'env'), 'env findings are part of the verdict');
   assert.ok(report.findings.some((f) => f.ruleId === 'tf-aws/cloudtrail-missing' && f.status === 'waived' && f.owner === 'yamada'));
   assert.equal(rd.runId, undefined, '--no-history stores nothing');
-  assert.ok(!existsSync(path.join(LEAKY, '.honban', 'history.sqlite')));
+  assert.equal(storeState(), storeBefore, '--no-history writes no store');
 
   const pretty = honban(['check', 'examples/flask-leaky', '--no-history']);
   assert.equal(pretty.code, 1);
