@@ -3,7 +3,6 @@ import { isPlaceholder, isSecretName, notASecretValue, weakReasonText, weakSecre
 import { parseBoolean } from '../../lib/values.js';
 import { defineRule } from '../define.js';
 import { configValues } from './config-values.js';
-import { findCredentials } from './secretlint.js';
 
 /** Values that point elsewhere: template variables, secret-store references, environment lookups. */
 const REFERENCE = [
@@ -65,7 +64,7 @@ export function isNotConfiguration(file: string, paths: readonly string[]): bool
 export default defineRule({
   id: 'secret/hardcoded-secret',
   severity: 'high',
-  facts: ['file'],
+  facts: ['file', 'credentials'],
   title: {
     en: 'Secret written in a configuration file',
     ja: '設定ファイルに秘密値が直接書かれている',
@@ -79,7 +78,8 @@ export default defineRule({
     ja: '値をデプロイ時または実行時に解決される参照 (`${DB_PASSWORD}` のような環境変数、Ansible Vault、sops、シークレットストア) に置き換えてリテラルを削除し、ローテーションしてください。git の履歴に残っています。',
   },
   references: { cwe: ['CWE-798', 'CWE-260'] },
-  async check(facts, ctx) {
+  check(facts, ctx) {
+    const credentials = new Map(facts.credentials.map((c) => [c.file, c.found]));
     for (const f of facts.file) {
       if (f.gitIgnored && !f.gitTracked) continue;
       // Rails' config/secrets.yml and config/database.yml are judged per section by the rails rules.
@@ -94,7 +94,7 @@ export default defineRule({
       });
       if (!candidates.length) continue;
       // A value in a known credential format is secret/known-credential's finding.
-      const known = new Set((await findCredentials(f.file, f.content)).map((h) => h.line));
+      const known = new Set((credentials.get(f.file) ?? []).map((h) => h.line));
       for (const c of candidates) {
         if (known.has(c.line)) continue;
         const v = c.value.trim();

@@ -1,31 +1,15 @@
 import { urlPassword } from '../../lib/url.js';
 import { isPlaceholder, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { credentialType, findCredentials, NETWORK_BOUND } from './secretlint.js';
+import { credentialType, NETWORK_BOUND } from './secretlint.js';
 
-/** The key a credential is assigned to on its line (`AWS_SECRET_ACCESS_KEY=…`, `"token": "…"`, `password: …`). */
-export function keyBefore(lineText: string, column: number): string | undefined {
-  const before = lineText.slice(0, column - 1);
-  const m = /["']?([A-Za-z_][\w.-]*)["']?\s*(?:=|:|=>)\s*["'`]?$/.exec(before);
-  return m?.[1];
-}
-
-function lineAt(content: string, line: number): string {
-  let start = 0;
-  for (let i = 1; i < line; i++) {
-    const nl = content.indexOf('\n', start);
-    if (nl < 0) return '';
-    start = nl + 1;
-  }
-  const end = content.indexOf('\n', start);
-  return content.slice(start, end < 0 ? undefined : end).replace(/\r$/, '');
-}
+export { keyBefore } from './secretlint.js';
 
 export default defineRule({
   id: 'secret/known-credential',
   severity: 'critical',
   scope: 'all',
-  facts: ['file'],
+  facts: ['credentials'],
   // The same credential seen by a domain rule on the same line is one problem.
   duplicates: ['compose/secret-in-environment', 'docker/secret-in-env', 'systemd/secret-in-environment', 'tf-aws/provider-credentials', 'tf-aws/hardcoded-secret', 'terraform/hardcoded-secret', 'tf-aws/ecs-secret-in-environment', 'provision/env-file-secret', 'secret/hardcoded-secret'],
   title: {
@@ -41,13 +25,11 @@ export default defineRule({
     ja: 'すぐにプロバイダー側で認証情報を無効化またはローテーションし (履歴に残っているので漏えいしたものとして扱う)、ファイルから削除して、実行時に環境変数かシークレットストア (AWS Secrets Manager、Vault、GitHub Actions のシークレット、Docker secrets) から読み込んでください。',
   },
   references: { cwe: ['CWE-798', 'CWE-312'] },
-  async check(facts, ctx) {
-    for (const f of facts.file) {
+  check(facts, ctx) {
+    for (const f of facts.credentials) {
       // Not committed: a local .env the developer keeps out of git is where secrets belong.
       if (f.gitIgnored && !f.gitTracked) continue;
-      if (!f.content) continue;
-      const hits = await findCredentials(f.file, f.content);
-      for (const h of hits) {
+      for (const h of f.found) {
         // A URL whose password is a placeholder or a reference (`<password>`, `${DB_PASSWORD}`) holds no credential.
         if (NETWORK_BOUND.has(h.messageId)) {
           const pw = urlPassword(h.value, { anywhere: true });
@@ -57,7 +39,7 @@ export default defineRule({
           if (pw !== undefined && !ctx.judges(f.environment) && weakSecretReason(pw, { minLength: 16 }) !== undefined) continue;
         }
         const type = credentialType(h);
-        const key = keyBefore(lineAt(f.content, h.line), h.column);
+        const key = h.key;
         const where = key ? { en: ` (${key})`, ja: ` (${key})` } : { en: '', ja: '' };
         ctx.report({
           file: f.file,
