@@ -5,6 +5,7 @@
  */
 
 import { isPasswordPlaceholder, urlPassword } from './url.js';
+import { parseBoolean } from './values.js';
 
 /** Key names that hold secrets: SECRET_KEY, DB_PASSWORD, api_key, STRIPE_TOKEN, private-key … */
 const SECRET_NAME = /(secret|passw(or)?d|passwd|pwd|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|auth[_-]?key|credential|client[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|salt|dsn$|webhook[_-]?url|connection[_-]?string)/i;
@@ -170,3 +171,15 @@ export const TOKEN_PATTERNS: { name: string; re: RegExp; }[] = [
 export type SensitiveFileKind = 'env-file' | 'private-key' | 'credentials';
 const PRIVATE_KEY_FILE = /(^|\/)(id_(rsa|dsa|ecdsa|ed25519)|[^/]+\.(pem|key|p12|pfx|jks|keystore))$/i;
 const CREDENTIAL_FILE = /(^|\/)(\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials\.json|service[-_]?account[^/]*\.json|\.aws\/credentials|\.docker\/config\.json|\.htpasswd)$/i;
+/** Values that are flags or small numbers, not secrets (`SECRET_KEY_BASE_DUMMY=1`, `TOKEN_TTL=3600`). */
+
+export function notASecretValue(key: string, value: string): boolean {
+  const v = value.trim();
+  if (!v) return true;
+  if (parseBoolean(v) !== undefined) return true;
+  if (/^\d{1,6}$/.test(v)) return true;
+  if (/_DUMMY$/i.test(key)) return true;
+  // A path to a secret file (`/run/secrets/db_password`) is where the secret is, not the secret.
+  if (/^\/(run|var\/run)\/secrets\//.test(v)) return true;
+  return false;
+}

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rules } from '../../rules/envcheck/index.js';
+import { ALL_RULES } from '../../rules/index.js';
+
+const rules = ALL_RULES.filter((r) => r.command === 'env');
 import { runEnvTest } from '../../testing/env.js';
 
 const files = {

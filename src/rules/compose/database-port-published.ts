@@ -1,6 +1,6 @@
 import type { ComposePort } from '../../facts/compose.js';
 import { defineRule } from '../define.js';
-import { DATA_IMAGES, DATA_PORTS } from './lib/common.js';
+import { DATA_IMAGES, DATA_PORTS } from './_common.js';
 
 const ALL_INTERFACES = new Set(['', '0.0.0.0', '::', '[::]', '*']);
 

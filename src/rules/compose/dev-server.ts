@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { devServerOf } from '../docker/lib/dev-servers.js';
+import { devServerOf } from '../../facts/dev-server.js';
 
 export default defineRule({
   id: 'compose/dev-server',

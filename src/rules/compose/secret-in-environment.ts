@@ -1,8 +1,8 @@
 import { tokenFormatOf } from '../../lib/secrets.js';
 import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { notASecretValue } from '../docker/lib/values.js';
-import { DB_PASSWORD_KEYS } from './lib/common.js';
+import { notASecretValue } from '../../lib/secrets.js';
+import { DB_PASSWORD_KEYS } from './_common.js';
 
 export default defineRule({
   id: 'compose/secret-in-environment',

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
-import { finalStage } from './lib/common.js';
-import { debugSetting } from './lib/debug-settings.js';
+import { finalStage } from './_common.js';
+import { debugSetting } from '../../lib/debug-settings.js';
 
 export default defineRule({
   id: 'docker/debug-enabled',

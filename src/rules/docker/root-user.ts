@@ -1,6 +1,6 @@
 import { commandWords } from '../../lib/shell-words.js';
 import { defineRule } from '../define.js';
-import { finalStage } from './lib/common.js';
+import { finalStage } from './_common.js';
 
 /** Base images that already run as an unprivileged user. */
 const NON_ROOT_IMAGE = /(nonroot|non-root|rootless)|^cgr\.dev\/chainguard\//i;

@@ -2,7 +2,7 @@ import { tokenFormatOf } from '../../lib/secrets.js';
 import { type DockerKeyValue } from '../../facts/dockerfile.js';
 import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { notASecretValue } from './lib/values.js';
+import { notASecretValue } from '../../lib/secrets.js';
 
 export default defineRule({
   id: 'docker/secret-in-env',

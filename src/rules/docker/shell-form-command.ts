@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { finalStage } from './lib/common.js';
+import { finalStage } from './_common.js';
 
 export default defineRule({
   id: 'docker/shell-form-command',

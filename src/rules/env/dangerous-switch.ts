@@ -1,7 +1,7 @@
 import { DANGEROUS_SWITCHES, isTruthy, parseBoolean } from '../../lib/values.js';
 import type { Localized, Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries, envLabel } from './util.js';
+import { effectiveEntries, envLabel } from './_util.js';
 
 /** Protections that must stay on: switching them off is as dangerous as a DISABLE_* switch on. */
 const MUST_STAY_ON: Record<string, Localized & { severity?: Severity }> = {

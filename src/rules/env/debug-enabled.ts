@@ -1,6 +1,6 @@
 import { DEBUG_KEYS, isTruthy } from '../../lib/values.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries, envLabel } from './util.js';
+import { effectiveEntries, envLabel } from './_util.js';
 
 /** Node.js options that open the inspector (remote code execution for anyone who reaches the port). */
 const INSPECT = /(^|\s)--inspect(-brk|-wait)?(=|\s|$)/;

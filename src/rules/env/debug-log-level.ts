@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { effectiveEntries, envLabel } from './util.js';
+import { effectiveEntries, envLabel } from './_util.js';
 
 const LOG_LEVEL_KEY = /^([A-Z0-9]+_)?LOG_?LEVEL$/i;
 const VERBOSE = new Set(['debug', 'trace', 'verbose', 'silly', 'all', '10']);

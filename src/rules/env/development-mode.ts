@@ -1,7 +1,7 @@
 import { normalizeEnvName } from '../../lib/environment.js';
 import { DEV_ENV_VALUES, ENV_NAME_KEYS } from '../../lib/values.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries, envLabel } from './util.js';
+import { effectiveEntries, envLabel } from './_util.js';
 
 export default defineRule({
   id: 'env/development-mode',

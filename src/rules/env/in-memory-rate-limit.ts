@@ -1,6 +1,6 @@
 import { isInMemoryStorage, RATE_LIMIT_STORAGE_KEYS } from '../../lib/values.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries } from './util.js';
+import { effectiveEntries } from './_util.js';
 
 /** RATELIMIT_STORAGE_URI and the other spellings of "where the rate limiter keeps its counters". */
 function isRateLimitStorageKey(key: string): boolean {

@@ -1,6 +1,6 @@
 import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries, envLabel, isReference, minLengths } from './util.js';
+import { effectiveEntries, envLabel, isReference, minLengths } from './_util.js';
 
 /**
  * Words `isPlaceholder` accepts that are ordinary configuration values for keys that are not

@@ -1,6 +1,6 @@
 import { isSqliteUrl } from '../../lib/values.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries, envLabel } from './util.js';
+import { effectiveEntries, envLabel } from './_util.js';
 
 /** Keys that choose the database: DATABASE_URL, DB_URL, SQLALCHEMY_DATABASE_URI, DB_CONNECTION, DB_ENGINE … */
 const DB_KEY = /(^|_)(DATABASE|DB)(_|$)/i;

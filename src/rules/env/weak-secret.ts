@@ -1,6 +1,6 @@
 import { isSecretName, weakReasonText, weakSecretReason, type WeakReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries, envLabel, isFileReferenceKey, isPasswordKey, isReference, isSettingValue, minLengths } from './util.js';
+import { effectiveEntries, envLabel, isFileReferenceKey, isPasswordKey, isReference, isSettingValue, minLengths } from './_util.js';
 import { urlCredentials } from '../../lib/url.js';
 
 /** Placeholders are env/placeholder-value's findings. */

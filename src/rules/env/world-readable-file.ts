@@ -1,7 +1,7 @@
 import type { DotenvFile } from '../../facts/dotenv.js';
 import { isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries, isFileReferenceKey, isReference, isSettingValue } from './util.js';
+import { effectiveEntries, isFileReferenceKey, isReference, isSettingValue } from './_util.js';
 import { urlCredentials } from '../../lib/url.js';
 
 function holdsSecrets(f: DotenvFile): string[] {

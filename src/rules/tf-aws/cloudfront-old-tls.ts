@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { blocks, bool, isUnset, msg, report, resourcesOf, str, via } from './util.js';
+import { blocks, bool, isUnset, msg, report, resourcesOf, str, via } from './_util.js';
 
 const OLD: Record<string, 'medium' | 'low'> = {
   SSLv3: 'medium',

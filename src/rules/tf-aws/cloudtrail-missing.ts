@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { msg, report } from './util.js';
+import { msg, report } from './_util.js';
 
 export default defineRule({
   id: 'tf-aws/cloudtrail-missing',

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { attrAt, attrOr, blocks, bool, isUnset, msg, report, resourcesOf, via } from './util.js';
+import { attrAt, attrOr, blocks, bool, isUnset, msg, report, resourcesOf, via } from './_util.js';
 
 export default defineRule({
   id: 'tf-aws/ecr-scan-on-push-disabled',

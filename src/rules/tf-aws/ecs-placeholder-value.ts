@@ -1,6 +1,6 @@
 import { isPlaceholder, isSecretName } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { msg, report, str, via } from './util.js';
+import { msg, report, str, via } from './_util.js';
 
 export default defineRule({
   id: 'tf-aws/ecs-placeholder-value',

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { msg, report, str } from './util.js';
+import { msg, report, str } from './_util.js';
 
 export default defineRule({
   id: 'tf-aws/ecs-root-user',

@@ -1,6 +1,6 @@
 import { isPlaceholder, isSecretName, weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { isSecretKey, msg, report, str, via } from './util.js';
+import { isSecretKey, msg, report, str, via } from './_util.js';
 
 const AWS_KEY_ID = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
 

@@ -1,6 +1,6 @@
 import type { TfResource } from '../../facts/terraform/types.js';
 import { defineRule } from '../define.js';
-import { attrOr, bool, isUnset, msg, report, resourcesOf, str, via } from './util.js';
+import { attrOr, bool, isUnset, msg, report, resourcesOf, str, via } from './_util.js';
 
 /** Memcached supports TLS from 1.6.12. */
 function memcachedSupportsTls(version: string | undefined): boolean | undefined {

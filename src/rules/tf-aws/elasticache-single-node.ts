@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { isUnset, msg, num, refersTo, report, resourcesOf, str, via } from './util.js';
+import { isUnset, msg, num, refersTo, report, resourcesOf, str, via } from './_util.js';
 
 export default defineRule({
   id: 'tf-aws/elasticache-single-node',

@@ -2,7 +2,7 @@ import type { TfValue } from '../../facts/terraform/types.js';
 import { isPlaceholder, weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
-import { allAttrs, dbPasswordLiterals, isSecretKey, isSecretLiteral, locKey, msg, report, secretEntries, str, via } from './util.js';
+import { allAttrs, dbPasswordLiterals, isSecretKey, isSecretLiteral, locKey, msg, report, secretEntries, str, via } from './_util.js';
 
 /** Attributes judged by other rules (ECS environment, provider credentials, RDS passwords). */
 const SKIP_ATTRS: Record<string, Set<string>> = {

@@ -1,7 +1,7 @@
 import type { TerraformFact, TfAttr, TfResource, TfValue } from '../../facts/terraform/types.js';
 import type { Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
-import { items, msg, refIds, report, str, textOf, via } from './util.js';
+import { items, msg, refIds, report, str, textOf, via } from './_util.js';
 
 /** Attachments: resource type → [policy ARN attribute(s), principal attribute(s)]. */
 const ATTACH: Record<string, { policy: string; principals: string[]; list?: boolean }> = {

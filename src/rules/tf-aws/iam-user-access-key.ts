@@ -1,7 +1,7 @@
 import type { TerraformFact, TfValue } from '../../facts/terraform/types.js';
 import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
-import { allAttrs, msg, refIds, report } from './util.js';
+import { allAttrs, msg, refIds, report } from './_util.js';
 
 interface Use {
   where: Localized;

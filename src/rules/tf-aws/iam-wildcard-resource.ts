@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { msg, report } from './util.js';
+import { msg, report } from './_util.js';
 
 /** Actions that only accept Resource "*" (AWS does not support resource-level permissions for them). */
 const RESOURCELESS = new Set(

@@ -1,6 +1,6 @@
 import { weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { dbPasswordLiterals, msg, report, via } from './util.js';
+import { dbPasswordLiterals, msg, report, via } from './_util.js';
 
 export default defineRule({
   id: 'tf-aws/rds-hardcoded-password',

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { attrOr, bool, msg, report, resourcesOf, via } from './util.js';
+import { attrOr, bool, msg, report, resourcesOf, via } from './_util.js';
 
 export default defineRule({
   id: 'tf-aws/rds-public',

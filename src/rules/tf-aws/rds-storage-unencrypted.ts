@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { attrOr, bool, isUnset, msg, report, resourcesOf, str, via } from './util.js';
+import { attrOr, bool, isUnset, msg, report, resourcesOf, str, via } from './_util.js';
 
 export default defineRule({
   id: 'tf-aws/rds-storage-unencrypted',

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { blocks, msg, report, resourcesOf, strings, via } from './util.js';
+import { blocks, msg, report, resourcesOf, strings, via } from './_util.js';
 
 const WRITE = new Set(['PUT', 'POST', 'DELETE']);
 

@@ -1,6 +1,6 @@
 import type { TfResource } from '../../facts/terraform/types.js';
 import { defineRule } from '../define.js';
-import { bool, isUnset, msg, refIds, refersTo, report, resourcesOf, str, via } from './util.js';
+import { bool, isUnset, msg, refIds, refersTo, report, resourcesOf, str, via } from './_util.js';
 
 const FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
 

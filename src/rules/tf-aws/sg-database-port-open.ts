@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
-import { ADMIN_PORTS, DB_PORTS, coveredPorts, describeRange, worldIngress } from './sg.js';
-import { msg, report, via } from './util.js';
+import { ADMIN_PORTS, DB_PORTS, coveredPorts, describeRange, worldIngress } from './_sg.js';
+import { msg, report, via } from './_util.js';
 
 export default defineRule({
   id: 'tf-aws/sg-database-port-open',

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { bool, isUnset, msg, refersTo, report, resourcesOf, str, via } from './util.js';
+import { bool, isUnset, msg, refersTo, report, resourcesOf, str, via } from './_util.js';
 
 export default defineRule({
   id: 'tf-aws/vpc-flow-log-missing',

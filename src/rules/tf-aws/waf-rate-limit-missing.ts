@@ -1,6 +1,6 @@
 import type { TfBody, TfResource } from '../../facts/terraform/types.js';
 import { defineRule } from '../define.js';
-import { blocks, deepBlocks, msg, refIds, report, resourcesOf, str } from './util.js';
+import { blocks, deepBlocks, msg, refIds, report, resourcesOf, str } from './_util.js';
 
 /** Does a list of WAF rules contain a rate-based rule? undefined when it cannot be known. */
 function hasRateRule(body: TfBody, groups: Map<string, TfResource>, seen = new Set<string>()): boolean | undefined {
