@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ENV_NAME_PATTERN } from '../config/schema.js';
 import { UserError } from '../contracts/errors.js';
 import { SEVERITIES, type FailOn, type Lang } from '../contracts/types.js';
 import { FORMATS, render, type Format } from '../report/index.js';
@@ -22,14 +23,24 @@ export const SHARED_OPTIONS = {
 export type ParsedValues<O> = { [K in keyof O]?: O[K] extends { type: 'boolean'; multiple: true } ? boolean[] : O[K] extends { type: 'boolean' } ? boolean : O[K] extends { multiple: true } ? string[] : string };
 
 export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, command: string): { values: ParsedValues<O>; positionals: string[] } {
+  let r: ReturnType<typeof parseArgs>;
   try {
-    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: r.values as ParsedValues<O>, positionals: r.positionals };
+    r = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option '(.*?)'.*$/s, "unknown option '$1'");
     throw new UserError(`${msg} (see honban ${command} --help)`);
   }
+  // Environment names become parts of file names (`.env.<name>`): no empty, no path, no control characters.
+  for (const flag of ['env', 'from', 'to']) {
+    const v = (r.values as Record<string, unknown>)[flag];
+    if (typeof v === 'string' && !ENV_NAME.test(v.trim())) {
+      throw new UserError(v.trim() === '' ? `--${flag} needs an environment name (e.g. production), not an empty string` : `--${flag} must be an environment name (letters, digits, "_", "." and "-"), not ${JSON.stringify(v)}`);
+    }
+  }
+  return { values: r.values as ParsedValues<O>, positionals: r.positionals };
 }
+
+const ENV_NAME = new RegExp(ENV_NAME_PATTERN);
 
 /** Language: --lang, then honban.yml, then LC_ALL / LC_MESSAGES / LANG. */
 export function resolveLang(flag: string | undefined, configured?: Lang): Lang {

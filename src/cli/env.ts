@@ -1,12 +1,15 @@
 /**
  * `honban env [init|snapshot|drift]` and `honban diff`.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_NAMES, findConfig, loadConfig } from '../config/load.js';
 import { type HonbanConfig } from '../contracts/config.js';
 import { UserError } from '../contracts/errors.js';
-import type { Lang } from '../contracts/types.js';
+import type { Lang, SkipReason } from '../contracts/types.js';
+import { readUserFileSync } from '../lib/read.js';
+import { escapeControl } from '../report/escape.js';
+import { skipReasonText } from '../report/text.js';
 import { diffEnvironments, formatDiffJson, formatDiffMarkdown, formatDiffPretty, hasDifferences } from '../commands/env/diff.js';
 import { formatExplain } from '../commands/env/explain.js';
 import { diskView, type RepoView } from '../collect/env/fs.js';
@@ -69,7 +72,7 @@ async function setup(dirArg: string | undefined, configFlag: string | undefined,
   let configText: string | undefined;
   let configDisplay: string | undefined;
   if (configFile) {
-    configText = readFileSync(configFile, 'utf8');
+    configText = readUserFileSync(configFile, `config ${configFile}`);
     const rel = path.relative(dir, path.resolve(configFile));
     configDisplay = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : configFile;
   }
@@ -125,6 +128,20 @@ export async function envCommand(args: string[]): Promise<number> {
 
 type Values = ReturnType<typeof parse<typeof ENV_OPTIONS>>['values'];
 
+/**
+ * An env file of the environment that exists but cannot be read (permission denied, a FIFO, too
+ * large): the environment cannot be validated, whatever the other files say — the command fails
+ * (exit 2) instead of passing the deploy gate.
+ */
+function assertReadable(res: { environment: string; unreadableEnvFiles: { path: string; reason: SkipReason; detail?: string }[] }, lang: Lang): void {
+  const bad = res.unreadableEnvFiles;
+  if (!bad.length) return;
+  throw new UserError(
+    `cannot validate ${res.environment}: ${bad.length === 1 ? 'an env file' : `${bad.length} env files`} of ${res.environment} cannot be read`,
+    bad.map((k) => `  ${escapeControl(k.path)}: ${skipReasonText(k, lang)}`),
+  );
+}
+
 async function check(s: Setup, environment: string, values: Values, processEnv: Record<string, string | undefined> | undefined, secretsDir: string | undefined): Promise<number> {
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], s.config.failOn);
@@ -142,6 +159,7 @@ async function check(s: Setup, environment: string, values: Values, processEnv: 
     writeBaseline: values['write-baseline'],
     explain: !!values.explain,
   });
+  assertReadable(resolution, s.lang);
   if (!resolution.sources.length && !hasSchema(s.config)) {
     throw new UserError(
       `nothing to validate: no env file of ${environment} in ${path.relative(process.cwd(), s.dir) || '.'} (looked for .env, .env.${environment}, env/${environment}/*.env); ` +
@@ -177,7 +195,7 @@ async function init(s: Setup, values: Values): Promise<number> {
   const inferred = masker.maskDeep(inferVariables({ view: s.view, config: s.config, reads: contract.reads, platform: contract.platform }));
   const sources = [contract.available ? `code reads (${contract.reads.length})` : 'code reads (env contract not available)', 'templates (.env.example …)', 'env files', 'honban catalog'];
   const target = s.configFile ?? path.join(s.dir, CONFIG_NAMES[0]!);
-  const existing = values.stdout || !existsSync(target) ? undefined : readFileSync(target, 'utf8');
+  const existing = values.stdout || !existsSync(target) ? undefined : readUserFileSync(target, target);
   const out = await buildInitYaml(inferred, existing, { stdoutOnly: !!values.stdout, now: new Date(), sources });
   const problems = await checkGenerated(out.text);
   if (problems.length) throw new Error(`generated configuration is invalid: ${problems.join('; ')}`);
@@ -209,6 +227,7 @@ async function snapshot(s: Setup, environment: string, values: Values, processEn
     return 0;
   }
   const res = resolveEnvironment({ view: s.view, environment, config: s.config, processEnv, secretsDir, compareOthers: false });
+  assertReadable(res, s.lang);
   const { snapshot: snap, previous, kept } = takeSnapshot(s.dir, res);
   const masker = new SecretMasker();
   masker.add(res.secrets);
@@ -220,6 +239,7 @@ async function snapshot(s: Setup, environment: string, values: Values, processEn
 async function drift(s: Setup, environment: string, values: Values, processEnv: Record<string, string | undefined> | undefined, secretsDir: string | undefined): Promise<number> {
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
   const res = resolveEnvironment({ view: s.view, environment, config: s.config, processEnv, secretsDir, compareOthers: false });
+  assertReadable(res, s.lang);
   const d = computeDrift(s.dir, res);
   if (values.update) takeSnapshot(s.dir, res);
   const masker = new SecretMasker();
@@ -255,7 +275,8 @@ export async function diffCommand(args: string[]): Promise<number> {
   const from = resolveEnvName(values.from, s.config);
   const to = resolveEnvName(values.to, s.config);
   if (from === to) throw new UserError(`--from and --to name the same environment (${from})`);
-  const { result, masker } = await diffEnvironments({ view: s.view, from, to, config: s.config });
+  const { result, masker, resolutions } = await diffEnvironments({ view: s.view, from, to, config: s.config });
+  for (const r of resolutions) assertReadable(r, s.lang);
   const all = !values['changed-only'];
   const text =
     format === 'json' ? formatDiffJson(result) : format === 'markdown' ? formatDiffMarkdown(result, s.lang, { all }) : formatDiffPretty(result, s.lang, { all, color: useColor(values.output) });

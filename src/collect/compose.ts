@@ -16,13 +16,13 @@ import {
   fileIndex,
   joinPath,
   lookupScript,
-  parseImage,
   registerValue,
   shellScriptOf,
   shlexSplit,
   splitShell,
   substitute,
 } from './dockerfile.js';
+import { parseImage } from '../lib/image-ref.js';
 import { commandWords } from '../lib/shell-words.js';
 import { type Loc } from '../facts/dockerfile.js';
 import { parseDotenv } from './dotenv-parse.js';
@@ -553,7 +553,28 @@ const collector: Collector<'compose'> = {
         if (script && /\.py$/.test(script) && !svc.scripts.some((x) => x.arg === script)) svc.scripts.push(lookupScript(script, base, ctx.files, svc.workingDir));
       }
     }
-    return { file: file.path, environment, services, secrets, commands, provides, hasSecretMechanism: true };
+    return { file: file.path, environment: selectsDevelopment(environment, services, ctx.files) ?? environment, services, secrets, commands, provides, hasSecretMechanism: true };
   },
 };
+
+/**
+ * A shared compose file whose services select the project's development settings module
+ * (`DJANGO_SETTINGS_MODULE: app.settings.dev`, a file honban classifies as development) and none a
+ * production one is the local stack, not a production surface. The selector names the environment
+ * because the file it names does; a bare NODE_ENV=development names no file and stays judged.
+ */
+function selectsDevelopment(environment: EnvName, services: readonly ComposeService[], files: readonly SourceFile[]): EnvName | undefined {
+  if (environment !== SHARED) return undefined;
+  const selected: EnvName[] = [];
+  for (const svc of services) {
+    for (const v of svc.environment) {
+      if (v.key !== 'DJANGO_SETTINGS_MODULE' || !v.value || v.interpolated) continue;
+      const rel = v.value.trim().replace(/\./g, '/');
+      const target = files.find((f) => f.kind === 'python' && (f.path === `${rel}.py` || f.path.endsWith(`/${rel}.py`) || f.path === `${rel}/__init__.py` || f.path.endsWith(`/${rel}/__init__.py`)));
+      if (target) selected.push(target.environment);
+    }
+  }
+  return selected.length > 0 && selected.every((e) => e === 'development') ? 'development' : undefined;
+}
+
 export default collector;

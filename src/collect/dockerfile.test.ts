@@ -4,7 +4,8 @@ import type { CollectContext } from '../contracts/collector.js';
 import { ParseError } from '../contracts/errors.js';
 import { toSourceFiles } from '../commands/scan.js';
 import { text } from '../testing/harness.js';
-import collector, { dockerignoreMatcher, parseDockerignore, parseImage, splitShell, substitute } from './dockerfile.js';
+import collector, { dockerignoreMatcher, parseDockerignore, splitShell, substitute } from './dockerfile.js';
+import { parseImage } from '../lib/image-ref.js';
 import { type DockerfileFact } from '../facts/dockerfile.js';
 
 async function collect(files: Record<string, string>, path = 'Dockerfile'): Promise<{ fact: DockerfileFact; secrets: string[] }> {
@@ -60,6 +61,9 @@ test('dockerfile collector: stages, inheritance through FROM <stage>, effective 
   assert.equal(final.copies[2]!.sources[0]!.remote, true);
   // commands for other domains (gunicorn rules): RUN of every stage + the final CMD / ENTRYPOINT
   assert.deepEqual(fact.commands.map((c) => [c.source, c.line]), [['dockerfile-run', 7], ['dockerfile-entrypoint', 19], ['dockerfile-cmd', 20]]);
+  // one entry per line: ENTRYPOINT carries what the container runs (the wrapper with CMD's arguments),
+  // CMD its own command (what `exec "$@"` in the wrapper runs)
+  assert.deepEqual([fact.commands[1]!.text, fact.commands[1]!.argv], ['/entrypoint.sh gunicorn --bind 0.0.0.0:8000 app:app', ['/entrypoint.sh', 'gunicorn', '--bind', '0.0.0.0:8000', 'app:app']]);
   assert.deepEqual(fact.commands[2]!.argv, ['gunicorn', '--bind', '0.0.0.0:8000', 'app:app']);
   // provides: the final image's ENV (references are not literal values), and build arguments
   assert.deepEqual(fact.provides.map((p) => `${p.name}=${p.value ?? '?'}@${p.line}:${p.column}:${p.mechanism}`), ['PIP_NO_CACHE_DIR=1@5:5:ENV', 'API_TOKEN=tok_live_abcdef123456@6:5:ENV', 'FLASK_ENV=production@15:5:ENV', 'PATH=?@15:26:ENV']);

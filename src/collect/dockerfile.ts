@@ -20,10 +20,16 @@ import type { Loc, ShellCommand, ShellWord, ScriptRef, DockerignorePattern, Cont
 import { commandWords } from '../lib/shell-words.js';
 import { isPasswordPlaceholder, urlPassword } from '../lib/url.js';
 import { dirname as dirOf } from '../lib/paths.js';
+import { parseImage } from '../lib/image-ref.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers (also used by the compose collector)
 // ---------------------------------------------------------------------------------------------
+
+/** Stage names that mean development or tests: `dev`, `development`, `dev-envs`, `debug`, `test`, `local`. */
+export function isDevelopmentStageName(name: string): boolean {
+  return /^(dev|devel|develop|development|dev[-_]?envs?|devcontainer|debug|debugger|test|tests|testing|local|watch|hot[-_]?reload)$/i.test(name) || /^(dev|test|debug)[-_]/i.test(name) || /[-_](dev|development|test|debug)$/i.test(name);
+}
 
 /** Offsets of line starts, for offset → position. */
 export function lineStarts(text: string): number[] {
@@ -306,25 +312,6 @@ export function substitute(value: string, vars: ReadonlyMap<string, string | und
   return { value: out, unresolved };
 }
 
-/** Parses `registry/name:tag@digest` (resolved text). */
-export function parseImage(resolved: string): { name: string; tag?: string; digest?: string } {
-  let rest = resolved.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const slash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  if (colon > slash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return { name: rest, tag: tag || undefined, digest: digest || undefined };
-}
-
 /** Joins POSIX path segments, resolving `.` and `..` (never above the root). */
 export function joinPath(...parts: string[]): string {
   const out: string[] = [];
@@ -490,7 +477,28 @@ export function buildContextOf(dockerfilePath: string, files: readonly SourceFil
     entries,
     python,
     node,
+    envEvidence: envEvidenceOf(dir, inContext, files),
+    atRoot: dir === '',
   };
+}
+
+/** A `.gitignore` line that keeps env files out of git: `.env`, `/.env`, `.env*`, `.env.*`, `*.env` (not only `.env.local`). */
+const GITIGNORE_ENV = /^\/?(\*\*\/)?(\.env(\*|\.\*)?|\*\.env)\s*$/m;
+/** Libraries that load `.env` files. */
+const DOTENV_LIBRARY = /(^|["'\s/])(python-dotenv|dotenv|dotenv-rails|django-environ|environs|dotenv-flow|@next\/env|vlucas\/phpdotenv)(["'\s=<>~^!;\[]|$)/m;
+const MANIFEST = /^(requirements[^/]*\.txt|pyproject\.toml|Pipfile|setup\.cfg|package\.json|Gemfile|composer\.json)$/;
+
+/** Evidence that env files are used where the context lives (see BuildContext.envEvidence). */
+function envEvidenceOf(dir: string, inContext: readonly SourceFile[], files: readonly SourceFile[]): string | undefined {
+  const envFile = inContext.find((f) => f.kind === 'dotenv');
+  if (envFile) return envFile.path;
+  // .gitignore of the context or of a directory above it.
+  for (let d: string | undefined = dir; d !== undefined; d = d === '' ? undefined : dirOf(d)) {
+    const gi = files.find((f) => f.path === joinPath(d!, '.gitignore'));
+    if (gi && GITIGNORE_ENV.test(gi.content)) return gi.path;
+  }
+  const manifest = inContext.find((f) => MANIFEST.test(f.path.split('/').pop()!) && DOTENV_LIBRARY.test(f.content));
+  return manifest?.path;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -761,6 +769,7 @@ const collector: Collector<'dockerfile'> = {
             chain: parent ? [parent.index, ...parent.effective.chain] : [],
           },
         };
+        if (cur.name && isDevelopmentStageName(cur.name)) cur.development = true;
         stages.push(cur);
         instructions.push({ keyword: kw, args: joinContinuations(ins.getRawArgumentsContent() ?? '', escape), ...p, endLine: range.end.line + 1, stage: index });
         stageVars = new Map();
@@ -931,19 +940,31 @@ const collector: Collector<'dockerfile'> = {
     const final = stages.length - 1;
     const last = stages[final]!;
     if (last.effective.cmd) commands.push({ text: last.effective.cmd.text, argv: last.effective.cmd.form === 'exec' ? last.effective.cmd.argv : last.effective.cmd.commands.length === 1 ? last.effective.cmd.commands[0]!.argv : undefined, source: 'dockerfile-cmd', file: file.path, line: last.effective.cmd.line, column: last.effective.cmd.column });
-    if (last.effective.entrypoint) commands.push({ text: last.effective.entrypoint.text, argv: last.effective.entrypoint.form === 'exec' ? last.effective.entrypoint.argv : last.effective.entrypoint.commands.length === 1 ? last.effective.entrypoint.commands[0]!.argv : undefined, source: 'dockerfile-entrypoint', file: file.path, line: last.effective.entrypoint.line, column: last.effective.entrypoint.column });
+    // One entry per instruction line. ENTRYPOINT is what the container runs: with an exec-form CMD,
+    // its arguments are CMD's (`ENTRYPOINT ["python3"]` + `CMD ["app.py"]` runs `python3 app.py`), so
+    // the ENTRYPOINT entry carries the two together; the CMD entry keeps CMD's own command, which is
+    // what a wrapper ending in `exec "$@"` runs.
+    const { entrypoint: lep, cmd: lcmd } = last.effective;
+    if (lep) {
+      const combined = lcmd && lep.form === 'exec' && lcmd.form === 'exec' && last.effective.argv ? last.effective.argv : undefined;
+      const argv = combined ?? (lep.form === 'exec' ? lep.argv : lep.commands.length === 1 ? lep.commands[0]!.argv : undefined);
+      commands.push({ text: combined ? combined.join(' ') : lep.text, argv, source: 'dockerfile-entrypoint', file: file.path, line: lep.line, column: lep.column });
+    }
     commands.sort((a, b) => a.line - b.line);
 
     const context = buildContextOf(file.path, ctx.files);
 
-    // Local scripts the final command runs (`python app.py`).
+    // Local scripts each stage's command runs (`python app.py`): compose may deploy any stage (`target:`).
     const scripts: ScriptRef[] = [];
-    for (const c of last.effective.commands) {
-      const words = commandWords(c.argv);
-      if (!words.length || !/^(python[0-9.]*|\/usr\/(local\/)?bin\/python[0-9.]*)$/.test(words[0]!)) continue;
-      const script = words.slice(1).find((w) => !w.startsWith('-'));
-      if (!script || !/\.py$/.test(script) || words.includes('-m')) continue;
-      scripts.push(lookupScript(script, context.dir, ctx.files, last.effective.workdir));
+    for (const st of stages) {
+      for (const c of st.effective.commands) {
+        const words = commandWords(c.argv);
+        if (!words.length || !/^(python[0-9.]*|\/usr\/(local\/)?bin\/python[0-9.]*)$/.test(words[0]!)) continue;
+        const script = words.slice(1).find((w) => !w.startsWith('-'));
+        if (!script || !/\.py$/.test(script) || words.includes('-m')) continue;
+        const ref = lookupScript(script, context.dir, ctx.files, st.effective.workdir);
+        if (!scripts.some((x) => x.arg === ref.arg && x.file === ref.file)) scripts.push(ref);
+      }
     }
 
     // The final image's ENV (runtime), and every stage's ARG (build time only: `npm run build` reads VITE_* …).

@@ -13,7 +13,8 @@ import { ParseError } from '../contracts/errors.js';
 import type { CommandLine, ProvidedVar } from '../facts/common.js';
 import type { SourceFile } from '../contracts/types.js';
 import { bool, deref, entries, get, items, locOf, located, scalarText, type Ctx } from './compose.js';
-import { parseImage, registerValue } from './dockerfile.js';
+import { registerValue } from './dockerfile.js';
+import { parseImage } from '../lib/image-ref.js';
 import type { K8sWorkload, K8sEnvVar, K8sContainer, K8sConfigObject } from '../facts/kubernetes.js';
 
 interface ParsedFile {

@@ -436,6 +436,29 @@ function classInfo(n: TSNode): { className?: string; superclass?: string } {
   return {};
 }
 
+/** Identifiers, constants and strings that name request authentication without a session (see ForgeryDirective.requestAuth). */
+const REQUEST_AUTH = /signature|hmac|^(validate|verify)_webhook|construct_event|authenticate_with_http_token|authenticate_or_request_with_http_token|doorkeeper_authorize|^Doorkeeper$|api[_-]?key|bearer|authenticate_(api|token|request|client)/i;
+
+function requestAuthIn(n: TSNode): string[] | undefined {
+  let cls: TSNode | undefined;
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'class') { cls = p; break; }
+  if (!cls) return undefined;
+  const found = new Set<string>();
+  const stack: TSNode[] = [cls];
+  let visited = 0;
+  while (stack.length && found.size < 5 && visited++ < 20000) {
+    const x = stack.pop()!;
+    if ((x.type === 'identifier' || x.type === 'constant' || x.type === 'string_content') && x.text.length < 80 && REQUEST_AUTH.test(x.text)) found.add(x.text);
+    for (const c of kids(x)) stack.push(c);
+  }
+  return found.size ? [...found].sort() : undefined;
+}
+
+function withAuth(n: TSNode): { requestAuth?: string[] } {
+  const a = requestAuthIn(n);
+  return a ? { requestAuth: a } : {};
+}
+
 /** Argument values, with trailing `key: value` pairs gathered into one hash (Ruby's implicit hash argument). */
 function argumentValues(args: TSNode[]): RubyValue[] {
   const out: RubyValue[] = [];
@@ -582,11 +605,11 @@ function walkRuby(root: TSNode, file: SourceFile, ctx: CollectContext, opts: { u
         }
         if (m === 'protect_from_forgery' || m === 'skip_forgery_protection') {
           const args = n.type === 'call' ? argsOf(n) : [];
-          out.forgery.push({ kind: m, options: forgeryOptions(args), ...classInfo(n), ...pos(n) });
+          out.forgery.push({ kind: m, options: forgeryOptions(args), ...classInfo(n), ...withAuth(n), ...pos(n) });
         } else if (m === 'skip_before_action' || m === 'skip_before_filter' || m === 'skip_action_callback') {
           const args = n.type === 'call' ? argsOf(n) : [];
           if (args.some((a) => symbolName(a) === 'verify_authenticity_token')) {
-            out.forgery.push({ kind: 'skip_verify_authenticity_token', options: forgeryOptions(args), ...classInfo(n), ...pos(n) });
+            out.forgery.push({ kind: 'skip_verify_authenticity_token', options: forgeryOptions(args), ...classInfo(n), ...withAuth(n), ...pos(n) });
           }
         }
         break;

@@ -14,6 +14,7 @@ import type { SourceFile } from '../contracts/types.js';
 import type { SshdConfig, SshdInclude, SshdMatch, SshdDirective } from '../facts/sshd.js';
 import { dirname } from '../lib/paths.js';
 import { joinPath, isGlob } from './nginx/resolve.js';
+import { globMatcher } from '../lib/glob.js';
 
 /** Splits a line into words: white space separates, "…" quotes, `#` at a word start ends the line. */
 function words(line: string): { value: string; column: number }[] {
@@ -36,9 +37,6 @@ function words(line: string): { value: string; column: number }[] {
   return out;
 }
 
-function globRe(p: string): RegExp {
-  return new RegExp('^' + p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
-}
 
 /** Repository files an Include pattern names (relative to /etc/ssh = the including file's directory). */
 export function resolveSshInclude(pattern: string, including: string, files: readonly SourceFile[]): string[] {
@@ -59,7 +57,7 @@ export function resolveSshInclude(pattern: string, including: string, files: rea
   }
   const paths = files.map((f) => f.path);
   for (const c of candidates) {
-    const hits = isGlob(c) ? paths.filter((p) => globRe(c).test(p)).sort() : paths.filter((p) => p === c);
+    const hits = isGlob(c) ? paths.filter((p) => globMatcher(c, { globstar: false, braces: false }).test(p)).sort() : paths.filter((p) => p === c);
     if (hits.length) return hits;
   }
   return [];

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { findConfig, loadConfig } from '../config/load.js';
-import { type HonbanConfig } from '../contracts/config.js';
+import { environmentOverrides, findConfig, loadConfig, normalizeConfig } from '../config/load.js';
+import type { HonbanConfig } from '../contracts/config.js';
+import type { CollectTools } from '../contracts/collector.js';
+import type { NginxTestResult } from '../facts/nginx-test.js';
 import { discover } from '../engine/discover.js';
 import { collectFacts, neededFacts } from '../engine/collect.js';
-import { classifyEnvironment, normalizeEnvName } from '../lib/environment.js';
+import { classifyEnvironment, normalizeEnvName, type EnvironmentOverride } from '../lib/environment.js';
 import { classifyKind } from '../engine/discover.js';
 import { runPipeline, selectRules, type PipelineResult } from '../engine/pipeline.js';
-import type { CollectTools } from '../contracts/collector.js';
-import type { FailOn, FileKind, Lang, Rule, SourceFile } from '../contracts/types.js';
-import type { NginxTestResult } from '../facts/nginx-test.js';
+import type { FailOn, FileKind, Lang, Rule, Skipped, SourceFile } from '../contracts/types.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { BaselineFile } from '../engine/post/baseline.js';
 
@@ -25,6 +25,8 @@ export interface ScanOptions {
   writeBaseline?: string;
   /** Restrict to these rules (tests, `--rule`). */
   rules?: Rule<any>[];
+  /** With in-memory files: files that discovery would have listed as not read (tests). */
+  skipped?: Skipped[];
   /** In-memory files instead of discovery (tests, editors). */
   files?: { path: string; content: string; gitIgnored?: boolean; gitTracked?: boolean; mode?: number }[];
   now?: Date;
@@ -58,13 +60,13 @@ function toolsOf(opts: ScanOptions, config: HonbanConfig): { tools: CollectTools
 }
 
 /** Turns in-memory files into SourceFiles as discovery would. */
-export function toSourceFiles(files: NonNullable<ScanOptions['files']>, customEnvs: string[] = []): SourceFile[] {
+export function toSourceFiles(files: NonNullable<ScanOptions['files']>, customEnvs: string[] = [], overrides: EnvironmentOverride[] = []): SourceFile[] {
   return files
     .map((f) => ({
       path: f.path,
       content: f.content,
       kind: (classifyKind(f.path, f.content) ?? 'text') as FileKind,
-      environment: classifyEnvironment(f.path, customEnvs),
+      environment: classifyEnvironment(f.path, customEnvs, overrides),
       gitIgnored: f.gitIgnored ?? false,
       gitTracked: f.gitTracked,
       mode: f.mode,
@@ -78,7 +80,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const paths = opts.paths?.length ? opts.paths : ['.'];
   const known = new Set(ALL_RULES.map((r) => r.id));
   let config: HonbanConfig;
-  if (typeof opts.config === 'object') config = opts.config;
+  if (typeof opts.config === 'object') config = normalizeConfig(opts.config);
   else {
     const first = path.resolve(paths[0]!);
     const file = opts.config ?? (opts.files ? undefined : findConfig(first));
@@ -87,10 +89,11 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const tooling = toolsOf(opts, config);
   config = tooling.config;
   const customEnvs = [environment, ...Object.keys(config.environments ?? {})];
+  const overrides = environmentOverrides(config);
   opts.onProgress?.('discovering files…');
-  const files = opts.files
-    ? toSourceFiles(opts.files, customEnvs)
-    : (await discover(paths, { customEnvs, ignore: config.ignore })).files;
+  const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides });
+  const files = opts.files ? toSourceFiles(opts.files, customEnvs, overrides) : discovered!.files;
+  const skipped = discovered?.skipped ?? opts.skipped ?? [];
   const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
   opts.onProgress?.(`parsing ${files.length} files…`);
   const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs, tools: tooling.tools });
@@ -98,6 +101,8 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     const t = r as NginxTestResult;
     opts.onNotice?.(`nginx -t ${t.file}: ${t.ok ? 'ok' : 'failed'}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`);
   }
+  // Files not read are facts too: a skipped file of the target environment is a finding.
+  facts.skippedFile = skipped.map((s) => ({ file: s.path.replace(/\/$/, ''), environment: classifyEnvironment(s.path.replace(/\/$/, ''), customEnvs, overrides), reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) }));
   opts.onProgress?.(`running ${rules.length} rules…`);
   const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind }]));
   return runPipeline({
@@ -117,6 +122,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     baseline: opts.baseline,
     writeBaseline: opts.writeBaseline,
     scanned: files.length,
+    skipped,
     now: opts.now,
   });
 }

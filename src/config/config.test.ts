@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig, validateConfig } from './load.js';
+import { environmentOverrides, loadConfig, validateConfig } from './load.js';
 
 const known = new Set(['docker/root-user', 'tf-aws/rds-public']);
 
@@ -45,7 +45,7 @@ test('validateConfig: lists every problem at once, with its path', () => {
     'waivers.1.rule: no rule matches "nope/*"',
     'waivers.1.until: "2026-02-30" is not a real date',
     'waivers.2.until: must match pattern',
-    'variables.A.pattern: not a valid regular expression',
+    'variables.A.pattern: not a pattern honban can run: missing closing ): `(`',
   ]) {
     assert.ok(text.includes(expected), `missing "${expected}" in:\n${text}`);
   }
@@ -65,4 +65,20 @@ test('loadConfig: YAML errors and schema problems are user errors with every lin
   writeFileSync(bad, 'failOn: low\n');
   assert.equal((await loadConfig(bad, known)).failOn, 'low');
   assert.deepEqual(await loadConfig(undefined), {});
+});
+
+test('environments: the list shorthand classifies files; the object form keeps files and aliases', async () => {
+  assert.deepEqual(validateConfig({ environments: { production: ['compose.example.yml', 'deploy/**'], development: { paths: ['tools/**'], aliases: ['dev'] } } }, known), []);
+  const problems = validateConfig({ environments: { production: 'compose.example.yml', staging: { globs: ['x'] } } }, known).join('\n');
+  assert.match(problems, /environments\.production: must be a list of globs or \{ paths, files, aliases \}/);
+  assert.match(problems, /environments\.staging: must be a list of globs or \{ paths, files, aliases \}/);
+  const dir = mkdtempSync(path.join(tmpdir(), 'honban-config-'));
+  const file = path.join(dir, 'honban.yml');
+  writeFileSync(file, 'environments:\n  production: [compose.example.yml]\n  staging:\n    files: [env/staging.env]\n    paths: [deploy/staging/**]\n');
+  const cfg = await loadConfig(file, known);
+  assert.deepEqual(cfg.environments, { production: { paths: ['compose.example.yml'] }, staging: { files: ['env/staging.env'], paths: ['deploy/staging/**'] } });
+  assert.deepEqual(environmentOverrides(cfg), [
+    { environment: 'production', patterns: ['compose.example.yml'] },
+    { environment: 'staging', patterns: ['deploy/staging/**', 'env/staging.env'] },
+  ]);
 });

@@ -1,9 +1,17 @@
 /** Finding, reading and validating honban.yml (every problem listed at once). */
-import { readFile } from 'node:fs/promises';
+import { linearRegExpProblem } from '../lib/linear-regex.js';
+import { readUserFile } from '../lib/read.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../contracts/errors.js';
+import type { EnvironmentOverride } from '../lib/environment.js';
+import type { HonbanConfig } from '../contracts/config.js';
 import { CONFIG_SCHEMA } from './schema.js';
+
+/** honban.yml is configuration: it has no reason to be larger than this. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Alias uses allowed when honban.yml is turned into data (YAML's "billion laughs" guard). */
+export const MAX_CONFIG_ALIASES = 100;
 
 export const CONFIG_NAMES = ['honban.yml', 'honban.yaml', '.honban.yml', '.honban.yaml'];
 
@@ -23,12 +31,7 @@ export function findConfig(dir: string): string | undefined {
  */
 export async function loadConfig(file: string | undefined, knownRuleIds?: ReadonlySet<string>): Promise<HonbanConfig> {
   if (!file) return {};
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(`cannot read config ${file}`);
-  }
+  const text = await readUserFile(file, `config ${file}`, { maxBytes: MAX_CONFIG_BYTES });
   const { parseDocument } = await import('yaml');
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {
@@ -37,12 +40,42 @@ export async function loadConfig(file: string | undefined, knownRuleIds?: Readon
       doc.errors.map((e) => `  ${file}:${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`),
     );
   }
-  const data = (doc.toJS() ?? {}) as unknown;
+  let data: unknown;
+  try {
+    // A configuration has no use for more than a few aliases; a "billion laughs" document stops here.
+    data = (doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES }) ?? {}) as unknown;
+  } catch (e) {
+    if (/alias/i.test((e as Error).message)) throw new UserError(`invalid config ${file}: YAML aliases expand too far (more than ${MAX_CONFIG_ALIASES} alias uses)`);
+    throw new UserError(`invalid config ${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
   const problems = validateConfig(data, knownRuleIds);
   if (problems.length) {
     throw new UserError(`invalid config ${file}: ${problems.length} problem(s)`, problems.map((p) => `  ${p}`));
   }
-  return { ...(data as HonbanConfig), source: file };
+  return { ...normalizeConfig(data as HonbanConfig), source: file };
+}
+
+/** Turns the shorthands of honban.yml into the one shape the code reads. */
+export function normalizeConfig(cfg: HonbanConfig): HonbanConfig {
+  if (!cfg.environments) return cfg;
+  const environments: NonNullable<HonbanConfig['environments']> = {};
+  for (const [env, def] of Object.entries(cfg.environments as Record<string, unknown>)) {
+    environments[env] = Array.isArray(def) ? { paths: def.map(String) } : (def as NonNullable<HonbanConfig['environments']>[string]);
+  }
+  return { ...cfg, environments };
+}
+
+/**
+ * honban.yml's classification of files into environments (`environments.<env>` globs: the list
+ * shorthand, `paths`, and the env files of `files`), in the order written: the first match wins.
+ */
+export function environmentOverrides(cfg: HonbanConfig): EnvironmentOverride[] {
+  const out: EnvironmentOverride[] = [];
+  for (const [env, def] of Object.entries(cfg.environments ?? {})) {
+    const patterns = [...(def.paths ?? []), ...(def.files ?? [])];
+    if (patterns.length) out.push({ environment: env, patterns });
+  }
+  return out;
 }
 
 let validator: ((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params: Record<string, unknown> }[] | null };
@@ -65,7 +98,9 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
       const where = e.instancePath ? e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.') : '(root)';
       let msg = e.message ?? 'invalid';
       if (oneOfPaths.has(e.instancePath)) {
-        msg = 'must be a severity (critical, high, medium, low, info, off) or { severity, options }';
+        msg = e.instancePath.startsWith('/environments/')
+          ? 'must be a list of globs or { paths, files, aliases }'
+          : 'must be a severity (critical, high, medium, low, info, off) or { severity, options }';
       } else {
         if (e.params && 'additionalProperty' in e.params) msg = `unknown key "${String(e.params.additionalProperty)}"`;
         if (e.params && 'allowedValues' in e.params) msg += `: ${(e.params.allowedValues as unknown[]).join(', ')}`;
@@ -76,11 +111,16 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
     }
   }
   const cfg = data as HonbanConfig;
+  // The checks below read shapes the schema may just have refused (waivers as a mapping or a
+  // string): each looks only at what has the right type, so a bad file is listed, never a crash.
+  const waivers = Array.isArray(cfg.waivers) ? cfg.waivers : [];
+  const rules = cfg.rules && typeof cfg.rules === 'object' && !Array.isArray(cfg.rules) ? cfg.rules : {};
+  const variables = cfg.variables && typeof cfg.variables === 'object' && !Array.isArray(cfg.variables) ? cfg.variables : {};
   if (knownRuleIds) {
-    for (const id of Object.keys(cfg.rules ?? {})) {
+    for (const id of Object.keys(rules)) {
       if (!knownRuleIds.has(id)) problems.push(`rules.${id}: unknown rule id "${id}"`);
     }
-    (cfg.waivers ?? []).forEach((w, i) => {
+    waivers.forEach((w, i) => {
       if (typeof w?.rule !== 'string') return;
       if (w.rule.endsWith('*')) {
         const prefix = w.rule.slice(0, -1);
@@ -88,17 +128,17 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
       } else if (!knownRuleIds.has(w.rule)) problems.push(`waivers.${i}.rule: unknown rule id "${w.rule}"`);
     });
   }
-  (cfg.waivers ?? []).forEach((w, i) => {
+  waivers.forEach((w, i) => {
     if (typeof w?.until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(w.until) && !isRealDate(w.until)) {
       problems.push(`waivers.${i}.until: "${w.until}" is not a real date`);
     }
   });
-  for (const [name, spec] of Object.entries(cfg.variables ?? {})) {
-    if (spec && typeof spec.pattern === 'string') {
-      try {
-        new RegExp(spec.pattern);
-      } catch {
-        problems.push(`variables.${name}.pattern: not a valid regular expression`);
+  for (const [name, spec] of Object.entries(variables)) {
+    const envs = spec && typeof spec === 'object' && spec.environments && typeof spec.environments === 'object' ? spec.environments : {};
+    for (const [where, s] of [[`variables.${name}`, spec], ...Object.entries(envs).map(([e, o]) => [`variables.${name}.environments.${e}`, o] as const)] as const) {
+      if (s && typeof s === 'object' && typeof (s as Record<string, unknown>).pattern === 'string') {
+        const problem = linearRegExpProblem((s as Record<string, unknown>).pattern as string);
+        if (problem) problems.push(`${where}.pattern: not a pattern honban can run: ${problem}`);
       }
     }
   }
@@ -106,7 +146,6 @@ export function validateConfig(data: unknown, knownRuleIds?: ReadonlySet<string>
 }
 
 import { createRequire } from 'node:module';
-import type { HonbanConfig } from '../contracts/config.js';
 function requireAjv(): new (opts: object) => { compile(schema: object): typeof validator } {
   const require = createRequire(import.meta.url);
   const mod = require('ajv');

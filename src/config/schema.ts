@@ -16,13 +16,16 @@ const variableProps = {
   maxLength: { type: 'integer', minimum: 0 },
   min: { type: 'number' },
   max: { type: 'number' },
-  pattern: { type: 'string', description: 'A JavaScript regular expression the value must match.' },
+  pattern: { type: 'string', description: 'A regular expression the value must match (JavaScript syntax, run in linear time by RE2: no lookaround, no backreferences).' },
   schemes: { type: 'array', items: { type: 'string' }, description: 'Allowed URL schemes (type url).' },
   values: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, description: 'Allowed values (type enum).' },
   forbid: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, description: 'Values that are never acceptable.' },
   equals: { type: ['string', 'number', 'boolean'], description: 'The only acceptable value.' },
   description: { type: 'string' },
 } as const;
+
+/** An environment name: letters, digits, `_`, `.`, `-` (it becomes part of file names such as `.env.<name>`). */
+export const ENV_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$';
 
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -32,7 +35,7 @@ export const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    environment: { type: 'string', description: 'Default target environment (overridden by --env).' },
+    environment: { type: 'string', pattern: ENV_NAME_PATTERN, description: 'Default target environment (overridden by --env).' },
     lang: { enum: ['en', 'ja'], description: 'Default language of messages (overridden by --lang).' },
     failOn: { enum: ['critical', 'high', 'medium', 'low', 'info', 'none'], description: 'Default --fail-on.' },
     ignore: { type: 'array', items: { type: 'string' }, description: 'gitignore-style patterns of paths not to scan.' },
@@ -68,14 +71,22 @@ export const CONFIG_SCHEMA = {
     },
     environments: {
       type: 'object',
-      description: 'Per-environment settings: which env files make it up (in precedence order, last wins).',
+      description:
+        'Per-environment settings. A list of gitignore-style globs classifies the files it matches into that environment (`production: [compose.example.yml]`, `development: [tools/**]`; `shared` makes files count for every environment), overriding honban\'s own classification. The object form also sets which env files make up the environment for `honban env` (`files`, in precedence order, last wins — they are classified too) and its aliases.',
+      propertyNames: { pattern: ENV_NAME_PATTERN },
       additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          files: { type: 'array', items: { type: 'string' } },
-          aliases: { type: 'array', items: { type: 'string' } },
-        },
+        oneOf: [
+          { type: 'array', items: { type: 'string' }, description: 'Globs of the files that belong to this environment.' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              paths: { type: 'array', items: { type: 'string' }, description: 'Globs of the files that belong to this environment.' },
+              files: { type: 'array', items: { type: 'string' }, description: 'The env files of this environment for honban env, in precedence order.' },
+              aliases: { type: 'array', items: { type: 'string', pattern: ENV_NAME_PATTERN } },
+            },
+          },
+        ],
       },
     },
     variables: {

@@ -45,7 +45,8 @@ export interface HonbanConfig {
   ignore?: string[];
   rules?: Record<string, Severity | 'off' | { severity?: Severity | 'off'; options?: Record<string, unknown>; }>;
   waivers?: Waiver[];
-  environments?: Record<string, { files?: string[]; aliases?: string[]; }>;
+  /** Normalized at load: the list shorthand `production: [globs]` becomes `{ paths: [globs] }`. */
+  environments?: Record<string, { paths?: string[]; files?: string[]; aliases?: string[] }>;
   variables?: Record<string, VariableSpec>;
   probe?: Record<string, unknown>;
   /** honban host settings (src/config/host.ts). */

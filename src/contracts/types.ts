@@ -25,6 +25,13 @@ export const KNOWN_ENVIRONMENTS = ['production', 'staging', 'development', 'test
 export const SHARED = 'shared';
 /** A template (`.env.example`, …): documents variables, belongs to no environment. */
 export const TEMPLATE = 'template';
+/**
+ * CI configuration (`.github/workflows/`, `.gitlab-ci.yml`, …): its own environment, judged only by
+ * rules of scope `all` (committed credentials); service containers there are throw-away.
+ */
+export const CI = 'ci';
+/** Usage examples and documentation (`examples/`, `docs/`, `*.md`): not a deployment of this repository. */
+export const EXAMPLE = 'example';
 
 export type FileKind =
   | 'dotenv'
@@ -145,6 +152,12 @@ export interface RuleMeta<N extends FactName = FactName> {
   references?: References;
   /** Which command's pipeline runs the rule (default scan). */
   command?: 'scan' | 'env' | 'probe' | 'host';
+  /**
+   * Rules whose finding on the same file and line is the same problem seen from another side
+   * (a compose secret that is also a known credential format): one finding is kept, the more severe;
+   * on a tie, the one whose rule is not `secret/*`.
+   */
+  duplicates?: readonly string[];
 }
 
 export interface Rule<N extends FactName = FactName> extends RuleMeta<N> {
@@ -197,7 +210,8 @@ export interface Finding {
 }
 
 export interface ReportError {
-  kind: 'parse' | 'rule' | 'read' | 'config' | 'collector';
+  /** `limit`: a bounded resource (interpolation depth, size, chain length) stopped the work. */
+  kind: 'parse' | 'rule' | 'read' | 'config' | 'collector' | 'limit';
   message: string;
   file?: string;
   line?: number;
@@ -238,6 +252,8 @@ export interface Report {
   /** Findings by status. */
   statusCounts: Record<FindingStatus, number>;
   errors: ReportError[];
+  /** Files (and directories) not read, with the reason: nothing is skipped silently. */
+  skipped: Skipped[];
   /** Every rule that ran (for SARIF / JUnit). */
   rules: RuleSummary[];
   /** Number of files (or URLs / variables) examined. */
@@ -246,4 +262,18 @@ export interface Report {
   exitCode: 0 | 1;
   /** Extra, command-specific data (e.g. the probe's grade). */
   extra?: Record<string, unknown>;
+}
+
+/** Why a file was not read. */
+export type SkipReason = 'unreadable' | 'too-large' | 'binary' | 'encoding' | 'symlink' | 'special-file';
+
+export const SKIP_REASONS: readonly SkipReason[] = ['unreadable', 'too-large', 'binary', 'encoding', 'symlink', 'special-file'];
+
+/** A file (or directory) honban did not read, and why. */
+export interface Skipped {
+  /** POSIX path relative to the scanned root (or as given). */
+  path: string;
+  reason: SkipReason;
+  /** One line: `permission denied`, `FIFO`, `2.3 MiB (limit 1 MiB)` … never file content. */
+  detail?: string;
 }

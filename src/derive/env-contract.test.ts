@@ -101,3 +101,20 @@ test('env contract: end to end through the engine with the real collectors', asy
     'SEARCH_KEY required=0 provided=',
   ]);
 });
+
+test('env contract: one contract per project — a sample\'s compose file never provides another sample\'s variables', async () => {
+  const files = toSourceFiles([
+    { path: 'one/compose.yaml', content: 'services:\n  api:\n    build: backend\n    environment:\n      MONGODB_URI: mongodb://mongo/app\n' },
+    { path: 'one/backend/Dockerfile', content: 'FROM node:20\nCMD ["node", "server.js"]\n' },
+    { path: 'one/backend/server.js', content: 'const uri = process.env.MONGODB_URI;\n' },
+    { path: 'two/compose.yaml', content: 'services:\n  web:\n    build: .\n' },
+    { path: 'two/Dockerfile', content: 'FROM node:20\nCMD ["node", "index.js"]\n' },
+    { path: 'two/index.js', content: 'const uri = process.env.MONGODB_URI;\n' },
+  ]);
+  const { facts } = await collectFacts(files, new Set(['envContract']), { environment: 'production' });
+  const contracts = (facts as unknown as { envContract: EnvContract[] }).envContract;
+  assert.deepEqual(contracts.map((c) => `${c.project}: ${c.variables.map((v) => `${v.name} provided=${v.provided.map((p) => p.file).join(',')}`).join(' ')}`), [
+    'one: MONGODB_URI provided=one/compose.yaml',
+    'two: MONGODB_URI provided=',
+  ]);
+});

@@ -15,6 +15,8 @@ import { judges } from '../lib/environment.js';
 import type { CodeEnvRead, ProvidedVar } from '../facts/common.js';
 import { SHARED, TEMPLATE, type EnvName, type FactName, type SourceFile } from '../contracts/types.js';
 import type { ContractSurface, ContractVariable, EnvContract } from '../facts/env-contract.js';
+import { projectRoots } from './projects.js';
+import { projectOf } from '../facts/projects.js';
 
 /** Code facts that carry `envReads`. */
 export const CODE_FACTS = ['python', 'ruby', 'javascript'] as const;
@@ -30,8 +32,9 @@ export const PLATFORM_VARIABLES = new Set([
   'HOME', 'PATH', 'USER', 'LOGNAME', 'SHELL', 'PWD', 'OLDPWD', 'SHLVL', 'TMPDIR', 'TMP', 'TEMP', 'HOSTNAME', 'TERM', 'LANG', 'LC_ALL', '_',
   // Platforms that assign the listening port (Heroku, Cloud Run, Render, App Engine, Railway, Fly) and its helpers
   'PORT', 'DYNO', 'WEB_CONCURRENCY',
-  // Node / npm / bundlers (NODE_ENV is judged by the env rules, not as a missing variable)
-  'NODE_ENV', 'INIT_CWD', 'NEXT_RUNTIME', 'NEXT_PHASE',
+  // Node / npm / bundlers (NODE_ENV is judged by the env rules, not as a missing variable);
+  // PUBLIC_URL is injected by create-react-app / webpack at build time
+  'NODE_ENV', 'INIT_CWD', 'NEXT_RUNTIME', 'NEXT_PHASE', 'PUBLIC_URL',
   // Vite's built-in import.meta.env keys
   'MODE', 'BASE_URL', 'PROD', 'DEV', 'SSR',
   // Ruby / Python runtimes
@@ -110,7 +113,21 @@ const deriver: Deriver<'envContract'> = {
   needs: [...CODE_FACTS, ...SURFACE_FACTS] as unknown as FactName[],
   derive(facts, ctx) {
     const all = facts as unknown as FactMap;
-    const target = ctx.environment;
+    const roots = projectRoots(ctx.files);
+    const contracts: EnvContract[] = [];
+    // One contract per project: a sample's compose file never provides another sample's variables.
+    for (const root of roots) {
+      const mine = (file: unknown) => typeof file === 'string' && projectOf(roots, file) === root.root;
+      const only = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, (v ?? []).filter((x) => mine((x as BaseFact | undefined)?.file))]));
+      const files = (ctx.files as readonly SourceFile[]).filter((f) => mine(f.path));
+      const c = contractOf(only, files, ctx.environment, root.root);
+      if (c.variables.length || c.surfaces.length || c.templates.length || c.unread.length) contracts.push(c);
+    }
+    return contracts;
+  },
+};
+
+function contractOf(all: FactMap, projectFiles: readonly SourceFile[], target: EnvName, project: string): EnvContract {
     const counts = (env: EnvName) => judges(target, env);
 
     // Surfaces, one per (fact, file).
@@ -157,7 +174,7 @@ const deriver: Deriver<'envContract'> = {
     const seen = new Set([...byKey.values()].map((s) => `${s.fact}\0${s.file}`));
     for (const name of SURFACE_FACTS) {
       const kinds = new Set(COLLECTORS[name]?.kinds ?? []);
-      for (const f of ctx.files as readonly SourceFile[]) {
+      for (const f of projectFiles) {
         if (!kinds.has(f.kind) || f.environment === TEMPLATE || !counts(f.environment)) continue;
         if (seen.has(`${name}\0${f.path}`)) continue;
         // Only files that would hold variables: an ECS task / container definition, a workload manifest.
@@ -215,9 +232,10 @@ const deriver: Deriver<'envContract'> = {
       v.elsewhere = elsewhere.get(v.name) ?? [];
     }
     const contract: EnvContract = {
-      file: '.',
+      file: project || '.',
       environment: SHARED,
       target,
+      project,
       variables: [...variables.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
       surfaces,
       templates,
@@ -225,8 +243,7 @@ const deriver: Deriver<'envContract'> = {
       unread,
       ignoredReads,
     };
-    return [contract];
-  },
-};
+    return contract;
+}
 
 export default deriver;

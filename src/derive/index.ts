@@ -11,4 +11,5 @@ export interface DeriverEntry {
 /** Fact name → deriver (cross-file facts). */
 export const DERIVERS: Record<string, DeriverEntry> = {
   envContract: { load: () => import('./env-contract.js') },
+  projects: { load: () => import('./projects.js') },
 };

@@ -1,12 +1,13 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { classifyEnvironment } from '../lib/environment.js';
-import type { FileKind, SourceFile } from '../contracts/types.js';
+import { classifyEnvironment, type EnvironmentOverride } from '../lib/environment.js';
+import type { FileKind, Skipped, SourceFile } from '../contracts/types.js';
 import { UserError } from '../contracts/errors.js';
+import { errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile } from '../lib/read.js';
 
 const execFileP = promisify(execFile);
 
@@ -27,21 +28,23 @@ const BINARY_EXT = new Set([
 /** Lock files: hashes everywhere, nothing configurable. */
 const SKIP_FILES = new Set(['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'Gemfile.lock', 'poetry.lock', 'Pipfile.lock', 'composer.lock', 'Cargo.lock', 'go.sum', 'uv.lock']);
 
-export const MAX_FILE_BYTES = 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 export interface DiscoverOptions {
   /** Extra environment names recognized in paths. */
   customEnvs?: string[];
   /** gitignore-style patterns from honban.yml `ignore:`. */
   ignore?: string[];
+  /** honban.yml `environments:` classification globs. */
+  environments?: EnvironmentOverride[];
 }
 
 export interface Discovered {
   /** Directory findings are relative to. */
   root: string;
   files: SourceFile[];
-  /** Files skipped, with why (too large, binary, unreadable). */
-  skipped: { path: string; reason: string }[];
+  /** Files and directories not read, with why (unreadable, too large, binary, encoding, symlink, special file). */
+  skipped: Skipped[];
 }
 
 /** Classifies a file by its name (and, for YAML / conf files, by its first bytes). */
@@ -129,13 +132,9 @@ interface IgnoreLayer {
 }
 
 async function loadIgnore(dir: string): Promise<IgnoreLayer | undefined> {
-  const p = path.join(dir, '.gitignore');
-  try {
-    const text = await readFile(p, 'utf8');
-    return { dir, ig: ignore().add(text) };
-  } catch {
-    return undefined;
-  }
+  // Through the safe reader: a `.gitignore` that is a FIFO or a link to /dev/zero is not a list of patterns.
+  const r = await readTextFile(path.join(dir, '.gitignore'));
+  return r.ok ? { dir, ig: ignore().add(r.text) } : undefined;
 }
 
 function isIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean): boolean {
@@ -173,10 +172,19 @@ async function ancestorLayers(dir: string): Promise<IgnoreLayer[]> {
   return layers;
 }
 
+/**
+ * git with the scanned repository's own configuration disarmed: `.git/config` travels with an
+ * archive of a repository, and `core.fsmonitor` there is a command git runs on `ls-files`. Command-line
+ * `-c` settings win over it; no system config, no prompts, no optional index writes.
+ */
+const GIT_SAFE = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'core.untrackedCache=false', '-c', 'protocol.allow=never'];
+const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_LAZY_FETCH: '1' };
+
 async function gitTrackedFiles(dir: string): Promise<Set<string> | undefined> {
   try {
-    const { stdout } = await execFileP('git', ['-C', dir, 'ls-files', '-z', '--full-name'], { maxBuffer: 256 * 1024 * 1024 });
-    const { stdout: top } = await execFileP('git', ['-C', dir, 'rev-parse', '--show-toplevel']);
+    const opts = { maxBuffer: 256 * 1024 * 1024, timeout: 60_000, env: GIT_ENV };
+    const { stdout } = await execFileP('git', [...GIT_SAFE, '-C', dir, 'ls-files', '-z', '--full-name'], opts);
+    const { stdout: top } = await execFileP('git', [...GIT_SAFE, '-C', dir, 'rev-parse', '--show-toplevel'], opts);
     const topDir = top.trim();
     const set = new Set<string>();
     for (const p of stdout.split('\0')) if (p) set.add(path.join(topDir, p));
@@ -193,8 +201,11 @@ function isEnvFileName(lowerBase: string): boolean {
 /**
  * Walks the given paths (files or directories) and reads every text file honban knows.
  * Honours .gitignore (plus `.env*` files, which are read even when ignored: they are what a server
- * or an image build picks up), skips VCS / dependency / virtualenv directories, binaries and files
- * over 1 MiB.
+ * or an image build picks up), skips VCS / dependency / virtualenv directories and binary file types.
+ * Everything else it could not read is listed in `skipped` with the reason — unreadable, larger than
+ * 1 MiB, binary (NUL bytes in a file of no known kind), undecodable, a symbolic link that leaves the
+ * scanned tree, a special file (FIFO, device, socket) — never dropped silently. An explicitly named
+ * file that cannot be read is a user error (exit 2).
  */
 export async function discover(paths: string[], opts: DiscoverOptions = {}): Promise<Discovered> {
   const absPaths = paths.map((p) => path.resolve(p));
@@ -207,9 +218,11 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
 
   const userIgnore = ignore().add(opts.ignore ?? []);
   const files: SourceFile[] = [];
-  const skipped: Discovered['skipped'] = [];
+  const skipped: Skipped[] = [];
   const seen = new Set<string>();
   const trackedCache = new Map<string, Set<string> | undefined>();
+  // Real paths of the scanned directories: a symbolic link is followed only when it stays inside one.
+  const realRoots: string[] = [];
 
   const tracked = async (dir: string) => {
     if (!trackedCache.has(dir)) trackedCache.set(dir, await gitTrackedFiles(dir));
@@ -220,52 +233,96 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     const r = path.relative(root, abs).split(path.sep).join('/');
     return r === '' ? path.basename(abs) : r;
   };
+  // An explicit target is named as the user wrote it; anything else relative to the working directory.
+  const given = new Map(absPaths.map((a, i) => [a, paths[i]!]));
+  const display = (abs: string) => {
+    const g = given.get(abs);
+    if (g !== undefined) return g;
+    const rel = path.relative(process.cwd(), abs);
+    return rel && !rel.startsWith('..') ? rel : abs;
+  };
+
+  const insideRoots = (real: string) => realRoots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+
+  /** Is this path (not) to be looked at at all: ignored by honban.yml, .gitignore, a lock or binary type. */
+  const excluded = (abs: string, layers: IgnoreLayer[], trackedSet: Set<string> | undefined, explicit: boolean): { gitIgnored: boolean; isTracked?: boolean } | undefined => {
+    const rel = relOf(abs);
+    const base = path.basename(abs);
+    const lower = base.toLowerCase();
+    if (!explicit && SKIP_FILES.has(base)) return undefined;
+    if (!explicit && rel && !rel.startsWith('..') && userIgnore.ignores(rel)) return undefined;
+    const matched = isIgnored(layers, abs, false);
+    const isTracked = trackedSet ? trackedSet.has(abs) : undefined;
+    const gitIgnored = matched && !isTracked;
+    if (gitIgnored && !explicit && !isEnvFileName(lower)) return undefined;
+    if (isBinaryExt(lower)) return undefined;
+    return { gitIgnored, isTracked };
+  };
 
   const addFile = async (abs: string, layers: IgnoreLayer[], trackedSet: Set<string> | undefined, explicit: boolean) => {
     if (seen.has(abs)) return;
     seen.add(abs);
+    const ok = excluded(abs, layers, trackedSet, explicit);
     const rel = relOf(abs);
-    const base = path.basename(abs);
-    const lower = base.toLowerCase();
-    if (!explicit && SKIP_FILES.has(base)) return;
-    if (!explicit && rel && !rel.startsWith('..') && userIgnore.ignores(rel)) return;
-    const matched = isIgnored(layers, abs, false);
-    const isTracked = trackedSet ? trackedSet.has(abs) : undefined;
-    const gitIgnored = matched && !isTracked;
-    if (gitIgnored && !explicit && !isEnvFileName(lower)) return;
-    if (isBinaryExt(lower)) return;
-    let st;
-    try {
-      st = await stat(abs);
-    } catch (e) {
-      skipped.push({ path: rel, reason: (e as Error).message });
+    if (!ok) {
+      if (explicit) skipped.push({ path: rel, reason: 'binary', detail: 'a binary file type' });
       return;
     }
-    if (st.size > MAX_FILE_BYTES) {
-      skipped.push({ path: rel, reason: `larger than ${MAX_FILE_BYTES} bytes` });
+    const r = await readTextFile(abs, { maxBytes: MAX_FILE_BYTES });
+    if (!r.ok) {
+      if (explicit) throw new UserError(readFailure(display(abs), r));
+      skipped.push({ path: rel, reason: r.reason, detail: r.detail });
       return;
     }
-    let buf: Buffer;
-    try {
-      buf = await readFile(abs);
-    } catch (e) {
-      skipped.push({ path: rel, reason: (e as Error).message });
+    // NUL bytes: binary, unless the name says it is a kind honban parses (then one stray NUL must
+    // not hide `DEBUG=True`: the file is read as text).
+    const byName = classifyKind(rel);
+    if (r.nul && (!byName || byName === 'text') && r.encoding === 'utf-8') {
+      const at = r.text.indexOf('\u0000');
+      skipped.push({ path: rel, reason: 'binary', detail: `NUL byte at offset ${Buffer.byteLength(r.text.slice(0, at))}` });
       return;
     }
-    if (buf.subarray(0, 8000).includes(0)) return; // binary
-    const content = buf.toString('utf8');
-    const kind = classifyKind(rel, content);
+    const kind = classifyKind(rel, r.text);
     if (!kind) return;
     files.push({
       path: rel,
       absPath: abs,
-      content,
+      content: r.text,
       kind,
-      environment: classifyEnvironment(rel, opts.customEnvs),
-      gitIgnored,
-      gitTracked: isTracked,
-      mode: st.mode & 0o777,
+      environment: classifyEnvironment(rel, opts.customEnvs, opts.environments),
+      gitIgnored: ok.gitIgnored,
+      gitTracked: ok.isTracked,
+      mode: r.mode,
     });
+  };
+
+  /** A symbolic link met while walking: followed when it stays inside the scanned tree and is a file. */
+  const addLink = async (abs: string, layers: IgnoreLayer[], trackedSet: Set<string> | undefined) => {
+    if (!excluded(abs, layers, trackedSet, false)) return;
+    let real: string;
+    try {
+      real = await realpath(abs);
+    } catch (e) {
+      skipped.push({ path: relOf(abs), reason: 'symlink', detail: `broken symbolic link (${errnoText(e)})` });
+      return;
+    }
+    if (!insideRoots(real)) {
+      skipped.push({ path: relOf(abs), reason: 'symlink', detail: 'symbolic link to a path outside the scanned directory (not followed)' });
+      return;
+    }
+    let st;
+    try {
+      st = await stat(real);
+    } catch (e) {
+      skipped.push({ path: relOf(abs), reason: 'unreadable', detail: errnoText(e) });
+      return;
+    }
+    if (st.isDirectory()) return; // its target is walked where it is (no loops through links)
+    if (!st.isFile()) {
+      skipped.push({ path: relOf(abs), reason: 'special-file', detail: `symbolic link to a ${fileTypeOf(st)}` });
+      return;
+    }
+    await addFile(abs, layers, trackedSet, false);
   };
 
   const walk = async (dir: string, layers: IgnoreLayer[], trackedSet: Set<string> | undefined) => {
@@ -275,7 +332,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (e) {
-      skipped.push({ path: relOf(dir), reason: (e as Error).message });
+      skipped.push({ path: relOf(dir) + '/', reason: 'unreadable', detail: `directory: ${errnoText(e)}` });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -290,6 +347,16 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
         await walk(abs, here, trackedSet);
       } else if (ent.isFile()) {
         await addFile(abs, here, trackedSet, false);
+      } else if (ent.isSymbolicLink()) {
+        await addLink(abs, here, trackedSet);
+      } else if (excluded(abs, here, trackedSet, false)) {
+        let type = 'special file';
+        try {
+          type = fileTypeOf(await lstat(abs));
+        } catch {
+          // listed all the same
+        }
+        skipped.push({ path: relOf(abs), reason: 'special-file', detail: type });
       }
     }
   };
@@ -299,11 +366,27 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     try {
       st = statSync(abs);
     } catch {
-      throw new UserError(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`);
+      throw new UserError(`cannot read ${display(abs)}: no such file or directory`);
     }
+    if (st.isDirectory()) {
+      try {
+        realRoots.push(await realpath(abs));
+      } catch (e) {
+        throw new UserError(`cannot read ${display(abs)}: ${errnoText(e)}`);
+      }
+    }
+  }
+  for (const abs of absPaths) {
+    const st = statSync(abs);
     const trackedSet = await tracked(st.isDirectory() ? abs : path.dirname(abs));
     if (st.isDirectory()) {
-      // An explicitly named directory is scanned even when an enclosing .gitignore ignores it.
+      // An explicitly named directory is scanned even when an enclosing .gitignore ignores it; one
+      // that cannot be listed is an unreadable target (exit 2).
+      try {
+        await readdir(abs);
+      } catch (e) {
+        throw new UserError(`cannot read ${display(abs)}: ${errnoText(e)}`);
+      }
       const layers = await ancestorLayers(abs);
       await walk(abs, isIgnored(layers, abs, true) ? [] : layers, trackedSet);
     } else {
@@ -313,5 +396,6 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { root, files, skipped };
 }

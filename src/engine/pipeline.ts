@@ -5,7 +5,7 @@ import { SecretMasker } from './post/mask.js';
 import { buildReport } from './report.js';
 import type { FactStore } from '../contracts/collector.js';
 import { evaluate } from './evaluate.js';
-import type { EnvName, FailOn, FileKind, Lang, RawFinding, Report, ReportError, Rule, Severity } from '../contracts/types.js';
+import type { EnvName, FailOn, FileKind, Lang, RawFinding, Report, ReportError, Rule, Severity, Skipped } from '../contracts/types.js';
 
 /** Rule selection and severities from honban.yml `rules:`. */
 export function selectRules(all: readonly Rule<any>[], command: string, environment: EnvName, config: HonbanConfig): { rules: Rule<any>[]; severities: Record<string, Severity>; options: Record<string, Record<string, unknown>> } {
@@ -45,6 +45,8 @@ export interface PipelineInput {
   baseline?: string | BaselineFile;
   writeBaseline?: string;
   scanned: number;
+  /** Files not read (discovery, env files, …), for Report.skipped. */
+  skipped?: Skipped[];
   now?: Date;
   extra?: Record<string, unknown>;
   /**
@@ -73,7 +75,10 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const findings = input.prejudged ? [...evaluated.findings, ...input.prejudged.findings] : evaluated.findings;
   const errors = evaluated.errors;
   const baseline = typeof input.baseline === 'string' ? await readBaseline(input.baseline) : input.baseline;
+  const duplicates = new Map<string, Set<string>>();
+  for (const r of input.rules) if (r.duplicates?.length) duplicates.set(r.id, new Set(r.duplicates));
   const processed = postProcess(findings, {
+    duplicates,
     files: input.files,
     waivers: input.config.waivers ?? [],
     baseline,
@@ -91,6 +96,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     errors: [...(input.errors ?? []), ...errors],
     rules: input.prejudged ? [...input.rules, ...input.prejudged.rules] : input.rules,
     scanned: input.scanned,
+    skipped: input.skipped,
     masker,
     severities: input.severities,
     extra: input.extra,

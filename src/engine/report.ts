@@ -1,5 +1,5 @@
 import { docsUrlOf } from '../rules/define.js';
-import { SEVERITIES, type EnvName, type FailOn, type Finding, type FindingStatus, type Lang, type RawFinding, type Report, type ReportError, type Rule, type Severity, type Summary } from '../contracts/types.js';
+import { SEVERITIES, type EnvName, type FailOn, type Finding, type FindingStatus, type Lang, type RawFinding, type Report, type ReportError, type Rule, type Severity, type Skipped, type Summary } from '../contracts/types.js';
 import type { SecretMasker } from './post/mask.js';
 import { VERSION } from '../contracts/version.js';
 
@@ -13,6 +13,7 @@ export interface BuildInput {
   errors: ReportError[];
   rules: readonly Rule<any>[];
   scanned: number;
+  skipped?: Skipped[];
   masker: SecretMasker;
   severities?: Record<string, Severity>;
   extra?: Record<string, unknown>;
@@ -75,6 +76,7 @@ export function buildReport(input: BuildInput): Report {
     summary,
     statusCounts,
     errors: input.errors.map((e) => ({ ...e, message: input.masker.mask(e.message) })),
+    skipped: input.skipped ?? [],
     rules: rules
       .map((r) => ({
         id: r.id,

@@ -256,3 +256,12 @@ export const DEPLOY_FACTS = ['procfile', 'dockerfile', 'compose', 'systemd'] as 
 export function reportsCommand(cmd: CommandLine): boolean {
   return cmd.source === 'procfile';
 }
+
+/**
+ * Commands that run a script whose `app.run()` docker/dev-server or compose/dev-server already
+ * reports (they follow `python app.py` to the call and name it, debugger included): the Python rules
+ * do not report the same call again for them.
+ */
+export function ownedElsewhere(cmd: Pick<CommandLine, 'source'>): boolean {
+  return cmd.source.startsWith('dockerfile') || cmd.source.startsWith('compose');
+}

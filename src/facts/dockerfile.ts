@@ -171,6 +171,11 @@ export interface DockerStage extends Loc {
   healthchecks: DockerHealthcheck[];
   expose: DockerExpose[];
   effective: StageEffective;
+  /**
+   * The stage's name says it is for development or tests (`dev`, `development`, `dev-envs` of Docker
+   * Dev Environments, `debug`, `test`): never what a production build picks unless compose targets it.
+   */
+  development?: boolean;
 }
 
 export interface DockerignorePattern {
@@ -202,6 +207,13 @@ export interface BuildContext {
   python: boolean;
   /** The context holds a Node project (package.json). */
   node: boolean;
+  /**
+   * Why honban thinks env files exist where this image is built, when it does: an env file or template
+   * in the context, a `.gitignore` entry for `.env`, a dotenv library among the dependencies.
+   */
+  envEvidence?: string;
+  /** The context is the scanned root (a checkout's top: `.git` is in it). */
+  atRoot: boolean;
 }
 
 /** A local script the container command runs (`python app.py`) and what it does. */
@@ -226,7 +238,7 @@ export interface DockerfileFact extends ProvidesVars {
   /** RUN of every stage, plus the final stage's effective CMD and ENTRYPOINT. */
   commands: CommandLine[];
   context: BuildContext;
-  /** Local scripts run by the final stage's command. */
+  /** Local scripts run by a stage's command. */
   scripts: ScriptRef[];
 }
 

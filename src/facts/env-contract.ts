@@ -38,6 +38,8 @@ export interface ContractVariable {
 export interface EnvContract extends BaseFact {
   /** The environment the contract is computed for. */
   target: EnvName;
+  /** The project (derive/projects.ts) it belongs to: '' for the scanned root. One contract per project. */
+  project: string;
   variables: ContractVariable[];
   /** Surfaces of the target environment and shared ones. */
   surfaces: ContractSurface[];

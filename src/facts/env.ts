@@ -36,6 +36,8 @@ export interface UnresolvedRef {
   required: boolean;
   /** A reference to the variable itself (`SECRET_KEY=${SECRET_KEY}`): meant to come from outside. */
   self: boolean;
+  /** Expansion stopped at a limit (reported as an error entry, not as a missing variable). */
+  limit?: 'chain' | 'nesting' | 'size' | 'total';
 }
 
 /** The winning definition of a variable in the target environment, resolved. */

@@ -44,6 +44,9 @@ export interface ProbeTarget extends BaseFact {
   toolVersion: string;
 }
 
+/** Same-origin redirects the probe follows from the URL (and --login-path, --health-path) before it calls the chain endless. */
+export const MAX_MAIN_REDIRECTS = 10;
+
 /** Why a request was made (rules pick the responses they judge by role). */
 export type ResponseRole =
   | 'main' // the URL itself (and the same-origin redirects it leads to: hop > 0)
@@ -80,6 +83,9 @@ export interface ProbeResponse extends BaseFact {
   /** No answer: the error code (ECONNREFUSED, UND_ERR_HEADERS_TIMEOUT, a TLS error …). */
   errorCode?: string;
   error?: string;
+  /** The status and headers arrived, the body did not finish: why (ETIMEDOUT for a stalled body, UND_ERR_SOCKET …). */
+  bodyErrorCode?: string;
+  bodyError?: string;
 }
 
 /** The plain-HTTP URL and the redirects it leads to (up to 5 hops, while still on http). */
@@ -188,7 +194,12 @@ export interface ProbeLoad extends BaseFact {
   concurrency: number;
   /** Responses received. */
   completed: number;
+  /** Requests started (a request refused at connect counts: autocannon counts it sent). */
+  sent?: number;
+  /** Requests that got no response (connection refused / reset, timeouts). */
   errors: number;
+  /** Those errors by code (ECONNREFUSED, ETIMEDOUT …). */
+  errorCodes?: Record<string, number>;
   timeouts: number;
   non2xx: number;
   statusCodes: Record<string, number>;
@@ -197,6 +208,8 @@ export interface ProbeLoad extends BaseFact {
   requestsPerSecond: number;
   /** Stopped by the 60 s cap before all requests were sent. */
   stoppedByCap: boolean;
+  /** Stopped early: not a single request got an answer (the site went down or never answered). */
+  stoppedNoAnswer?: boolean;
 }
 
 declare module '../contracts/types.js' {

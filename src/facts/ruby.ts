@@ -54,6 +54,12 @@ export interface ForgeryDirective {
   /** Enclosing class name and superclass as written. */
   className?: string;
   superclass?: string;
+  /**
+   * Names in the enclosing class that authenticate a request without a session: signature checks
+   * (`validate_webhook!`, `construct_event`, `OpenSSL::HMAC`, a `*Signature*` header), token
+   * authentication (`doorkeeper_authorize!`, `authenticate_with_http_token`, `Doorkeeper::Rails::Helpers`).
+   */
+  requestAuth?: string[];
   line: number;
   column: number;
 }

@@ -2,6 +2,7 @@
  * The spec that applies to a variable (honban.yml's schema, else honban's catalog) and value checks
  * for every schema keyword.
  */
+import { linearRegExp, type LinearRegExp } from './linear-regex.js';
 import type { Localized } from '../contracts/types.js';
 import { parseBoolean } from './values.js';
 import type { EffectiveSpec, VarSpec } from '../contracts/config.js';
@@ -114,9 +115,10 @@ export function checkValue(value: string, spec: VarSpec, opts: { secret?: boolea
     } else if (num > spec.max) out.push({ keyword: 'max', text: { en: `is above the maximum ${spec.max}`, ja: `が最大値 ${spec.max} を超えています` } });
   }
   if (spec.pattern !== undefined) {
-    let re: RegExp | undefined;
+    // Linear-time matching (RE2): honban.yml may come from the repository being checked.
+    let re: LinearRegExp | undefined;
     try {
-      re = new RegExp(spec.pattern);
+      re = linearRegExp(spec.pattern);
     } catch {
       re = undefined; // loadConfig already rejects invalid patterns
     }

@@ -44,7 +44,56 @@ test('classifyEnvironment: templates belong to no environment', () => {
     assert.equal(classifyEnvironment(p), 'template', p);
   }
   // A source file named example is not a template.
-  assert.equal(classifyEnvironment('docs/example.py'), 'shared');
+  assert.equal(classifyEnvironment('src/example.py'), 'shared');
+});
+
+test('classifyEnvironment: CI files are their own environment', () => {
+  for (const p of ['.github/workflows/ci.yml', '.github/workflows/release.yaml', '.github/actions/setup/action.yml', '.gitlab-ci.yml', '.circleci/config.yml', '.travis.yml', 'azure-pipelines.yml', 'bitbucket-pipelines.yml', 'Jenkinsfile', 'docker-compose.ci.yml', '.env.ci', 'services/api/.github/workflows/test.yml']) {
+    assert.equal(classifyEnvironment(p), 'ci', p);
+  }
+});
+
+test('classifyEnvironment: dev containers, local compose layouts, tests and e2e images are not production', () => {
+  const cases: [string, string][] = [
+    ['.devcontainer/Dockerfile', 'development'],
+    ['.devcontainer/docker-compose.yml', 'development'],
+    ['docker-compose.local.yml', 'development'],
+    ['compose.local.yaml', 'development'],
+    ['Dockerfile.local', 'development'],
+    ['compose/local/django/Dockerfile', 'development'],
+    ['compose/local/django/start', 'development'],
+    ['docker-compose.docs.yml', 'development'],
+    ['compose/production/django/Dockerfile', 'production'],
+    ['frontend/Dockerfile.playwright', 'test'],
+    ['Dockerfile.e2e', 'test'],
+    ['e2e/docker-compose.yml', 'test'],
+    ['scripts/smoketest_configuration.py', 'test'],
+    ['netbox/core/tests/test_data_backends.py', 'test'],
+    // `local` in source code says nothing: local_settings.py often holds production overrides.
+    ['myapp/local_settings.py', 'shared'],
+    ['app/local/cache.py', 'shared'],
+  ];
+  for (const [p, env] of cases) assert.equal(classifyEnvironment(p), env, p);
+});
+
+test('classifyEnvironment: usage examples and documentation are not deployments', () => {
+  for (const p of ['examples/complete-mysql/main.tf', 'samples/app/Dockerfile', 'docs/nginx.conf', 'README.md', 'deploy/README.md', 'docs/guide.rst']) {
+    assert.equal(classifyEnvironment(p), 'example', p);
+  }
+});
+
+test('classifyEnvironment: honban.yml environments: globs win, first match first', () => {
+  const overrides = [
+    { environment: 'production', patterns: ['compose.example.yml', 'deploy/**'] },
+    { environment: 'development', patterns: ['tools/**', 'deploy/dev/**'] },
+    { environment: 'shared', patterns: ['examples/real-app/**'] },
+  ];
+  assert.equal(classifyEnvironment('compose.example.yml', [], overrides), 'production');
+  assert.equal(classifyEnvironment('compose.example.yml'), 'template');
+  assert.equal(classifyEnvironment('deploy/dev/app.env', [], overrides), 'production');
+  assert.equal(classifyEnvironment('tools/Dockerfile', [], overrides), 'development');
+  assert.equal(classifyEnvironment('examples/real-app/main.tf', [], overrides), 'shared');
+  assert.equal(classifyEnvironment('examples/other/main.tf', [], overrides), 'example');
 });
 
 test('classifyEnvironment: custom environment names from --env / honban.yml', () => {
@@ -71,4 +120,8 @@ test('judges: the target environment inherits shared files only', () => {
   assert.equal(judges('development', 'development'), true);
   assert.equal(normalizeEnvName('prod'), 'production');
   assert.equal(normalizeEnvName('Staging'), 'staging');
+});
+
+test('classifyEnvironment: a project named example (Django startproject) is not an examples folder', () => {
+  assert.equal(classifyEnvironment('django/app/example/settings.py'), 'shared');
 });

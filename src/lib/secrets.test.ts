@@ -32,3 +32,14 @@ test('weakSecretReason: well-known, django-insecure, short, low entropy; strong 
   assert.equal(weakSecretReason('9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddcc'), undefined);
   assert.ok(entropy('abcd') === 2);
 });
+
+test('isSecretName / notASecretValue: permission lists, alphabets and hashes are not secrets', async () => {
+  const { isSecretName, notASecretValue } = await import('./secrets.js');
+  for (const k of ['secret_permissions', 'key_permissions', 'token_scopes', 'SECRET_KEY_CHARSET', 'password_label']) assert.equal(isSecretName(k), false, k);
+  assert.equal(notASecretValue('password', 'pbkdf2_sha256$600000$abc$def='), 'password-hash');
+  assert.equal(notASecretValue('jsonwebtoken', '^9.0.2'), 'version-range');
+  assert.equal(notASecretValue('password', '12345678'), undefined); // a weak secret, not a version
+  assert.equal(notASecretValue('id-token', 'write'), 'keyword');
+  assert.equal(notASecretValue('REQUEST_TOKEN', 'request', { code: true }), 'own-name');
+  assert.equal(notASecretValue('WORDPRESS_DB_PASSWORD', 'wordpress'), undefined); // in configuration: a weak password
+});

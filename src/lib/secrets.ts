@@ -4,32 +4,103 @@
  * Nothing here returns or prints a value: only booleans and reason codes.
  */
 
-import { isPasswordPlaceholder, urlPassword } from './url.js';
 import { parseBoolean } from './values.js';
+import { isPasswordPlaceholder, urlPassword } from './url.js';
 
 /** Key names that hold secrets: SECRET_KEY, DB_PASSWORD, api_key, STRIPE_TOKEN, private-key … */
 const SECRET_NAME = /(secret|passw(or)?d|passwd|pwd|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|auth[_-]?key|credential|client[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|salt|dsn$|webhook[_-]?url|connection[_-]?string)/i;
-/** Keys that match the pattern but are not secrets. */
-const NOT_SECRET_NAME = /(_file|_path|_dir|_url_file|_length|_len|_min|_max|_ttl|_expir\w*|_timeout|_lifetime|_age|_algorithm|_alg|_header|_name|_type|_enabled|_required|_policy|_rotation\w*|_id|_uri_file|^token_url|_endpoint|_field|_param|_cookie_name|_prefix)$/i;
+/** Keys that match the pattern but are not secrets (fixed suffixes). */
+const NOT_SECRET_NAME = /(_file|_path|_dir|_url_file|_length|_len|_min|_max|_ttl|_timeout|_lifetime|_age|_algorithm|_alg|_header|_name|_type|_enabled|_required|_policy|_id|_uri_file|^token_url|_endpoint|_field|_param|_cookie_name|_prefix|_charset|_alphabet|_chars|_characters|_label|_placeholder|_hint|_permissions?|_scopes?|_roles?|_actions?)$/i;
+/** … and suffixes followed by any word characters (`_expires_at`, `_rotation_days`). */
+const NOT_SECRET_STEMS = ['_expir', '_rotation'];
+const SETTING_PREFIX = /^(max|min|use|enable|disable|require|allow|num|default)[_-]/i;
+const SETTING_SUFFIX = /[_-](rounds|count|size|limit|bytes|length|bits|version|strategy|mode|store|backend|scheme|format|source)$/i;
+const TOKEN_COUNT = /^(max|min)_?tokens?$/i;
+const SECRET_SETTING = /^(password|token|secret)_(hashers?|validators?|reset\w*|expiry|lifetime|min\w*|max\w*)$/i;
+
+/**
+ * Every regular expression of this module, for the test that times each on 1 MiB values: they must
+ * stay linear (no `.*` before a suffix, no nested quantifiers).
+ */
+export const NAME_PATTERNS: readonly RegExp[] = [SECRET_NAME, NOT_SECRET_NAME, SETTING_PREFIX, SETTING_SUFFIX, TOKEN_COUNT, SECRET_SETTING];
+
+/** `stem` followed only by word characters up to the end (`/stem\w*$/` without its quadratic scan). */
+function endsWithStem(k: string, stem: string): boolean {
+  let start = k.length;
+  while (start > 0 && /\w/.test(k[start - 1]!)) start--;
+  return k.slice(start).toLowerCase().includes(stem);
+}
 
 /** Does this key name hold a secret? */
 export function isSecretName(key: string): boolean {
   const k = key.trim();
   if (!SECRET_NAME.test(k)) return false;
-  if (NOT_SECRET_NAME.test(k)) return false;
+  if (NOT_SECRET_NAME.test(k) || NOT_SECRET_STEMS.some((s) => endsWithStem(k, s))) return false;
   // MAX_TOKENS, BCRYPT_SALT_ROUNDS, USE_TOKEN_AUTH, TOKEN_COUNT … are settings about secrets.
-  if (/^(max|min|use|enable|disable|require|allow|num|default)[_-]/i.test(k) || /[_-](rounds|count|size|limit|bytes|length|bits|version|strategy|mode|store|backend|scheme|format|source)$/i.test(k)) return false;
-  if (/^(max|min)_?tokens?$/i.test(k)) return false;
+  if (SETTING_PREFIX.test(k) || SETTING_SUFFIX.test(k)) return false;
+  if (TOKEN_COUNT.test(k)) return false;
   // PASSWORD_HASHERS, TOKEN_EXPIRY … are settings about secrets, not secrets.
-  if (/^(password|token|secret)_(hashers?|validators?|reset\w*|expiry|lifetime|min\w*|max\w*)$/i.test(k)) return false;
+  if (SECRET_SETTING.test(k)) return false;
   return true;
 }
 
+export type NotASecretKind = 'flag' | 'number' | 'secret-file' | 'password-hash' | 'version-range' | 'keyword' | 'alphabet' | 'mask' | 'document-path' | 'own-name';
+
+/** Keywords that secret-named keys take as settings, not secrets (by key, lower case). */
+const KEYWORD_VALUES: [RegExp, RegExp][] = [
+  // GitHub Actions `permissions: { id-token: write }`
+  [/^(id-token|contents|packages|actions|checks|deployments|issues|pull-requests|statuses|security-events|attestations|pages|discussions|repository-projects|token)$/i, /^(read|write|none|read-all|write-all)$/i],
+  // Fetch API `credentials: 'same-origin'`, axios / ky `withCredentials`
+  [/^credentials?$/i, /^(omit|same-origin|include|true|false)$/i],
+  // auth schemes and token types
+  [/token[_-]?type|auth[_-]?(scheme|type)|token$/i, /^(bearer|basic|jwt|mac|opaque|digest|hmac)$/i],
+];
+
+/**
+ * Values that are not a usable secret whatever their key: a hash of a password (`pbkdf2_sha256$…`,
+ * `$2b$12$…`), a version range (`^9.0.2`), a permission or mode keyword (`id-token: write`,
+ * `credentials: 'same-origin'`), an alphabet a generator draws from, a display mask (`***CHANGED***`),
+ * a path to a document (`models/users/token.md`), or — in code — one of the key's own words
+ * (`REQUEST_TOKEN = 'request'`). Returns what it is, or undefined.
+ */
+export function notASecretValue(key: string, value: string, opts: { code?: boolean } = {}): NotASecretKind | undefined {
+  const v = value.trim();
+  // None of these kinds is long; bounding the length keeps every pattern below cheap on hostile input.
+  if (!v || v.length > 256 || key.length > 256) return undefined;
+  // Flags and small numbers (`SECRET_KEY_BASE_DUMMY=1`, `TOKEN_TTL=3600`).
+  if (parseBoolean(v) !== undefined || /_DUMMY$/i.test(key)) return 'flag';
+  if (/^\d{1,6}$/.test(v)) return 'number';
+  // A path to a secret file (`/run/secrets/db_password`) is where the secret is, not the secret.
+  if (/^\/(run|var\/run)\/secrets\//.test(v)) return 'secret-file';
+  // Password hashes: Django (algorithm$iterations$salt$hash), modular crypt ($2b$, $argon2id$, $6$), LDAP {SSHA}.
+  if (/^(pbkdf2_sha(1|256)|bcrypt(_sha256)?|argon2|scrypt|sha1|md5|unsalted_md5|crypt)\$[^\s$]*\$/.test(v)) return 'password-hash';
+  if (/^\$(2[abxy]?|argon2(id|i|d)|[156]|scrypt|pbkdf2[-\w]*|y|gy|7)\$[^\s]+\$[^\s]+$/.test(v)) return 'password-hash';
+  if (/^\{(SSHA|SHA|SSHA256|SSHA512|CRYPT|MD5|SMD5|PBKDF2[-\w]*)\}[A-Za-z0-9+/=.$]+$/.test(v)) return 'password-hash';
+  // Version ranges of package manifests: ^9.0.2, ~4.18.1, >=1.2 <2, 1.x, workspace:*, npm:pkg@^1.
+  const VERSION = /^(?:[~^]|[<>]=?|=)?\s*v?\d+(?:\.(?:\d+|x|\*))*(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?(?:\s*(?:\|\||[<>]=?|-)\s*v?\d+(?:\.(?:\d+|x|\*))*(?:-[0-9A-Za-z.-]+)?)*$/;
+  // A bare number (`12345678`) is a weak secret, not a version: a range operator or a dot is needed.
+  if (VERSION.test(v) && (/^[~^<>=]/.test(v) || /\d\.(\d|x|\*)/.test(v))) return 'version-range';
+  if (/^(workspace|npm|link|file|portal|patch|catalog):\S*$/.test(v) || v === '*' || v === 'latest' || v === 'next') return 'version-range';
+  for (const [k, values] of KEYWORD_VALUES) if (k.test(key) && values.test(v)) return 'keyword';
+  // An alphabet: long runs of consecutive letters or digits (abcdefgh…, 0123456789).
+  if (v.length >= 20 && /abcdefghij|ABCDEFGHIJ|0123456789/.test(v)) return 'alphabet';
+  // A display mask: ***CHANGED***, ********, [REDACTED], <hidden>.
+  if (/^\*{2,}[^*]*\*{2,}$/.test(v) || /^\*{3,}$/.test(v) || /^[[(<]?(redacted|hidden|masked|filtered|censored)[\])>]?$/i.test(v)) return 'mask';
+  // A path to a document or page (mkdocs nav, sitemaps): no blanks, a directory and a document extension.
+  if (!/\s/.test(v) && /^[\w@.-]+(\/[\w@.-]+)*\.(md|markdown|rst|html?|txt|adoc|ipynb|pdf)$/i.test(v)) return 'document-path';
+  // In code, one of the key's own words: REQUEST_TOKEN = 'request', PASSWORD_FIELD = 'password'.
+  // (In configuration a password equal to a word of its key — WORDPRESS_DB_PASSWORD=wordpress — is a weak password.)
+  if (!opts.code) return undefined;
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (/^[a-z]+$/i.test(v) && words.includes(v.toLowerCase())) return 'own-name';
+  return undefined;
+}
+
 /** Values that only stand in for a real one: templates, examples, TODOs. */
-const PLACEHOLDER_PATTERNS: RegExp[] = [
+export const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /^your[_\-\s.]?.*(here|key|secret|password|token|id|name)?$/i, // your_openai_api_key_here, your-secret
   /^(put|insert|enter|add|replace|paste|set)[_\-\s].*(here)?$/i, // put_your_key_here, replace-me
-  /.*[_\-\s]here$/i, // api_key_here
+  /[_\-\s]here$/i, // api_key_here (no leading `.*`: that made every value quadratic)
   /^<[^<>]+>$/, // <your-key>
   /^\{\{.*\}\}$/, // {{ SECRET }} (template to be rendered)
   /^\$\{[^}]+\}$/, // ${SECRET} (a reference, judged elsewhere)
@@ -62,6 +133,9 @@ const WELL_KNOWN = new Set(
     'run_worker',
   ].map((s) => s.toLowerCase()),
 );
+
+/** Words that make any value a well-known default. */
+export const WEAK_WORDS = /(change[-_ ]?me|changeit|not[-_ ]?secret|insecure|dev[-_]?secret|replace[-_ ]?this)/i;
 
 export type WeakReason = 'empty' | 'placeholder' | 'well-known' | 'django-insecure' | 'short' | 'low-entropy' | 'single-class';
 
@@ -106,7 +180,7 @@ export function weakSecretReason(value: string, opts: WeakOptions = {}): WeakRea
   if (WELL_KNOWN.has(lower)) return 'well-known';
   if (lower.startsWith('django-insecure-')) return 'django-insecure';
   if (isPlaceholder(v)) return 'placeholder';
-  if (/(change[-_ ]?me|changeit|not[-_ ]?secret|insecure|dev[-_]?secret|replace[-_ ]?this)/i.test(v)) return 'well-known';
+  if (WEAK_WORDS.test(v)) return 'well-known';
   if (v.length < minLength) return 'short';
   // Random 32+ character secrets have ≥ 3.5 bits/char (hex ≈ 3.9, base64 ≈ 5.5).
   if (entropy(v) < 3.0) return 'low-entropy';
@@ -171,15 +245,3 @@ export const TOKEN_PATTERNS: { name: string; re: RegExp; }[] = [
 export type SensitiveFileKind = 'env-file' | 'private-key' | 'credentials';
 const PRIVATE_KEY_FILE = /(^|\/)(id_(rsa|dsa|ecdsa|ed25519)|[^/]+\.(pem|key|p12|pfx|jks|keystore))$/i;
 const CREDENTIAL_FILE = /(^|\/)(\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials\.json|service[-_]?account[^/]*\.json|\.aws\/credentials|\.docker\/config\.json|\.htpasswd)$/i;
-/** Values that are flags or small numbers, not secrets (`SECRET_KEY_BASE_DUMMY=1`, `TOKEN_TTL=3600`). */
-
-export function notASecretValue(key: string, value: string): boolean {
-  const v = value.trim();
-  if (!v) return true;
-  if (parseBoolean(v) !== undefined) return true;
-  if (/^\d{1,6}$/.test(v)) return true;
-  if (/_DUMMY$/i.test(key)) return true;
-  // A path to a secret file (`/run/secrets/db_password`) is where the secret is, not the secret.
-  if (/^\/(run|var\/run)\/secrets\//.test(v)) return true;
-  return false;
-}

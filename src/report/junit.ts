@@ -1,13 +1,6 @@
 import type { Report } from '../contracts/types.js';
-
-function esc(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
-}
+import { xmlText as esc } from './escape.js';
+import { skipReasonText, t } from './text.js';
 
 /** JUnit XML: one test case per rule that ran, one failure per open finding. */
 export function formatJunit(report: Report): string {
@@ -28,7 +21,8 @@ export function formatJunit(report: Report): string {
     const body = fs
       .map((f) => {
         const where = f.line ? `${f.file}:${f.line}:${f.column ?? 1}` : f.file;
-        return `      <failure type="${esc(f.severity)}" message="${esc(`${where} ${f.message}`)}">${esc(`${where}\n${f.severity} ${f.ruleId}\n${f.message}\nFix: ${f.fix}\n${f.docsUrl}`)}</failure>`;
+        // Each field escaped on its own (a file name cannot add a line); the body's own lines stay lines.
+        return `      <failure type="${esc(f.severity)}" message="${esc(`${where} ${f.message}`)}">${[where, `${f.severity} ${f.ruleId}`, f.message, `Fix: ${f.fix}`, f.docsUrl].map(esc).join('\n')}</failure>`;
       })
       .join('\n');
     return `    <testcase classname="honban.${esc(report.command)}" name="${name}">\n${body}\n    </testcase>`;
@@ -36,14 +30,18 @@ export function formatJunit(report: Report): string {
   // honban host: checks that could not run here are skipped test cases (never passed, never failed).
   const notChecked = (Array.isArray(report.extra?.notChecked) ? report.extra!.notChecked : []) as { ruleId: string; title: string; reason: string }[];
   for (const n of notChecked) cases.push(`    <testcase classname="honban.${esc(report.command)}" name="${esc(`${n.ruleId}: ${n.title}`)}">\n      <skipped message="${esc(n.reason)}"/>\n    </testcase>`);
-  const total = ids.length + notChecked.length;
-  const errs = report.errors.map((e) => `${e.file ? `${e.file}${e.line ? ':' + e.line : ''}: ` : ''}${e.message}`);
+  // Files not read: skipped test cases, so a CI dashboard shows them instead of a green run.
+  const notRead = report.skipped ?? [];
+  for (const k of notRead) cases.push(`    <testcase classname="honban.${esc(report.command)}.not-read" name="${esc(k.path)}">\n      <skipped message="${esc(t(report.lang).notReadLabel)}: ${esc(skipReasonText(k, report.lang))}"/>\n    </testcase>`);
+  const skippedCount = notChecked.length + notRead.length;
+  const total = ids.length + skippedCount;
+  const errs = report.errors.map((e) => `${e.file ? `${esc(e.file)}${e.line ? ':' + e.line : ''}: ` : ''}${esc(e.message)}`);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="honban" tests="${total}" failures="${failures}" errors="${report.errors.length}"${notChecked.length ? ` skipped="${notChecked.length}"` : ''}>`,
-    `  <testsuite name="honban ${esc(report.command)} (${esc(report.environment)})" tests="${total}" failures="${failures}" errors="${report.errors.length}"${notChecked.length ? ` skipped="${notChecked.length}"` : ''}>`,
+    `<testsuites name="honban" tests="${total}" failures="${failures}" errors="${report.errors.length}"${skippedCount ? ` skipped="${skippedCount}"` : ''}>`,
+    `  <testsuite name="honban ${esc(report.command)} (${esc(report.environment)})" tests="${total}" failures="${failures}" errors="${report.errors.length}"${skippedCount ? ` skipped="${skippedCount}"` : ''}>`,
     ...cases,
-    ...(errs.length ? [`    <system-err>${esc(errs.join('\n'))}</system-err>`] : []),
+    ...(errs.length ? [`    <system-err>${errs.join('\n')}</system-err>`] : []),
     '  </testsuite>',
     '</testsuites>',
     '',

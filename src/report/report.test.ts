@@ -50,7 +50,7 @@ test('buildReport: the Report contract, open-only summary, exit code, masking', 
   const r = sample();
   assert.equal(r.schemaVersion, 1);
   assert.deepEqual(r.tool.name, 'honban');
-  assert.deepEqual(Object.keys(r).sort(), ['command', 'environment', 'errors', 'exitCode', 'failOn', 'findings', 'lang', 'rules', 'scanned', 'schemaVersion', 'statusCounts', 'summary', 'target', 'tool'].sort());
+  assert.deepEqual(Object.keys(r).sort(), ['command', 'environment', 'errors', 'exitCode', 'failOn', 'findings', 'lang', 'rules', 'scanned', 'schemaVersion', 'skipped', 'statusCounts', 'summary', 'target', 'tool'].sort());
   assert.deepEqual(r.summary, { critical: 1, high: 1, medium: 0, low: 0, info: 0 });
   assert.deepEqual(r.statusCounts, { open: 2, suppressed: 1, waived: 1, baseline: 0 });
   assert.equal(r.exitCode, 1);
@@ -105,7 +105,7 @@ test('markdown: a PR-comment table with escaped pipes, the rest folded', () => {
   const m = render(sample(), 'markdown');
   assert.match(m, /^### honban report — `scan` \(environment: `production`\)/);
   assert.match(m, /\| Severity \| Rule \| Location \| Finding \| Fix \|/);
-  assert.ok(m.includes('at Dockerfile \\| pipe & &lt;tag>'), m);
+  assert.ok(m.includes('at Dockerfile \\| pipe &amp; &lt;tag&gt;'), m);
   assert.match(m, /`Dockerfile:3`/);
   assert.match(m, /<details><summary>1 suppressed · 1 waived<\/summary>/);
   assert.match(m, /owner: sato/);

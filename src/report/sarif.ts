@@ -1,4 +1,5 @@
 import type { Report, Severity } from '../contracts/types.js';
+import { skipReasonText, t } from './text.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   critical: 'error',
@@ -93,13 +94,23 @@ export function formatSarif(report: Report): string {
         invocations: [
           {
             executionSuccessful: report.errors.length === 0,
-            toolExecutionNotifications: report.errors.map((e) => ({
-              level: 'error',
-              message: { text: e.message },
-              ...(e.file
-                ? { locations: [{ physicalLocation: { artifactLocation: { uri: toUri(e.file) }, ...(e.line ? { region: { startLine: e.line } } : {}) } }] }
-                : {}),
-            })),
+            toolExecutionNotifications: [
+              ...report.errors.map((e) => ({
+                level: 'error',
+                message: { text: e.message },
+                ...(e.file
+                  ? { locations: [{ physicalLocation: { artifactLocation: { uri: toUri(e.file) }, ...(e.line ? { region: { startLine: e.line } } : {}) } }] }
+                  : {}),
+              })),
+              // Files not read: a warning notification each (nothing is skipped silently).
+              ...(report.skipped ?? []).map((k) => ({
+                level: 'warning',
+                descriptor: { id: 'honban/not-read' },
+                message: { text: `${t(report.lang).notReadLabel}: ${skipReasonText(k, report.lang)}` },
+                properties: { reason: k.reason, ...(k.detail ? { detail: k.detail } : {}) },
+                locations: [{ physicalLocation: { artifactLocation: { uri: toUri(k.path.replace(/\/$/, '')), uriBaseId: '%SRCROOT%' } } }],
+              })),
+            ],
           },
         ],
         properties: { environment: report.environment, command: report.command },

@@ -1,4 +1,5 @@
-import type { FailOn, Lang, Report, Severity } from '../contracts/types.js';
+import type { FailOn, Lang, Report, Severity, Skipped, SkipReason } from '../contracts/types.js';
+import { escapeControl } from './escape.js';
 
 /** Interface strings of the reporters, in both languages. */
 export const T = {
@@ -27,6 +28,17 @@ export const T = {
     files: 'files',
     variables: 'variables',
     checks: 'checks',
+    notReadLabel: 'Not read',
+    notRead: (n: number) => `Not read (${n})`,
+    notReadCount: (n: number) => `${n} not read`,
+    reasons: {
+      unreadable: 'unreadable',
+      'too-large': 'too large',
+      binary: 'binary',
+      encoding: 'undecodable text',
+      symlink: 'symbolic link not followed',
+      'special-file': 'not a regular file',
+    } as Record<SkipReason, string>,
   },
   ja: {
     severity: { critical: '緊急', high: '高', medium: '中', low: '低', info: '情報' } as Record<Severity, string>,
@@ -53,6 +65,17 @@ export const T = {
     files: 'ファイル',
     variables: '変数',
     checks: 'チェック',
+    notReadLabel: '読まなかったファイル',
+    notRead: (n: number) => `読まなかったファイル (${n} 件)`,
+    notReadCount: (n: number) => `未読 ${n} 件`,
+    reasons: {
+      unreadable: '読み取り不可',
+      'too-large': '大きすぎる',
+      binary: 'バイナリ',
+      encoding: '文字コードを解釈できない',
+      symlink: 'たどらないシンボリックリンク',
+      'special-file': '通常のファイルではない',
+    } as Record<SkipReason, string>,
   },
 };
 
@@ -73,7 +96,14 @@ export function summaryLine(report: Report): string {
   if (report.statusCounts.waived) parts.push(s.waived(report.statusCounts.waived));
   if (report.statusCounts.baseline) parts.push(s.baseline(report.statusCounts.baseline));
   if (report.errors.length) parts.push(s.errors(report.errors.length));
+  if (report.skipped?.length) parts.push(s.notReadCount(report.skipped.length));
   return parts.join(' · ');
+}
+
+/** `too large (2.0 MiB (limit 1.0 MiB))`: the reason of a skipped file in the report's language, escaped. */
+export function skipReasonText(k: Skipped, lang: Lang): string {
+  const reason = t(lang).reasons[k.reason] ?? k.reason;
+  return escapeControl(k.detail ? `${reason} (${k.detail})` : reason);
 }
 
 export function exitLine(report: Report): string {

@@ -140,6 +140,7 @@ import headers_weak_hsts from './headers/weak-hsts.js';
 import headers_weak_referrer_policy from './headers/weak-referrer-policy.js';
 import health_unhealthy from './health/unhealthy.js';
 import honban_ignore_without_reason from './honban/ignore-without-reason.js';
+import honban_skipped_target_file from './honban/skipped-target-file.js';
 import host_app_bound_publicly from './host/app-bound-publicly.js';
 import host_app_dir_not_writable from './host/app-dir-not-writable.js';
 import host_app_not_enabled from './host/app-not-enabled.js';
@@ -177,7 +178,9 @@ import host_unexpected_listener from './host/unexpected-listener.js';
 import http_indirect_redirect from './http/indirect-redirect.js';
 import http_missing_redirect from './http/missing-redirect.js';
 import http_not_https from './http/not-https.js';
+import http_redirect_loop from './http/redirect-loop.js';
 import http_server_error from './http/server-error.js';
+import http_stalled_body from './http/stalled-body.js';
 import http_temporary_redirect from './http/temporary-redirect.js';
 import http_unreachable from './http/unreachable.js';
 import load_errors from './load/errors.js';
@@ -415,6 +418,7 @@ export const ALL_RULES: Rule<any>[] = [
   headers_weak_referrer_policy,
   health_unhealthy,
   honban_ignore_without_reason,
+  honban_skipped_target_file,
   host_app_bound_publicly,
   host_app_dir_not_writable,
   host_app_not_enabled,
@@ -452,7 +456,9 @@ export const ALL_RULES: Rule<any>[] = [
   http_indirect_redirect,
   http_missing_redirect,
   http_not_https,
+  http_redirect_loop,
   http_server_error,
+  http_stalled_body,
   http_temporary_redirect,
   http_unreachable,
   load_errors,

@@ -2,18 +2,28 @@
  * The repository as `honban env` sees it: a root directory (or an in-memory map for tests) it lists
  * and reads files from, plus paths outside it (secrets directories, `X_FILE` pointers).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { globMatcher } from '../../lib/glob.js';
+import { MAX_FILE_BYTES, readTextFileSync, type ReadResult } from '../../lib/read.js';
+import type { Skipped } from '../../contracts/types.js';
+import type { LinearRegExp } from '../../lib/linear-regex.js';
 
 export interface RepoView {
   /** Absolute root (display base). */
   root: string;
-  /** Relative POSIX paths of the regular files directly inside `dir` ('' = root). */
+  /**
+   * Relative POSIX paths of the files directly inside `dir` ('' = root): regular files, links to
+   * them, and special files (FIFOs, devices) too — reading those fails with a reason, so that a
+   * `.env.production` that is a FIFO is reported rather than passed over.
+   */
   listDir(dir: string): string[];
   /** Relative POSIX paths of the directories directly inside `dir`. */
   listSubdirs(dir: string): string[];
-  /** Text of a file given relative to the root, or an absolute path; undefined when unreadable. */
+  /** Text of a file given relative to the root, or an absolute path; undefined when unreadable (see whyUnreadable). */
   read(p: string): string | undefined;
+  /** Why the last read of `p` failed, as a skip entry (path as given); undefined when it was read or absent. */
+  skipOf(p: string): Skipped | undefined;
   /** Permission bits, when known. */
   mode(p: string): number | undefined;
   /** Regular files directly inside an absolute (or root-relative) directory, as absolute/relative paths. */
@@ -36,11 +46,20 @@ export function diskView(root: string): RepoView {
     }
   };
   const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
+  // Every read goes through the safe reader (regular files only, at most 1 MiB, never blocking) and
+  // is remembered: a file is read once, and why it could not be is known to whoever asks.
+  const cache = new Map<string, ReadResult>();
+  const load = (p: string): ReadResult => {
+    const f = full(p);
+    let r = cache.get(f);
+    if (!r) cache.set(f, (r = readTextFileSync(f, { maxBytes: MAX_FILE_BYTES })));
+    return r;
+  };
   return {
     root: abs,
     listDir(dir) {
       return entries(dir)
-        .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile(full(join(dir, e.name)))))
+        .filter((e) => !e.isDirectory() && !(e.isSymbolicLink() && isDir(full(join(dir, e.name)))))
         .map((e) => join(dir, e.name))
         .sort();
     },
@@ -51,11 +70,13 @@ export function diskView(root: string): RepoView {
         .sort();
     },
     read(p) {
-      try {
-        return readFileSync(full(p), 'utf8');
-      } catch {
-        return undefined;
-      }
+      const r = load(p);
+      return r.ok ? r.text : undefined;
+    },
+    skipOf(p) {
+      const r = load(p);
+      if (r.ok || (r.reason === 'unreadable' && r.detail === 'no such file')) return undefined;
+      return { path: p, reason: r.reason, detail: r.detail };
     },
     mode(p) {
       if (process.platform === 'win32') return undefined;
@@ -69,7 +90,7 @@ export function diskView(root: string): RepoView {
       const d = full(dir);
       try {
         return readdirSync(d, { withFileTypes: true })
-          .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && isFile(path.join(d, e.name)))
+          .filter((e) => !e.name.startsWith('.') && !e.isDirectory() && !(e.isSymbolicLink() && isDir(path.join(d, e.name))))
           .map((e) => path.join(d, e.name))
           .sort();
       } catch {
@@ -77,27 +98,21 @@ export function diskView(root: string): RepoView {
       }
     },
     whyUnreadable(p) {
-      const f = full(p);
-      try {
-        const st = statSync(f);
-        if (!st.isFile()) return 'not a regular file';
-        readFileSync(f);
-        return undefined;
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
-      }
+      const r = load(p);
+      if (r.ok) return undefined;
+      return r.reason === 'special-file' ? 'not a regular file' : r.reason === 'too-large' ? `too large (${r.detail})` : r.reason === 'unreadable' ? r.detail : `${r.reason} (${r.detail})`;
     },
   };
 }
 
-function isFile(p: string): boolean {
+function isDir(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
+
 
 export interface MemoryFile {
   content: string;
@@ -140,6 +155,9 @@ export function memoryView(files: Record<string, string | MemoryFile>, root = '/
     read(p) {
       return map.get(norm(p))?.content;
     },
+    skipOf() {
+      return undefined;
+    },
     mode(p) {
       return map.get(norm(p))?.mode;
     },
@@ -154,34 +172,9 @@ export function memoryView(files: Record<string, string | MemoryFile>, root = '/
   };
 }
 
-/** Converts a glob (`*`, `?`, `**`, `{a,b}`) to an anchored regular expression over POSIX paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const end = glob.indexOf('}', i);
-      if (end < 0) re += '\\{';
-      else {
-        re += '(?:' + glob.slice(i + 1, end).split(',').map(escapeRe).join('|') + ')';
-        i = end;
-      }
-    } else re += escapeRe(c);
-  }
-  return new RegExp('^' + re + '$');
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A linear-time matcher of a glob (`*`, `?`, `**`, `{a,b}`) over POSIX paths (see core/glob.ts). */
+export function globToRegExp(glob: string): LinearRegExp {
+  return globMatcher(glob);
 }
 
 /** Expands a root-relative glob (or plain path) against the view, sorted; plain paths are kept even when absent. */

@@ -15,10 +15,10 @@ import type { HonbanConfig } from '../../contracts/config.js';
 import { parseDotenv } from '../dotenv-parse.js';
 import { UserError } from '../../contracts/errors.js';
 import { isSecretName, weakSecretReason } from '../../lib/secrets.js';
-import type { EnvName, ReportError } from '../../contracts/types.js';
+import type { EnvName, ReportError, Skipped } from '../../contracts/types.js';
 import { catalogEntry } from '../../lib/env-catalog.js';
 import type { RepoView } from './fs.js';
-import { expand, parseInterpolation, type LookupResult } from './interpolate.js';
+import { expand, MAX_EXPANSION, MAX_NESTING, parseInterpolation, type ExpansionLimit, type LookupResult } from './interpolate.js';
 import { envFilesOf, knownEnvironments, templateFilesFor } from './layers.js';
 import { urlPassword } from '../../lib/url.js';
 import { catalogSpec, effectiveSpec, hasSchema, type SchemaPositions } from '../../config/variables.js';
@@ -26,6 +26,11 @@ import type { EffectiveSpec } from '../../contracts/config.js';
 import type { Definition, EnvFileFact, EnvSecretFileFact, EnvSpecFact, EnvTemplateKeyFact, EnvVarFact, UnresolvedRef } from '../../facts/env.js';
 
 export const PROCESS_ENV = 'process.env';
+
+/** A reference chain (`A=${B}`, `B=${C}` …) longer than this stops expanding, with an error. */
+export const MAX_CHAIN = 64;
+/** Characters all expanded values of one environment may add up to. */
+export const MAX_TOTAL_EXPANSION = 32 * 1024 * 1024;
 
 /** Catalog names a shell sets for itself (`ENV` is sh's startup file): not pulled from the process environment unless the app declares them. */
 const SHELL_NAMES = new Set(['ENV', 'STAGE']);
@@ -64,6 +69,10 @@ export interface Resolution {
   secrets: Set<string>;
   /** Env file contents (for inline suppressions). */
   contents: Map<string, string>;
+  /** Files of this environment that exist but could not be read (a FIFO, too large, permission denied …). */
+  skipped: Skipped[];
+  /** Of those, the env files (`.env.production` …): without them the environment cannot be validated. */
+  unreadableEnvFiles: Skipped[];
 }
 
 /** `db_password` → `DB_PASSWORD` (a Docker secret's file name as a variable name). */
@@ -103,6 +112,8 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
     errors: [],
     secrets: new Set(),
     contents: new Map(),
+    skipped: [],
+    unreadableEnvFiles: [],
   };
   const defs = res.definitions;
   const push = (d: Definition) => {
@@ -116,7 +127,12 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
   for (const f of files) {
     const text = view.read(f);
     if (text === undefined) {
-      if (configured) res.errors.push({ kind: 'read', file: f, message: `env file ${f} (environments.${env}.files in honban.yml) does not exist or cannot be read` });
+      const skip = view.skipOf(f);
+      if (skip) {
+        res.skipped.push(skip);
+        res.unreadableEnvFiles.push(skip);
+      }
+      else if (configured) res.errors.push({ kind: 'read', file: f, message: `env file ${f} (environments.${env}.files in honban.yml) does not exist` });
       continue;
     }
     res.files.push(f);
@@ -143,7 +159,14 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
     res.sources.push(display(secretsDirAbs) + '/');
     for (const abs of list) {
       const text = view.read(abs);
-      if (text === undefined) continue;
+      if (text === undefined) {
+        // A secret the deployment would mount but honban cannot read: judged like a broken `X_FILE` pointer.
+        const key = secretFileKey(path.basename(abs));
+        res.secretFiles.push({ file: display(abs), environment: env, key, pointer: '--secrets-dir', path: display(abs), reason: view.whyUnreadable(abs) ?? 'unreadable' });
+        const skip = view.skipOf(abs);
+        if (skip) res.skipped.push({ ...skip, path: display(abs) });
+        continue;
+      }
       push({ key: secretFileKey(path.basename(abs)), source: 'secrets-dir', file: display(abs), raw: secretContent(text) });
     }
   }
@@ -223,10 +246,32 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
   const rank = { file: 0, 'secrets-dir': 1, 'secret-file': 2, 'process-env': 3 } as const;
   for (const list of defs.values()) list.sort((a, b) => rank[a.source] - rank[b.source]);
 
-  // Interpolation, memoized per (key, definition index).
-  const memo = new Map<string, { value: string; unresolved: UnresolvedRef[]; commands: number }>();
-  const stack = new Set<string>();
-  const resolveDef = (key: string, index: number): { value: string; unresolved: UnresolvedRef[]; commands: number } => {
+  // Interpolation, memoized per (key, definition index). Bounded: a chain of references stops at
+  // MAX_CHAIN links, one value at MAX_EXPANSION characters, all values together at
+  // MAX_TOTAL_EXPANSION; nesting inside one value at MAX_NESTING. Each stop is an error entry and
+  // leaves the variable unresolved (no rule judges a cut-off value).
+  type Resolved = { value: string; unresolved: UnresolvedRef[]; commands: number };
+  const memo = new Map<string, Resolved>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  let budget = MAX_TOTAL_EXPANSION;
+  const limitError = (d: Definition, key: string, limit: ExpansionLimit | 'chain' | 'total', via?: string) => {
+    const what =
+      limit === 'chain'
+        ? `a chain of references longer than ${MAX_CHAIN} (${key} → … → ${via})`
+        : limit === 'nesting'
+          ? `references nested more than ${MAX_NESTING} deep`
+          : limit === 'size'
+            ? `it expands to more than ${MAX_EXPANSION} characters`
+            : `the values of ${env} together expand to more than ${MAX_TOTAL_EXPANSION} characters`;
+    res.errors.push({
+      kind: 'limit',
+      file: d.file,
+      ...(d.line ? { line: d.line, column: d.column } : {}),
+      message: `interpolation of ${key} stopped: ${what}; the variable is treated as unresolved`,
+    });
+  };
+  const resolveDef = (key: string, index: number): Resolved => {
     const id = `${key}\0${index}`;
     const hit = memo.get(id);
     if (hit) return hit;
@@ -236,7 +281,9 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
       memo.set(id, r);
       return r;
     }
-    stack.add(id);
+    stack.push(id);
+    onStack.add(id);
+    let chainCut: string | undefined;
     const segments = parseInterpolation(d.raw);
     const lookup = (name: string): LookupResult => {
       const list = defs.get(name);
@@ -246,16 +293,36 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
         return { defined: false, value: '' };
       }
       const innerId = `${name}\0${idx}`;
-      if (stack.has(innerId)) return { defined: false, value: '' };
+      if (onStack.has(innerId)) return { defined: false, value: '' };
+      if (!memo.has(innerId) && stack.length >= MAX_CHAIN) {
+        chainCut ??= name;
+        return { defined: true, value: '', unresolved: true };
+      }
       const r = resolveDef(name, idx);
       // A reference to a variable that is itself incomplete counts as unresolved here too.
       if (r.unresolved.length) return { defined: true, value: r.value, unresolved: true };
       return { defined: true, value: r.value };
     };
-    const r = expand(segments, lookup);
-    stack.delete(id);
-    const unresolved: UnresolvedRef[] = r.unresolved.map((u) => ({ name: u.name, required: u.required, self: u.name === key }));
-    const out = { value: r.value, unresolved: dedupeRefs(unresolved), commands: r.commandSubstitutions };
+    const r = expand(segments, lookup, Math.min(MAX_EXPANSION, Math.max(0, budget)));
+    stack.pop();
+    onStack.delete(id);
+    // A reference to a variable whose own expansion stopped at a limit carries that limit on (the
+    // error entry names where it stopped; the variable is not "missing").
+    const limitOf = (name: string) => {
+      const list = defs.get(name);
+      const idx = name === key ? index - 1 : (list?.length ?? 0) - 1;
+      return idx >= 0 ? memo.get(`${name}\0${idx}`)?.unresolved.find((u) => u.limit)?.limit : undefined;
+    };
+    const unresolved: UnresolvedRef[] = r.unresolved.map((u) => {
+      const inherited = limitOf(u.name);
+      return { name: u.name, required: u.required, self: u.name === key, ...(inherited ? { limit: inherited } : {}) };
+    });
+    let out: Resolved = { value: r.value, unresolved: dedupeRefs(unresolved), commands: r.commandSubstitutions };
+    const limit = chainCut ? 'chain' : r.limit === 'size' && budget < MAX_EXPANSION ? 'total' : r.limit;
+    if (limit) {
+      limitError(d, key, limit, chainCut);
+      out = { value: '', unresolved: [{ name: chainCut ?? key, required: false, self: !chainCut, limit }], commands: r.commandSubstitutions };
+    } else budget -= r.value.length;
     memo.set(id, out);
     return out;
   };

@@ -12,10 +12,11 @@
  * external — `include /etc/nginx/mime.types` that is not in the repository is fine and silent.
  * Globs (`*`, `?`, `[…]`) match repository files, sorted as glob(3) sorts them.
  */
+import { globMatcher, isGlob } from '../../lib/glob.js';
 import type { SourceFile } from '../../contracts/types.js';
 import { ParseError } from '../../contracts/errors.js';
 import { parseNginx } from './parse.js';
-import { type NginxDirective } from '../../facts/nginx/types.js';
+import type { NginxDirective } from '../../facts/nginx/types.js';
 import { basename, dirname } from '../../lib/paths.js';
 
 /** Install prefixes an absolute include path is mapped from. */
@@ -36,27 +37,7 @@ export function joinPath(base: string, rel: string): string | undefined {
   return out.join('/');
 }
 
-function globToRegExp(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 2);
-      if (end < 0) re += '\\[';
-      else {
-        let body = pattern.slice(i + 1, end);
-        if (body.startsWith('!')) body = '^' + body.slice(1);
-        re += `[${body.replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-export const isGlob = (p: string) => /[*?[]/.test(p);
+export { isGlob } from '../../lib/glob.js';
 
 export interface ParsedFile {
   file: SourceFile;
@@ -149,7 +130,7 @@ export class NginxModel {
     }
     for (const c of candidates) {
       if (isGlob(c)) {
-        const re = globToRegExp(c);
+        const re = globMatcher(c, { globstar: false, braces: false });
         const matched = [...this.byPath.keys()].filter((p) => re.test(p)).sort();
         if (matched.length) return { files: matched, external: false };
       } else if (this.byPath.has(c)) {

@@ -8,7 +8,7 @@ import tls from 'node:tls';
 import { VERSION } from '../../contracts/version.js';
 import { HttpClient, header, round, type Exchange } from './http.js';
 import { hostOf, isIp, portOf, type ResolvedOptions } from './options.js';
-import type { ResponseRole } from '../../facts/probe.js';
+import { MAX_MAIN_REDIRECTS, type ResponseRole } from '../../facts/probe.js';
 import { GatherStore } from './store.js';
 import { gatherTls } from './tls.js';
 
@@ -43,12 +43,15 @@ function locationOf(ex: Exchange): string | undefined {
   }
 }
 
-/** GET `url`, then follow same-origin redirects (up to 5), carrying the cookies they set. */
+/**
+ * GET `url`, then follow same-origin redirects (up to MAX_MAIN_REDIRECTS; a URL already visited
+ * ends the chain: http/redirect-loop reports both), carrying the cookies they set.
+ */
 async function chain(client: HttpClient, store: GatherStore, role: ResponseRole, url: string, follow: boolean): Promise<Exchange[]> {
   const out: Exchange[] = [];
   const jar = new Map<string, string>();
   let next: string | undefined = url;
-  for (let hop = 0; next && hop <= 5; hop++) {
+  for (let hop = 0; next && hop <= MAX_MAIN_REDIRECTS; hop++) {
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     const ex = await client.get(next, cookie ? { cookie } : {});
     store.record(ex, role, hop);
@@ -223,7 +226,12 @@ export async function gatherAll(o: ResolvedOptions, g: GatherOptions): Promise<G
 
   const tlsFact = store.facts.probeTls?.[0] as import('../../facts/probe.js').ProbeTls | undefined;
   const untrusted = tlsFact && (!tlsFact.trusted || !tlsFact.hostnameMatches) && !o.insecure;
-  if (o.load && untrusted) {
+  const mainAnswers = ((store.facts.probeResponse ?? []) as Array<import('../../facts/probe.js').ProbeResponse>).filter((x) => x.role === 'main');
+  const unanswered = !mainAnswers.some((x) => x.status !== undefined);
+  if (o.load && unanswered) {
+    const code = mainAnswers[0]?.errorCode;
+    store.errors.push({ kind: 'collector', message: `load test skipped: the site did not answer${code ? ` (${code})` : ''}, so no request of a load test could either` });
+  } else if (o.load && untrusted) {
     store.errors.push({ kind: 'collector', message: 'load test skipped: the certificate is not trusted for this host (pass --ca FILE for an internal CA, or --insecure)' });
   } else if (o.load && r !== 'deadline') {
     const loadOpts = o.load;

@@ -34,6 +34,15 @@ export interface Exchange {
   timeMs: number;
   errorCode?: string;
   error?: string;
+  /** The headers arrived but the body did not finish (stalled past the timeout, or cut off): why. */
+  bodyErrorCode?: string;
+  bodyError?: string;
+}
+
+/** What a request has received so far: kept so that a stalled body still yields its status and headers. */
+interface Progress {
+  head?: Omit<Exchange, 'timeMs' | 'body' | 'bodyTruncated'>;
+  chunks: Buffer[];
 }
 
 const TEXTUAL = /^(text\/|application\/(json|xhtml\+xml|xml|javascript|problem\+json|.*\+json|.*\+xml))/i;
@@ -79,21 +88,25 @@ export class HttpClient {
   async get(url: string, extraHeaders: Record<string, string> = {}, opts: { readBody?: boolean } = {}): Promise<Exchange> {
     const t0 = performance.now();
     const controller = new AbortController();
+    const progress: Progress = { chunks: [] };
     let timer: NodeJS.Timeout | undefined;
     const guard = new Promise<Exchange>((resolve) => {
       timer = setTimeout(() => {
         controller.abort();
-        resolve({ url, setCookies: [], timeMs: round(performance.now() - t0), errorCode: 'ETIMEDOUT', error: `no complete answer within ${this.opts.timeoutMs} ms` });
+        const timeMs = round(performance.now() - t0);
+        // Headers but no complete body: the page answered, then stalled — not "does not answer".
+        if (progress.head) resolve(stalled(progress, timeMs, 'ETIMEDOUT', `the body did not finish within ${this.opts.timeoutMs} ms`));
+        else resolve({ url, setCookies: [], timeMs, errorCode: 'ETIMEDOUT', error: `no complete answer within ${this.opts.timeoutMs} ms` });
       }, this.opts.timeoutMs + 250);
     });
     try {
-      return await Promise.race([this.fetch(url, extraHeaders, opts, controller.signal), guard]);
+      return await Promise.race([this.fetch(url, extraHeaders, opts, controller.signal, progress), guard]);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async fetch(url: string, extraHeaders: Record<string, string>, opts: { readBody?: boolean }, signal: AbortSignal): Promise<Exchange> {
+  private async fetch(url: string, extraHeaders: Record<string, string>, opts: { readBody?: boolean }, signal: AbortSignal, progress: Progress): Promise<Exchange> {
     this.count++;
     this.urls.add(url);
     const t0 = performance.now();
@@ -124,11 +137,12 @@ export class HttpClient {
         } else hs[name] = values;
       }
       const contentType = hs['content-type']?.[0];
+      progress.head = { url, status: res.statusCode, headers: hs, setCookies, ...(contentType ? { contentType } : {}), ttfbMs: round(ttfbMs) };
       let body: string | undefined;
       let truncated = false;
       const wantBody = opts.readBody !== false && (contentType === undefined || TEXTUAL.test(contentType));
       if (wantBody) {
-        const chunks: Buffer[] = [];
+        const chunks = progress.chunks;
         let size = 0;
         for await (const chunk of res.body) {
           const b = chunk as Buffer;
@@ -158,13 +172,28 @@ export class HttpClient {
         timeMs: round(performance.now() - t0),
       };
     } catch (e) {
-      return { url, setCookies: [], timeMs: round(performance.now() - t0), errorCode: errorCodeOf(e), error: errorMessageOf(e) };
+      const timeMs = round(performance.now() - t0);
+      if (progress.head) return stalled(progress, timeMs, errorCodeOf(e), errorMessageOf(e));
+      return { url, setCookies: [], timeMs, errorCode: errorCodeOf(e), error: errorMessageOf(e) };
     }
   }
 
   async close(): Promise<void> {
     await this.agent.destroy().catch(() => undefined);
   }
+}
+
+/** The answer of a request whose headers arrived and whose body did not finish. */
+function stalled(p: Progress, timeMs: number, code: string, message: string): Exchange {
+  const buf = Buffer.concat(p.chunks);
+  return {
+    ...p.head!,
+    ...(p.chunks.length ? { body: new TextDecoder('utf-8').decode(buf.subarray(0, STORE_BYTES)) } : {}),
+    bodyTruncated: true,
+    timeMs,
+    bodyErrorCode: code,
+    bodyError: message,
+  };
 }
 
 export function round(ms: number): number {

@@ -30,6 +30,9 @@ interface AutocannonResult {
 }
 
 type Instance = PromiseLike<AutocannonResult> & { stop(): void; on(ev: string, fn: (...a: unknown[]) => void): void };
+
+/** With no answer at all for this long (and at least 2 × the timeout), the load test stops: the site is down. */
+const NO_ANSWER_MS = 5000;
 type Autocannon = (opts: Record<string, unknown>) => Instance;
 
 export async function gatherLoad(o: LoadOptions): Promise<ProbeLoad> {
@@ -52,15 +55,33 @@ export async function gatherLoad(o: LoadOptions): Promise<ProbeLoad> {
     // only when the TLS gatherer found the certificate trusted, or with --insecure.
   });
   let stoppedByCap = false;
+  let stoppedNoAnswer = false;
+  let answered = 0;
+  const errorCodes: Record<string, number> = {};
+  instance.on('response', () => {
+    answered++;
+  });
+  instance.on('reqError', (e: unknown) => {
+    const code = (e as { code?: string })?.code ?? 'ERROR';
+    errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+  });
   const cap = setTimeout(() => {
     stoppedByCap = true;
     instance.stop();
   }, capSeconds * 1000);
+  // A site that stops answering (or never did) is not load-tested for the full cap.
+  const quiet = setTimeout(() => {
+    if (answered === 0) {
+      stoppedNoAnswer = true;
+      instance.stop();
+    }
+  }, Math.max(NO_ANSWER_MS, 2 * o.timeoutMs));
   let r: AutocannonResult;
   try {
     r = await instance;
   } finally {
     clearTimeout(cap);
+    clearTimeout(quiet);
   }
   const durationMs = Math.round(performance.now() - t0);
   const statusCodes: Record<string, number> = {};
@@ -72,13 +93,16 @@ export async function gatherLoad(o: LoadOptions): Promise<ProbeLoad> {
     requested: requests,
     concurrency,
     completed,
+    sent: r.requests.sent ?? completed + r.errors,
     errors: r.errors,
+    errorCodes,
     timeouts: r.timeouts,
     non2xx: r.non2xx,
     statusCodes,
     latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: r.latency.mean },
     durationMs,
     requestsPerSecond: durationMs > 0 ? Math.round((completed / durationMs) * 1000 * 10) / 10 : 0,
-    stoppedByCap,
+    stoppedByCap: stoppedByCap && !stoppedNoAnswer,
+    ...(stoppedNoAnswer ? { stoppedNoAnswer: true } : {}),
   };
 }

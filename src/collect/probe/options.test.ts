@@ -32,7 +32,7 @@ test('resolveOptions: load caps and validation are usage errors', () => {
     [{ headers: ['no colon'] }, /--header must look like/],
     [{ headers: ['Host: evil'] }, /--header Host cannot be set/],
     [{ cookies: ['=x'] }, /--cookie must look like/],
-    [{ expectServer: '(' }, /not a valid regular expression/],
+    [{ expectServer: '(' }, /--expect-server is not a pattern honban can run: missing closing \)/], [{ expectServer: '(?=x)' }, /lookahead/],
     [{ loginPath: 'https://elsewhere/login' }, /must be a path/],
     [{ httpUrl: 'https://x.test' }, /--http-url must be an http:\/\/ URL/],
     [{ caFile: '/nonexistent/ca.pem' }, /cannot read --ca/],

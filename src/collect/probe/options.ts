@@ -2,7 +2,8 @@
  * Options of `honban probe` (CLI flags, honban.yml `probe:` defaults, library callers), validated
  * once: a bad value is a UserError (exit 2) with one clear line.
  */
-import { readFileSync } from 'node:fs';
+import { linearRegExpProblem } from '../../lib/linear-regex.js';
+import { readTextFileSync, readUserFileSync } from '../../lib/read.js';
 import net from 'node:net';
 import tls from 'node:tls';
 import { UserError } from '../../contracts/errors.js';
@@ -74,28 +75,36 @@ export function parseUrl(value: string, what: string): URL {
   return u;
 }
 
+/** The PEM certificate blocks of a file, found with indexOf (a lazy regex is quadratic on 1 MiB of BEGIN lines). */
 function pemCertificates(text: string): string[] {
-  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  const BEGIN = '-----BEGIN CERTIFICATE-----';
+  const END = '-----END CERTIFICATE-----';
+  const out: string[] = [];
+  let at = text.indexOf(BEGIN);
+  while (at >= 0) {
+    const end = text.indexOf(END, at + BEGIN.length);
+    if (end < 0) break;
+    // A BEGIN inside the block (a truncated certificate) restarts the block there.
+    const inner = text.lastIndexOf(BEGIN, end);
+    out.push(text.slice(inner, end + END.length));
+    at = text.indexOf(BEGIN, end + END.length);
+  }
+  return out;
 }
+
+/** Largest --ca (or system) bundle read: the full Mozilla bundle is about 220 KiB. */
+const MAX_CA_BYTES = 4 * 1024 * 1024;
 
 /** Trusted roots for verification: Node's bundled Mozilla roots, the OS bundle, NODE_EXTRA_CA_CERTS and --ca. */
 export function trustedRoots(caFile?: string): string[] {
   const roots = [...tls.rootCertificates];
   for (const f of [...OS_BUNDLES.slice(0, 1), process.env.NODE_EXTRA_CA_CERTS]) {
     if (!f) continue;
-    try {
-      roots.push(...pemCertificates(readFileSync(f, 'utf8')));
-    } catch {
-      /* absent: Node's roots only */
-    }
+    const r = readTextFileSync(f, { maxBytes: MAX_CA_BYTES });
+    if (r.ok) roots.push(...pemCertificates(r.text)); // absent or unreadable: Node's roots only
   }
   if (caFile) {
-    let text: string;
-    try {
-      text = readFileSync(caFile, 'utf8');
-    } catch (e) {
-      throw new UserError(`cannot read --ca ${caFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
+    const text = readUserFileSync(caFile, `--ca ${caFile}`, { maxBytes: MAX_CA_BYTES });
     const certs = pemCertificates(text);
     if (!certs.length) throw new UserError(`--ca ${caFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
     roots.push(...certs);
@@ -171,11 +180,8 @@ export function resolveOptions(o: ProbeOptions): ResolvedOptions {
   }
   if (cookiePairs.length) headers.cookie = [headers.cookie, ...cookiePairs].filter(Boolean).join('; ');
   if (o.expectServer !== undefined) {
-    try {
-      new RegExp(o.expectServer, 'i');
-    } catch (e) {
-      throw new UserError(`--expect-server is not a valid regular expression: ${(e as Error).message}`);
-    }
+    const problem = linearRegExpProblem(o.expectServer);
+    if (problem) throw new UserError(`--expect-server is not a pattern honban can run: ${problem}`);
   }
   const timeoutMs = intIn(o.timeoutMs, '--timeout', 100, MAX_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS;
   let load: ResolvedOptions['load'];

@@ -40,6 +40,7 @@ export class GatherStore {
       ...(ex.ttfbMs !== undefined ? { ttfbMs: ex.ttfbMs } : {}),
       timeMs: ex.timeMs,
       ...(ex.errorCode ? { errorCode: ex.errorCode, error: ex.error } : {}),
+      ...(ex.bodyErrorCode ? { bodyErrorCode: ex.bodyErrorCode, bodyError: ex.bodyError } : {}),
     });
     const overHttps = ex.url.startsWith('https:');
     for (const raw of ex.setCookies) {

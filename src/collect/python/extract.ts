@@ -62,6 +62,21 @@ export function dottedName(n: TSNode): string | undefined {
   return undefined;
 }
 
+/** `create_app().run` — a method called on the result of an argument-less call (an application factory). */
+function factoryCallee(n: TSNode): string | undefined {
+  n = unparen(n);
+  if (n.type !== 'attribute') return undefined;
+  const obj = field(n, 'object');
+  const attr = field(n, 'attribute');
+  if (!obj || !attr || unparen(obj).type !== 'call') return undefined;
+  const inner = unparen(obj);
+  const f = field(inner, 'function');
+  const args = field(inner, 'arguments');
+  if (!f || (args && args.namedChildCount > 0)) return undefined;
+  const name = dottedName(f);
+  return name === undefined ? undefined : `${name}().${attr.text}`;
+}
+
 function mergeNames(...vals: (PyValue | undefined)[]): string[] | undefined {
   const set = new Set<string>();
   for (const v of vals) for (const n of v?.envNames ?? []) set.add(n);
@@ -101,6 +116,12 @@ interface Ctx {
   /** Directly at module level (statement context, not in a def / class). */
   module: boolean;
   mainGuard: boolean;
+  /**
+   * Inside the body of an `if` whose condition reads the environment (`if "X" in os.environ:`,
+   * `if os.getenv("X"):`, a feature switch such as `if os.environ.get("CACHE", "") == "on":`): the
+   * body runs only when the deployment sets it, so reads there are optional.
+   */
+  envGuard?: boolean;
 }
 
 interface EnvReadInfo {
@@ -189,6 +210,7 @@ export class PythonExtractor {
       d.middleware = this.djangoLists.get('MIDDLEWARE') ?? this.djangoLists.get('MIDDLEWARE_CLASSES');
     }
     this.fact.imports = [...new Set([...this.imports.values()].map((q) => q.split('.')[0]!).filter(Boolean))].sort();
+    this.fact.importedNames = [...new Set([...this.imports.values()].filter(Boolean))].sort();
     return this.fact;
   }
 
@@ -415,7 +437,8 @@ export class PythonExtractor {
     if (cond) this.expressions(cond, ctx, [], true);
     if (cls.mainGuard && ctx.module) this.fact.hasMainGuard = true;
     const cons = field(st, 'consequence');
-    if (cons) this.block(cons, { ...ctx, env: this.envWith(ctx, cls.then), mainGuard: ctx.mainGuard || !!cls.mainGuard });
+    const envGuard = ctx.envGuard || (cond !== undefined && this.readsEnvironment(cond));
+    if (cons) this.block(cons, { ...ctx, env: this.envWith(ctx, cls.then), mainGuard: ctx.mainGuard || !!cls.mainGuard, envGuard });
     let elseEnv = cls.else;
     for (const alt of st.childrenForFieldName('alternative')) {
       if (!alt) continue;
@@ -431,6 +454,25 @@ export class PythonExtractor {
         if (b) this.block(b, { ...ctx, env: this.envWith(ctx, elseEnv) });
       }
     }
+  }
+
+  /** Does a condition read the environment: an env read, or a membership test on `os.environ` (`"X" in os.environ`)? */
+  private readsEnvironment(n: TSNode): boolean {
+    const stack: TSNode[] = [n];
+    let seen = 0;
+    while (stack.length && seen++ < 2000) {
+      const x = stack.pop()!;
+      if (x.type === 'call' || x.type === 'subscript') {
+        if (this.envReadOf(x)) return true;
+      }
+      if (x.type === 'comparison_operator' && x.children.some((c) => c && !c.isNamed && (c.type === 'in' || c.type === 'not in'))) {
+        const right = named(x).pop();
+        const name = right ? dottedName(right) : undefined;
+        if (name && /(^|\.)environ$/.test(name)) return true;
+      }
+      for (const c of named(x)) stack.push(c);
+    }
+    return false;
   }
 
   /**
@@ -895,7 +937,7 @@ export class PythonExtractor {
     }
     const fn = field(x, 'function');
     if (!fn) return;
-    const callee = dottedName(fn);
+    const callee = dottedName(fn) ?? factoryCallee(fn);
     if (!callee) return;
     const last = callee.split('.').pop()!;
     const argsNode = field(x, 'arguments');
@@ -970,6 +1012,7 @@ export class PythonExtractor {
   }
 
   private pushEnvRead(node: TSNode, info: EnvReadInfo, def: PyValue | undefined, hasDefault: boolean, ctx: Ctx, guarded: boolean): void {
+    if (ctx.envGuard) guarded = true;
     this.recordedEnvNodes.add(node.id);
     const p = this.pos(node);
     const r: PyEnvRead = { name: info.name, hasDefault: hasDefault || info.hasDefault || guarded, via: info.via, file: this.opts.file, line: p.line, column: p.column };

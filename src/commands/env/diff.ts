@@ -9,7 +9,7 @@ import { SecretMasker } from '../../engine/post/mask.js';
 import { VERSION } from '../../contracts/version.js';
 import type { RepoView } from '../../collect/env/fs.js';
 import { displayValue } from '../../lib/redact.js';
-import { resolveEnvironment } from '../../collect/env/resolve.js';
+import { resolveEnvironment, type Resolution } from '../../collect/env/resolve.js';
 import { findTfvars, tfvarsOf, type TfvarsSide } from '../../collect/env/tfvars.js';
 import type { EnvVarFact } from '../../facts/env.js';
 
@@ -77,7 +77,7 @@ function side(v: EnvVarFact, secret: boolean): DiffSide {
 }
 
 /** Compares two environments; returns the result and a masker holding every secret seen. */
-export async function diffEnvironments(opts: DiffOptions): Promise<{ result: DiffResult; masker: SecretMasker }> {
+export async function diffEnvironments(opts: DiffOptions): Promise<{ result: DiffResult; masker: SecretMasker; resolutions: Resolution[] }> {
   const a = resolveEnvironment({ view: opts.view, environment: opts.from, config: opts.config, compareOthers: false });
   const b = resolveEnvironment({ view: opts.view, environment: opts.to, config: opts.config, compareOthers: false });
   const masker = new SecretMasker();
@@ -115,7 +115,7 @@ export async function diffEnvironments(opts: DiffOptions): Promise<{ result: Dif
       for (const e of [...ta.errors, ...tb.errors]) errors.push(e);
     }
   }
-  return { result: masker.maskDeep(result), masker };
+  return { result: masker.maskDeep(result), masker, resolutions: [a, b] };
 }
 
 function tfvarsRows(a: TfvarsSide, b: TfvarsSide): DiffRow[] {

@@ -1,7 +1,7 @@
 /**
  * Programmatic API of `honban env` / `honban diff` (for the package's public exports).
  */
-import { readFileSync } from 'node:fs';
+import { readUserFileSync } from '../../lib/read.js';
 import path from 'node:path';
 import { findConfig, loadConfig } from '../../config/load.js';
 import { type HonbanConfig } from '../../contracts/config.js';
@@ -37,7 +37,7 @@ async function configOf(dir: string, config: EnvCheckOptions['config']): Promise
   const loaded = await loadConfig(file, new Set(ALL_RULES.map((r) => r.id)));
   if (!file) return { config: loaded };
   const rel = path.relative(dir, path.resolve(file));
-  return { config: loaded, text: readFileSync(file, 'utf8'), display: rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : file };
+  return { config: loaded, text: readUserFileSync(file, `config ${file}`), display: rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : file };
 }
 
 /** Validates a target environment's variables; returns the Report (never containing a secret value). */

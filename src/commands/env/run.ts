@@ -84,6 +84,7 @@ export async function runEnv(opts: EnvRunOptions): Promise<EnvRunResult> {
     baseline: opts.baseline,
     writeBaseline: opts.writeBaseline,
     scanned: resolution.vars.size,
+    skipped: resolution.skipped,
     now: opts.now,
     extra: {
       generatedAt: (opts.now ?? new Date()).toISOString(),

@@ -5,7 +5,8 @@
  * what it is. The last 20 snapshots of each environment are kept, with timestamps.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readUserFileSync } from '../../lib/read.js';
 import path from 'node:path';
 import { UserError } from '../../contracts/errors.js';
 import type { EnvName, Lang } from '../../contracts/types.js';
@@ -63,7 +64,7 @@ function ensureStore(root: string): Buffer {
 function readKey(root: string): Buffer | undefined {
   const kf = path.join(storeDir(root), KEY_FILE);
   if (!existsSync(kf)) return undefined;
-  const hex = readFileSync(kf, 'utf8').trim();
+  const hex = readUserFileSync(kf, path.join(STORE_DIR, KEY_FILE), { maxBytes: 1024 }).trim();
   if (!/^[0-9a-f]{64}$/i.test(hex)) throw new UserError(`${path.join(STORE_DIR, KEY_FILE)} is not a honban key (64 hex digits); delete it and take a new snapshot`);
   return Buffer.from(hex, 'hex');
 }
@@ -72,10 +73,11 @@ export function readSnapshots(root: string): SnapshotFile {
   const f = path.join(storeDir(root), SNAPSHOTS_FILE);
   if (!existsSync(f)) return { schemaVersion: 1, tool: { name: 'honban', version: VERSION }, snapshots: [] };
   try {
-    const data = JSON.parse(readFileSync(f, 'utf8')) as SnapshotFile;
+    const data = JSON.parse(readUserFileSync(f, path.join(STORE_DIR, SNAPSHOTS_FILE), { maxBytes: 64 * 1024 * 1024 })) as SnapshotFile;
     if (data.schemaVersion !== 1 || !Array.isArray(data.snapshots)) throw new Error('unknown format');
     return data;
   } catch (e) {
+    if (e instanceof UserError) throw e;
     throw new UserError(`cannot read ${path.join(STORE_DIR, SNAPSHOTS_FILE)}: ${(e as Error).message}`);
   }
 }

@@ -52,6 +52,13 @@ test('--record writes facts (mode 600) that --facts judges the same way, with wa
     assert.equal(low.status, 'waived');
     const ja = run(['--facts', facts, '--lang', 'ja', '--fail-on', 'none']);
     assert.match(ja.stdout, /未確認/);
+    // Baselines: today's findings recorded, then only new ones count.
+    const base = path.join(dir, 'baseline.json');
+    assert.equal(run(['--facts', facts, '--write-baseline', base, '--fail-on', 'none']).status, 0);
+    const d = run(['--facts', facts, '--baseline', base, '--format', 'json']);
+    assert.equal(d.status, 0, d.stderr);
+    const statuses = new Set(JSON.parse(d.stdout).findings.map((f: { status: string }) => f.status));
+    assert.deepEqual([...statuses], ['baseline']);
   } finally {
     cleanup();
     rmSync(dir, { recursive: true, force: true });

@@ -25,7 +25,7 @@ const base = (w: string) => w.split('/').pop() ?? w;
 export function localUnits(g: Gathering, suffix: '.service' | '.timer'): LocalUnit[] {
   const dir = 'etc/systemd/system';
   const out: LocalUnit[] = [];
-  for (const e of g.view.list(dir) ?? []) {
+  for (const e of g.list(dir) ?? []) {
     if (!e.name.endsWith(suffix) || e.name.startsWith('snap.') || e.name.startsWith('snap-')) continue;
     const p = `${dir}/${e.name}`;
     if (e.type === 'symlink') {
@@ -338,13 +338,13 @@ function cronFile(g: Gathering, file: string, system: boolean): void {
 
 export function gatherSchedules(g: Gathering): void {
   cronFile(g, 'etc/crontab', true);
-  for (const e of g.view.list('etc/cron.d') ?? []) if ((e.type === 'file' || e.type === 'symlink') && !e.name.startsWith('.') && !e.name.includes('~')) cronFile(g, `etc/cron.d/${e.name}`, true);
+  for (const e of g.list('etc/cron.d') ?? []) if ((e.type === 'file' || e.type === 'symlink') && !e.name.startsWith('.') && !e.name.includes('~')) cronFile(g, `etc/cron.d/${e.name}`, true);
   for (const dir of ['var/spool/cron/crontabs', 'var/spool/cron']) {
-    for (const e of g.view.list(dir) ?? []) if (e.type === 'file') cronFile(g, `${dir}/${e.name}`, false);
+    for (const e of g.list(dir) ?? []) if (e.type === 'file') cronFile(g, `${dir}/${e.name}`, false);
   }
   for (const period of ['hourly', 'daily', 'weekly', 'monthly']) {
     const dir = `etc/cron.${period}`;
-    for (const e of g.view.list(dir) ?? []) {
+    for (const e of g.list(dir) ?? []) {
       if (e.type !== 'file' && e.type !== 'symlink') continue;
       if (e.name.startsWith('.') || e.name.includes('.')) continue; // run-parts skips names with dots
       if (PACKAGE_CRON.has(e.name)) continue;
@@ -385,7 +385,7 @@ export function gatherSchedules(g: Gathering): void {
 
 /** logrotate.conf and logrotate.d/*: the file patterns of each block (`pattern… {`). */
 export function gatherLogrotate(g: Gathering): void {
-  const files = ['etc/logrotate.conf', ...(g.view.list('etc/logrotate.d') ?? []).filter((e) => (e.type === 'file' || e.type === 'symlink') && !e.name.startsWith('.')).map((e) => `etc/logrotate.d/${e.name}`)];
+  const files = ['etc/logrotate.conf', ...(g.list('etc/logrotate.d') ?? []).filter((e) => (e.type === 'file' || e.type === 'symlink') && !e.name.startsWith('.')).map((e) => `etc/logrotate.d/${e.name}`)];
   let found = false;
   for (const f of files) {
     const r = g.read(f);
@@ -426,7 +426,9 @@ export function gatherBackups(g: Gathering, schedules: HostSchedule[]): void {
   for (const s of schedules) if (s.purposes.includes('backup')) for (const d of s.dirs ?? []) if (!dirs.some((x) => x.dir === d)) dirs.push({ dir: d, configured: false });
   for (const { dir, configured } of dirs) {
     const rel = relPath(dir);
-    const list = g.view.list(rel);
+    const list = g.list(rel);
+    // A directory that exists but cannot be listed is skipped (listed as not read), not "missing".
+    if (list === undefined && g.view.stat(rel)) continue;
     const fact: HostBackup = { file: rel, environment: g.environment, dir, configured, exists: list !== undefined, files: 0 };
     if (list) {
       let newest: { name: string; t: number } | undefined;
@@ -466,7 +468,13 @@ function readCert(g: Gathering, p: string): Partial<HostCertificate> {
 /** Certificates in etc/letsencrypt/live, and the ones nginx names (ssl_certificate). */
 export function gatherCertificates(g: Gathering, referenced: { path: string; file: string; line: number; column: number }[]): void {
   const seen = new Set<string>();
-  for (const e of g.view.list('etc/letsencrypt/live') ?? []) {
+  const live = g.list('etc/letsencrypt/live');
+  if (live === undefined && g.view.stat('etc/letsencrypt/live')) {
+    // /etc/letsencrypt/live is 0700: without root the certificates cannot be judged at all.
+    g.unavailable('hostCertificate', { en: 'etc/letsencrypt/live cannot be read (run as root)', ja: 'etc/letsencrypt/live を読めません（root で実行してください）' });
+    return;
+  }
+  for (const e of live ?? []) {
     if (e.type !== 'dir' && e.type !== 'symlink') continue;
     const file = `etc/letsencrypt/live/${e.name}/fullchain.pem`;
     const alt = `etc/letsencrypt/live/${e.name}/cert.pem`;

@@ -163,7 +163,7 @@ export async function gatherPackages(g: Gathering): Promise<void> {
 /** Security updates: installed packages older than the security pocket's version in apt's cached lists. */
 function gatherAptUpdates(g: Gathering, installed: Map<string, HostPackage>): void {
   const dir = 'var/lib/apt/lists';
-  const entries = g.view.list(dir);
+  const entries = g.list(dir);
   const lists = (entries ?? []).filter((e) => /-security_.*_Packages(\.(gz|lz4|xz))?$/.test(e.name) || /_dists_[a-z]+-security_.*Packages/.test(e.name));
   if (!lists.length) {
     g.unavailable('hostUpdates', { en: `no security package list in ${dir} (apt-get update never ran, or the lists were removed)`, ja: `${dir} にセキュリティのパッケージリストがありません（apt-get update 未実行か、リストが削除されています）` });

@@ -43,7 +43,7 @@ export async function deployedRuleSet(): Promise<Rule<any>[]> {
 function gatherNginxFiles(g: Gathering): void {
   const walkDir = (dir: string, depth: number) => {
     if (depth > 4) return;
-    for (const e of g.view.list(dir) ?? []) {
+    for (const e of g.list(dir) ?? []) {
       const p = `${dir}/${e.name}`;
       if (e.name.startsWith('.') || e.name.endsWith('~') || e.name.endsWith('.dpkg-dist') || e.name.endsWith('.dpkg-old')) continue;
       if (e.type === 'dir' || (e.type === 'symlink' && g.view.stat(p)?.type === 'dir')) {
@@ -67,7 +67,7 @@ function gatherSshdFiles(g: Gathering): void {
   const main = 'etc/ssh/sshd_config';
   const r = g.read(main);
   if (r.text !== undefined) g.addSource(main, 'sshd', r.text);
-  for (const e of g.view.list('etc/ssh/sshd_config.d') ?? []) {
+  for (const e of g.list('etc/ssh/sshd_config.d') ?? []) {
     if (!e.name.endsWith('.conf')) continue;
     const p = `etc/ssh/sshd_config.d/${e.name}`;
     const x = g.read(p);

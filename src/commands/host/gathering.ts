@@ -90,6 +90,20 @@ export class Gathering {
     return r.data;
   }
 
+  /**
+   * Lists a directory through the view; a directory that exists but cannot be listed (permission:
+   * not root) is listed as skipped, so what it holds is never silently taken as absent.
+   */
+  list(dir: string): ReturnType<HostView['list']> {
+    const l = this.view.list(dir);
+    if (l === undefined) {
+      const st = this.view.statOrWhy(dir);
+      if (st.stat?.type === 'dir') this.skip(relPath(dir), 'permission denied: cannot list the directory (run as root)');
+      else if (st.error && st.error !== 'no such file') this.skip(relPath(dir), st.error);
+    }
+    return l;
+  }
+
   async run(command: string, args: string[], timeoutMs?: number): Promise<CommandResult> {
     const r = await this.view.run(command, args, { timeoutMs: timeoutMs ?? this.config.commandTimeout ?? HOST_DEFAULTS.commandTimeout });
     this.commands.push({ command: r.command, ran: r.ran, ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}), ms: r.ms, ...(r.error ? { error: r.error } : {}) });

@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { gatherHostFacts, judgeHostFacts } from './index.js';
-import { resolveUnder, rootView } from './view.js';
+import { resolveUnder, rootView, type HostView } from './view.js';
+import { materialize } from '../../testing/host.js';
 
 function tree(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'honban-hostile-'));
@@ -76,5 +77,36 @@ test('a hostile root gathers in bounded time and lists what it did not read', as
     assert.ok((report.extra!.notChecked as { ruleId: string }[]).some((n) => n.ruleId === 'host/os-end-of-life'));
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('without root: directories and files that cannot be read are listed as not read, their checks not checked — never passed, never "missing"', async () => {
+  const now = new Date('2026-06-01T00:00:00Z');
+  const { root, cleanup } = materialize('hardened', now);
+  try {
+    // What an unprivileged account sees on a real server: 0700 / 0600 paths refuse it.
+    const denied = new Set(['etc/letsencrypt/live', 'etc/mirai/env', 'var/backups/mirai']);
+    const base = rootView(root);
+    const view: HostView = {
+      ...base,
+      list: (d) => (denied.has(d) ? undefined : base.list(d)),
+      read: (p, max) => (denied.has(p.replace(/^\//, '')) ? { error: 'permission denied' } : base.read(p, max)),
+      readBytes: (p, max) => base.readBytes(p, max),
+      stat: (p) => base.stat(p),
+      statOrWhy: (p) => base.statOrWhy(p),
+      lstat: (p) => base.lstat(p),
+      readlink: (p) => base.readlink(p),
+    };
+    const record = await gatherHostFacts({ root, now, view });
+    const { report, notChecked } = await judgeHostFacts(record, { now });
+    const skipped = new Map(record.skipped.map((s) => [s.path, s.reason]));
+    assert.match(skipped.get('etc/letsencrypt/live') ?? '', /permission denied/);
+    assert.match(skipped.get('etc/mirai/env') ?? '', /permission denied/);
+    assert.match(skipped.get('var/backups/mirai') ?? '', /permission denied/);
+    assert.ok(notChecked.some((n) => n.ruleId === 'host/certificate-expiring' && /root/.test(n.reason)));
+    // No false "missing" / "stale" findings for what could not be looked at.
+    assert.deepEqual(report.findings.map((f) => f.ruleId).filter((id) => /certificate|backup/.test(id)), []);
+  } finally {
+    cleanup();
   }
 });

@@ -9,12 +9,12 @@ import type { HonbanConfig } from '../../contracts/config.js';
 import type { FactStore } from '../../contracts/collector.js';
 import { normalizeEnvName } from '../../lib/environment.js';
 import { runPipeline, selectRules, type PipelineResult } from '../../engine/pipeline.js';
-import type { FailOn, Lang, Localized, RawFinding, Rule } from '../../contracts/types.js';
+import type { FailOn, Lang, Localized, RawFinding, Rule, Skipped, SkipReason } from '../../contracts/types.js';
 import type { HostFactName } from '../../facts/host.js';
 import { deployedRuleSet, gather } from './gather.js';
 import { loadHostFacts, makeRecord, saveRecord, type HostRecord } from './record.js';
 import { settingsFact } from './settings.js';
-import { liveView, rootView } from './view.js';
+import { liveView, rootView, type HostView } from './view.js';
 
 export interface HostRunOptions {
   /** Offline: read the server's files under this directory. */
@@ -47,11 +47,11 @@ export interface HostResult extends PipelineResult {
 }
 
 /** Gathers a record (live or --root). */
-export async function gatherHostFacts(opts: { root?: string; environment?: string; config?: HonbanConfig; domain?: string; now?: Date; onProgress?: (m: string) => void } = {}): Promise<HostRecord> {
+export async function gatherHostFacts(opts: { root?: string; environment?: string; config?: HonbanConfig; domain?: string; now?: Date; onProgress?: (m: string) => void; /** Another fact interface (tests). */ view?: HostView } = {}): Promise<HostRecord> {
   const t0 = performance.now();
   const config = opts.config ?? {};
   const environment = normalizeEnvName(opts.environment ?? config.environment ?? 'production');
-  const view = opts.root !== undefined ? rootView(opts.root) : liveView();
+  const view = opts.view ?? (opts.root !== undefined ? rootView(opts.root) : liveView());
   const g = await gather(view, { environment, config, domain: opts.domain, now: opts.now, onProgress: opts.onProgress });
   const secrets: string[] = [];
   // Values of the deployed files never go into the record: register them so that nothing slips.
@@ -142,13 +142,13 @@ export async function judgeHostFacts(record: HostRecord, opts: JudgeOptions = {}
     now: opts.now ?? new Date(),
     prejudged: { findings: prejudged, rules: keptDeployed },
   });
-  const skipped = record.skipped;
+  // Files the host view could not read: the Report's `skipped` list, like every command's.
+  result.report.skipped = record.skipped.map(toSkipped);
   result.report.extra = {
     mode: record.mode,
     root: record.root,
     gatheredAt: record.gatheredAt,
     notChecked,
-    skipped,
     commands: record.commands,
     deployedFiles: record.deployed.files.map((f) => f.path),
     timing: record.timing,
@@ -172,3 +172,9 @@ export async function host(opts: HostRunOptions = {}): Promise<HostResult> {
 }
 
 export { loadHostFacts, parseRecord, HOST_FACTS_FORMAT, HOST_FACTS_VERSION, type HostRecord } from './record.js';
+
+/** A host view's reason text (`not a regular file (fifo)`, `larger than …`, `permission denied`) as a Report skip entry. */
+function toSkipped(s: { path: string; reason: string }): Skipped {
+  const reason: SkipReason = /not a regular file|special/i.test(s.reason) ? 'special-file' : /larger than|too large/i.test(s.reason) ? 'too-large' : /link|loop/i.test(s.reason) ? 'symlink' : /binary|NUL/i.test(s.reason) ? 'binary' : /encod|decod/i.test(s.reason) ? 'encoding' : 'unreadable';
+  return { path: s.path, reason, detail: s.reason };
+}

@@ -19,8 +19,7 @@ import unexpectedListener from '../../rules/host/unexpected-listener.js';
 import expectedPortClosed from '../../rules/host/expected-port-closed.js';
 import nginxConfigTestFailed from '../../rules/host/nginx-config-test-failed.js';
 import { app, judge } from '../../testing/host-rules.js';
-import { Gathering } from './gathering.js';
-import { SSHD_DUMP } from './gathering.js';
+import { Gathering, SSHD_DUMP } from './gathering.js';
 import { gatherListeners, gatherNginxTest, gatherSshdDump } from './gather-live.js';
 import { findBinary, liveView } from './view.js';
 

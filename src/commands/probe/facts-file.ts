@@ -3,7 +3,8 @@
  * registered secret (cookie values, --header / --cookie values, tokens on pages) masked. A replay
  * judges the same facts again with no network — for tests, bug reports and rule development.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { readUserFile } from '../../lib/read.js';
 import { UserError } from '../../contracts/errors.js';
 import type { FactStore } from '../../contracts/collector.js';
 import type { ReportError } from '../../contracts/types.js';
@@ -42,12 +43,7 @@ export async function saveFacts(file: string, data: FactsFile): Promise<void> {
 }
 
 export async function loadFacts(file: string): Promise<FactsFile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new UserError(`cannot read --from-facts ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const text = await readUserFile(file, `--from-facts ${file}`, { maxBytes: 64 * 1024 * 1024 });
   let data: unknown;
   try {
     data = JSON.parse(text);

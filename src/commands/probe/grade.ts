@@ -9,7 +9,8 @@
  *   A+     = A, and no open finding above low
  *   caps   = any critical finding → F; plain HTTP (http/not-https) → F;
  *            TLS 1.0 / 1.1 accepted (tls/old-protocol) → at most B;
- *            no redirect from plain HTTP (http/missing-redirect at high) → at most B
+ *            no redirect from plain HTTP (http/missing-redirect at high) → at most B;
+ *            a redirect loop (http/redirect-loop): no page is ever served → F
  */
 import type { Finding, Lang, Severity } from '../../contracts/types.js';
 
@@ -24,6 +25,7 @@ export const CAPS: { rule: string; grade: Grade; minSeverity?: Severity }[] = [
   { rule: 'http/not-https', grade: 'F' },
   { rule: 'tls/old-protocol', grade: 'B' },
   { rule: 'http/missing-redirect', grade: 'B', minSeverity: 'high' },
+  { rule: 'http/redirect-loop', grade: 'F' },
 ];
 
 export interface GradeResult {

@@ -43,7 +43,7 @@ test('a site failing under concurrency: load/errors with the status counts', { s
   const l = loadOf(r)!;
   assert.ok(l.non2xx >= 9 && l.non2xx <= 11, `non2xx ${l.non2xx}`);
   assert.deepEqual(r.of('load/errors').map((f) => f.severity), ['high']);
-  assert.match(r.of('load/errors')[0]!.message, /of 50 requests failed under load \(concurrency 5\): \d+× 503/);
+  assert.match(r.of('load/errors')[0]!.message, /of 50 requests sent failed under load \(concurrency 5\): \d+× 503/);
 });
 
 test('the load test is skipped when the certificate is not trusted and --insecure is not given', { skip }, async () => {

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { readUserFile } from '../../lib/read.js';
 import { UserError } from '../../contracts/errors.js';
 import type { RawFinding } from '../../contracts/types.js';
 
@@ -11,12 +12,7 @@ export interface BaselineFile {
 }
 
 export async function readBaseline(file: string): Promise<BaselineFile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(`cannot read baseline ${file}`);
-  }
+  const text = await readUserFile(file, `baseline ${file}`, { maxBytes: 64 * 1024 * 1024 });
   try {
     const data = JSON.parse(text) as BaselineFile;
     if (!Array.isArray(data.findings)) throw new Error('no findings array');
@@ -39,7 +35,11 @@ export function makeBaseline(findings: readonly RawFinding[], now: Date): Baseli
 }
 
 export async function writeBaseline(file: string, findings: readonly RawFinding[], now: Date): Promise<void> {
-  await writeFile(file, JSON.stringify(makeBaseline(findings, now), null, 2) + '\n');
+  try {
+    await writeFile(file, JSON.stringify(makeBaseline(findings, now), null, 2) + '\n');
+  } catch (e) {
+    throw new UserError(`cannot write baseline ${file}: ${(e as NodeJS.ErrnoException).code ?? 'write failed'}`);
+  }
 }
 
 /** Marks findings already in the baseline (matched as a multiset by fingerprint) as `baseline`. */

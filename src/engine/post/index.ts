@@ -13,6 +13,8 @@ export interface PostOptions {
   /** YYYY-MM-DD, for waiver expiry. */
   today: string;
   masker: SecretMasker;
+  /** Pairs of rule ids that report the same problem on the same line (RuleMeta.duplicates). */
+  duplicates?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const SEV_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<string, number>;
@@ -38,11 +40,40 @@ export function dedupe(findings: RawFinding[]): RawFinding[] {
 }
 
 /**
- * The post chain every command runs: suppressions, waivers, baseline, secret masking, dedupe,
+ * Two rules that report the same problem on the same line (RuleMeta.duplicates): the more severe
+ * finding stays; on a tie, the one that is not `secret/*` (its message has the domain's context).
+ */
+export function collapseDuplicates(findings: RawFinding[], duplicates: ReadonlyMap<string, ReadonlySet<string>>): RawFinding[] {
+  if (!duplicates.size) return findings;
+  const related = (a: string, b: string) => duplicates.get(a)?.has(b) || duplicates.get(b)?.has(a);
+  const byLine = new Map<string, RawFinding[]>();
+  for (const f of findings) {
+    if (f.line === undefined) continue;
+    const k = `${f.file}\0${f.line}`;
+    if (!byLine.has(k)) byLine.set(k, []);
+    byLine.get(k)!.push(f);
+  }
+  const drop = new Set<RawFinding>();
+  for (const group of byLine.values()) {
+    if (group.length < 2) continue;
+    for (const a of group) {
+      for (const b of group) {
+        if (a === b || drop.has(a) || drop.has(b) || a.ruleId === b.ruleId || !related(a.ruleId, b.ruleId)) continue;
+        const rank = SEV_RANK[a.severity]! - SEV_RANK[b.severity]!;
+        const loser = rank < 0 ? b : rank > 0 ? a : a.ruleId.startsWith('secret/') ? a : b;
+        drop.add(loser);
+      }
+    }
+  }
+  return drop.size ? findings.filter((f) => !drop.has(f)) : findings;
+}
+
+/**
+ * The post chain every command runs: duplicates across rules, suppressions, waivers, baseline, secret masking, dedupe,
  * stable sort.
  */
 export function postProcess(findings: RawFinding[], opts: PostOptions): RawFinding[] {
-  let out = findings;
+  let out = opts.duplicates ? collapseDuplicates(findings, opts.duplicates) : findings;
   if (opts.files) out = applySuppressions(out, opts.files);
   out = applyWaivers(out, opts.waivers ?? [], opts.today);
   if (opts.baseline) out = applyBaseline(out, opts.baseline);

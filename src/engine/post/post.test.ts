@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RawFinding } from '../../contracts/types.js';
 import { applyBaseline, makeBaseline } from './baseline.js';
-import { postProcess, dedupe } from './index.js';
+import { collapseDuplicates, postProcess, dedupe } from './index.js';
 import { SecretMasker } from './mask.js';
 import { applySuppressions } from './suppress.js';
 import { findDirectives } from '../../lib/directives.js';
@@ -112,4 +112,19 @@ test('postProcess: dedupes, sorts stably, masks secrets a rule registered, drops
   assert.equal(out[1]!.evidence, 'TOKEN=****');
   assert.ok(!('secrets' in out[1]!));
   assert.equal(dedupe([f({ ruleId: 'a/r', file: 'a', line: 1 }), f({ ruleId: 'a/r', file: 'a', line: 1 })]).length, 1);
+});
+
+test('collapseDuplicates: two rules declared as the same problem on one line keep one finding, the more severe', () => {
+  const dup = new Map([['secret/known-credential', new Set(['compose/secret-in-environment', 'docker/secret-in-env'])]]);
+  const compose = f({ ruleId: 'compose/secret-in-environment', file: 'compose.yml', line: 27, severity: 'critical' });
+  const known = f({ ruleId: 'secret/known-credential', file: 'compose.yml', line: 27, severity: 'high' });
+  const other = f({ ruleId: 'compose/unpinned-image', file: 'compose.yml', line: 27, severity: 'medium' });
+  const elsewhere = f({ ruleId: 'secret/known-credential', file: 'compose.yml', line: 40, severity: 'high' });
+  assert.deepEqual(collapseDuplicates([known, compose, other, elsewhere], dup), [compose, other, elsewhere]);
+  // On a tie the domain rule stays: its message says where the value goes.
+  const docker = f({ ruleId: 'docker/secret-in-env', file: 'Dockerfile', line: 3, severity: 'high' });
+  const known2 = f({ ruleId: 'secret/known-credential', file: 'Dockerfile', line: 3, severity: 'high' });
+  assert.deepEqual(collapseDuplicates([known2, docker], dup), [docker]);
+  // Rules not declared as duplicates both stay.
+  assert.equal(collapseDuplicates([known, other], dup).length, 2);
 });

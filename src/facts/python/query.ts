@@ -185,7 +185,15 @@ export function pyRepr(v: PyLiteral): string {
 export function isFlaskRun(fact: PythonFact, call: { callee: string; name: string; args: PyValue[] }): boolean {
   if (call.name !== 'run') return false;
   const recv = call.callee.slice(0, -'.run'.length);
-  if (!recv || recv.includes('(')) return false;
+  if (!recv) return false;
+  // `create_app().run(…)`: the development server started on an application factory's result.
+  const factory = /^([A-Za-z_][\w.]*)\(\)$/.exec(recv)?.[1];
+  if (factory) {
+    const fn = factory.split('.').pop()!;
+    if (!/^(create|make|build|get|init|new)_?(flask_?)?app(lication)?$/i.test(fn)) return false;
+    return fact.imports.some((m) => m === 'flask' || m.startsWith('flask_')) || (fact.importedNames ?? []).some((n) => n.split('.').pop() === fn) || fact.flaskApps.length > 0;
+  }
+  if (recv.includes('(')) return false;
   if (fact.flaskApps.includes(recv)) return true;
   const flaskFile = fact.imports.some((m) => m === 'flask' || m.startsWith('flask_'));
   if (/(^|_)(socketio|sio)$/.test(recv)) return fact.imports.includes('flask_socketio');

@@ -206,6 +206,8 @@ export interface PythonFact {
   environment: EnvName;
   /** Top-level module names imported (`flask`, `flask_talisman`, `django`, `os`). */
   imports: string[];
+  /** Qualified names imported (`flask.session`, `flask_login.LoginManager`, `os`). */
+  importedNames?: string[];
   /** Names bound to a Flask application in this file (`app = Flask(__name__)`, `app = create_app()`). */
   flaskApps: string[];
   envReads: PyEnvRead[];

@@ -87,3 +87,29 @@ test('code/hardcoded-secret: Ruby and JavaScript literals from their collectors 
   assert.deepEqual(f.map((x) => `${x.file}:${x.line}`), ['lib/payments.rb:1', 'src/db.js:1']); // the mysql URL is secretlint's
   assert.ok(!JSON.stringify(f).includes('S3cr3tRootPw'));
 });
+
+test('code/hardcoded-secret: names that look secret but hold keywords, alphabets, masks or their own words are silent', async () => {
+  await expectLines(
+    rule,
+    {
+      'static/src/api.ts': text("export async function get(url: string) {", "  return fetch(url, { method: 'GET', credentials: 'same-origin' });", '}', "const opts = { credentials: 'include' };"),
+      'app/util/secret_key.py': text("SECRET_KEY_CHARSET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#$%^&*(-_=+)'", 'SECRET_KEY_LENGTH = 50'),
+      'app/validators.py': text('class Validator:', "    REQUEST_TOKEN = 'request'", "    PASSWORD_FIELD = 'password'"),
+      'app/constants.py': text("CENSOR_TOKEN = '********'", "CENSOR_TOKEN_CHANGED = '***CHANGED***'"),
+    },
+    [],
+  );
+});
+
+test('code/hardcoded-secret: a placeholder as the fallback of an env read is what production runs without the variable', async () => {
+  const f = await expectLines(
+    rule,
+    {
+      'app/settings/base.py': text('import os', 'ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "changeme")', 'API_KEY = os.environ.get("API_KEY", "<your key>")', "NOTE = 'changeme'"),
+      'src/auth.js': text("const secret = process.env.JWT_SECRET || 'changeme';"),
+    },
+    ['app/settings/base.py:2', 'src/auth.js:1'],
+  );
+  assert.ok(f.every((x) => x.severity === 'medium'));
+  assert.match(f[0]!.message, /ADMIN_PASSWORD falls back to a hard-coded weak value/);
+});

@@ -1,7 +1,7 @@
 import { FLASK_SECRET_KEYS, usesFlask } from '../../facts/python/query.js';
 import type { PythonFact } from '../../facts/python/types.js';
 import type { LiteralAssignment } from '../../facts/common.js';
-import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
+import { isPlaceholder, isSecretName, notASecretValue, weakSecretReason } from '../../lib/secrets.js';
 import type { EnvName } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 
@@ -37,8 +37,8 @@ export default defineRule({
   facts: ['credentials', 'python', 'ruby', 'javascript'],
   title: { en: 'Secret hard-coded in source code', ja: 'ソースコードにシークレットがハードコード' },
   description: {
-    en: "A password, token or API key written in code (`API_KEY = '…'`, `password='…'` in a call, a fallback in `os.environ.get('TOKEN', '…')`, a connection URL with `user:password@`) is in every clone, fork, CI log and container image, and cannot be rotated without a deploy. Whoever sees the code can use it. Test files, fixtures and placeholders are ignored.",
-    ja: 'コードに書かれたパスワード・トークン・API キー (`API_KEY = \'…\'`、呼び出しの `password=\'…\'`、`os.environ.get(\'TOKEN\', \'…\')` のフォールバック、`user:password@` を含む接続 URL) は、すべてのクローン、フォーク、CI ログ、コンテナイメージに含まれ、デプロイなしにはローテーションできません。コードを見られる人は誰でも使えます。テストファイル、フィクスチャ、プレースホルダーは対象外です。',
+    en: "A password, token or API key written in code (`API_KEY = '…'`, `password='…'` in a call, a fallback in `os.environ.get('TOKEN', '…')`, a connection URL with `user:password@`) is in every clone, fork, CI log and container image, and cannot be rotated without a deploy. Whoever sees the code can use it. A placeholder as the fallback of an environment read (`os.environ.get('ADMIN_PASSWORD', 'changeme')`) is reported: it is what runs when the variable is missing. Deliberately not reported: test files, fixtures, examples and docs; other placeholders; values that are not secrets whatever the name — Fetch API modes (`credentials: 'same-origin'`), alphabets of key generators (`SECRET_KEY_CHARSET`), display masks (`'***CHANGED***'`), one of the key's own words (`REQUEST_TOKEN = 'request'`), password hashes and version ranges.",
+    ja: 'コードに書かれたパスワード・トークン・API キー (`API_KEY = \'…\'`、呼び出しの `password=\'…\'`、`os.environ.get(\'TOKEN\', \'…\')` のフォールバック、`user:password@` を含む接続 URL) は、すべてのクローン、フォーク、CI ログ、コンテナイメージに含まれ、デプロイなしにはローテーションできません。コードを見られる人は誰でも使えます。環境変数読み取りのフォールバックに置かれたプレースホルダー (`os.environ.get(\'ADMIN_PASSWORD\', \'changeme\')`) は、変数がないときに実際に使われるため報告します。意図的に報告しないもの: テストファイル、フィクスチャ、サンプルやドキュメント、それ以外のプレースホルダー、名前に関係なく秘密値ではない値 — Fetch API のモード (`credentials: \'same-origin\'`)、鍵生成器の文字集合 (`SECRET_KEY_CHARSET`)、表示用のマスク (`\'***CHANGED***\'`)、キー自身の単語 (`REQUEST_TOKEN = \'request\'`)、パスワードのハッシュ、バージョン範囲。',
   },
   fix: {
     en: "Read the value from the environment or a secret manager without a literal fallback (`os.environ['API_KEY']`, `ENV.fetch('API_KEY')`, `process.env.API_KEY` checked at start), revoke and rotate the committed value, and remove it from history if the repository is shared.",
@@ -89,11 +89,16 @@ export default defineRule({
           if (!isSecretName(la.key)) continue;
           if (name === 'python' && ownedByFramework(fact as unknown as PythonFact, la, flask)) continue;
           const v = value.trim();
-          if (v.length < 6 || isPlaceholder(v) || templated(v) || /\s/.test(v)) continue;
+          if (templated(v) || /\s/.test(v)) continue;
+          // A placeholder as the fallback of an env read is what runs when the variable is missing.
+          const placeholder = isPlaceholder(v);
+          if (placeholder && !(fallback && v.length >= 4 && !/^[<{$]/.test(v))) continue;
+          if (!placeholder && v.length < 6) continue;
           if (v.toLowerCase() === la.key.toLowerCase() || /^[A-Z][A-Z0-9_]{2,}$/.test(v)) continue; // a variable name, not a value
           if (/^(https?:\/\/|\/|\.\/|~\/)/.test(v)) continue; // a URL or path without credentials
-          const reason = weakSecretReason(v, { minLength: 16 });
-          const weak = reason === 'well-known' || reason === 'short' || reason === 'low-entropy' || reason === 'single-class';
+          if (notASecretValue(la.key, v, { code: true })) continue; // credentials: 'same-origin', an alphabet, ***CHANGED***, REQUEST_TOKEN = 'request'
+          const reason = placeholder ? 'placeholder' : weakSecretReason(v, { minLength: 16 });
+          const weak = reason === 'well-known' || reason === 'short' || reason === 'low-entropy' || reason === 'single-class' || reason === 'placeholder';
           seen.add(id);
           ctx.report({
             file: fact.file,

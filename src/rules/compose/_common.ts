@@ -64,7 +64,7 @@ export const DATA_PORTS: Record<number, string> = {
 };
 
 /** Database images whose every published port is a data port. */
-export const DATA_IMAGES = /(^|\/)(postgres|postgis|timescaledb|mysql|mariadb|percona|mongo|mongodb|redis|valkey|keydb|memcached|elasticsearch|opensearch|couchdb|mssql|cassandra|influxdb|neo4j|rabbitmq|kafka|zookeeper|cockroach|arangodb|rethinkdb|clickhouse|minio)([:/@-]|$)/i;
+export const DATA_IMAGES = /(^|\/)(redislabs\/[\w-]+|redpanda|redpandadata\/[\w-]+|dragonflydb\/dragonfly|scylladb\/scylla|questdb|nats|qdrant|meilisearch|typesense|solr|etcd|postgres|postgresql|postgis|timescaledb|mysql|mariadb|percona|mongo|mongodb|redis|valkey|keydb|memcached|elasticsearch|opensearch|couchdb|mssql|cassandra|influxdb|neo4j|rabbitmq|kafka|zookeeper|cockroach|arangodb|rethinkdb|clickhouse|minio)([:/@-]|$)/i;
 
 /** Root password / admin password variables of database images. */
 export const DB_PASSWORD_KEYS = new Set([

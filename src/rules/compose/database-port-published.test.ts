@@ -65,3 +65,40 @@ test('compose/database-port-published: loopback bindings, web ports and unpublis
 test('compose/database-port-published: docker-compose.dev.yml is silent for production', async () => {
   await expectLines(rule, { 'docker-compose.dev.yml': text('services:', '  db:', '    image: postgres:16', '    ports:', '      - "5432:5432"') }, []);
 });
+
+test('compose/database-port-published: the image decides; the port number only when the image is unknown, and then it says so', async () => {
+  // Portainer's UI and a docs server on 9000 are not ClickHouse or MinIO.
+  await expectLines(
+    rule,
+    {
+      'compose.yaml': text('services:', '  portainer:', '    image: portainer/portainer-ce:2.21.0', '    ports:', '      - "9000:9000"', '  docs:', '    build: ./site', '    ports:', "      - '9000:9000'"),
+      'site/Dockerfile': text('FROM python:3.12-slim', 'CMD ["sphinx-autobuild", "src", "build"]'),
+    },
+    [],
+  );
+  // A database image built from a Dockerfile, a server command, and an image made of variables.
+  const f = await expectLines(
+    rule,
+    {
+      'compose.yaml': text(
+        'services:',
+        '  db:',
+        '    build: ./db',
+        '    ports:',
+        '      - "5433:5432"',
+        '  cache:',
+        '    image: ${REGISTRY}/cache:1',
+        '    ports:',
+        '      - "6379:6379"',
+        '  queue:',
+        '    image: ${REGISTRY}/queue:1',
+        '    command: redis-server --port 7000',
+        '    ports:',
+        '      - "7000:7000"',
+      ),
+      'db/Dockerfile': text('FROM postgres:16', 'COPY init.sql /docker-entrypoint-initdb.d/'),
+    },
+    ['compose.yaml:5', 'compose.yaml:9', 'compose.yaml:14'],
+  );
+  assert.match(f.find((x) => x.line === 9)!.message, /by its number Redis \(honban cannot tell the image/);
+});

@@ -73,3 +73,10 @@ test('compose/secret-in-environment: the value never appears in the report', asy
   assert.equal(report.findings.length, 1);
   assert.ok(!JSON.stringify(report).includes(SECRET));
 });
+
+test('compose/secret-in-environment: a compose file that runs the project\'s development settings is the local stack; its throw-away credentials are not leaks', async () => {
+  const compose = text('services:', '  app:', '    environment:', '      DJANGO_SECRET_KEY: changeme', '      DATABASE_URL: postgres://app_user:changeme@db/app_db', '      DJANGO_SETTINGS_MODULE: shop.settings.dev', '    build: .');
+  await expectLines(rule, { 'docker-compose.yml': compose, 'shop/settings/dev.py': 'DEBUG = True\n', 'shop/settings/production.py': 'DEBUG = False\n' }, []);
+  // The same file running production settings is judged, and a strong credential is reported in any environment.
+  await expectLines(rule, { 'docker-compose.yml': compose.replace('shop.settings.dev', 'shop.settings.production'), 'shop/settings/dev.py': 'DEBUG = True\n', 'shop/settings/production.py': 'DEBUG = False\n' }, ['docker-compose.yml:5']);
+});

@@ -2,6 +2,7 @@ import { tokenFormatOf } from '../../lib/secrets.js';
 import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { notASecretValue } from '../../lib/secrets.js';
+import { urlPassword } from '../../lib/url.js';
 import { DB_PASSWORD_KEYS } from './_common.js';
 
 export default defineRule({
@@ -12,8 +13,8 @@ export default defineRule({
   facts: ['compose'],
   title: { en: 'Secret written into a compose file', ja: 'compose ファイルにシークレットが直書きされている' },
   description: {
-    en: "A service's `environment:` sets a secret-named variable (SECRET_KEY, API_TOKEN, DB_PASSWORD …) to a literal value, or a value in a known credential format (AWS key, GitHub / Slack / Stripe / OpenAI token, URL with an inline password). The compose file is committed: everyone with access to the repository, its forks, CI logs and backups has the secret, and `docker inspect` shows it on the host. Placeholders and weak database passwords are reported by their own rules (compose/placeholder-secret, compose/weak-database-password).",
-    ja: 'サービスの `environment:` で、シークレットらしい名前の変数 (SECRET_KEY、API_TOKEN、DB_PASSWORD など) にリテラル値、または既知の認証情報の形式の値（AWS キー、GitHub / Slack / Stripe / OpenAI のトークン、パスワード入り URL）を設定しています。compose ファイルはリポジトリにコミットされるため、リポジトリやフォーク、CI のログ、バックアップにアクセスできる人は誰でもシークレットを入手でき、ホストでは `docker inspect` で見えます。プレースホルダーと弱いデータベースパスワードは専用のルール (compose/placeholder-secret、compose/weak-database-password) で報告します。',
+    en: "A service's `environment:` sets a secret-named variable (SECRET_KEY, API_TOKEN, DB_PASSWORD …) to a literal value, or a value in a known credential format (AWS key, GitHub / Slack / Stripe / OpenAI token, URL with an inline password). The compose file is committed: everyone with access to the repository, its forks, CI logs and backups has the secret, and `docker inspect` shows it on the host. Placeholders and weak database passwords are reported by their own rules (compose/placeholder-secret, compose/weak-database-password). Deliberately not reported outside the target environment (a development stack, CI): a URL credential or secret with a weak or default password, which guards a throw-away service.",
+    ja: 'サービスの `environment:` で、シークレットらしい名前の変数 (SECRET_KEY、API_TOKEN、DB_PASSWORD など) にリテラル値、または既知の認証情報の形式の値（AWS キー、GitHub / Slack / Stripe / OpenAI のトークン、パスワード入り URL）を設定しています。compose ファイルはリポジトリにコミットされるため、リポジトリやフォーク、CI のログ、バックアップにアクセスできる人は誰でもシークレットを入手でき、ホストでは `docker inspect` で見えます。プレースホルダーと弱いデータベースパスワードは専用のルール (compose/placeholder-secret、compose/weak-database-password) で報告します。意図的に報告しないもの: 対象環境以外 (開発用スタックや CI) で、使い捨てのサービスを守るだけの弱いまたはデフォルトのパスワードを持つ URL の認証情報や秘密値。',
   },
   fix: {
     en: 'Remove the value and rotate the secret. Reference it instead (`SECRET_KEY: ${SECRET_KEY:?SECRET_KEY is required}` with the value in an untracked .env), load it with `env_file:` from a file that is not committed, or use compose `secrets:` (mounted at /run/secrets/<name>; many images accept `<VAR>_FILE`).',
@@ -29,6 +30,10 @@ export default defineRule({
           if (value === undefined || v.interpolated || notASecretValue(v.key, value)) continue;
           const format = tokenFormatOf(value);
           const weak = weakSecretReason(value);
+          // Outside the target environment (a local stack, CI) a URL to a throw-away service with a
+          // weak password guards nothing; a strong credential is reported wherever it is.
+          const pw = urlPassword(value);
+          if (!judged && pw !== undefined && weakSecretReason(pw, { minLength: 16 }) !== undefined) continue;
           if (isSecretName(v.key)) {
             // Their own rules: placeholders, weak database passwords.
             if (!format && (isPlaceholder(value) || weak === 'placeholder' || weak === 'empty')) continue;

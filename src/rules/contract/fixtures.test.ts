@@ -22,7 +22,7 @@ test('contract fixture: the missing variable, the placeholder and the plain secr
   assert.deepEqual(got, [
     'contract/missing-variable high src/config.js:16',
     'contract/placeholder-value high docker-compose.prod.yml:8',
-    'contract/secret-in-plain-environment medium docker-compose.prod.yml:7',
+    'contract/secret-in-plain-environment low docker-compose.prod.yml:7',
   ]);
   const missing = report.findings.find((f) => f.ruleId === 'contract/missing-variable')!;
   assert.equal(

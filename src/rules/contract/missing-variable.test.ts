@@ -107,3 +107,39 @@ test('contract/missing-variable: an EnvironmentFile= outside the repository make
 test('contract/missing-variable: no deployment surface at all is left to contract/missing-deployment-surface', async () => {
   await expectLines(rule, { 'app.js': text('const key = process.env.STRIPE_KEY;'), 'Dockerfile': text('FROM node:20', 'ENV NODE_ENV=production') }, []);
 });
+
+test('contract/missing-variable: reads under a presence guard or inside a feature block keyed on another variable are optional', async () => {
+  const settings = text(
+    'import os',
+    'if "CSP_DEFAULT_SRC" in os.environ:',
+    '    CSP_DEFAULT_SRC = os.environ.get("CSP_DEFAULT_SRC").split(",")',
+    '    if "CSP_SCRIPT_SRC" in os.environ:',
+    '        CSP_SCRIPT_SRC = os.environ["CSP_SCRIPT_SRC"].split(",")',
+    'if "CACHE_TOKEN" in os.environ or "CACHE_BEARER" in os.environ:',
+    '    ZONE = os.environ["CACHE_ZONE"]',
+    '    if "CACHE_TOKEN" in os.environ:',
+    '        EMAIL = os.environ["CACHE_EMAIL"]',
+    '    else:',
+    '        BEARER = os.environ["CACHE_BEARER"]',
+    'if os.environ.get("BASIC_AUTH_ENABLED", "false").lower() == "true":',
+    '    HOSTS = os.environ["BASIC_AUTH_HOSTS"].split(",")',
+    'if os.getenv("SENTRY_DSN"):',
+    '    DSN = os.environ["SENTRY_DSN"]',
+    'DATABASE_URL = os.environ["DATABASE_URL"]',
+  );
+  // Only the unguarded read with no default that no surface provides stays a finding.
+  await expectLines(rule, { 'app/settings/production.py': settings, 'Dockerfile': text('FROM python:3.12-slim', 'ENV DJANGO_SETTINGS_MODULE=app.settings.production', 'CMD ["gunicorn", "app.wsgi"]'), 'docker-compose.yml': text('services:', '  web:', '    build: .') }, ['app/settings/production.py:16']);
+});
+
+test('contract/missing-variable: public build-time variables and JavaScript ports are low, PUBLIC_URL is not required', async () => {
+  const f = await expectLines(
+    rule,
+    {
+      'compose.yaml': text('services:', '  api:', '    build: .'),
+      Dockerfile: text('FROM node:20', 'CMD ["node", "src/index.js"]'),
+      'src/config.js': text('module.exports = { port: process.env.DATABASE_PORT, api: process.env.REACT_APP_API_URL, base: process.env.PUBLIC_URL };'),
+    },
+    ['src/config.js:1', 'src/config.js:1'],
+  );
+  assert.ok(f.every((x) => x.severity === 'low'));
+});

@@ -2,16 +2,6 @@
 import type { DockerfileFact, DockerStage } from '../../facts/dockerfile.js';
 import type { Localized } from '../../contracts/types.js';
 
-export function finalStage(f: DockerfileFact): DockerStage {
-  return f.stages[f.final]!;
-}
-
-/** Stages whose layers end up in the image `docker build` produces: the final stage and those it builds FROM. */
-export function shippedStages(f: DockerfileFact): Set<number> {
-  const last = finalStage(f);
-  return new Set([last.index, ...last.effective.chain]);
-}
-
 /** "the final stage (FROM python:3.12-slim)" / "stage \"build\" (FROM node:20)". */
 export function stageName(f: DockerfileFact, stage: DockerStage): Localized {
   const from = `FROM ${stage.image.raw}`;

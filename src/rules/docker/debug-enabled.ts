@@ -1,12 +1,12 @@
 import { defineRule } from '../define.js';
-import { finalStage } from './_common.js';
+import { deployedStages } from '../../facts/docker-stages.js';
 import { debugSetting } from '../../lib/debug-settings.js';
 
 export default defineRule({
   id: 'docker/debug-enabled',
   severity: 'high',
   environments: ['production', 'staging'],
-  facts: ['dockerfile'],
+  facts: ['dockerfile', 'compose'],
   title: { en: 'Image sets development or debug environment variables', ja: 'イメージが開発用・デバッグ用の環境変数を設定している' },
   description: {
     en: 'The final image sets ENV values that switch the application into development behaviour: DEBUG / FLASK_DEBUG / DJANGO_DEBUG on, FLASK_ENV / NODE_ENV / RAILS_ENV / APP_ENV = development or test, or a safety switch such as DISABLE_CSRF / NODE_TLS_REJECT_UNAUTHORIZED=0. Every container started from the image inherits them unless each deployment remembers to override them: debug error pages leak source and settings, and some debuggers execute code.',
@@ -19,7 +19,7 @@ export default defineRule({
   references: { cwe: ['CWE-489', 'CWE-215'] },
   check(facts, ctx) {
     for (const f of facts.dockerfile) {
-      for (const e of finalStage(f).effective.env) {
+      for (const e of [...new Map(deployedStages(f, facts.compose).flatMap((st) => st.effective.env).map((e) => [`${e.line}:${e.column}`, e])).values()]) {
         if (e.value === undefined || e.hasReference) continue;
         const why = debugSetting(e.key, e.value);
         if (!why) continue;

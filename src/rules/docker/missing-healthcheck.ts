@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { finalStage } from './_common.js';
+import { deployedStages } from '../../facts/docker-stages.js';
 
 export default defineRule({
   id: 'docker/missing-healthcheck',
@@ -21,7 +21,7 @@ export default defineRule({
       for (const s of c.services) if (s.build && s.healthcheck && !s.healthcheck.disabled) checkedByCompose.add(s.build.dockerfilePath);
     }
     for (const f of facts.dockerfile) {
-      const last = finalStage(f);
+      for (const last of deployedStages(f, facts.compose)) {
       const hc = last.effective.healthcheck;
       if (hc && !hc.none) continue;
       if (checkedByCompose.has(f.file)) continue;
@@ -39,6 +39,7 @@ export default defineRule({
           column: last.column,
           message: { en: `The final stage (FROM ${last.image.raw}) defines no HEALTHCHECK: Docker cannot tell a hung container from a healthy one`, ja: `最終ステージ (FROM ${last.image.raw}) に HEALTHCHECK がありません。Docker はハングしたコンテナと正常なコンテナを区別できません` },
         });
+      }
       }
     }
   },

@@ -79,3 +79,33 @@ test('docker/root-user: a malformed Dockerfile is a parse error with its line; o
   assert.deepEqual(report.errors.map((e) => `${e.kind} ${e.file}:${e.line}`).sort(), ['parse bad/Dockerfile:2', 'parse early/Dockerfile:2']);
   assert.match(report.errors.find((e) => e.file === 'bad/Dockerfile')!.message, /unknown instruction "RUNN"/);
 });
+
+test('docker/root-user: official images whose server drops root itself are silent unless the Dockerfile replaces their entrypoint', async () => {
+  await expectLines(
+    rule,
+    {
+      'db/Dockerfile': text('FROM docker.io/postgres:18', 'COPY ./maintenance /usr/local/bin/maintenance'),
+      'proxy/Dockerfile': text('FROM nginx:1.27-alpine', 'COPY conf /etc/nginx/conf.d/default.conf'),
+      'cache/Dockerfile': text('FROM redis:7.2', 'CMD ["redis-server", "--appendonly", "yes"]'),
+      'web/Dockerfile': text('FROM php:8.3-apache', 'COPY src/ /var/www/html/'),
+    },
+    [],
+  );
+  await expectLines(
+    rule,
+    {
+      // The image's entrypoint (and with it the privilege drop) is replaced; php CLI images run their CMD as root.
+      'db/Dockerfile': text('FROM postgres:18', 'ENTRYPOINT ["/usr/local/bin/my-start.sh"]'),
+      'cli/Dockerfile': text('FROM php:8.3-cli', 'CMD ["php", "worker.php"]'),
+    },
+    ['cli/Dockerfile:1', 'db/Dockerfile:1'],
+  );
+});
+
+test('docker/root-user: the stage compose deploys (target:) is judged, and a final dev-envs stage gives way to the last production stage', async () => {
+  const df = text('FROM python:3.12 AS builder', 'WORKDIR /app', 'COPY . .', 'CMD ["python", "app.py"]', 'FROM builder AS dev-envs', 'RUN useradd -m vscode', 'CMD ["python", "app.py"]');
+  const f = await expectLines(rule, { 'app/Dockerfile': df, 'compose.yaml': text('services:', '  web:', '    build:', '      context: app', '      target: builder') }, ['app/Dockerfile:1']);
+  assert.match(f[0]!.message, /^Stage "builder" \(FROM python:3\.12\) sets no USER/);
+  // Without compose: the final stage is a Docker Dev Environments stage, so builder is what production builds.
+  await expectLines(rule, { Dockerfile: df }, ['Dockerfile:1']);
+});

@@ -1,8 +1,10 @@
+import { globMatcher } from '../../lib/glob.js';
 import { sensitiveFileKind } from '../../lib/secrets.js';
-import { type ContextEntry } from '../../facts/dockerfile.js';
+import type { ContextEntry } from '../../facts/dockerfile.js';
 import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
-import { shippedStages, stageName } from './_common.js';
+import { shippedStages } from '../../facts/docker-stages.js';
+import { stageName } from './_common.js';
 
 const WHAT: Record<ContextEntry['what'], Localized> = {
   'env-file': { en: 'an env file', ja: 'env ファイル' },
@@ -13,10 +15,6 @@ const WHAT: Record<ContextEntry['what'], Localized> = {
   node_modules: { en: 'node_modules', ja: 'node_modules' },
 };
 
-function globRe(glob: string): RegExp {
-  const re = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '.*');
-  return new RegExp(`^${re}$`);
-}
 
 export default defineRule({
   id: 'docker/secret-file-copied',
@@ -44,7 +42,7 @@ export default defineRule({
             const rel = src.value.replace(/^\.\/+/, '').replace(/^\/+/, '');
             let kind: ContextEntry['what'] | undefined = sensitiveFileKind(rel);
             if (!kind && /[*?[]/.test(rel)) {
-              const re = globRe(rel);
+              const re = globMatcher(rel, { braces: false });
               kind = present.find((e) => e.what !== 'git' && re.test(e.path))?.what;
               if (!kind && /^\.env[*?]/.test(rel)) kind = 'env-file';
             }

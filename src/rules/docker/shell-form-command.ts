@@ -1,10 +1,10 @@
 import { defineRule } from '../define.js';
-import { finalStage } from './_common.js';
+import { deployedStages } from '../../facts/docker-stages.js';
 
 export default defineRule({
   id: 'docker/shell-form-command',
   severity: 'low',
-  facts: ['dockerfile'],
+  facts: ['dockerfile', 'compose'],
   title: { en: 'CMD / ENTRYPOINT in shell form: the app does not receive SIGTERM', ja: 'CMD / ENTRYPOINT がシェル形式のため、アプリが SIGTERM を受け取らない' },
   description: {
     en: 'The command the image runs is written in shell form (`CMD gunicorn app:app`), so Docker starts `/bin/sh -c "…"` as PID 1 and the application as its child. `/bin/sh` does not forward SIGTERM: on every deploy, scale-in or restart the app gets no chance to finish in-flight requests and is killed after the stop timeout. A shell-form ENTRYPOINT also ignores CMD and the arguments of `docker run`.',
@@ -17,7 +17,7 @@ export default defineRule({
   references: { equivalents: ['hadolint DL3025'] },
   check(facts, ctx) {
     for (const f of facts.dockerfile) {
-      const last = finalStage(f);
+      for (const last of deployedStages(f, facts.compose)) {
       const { entrypoint, cmd } = last.effective;
       const target = entrypoint ?? cmd;
       if (!target || target.form !== 'shell') continue;
@@ -32,6 +32,7 @@ export default defineRule({
           ja: `${target.instruction} がシェル形式です。/bin/sh が PID 1 になり、SIGTERM をアプリケーションに渡しません`,
         },
       });
+      }
     }
   },
 });

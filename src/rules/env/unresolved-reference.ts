@@ -21,6 +21,7 @@ export default defineRule({
   check(facts, ctx) {
     for (const v of facts.envVar) {
       for (const u of v.unresolved) {
+        if (u.limit) continue; // an error entry of the run says where expansion stopped
         const message = u.self
           ? {
               en: `${v.key} refers to itself (\${${u.name}}) but no other source sets it (neither a secret nor the process environment)`,

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectLines, text } from '../../testing/harness.js';
 import rule from './debug-enabled.js';
+import dockerDevServer from '../docker/dev-server.js';
 
 test('flask/debug-enabled: app.run(debug=True) outside a main guard and DEBUG in shared / production config', async () => {
   const findings = await expectLines(
@@ -60,10 +61,14 @@ test('flask/debug-enabled: a main-guarded app.run counts only when production st
   await expectLines(rule, files, [], { environment: 'development' });
 });
 
-test('flask/debug-enabled: a Dockerfile CMD that runs the file makes the main-guarded debug run count', async () => {
+test('flask/debug-enabled: a Dockerfile CMD that runs the file is docker/dev-server\'s finding (one finding, not two)', async () => {
   const files = { 'app.py': text('from flask import Flask', 'app = Flask(__name__)', 'if __name__ == "__main__":', '    app.run(host="0.0.0.0", debug=True)') };
-  const f = await expectLines(rule, { ...files, Dockerfile: text('FROM python:3.12-slim', 'COPY . /app', 'CMD ["python", "/app/app.py"]') }, ['app.py:4']);
-  assert.equal(f[0]!.severity, 'high');
+  const dockerfile = text('FROM python:3.12-slim', 'COPY . /app', 'CMD ["python", "/app/app.py"]');
+  await expectLines(rule, { ...files, Dockerfile: dockerfile }, []);
+  const f = await expectLines(dockerDevServer, { ...files, Dockerfile: dockerfile }, ['Dockerfile:3']);
+  assert.match(f[0]!.message, /app\.py:4\) with debug=True/);
+  // Another project's Dockerfile (a monorepo of samples) does not run this file.
+  await expectLines(rule, { 'one/app.py': files['app.py'], 'one/compose.yaml': text('services:', '  web:', '    build: .'), 'two/Dockerfile': dockerfile, 'two/app.py': text('print(1)') }, ['one/app.py:4']);
   // seed 003: the image starts gunicorn, and a RUN step running app.py is build time only.
   await expectLines(rule, { ...files, Dockerfile: text('FROM python:3.9-slim', 'RUN python app.py --init-db', 'CMD ["gunicorn", "--bind", "0.0.0.0:5000", "--workers", "2", "--threads", "2", "app:app"]') }, []);
 });

@@ -1,5 +1,6 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus } from '../../facts/commands.js';
+import { deployCommands, DEPLOY_FACTS, entryStatus, ownedElsewhere } from '../../facts/commands.js';
 import { fromEnv, isFlaskRun, isFlaskSetting, judged, placeOf, pyRepr, settingsOf, truthyValue, usesFlask } from '../../facts/python/query.js';
+import { projectOf } from '../../facts/projects.js';
 import { defineRule } from '../define.js';
 
 const DEBUG_KEYS = new Set(['DEBUG', 'FLASK_DEBUG']);
@@ -9,7 +10,7 @@ export default defineRule({
   id: 'flask/debug-enabled',
   severity: 'high',
   environments: ['production', 'staging'],
-  facts: ['python', ...DEPLOY_FACTS],
+  facts: ['python', 'projects', ...DEPLOY_FACTS],
   title: { en: 'Flask debug mode is on', ja: 'Flask のデバッグモードが有効' },
   description: {
     en: "Debug mode turns on the Werkzeug interactive debugger: anyone who can trigger an error gets a Python console in the server process (remote code execution), plus full tracebacks with source and settings. `app.run(debug=True)`, `DEBUG = True` / `FLASK_DEBUG = True` in configuration production loads, or a debug default that applies whenever the variable is missing, all reach production this way. A string such as 'False' read from the environment is also on: Python treats every non-empty string as true.",
@@ -26,8 +27,10 @@ export default defineRule({
     for (const fact of facts.python) {
       for (const call of judged(fact.calls, ctx)) {
         if (!isFlaskRun(fact, call)) continue;
-        const entry = call.inMainGuard ? entryStatus(commands, fact.file) : { status: 'runs' as const };
+        const entry = call.inMainGuard ? entryStatus(commands.filter((c) => projectOf(facts.projects, c.file) === projectOf(facts.projects, fact.file)), fact.file) : { status: 'runs' as const };
         if (entry.status === 'other') continue; // production starts a WSGI server; this block never runs there
+        // docker/dev-server and compose/dev-server report `python app.py` with the debugger on at this very call.
+        if ('invocation' in entry && entry.invocation && ownedElsewhere(entry.invocation.command)) continue;
         for (const kw of ['debug', 'use_debugger'] as const) {
           const v = call.kwargs[kw] ?? (kw === 'debug' ? call.args[2] : undefined);
           if (truthyValue(v) !== true) continue;

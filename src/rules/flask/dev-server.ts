@@ -1,12 +1,13 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus, invocations, reportsCommand } from '../../facts/commands.js';
+import { deployCommands, DEPLOY_FACTS, entryStatus, invocations, ownedElsewhere, reportsCommand } from '../../facts/commands.js';
 import { isFlaskRun, judged, stringItems, usesFlask } from '../../facts/python/query.js';
+import { projectOf } from '../../facts/projects.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({
   id: 'flask/dev-server',
   severity: 'high',
   environments: ['production', 'staging'],
-  facts: ['python', ...DEPLOY_FACTS],
+  facts: ['python', 'projects', ...DEPLOY_FACTS],
   title: { en: 'Flask development server used for production', ja: 'Flask の開発用サーバーを本番で使用' },
   description: {
     en: "`flask run` and `app.run()` start Werkzeug's development server: single process, no worker management or timeouts, not hardened or load-tested, and its own documentation says not to use it in production. Bound to 0.0.0.0 it is reachable from the network directly, usually without TLS. Production should run a WSGI server (gunicorn, uWSGI, waitress) behind a reverse proxy.",
@@ -35,8 +36,10 @@ export default defineRule({
     for (const fact of facts.python) {
       for (const call of judged(fact.calls, ctx)) {
         if (!isFlaskRun(fact, call)) continue;
-        const entry = call.inMainGuard ? entryStatus(commands, fact.file) : { status: 'runs' as const, invocation: undefined };
+        const entry = call.inMainGuard ? entryStatus(commands.filter((c) => projectOf(facts.projects, c.file) === projectOf(facts.projects, fact.file)), fact.file) : { status: 'runs' as const, invocation: undefined };
         if (entry.status === 'other') continue;
+        // A Dockerfile or compose command that runs this file is docker/dev-server's or compose/dev-server's finding (they name this line).
+        if (entry.invocation && ownedElsewhere(entry.invocation.command)) continue;
         const hostArg = call.kwargs.host ?? call.args[0];
         const host = stringItems(hostArg)[0]?.value ?? (typeof hostArg?.resolved === 'string' ? hostArg.resolved : undefined);
         const publicHost = host === '0.0.0.0' || host === '::' || host === '';

@@ -9,7 +9,7 @@ test('flask/insecure-session-cookie: explicit False (seed 000) and unset flags o
     {
       'run.py': text(
         'import os',
-        'from flask import Flask',
+        'from flask import Flask, session',
         'app = Flask(__name__)',
         "app.config.setdefault('SESSION_COOKIE_SECURE', False)",
         "app.config['SESSION_COOKIE_HTTPONLY'] = os.environ.get('COOKIE_HTTPONLY', '') != ''",
@@ -39,10 +39,16 @@ test('flask/insecure-session-cookie: production config class decides; developmen
     [],
   );
   await expectLines(rule, { 'app.py': text('from flask import Flask', 'from flask_talisman import Talisman', 'app = Flask(__name__)', 'Talisman(app)') }, []);
-  const f = await expectLines(rule, { 'app.py': text('from flask import Flask', 'from flask_talisman import Talisman', 'app = Flask(__name__)', 'Talisman(app, session_cookie_secure=False)') }, ['app.py:3']);
+  const f = await expectLines(rule, { 'app.py': text('from flask import Flask, session', 'from flask_talisman import Talisman', 'app = Flask(__name__)', 'Talisman(app, session_cookie_secure=False)') }, ['app.py:3']);
   assert.match(f[0]!.message, /SESSION_COOKIE_SECURE is not set/);
 });
 
 test('flask/insecure-session-cookie: no Flask app, no finding', async () => {
   await expectLines(rule, { 'config.py': text('import flask', 'SESSION_COOKIE_HTTPONLY = True') }, []);
+});
+
+test('flask/insecure-session-cookie: an app that never uses a session gets no finding for absent flags', async () => {
+  await expectLines(rule, { 'app.py': text('from flask import Flask', 'from redis import Redis', 'app = Flask(__name__)', "@app.route('/')", 'def hello():', "    return 'hi'") }, []);
+  // Flask-Login (or flask.session) keeps state in the cookie: the same app is reported.
+  await expectLines(rule, { 'app.py': text('from flask import Flask', 'from flask_login import LoginManager', 'app = Flask(__name__)', 'login = LoginManager(app)') }, ['app.py:3', 'app.py:3']);
 });

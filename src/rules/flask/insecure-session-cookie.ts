@@ -26,14 +26,21 @@ function unsafe(flag: Flag, v: { resolved?: unknown }): boolean {
   return r !== undefined && truthyValue(v as never) === false;
 }
 
+/** Extensions that keep state in Flask's session cookie. */
+const SESSION_MODULES = /^(flask_login|flask_wtf|flask_session|flask_security|flask_security_too|flask_admin|flask_dance|flask_oauthlib|authlib|flask_principal|flask_user|flask_praetorian|flask_babel)$/;
+
+function usesSession(python: readonly { imports: string[]; importedNames?: string[] }[]): boolean {
+  return python.some((f) => f.imports.some((m) => SESSION_MODULES.test(m)) || (f.importedNames ?? []).some((n) => n === 'flask.session' || n === 'flask.flash' || n === 'flask.get_flashed_messages'));
+}
+
 export default defineRule({
   id: 'flask/insecure-session-cookie',
   severity: 'medium',
   facts: ['python'],
   title: { en: 'Flask session cookie without Secure / HttpOnly / SameSite', ja: 'Flask のセッション Cookie に Secure / HttpOnly / SameSite がない' },
   description: {
-    en: "Flask's defaults leave SESSION_COOKIE_SECURE off and SESSION_COOKIE_SAMESITE unset. Without Secure the signed session cookie also travels over plain HTTP (a redirect, a mixed-content request, a hostile Wi-Fi) and can be replayed; without HttpOnly any XSS reads it; without SameSite the browser sends it along with cross-site requests. Development often turns Secure off to work over http://localhost (seed 000) and the setting then ships to production.",
-    ja: 'Flask のデフォルトでは SESSION_COOKIE_SECURE が無効、SESSION_COOKIE_SAMESITE が未設定です。Secure がないと署名付きセッション Cookie が平文 HTTP (リダイレクト、混在コンテンツ、悪意ある Wi-Fi) でも送られ、再利用されえます。HttpOnly がないと XSS で読まれ、SameSite がないとクロスサイトのリクエストにも付与されます。開発では http://localhost で動かすために Secure を無効にしがちで (seed 000)、その設定がそのまま本番に出ます。',
+    en: "Flask's defaults leave SESSION_COOKIE_SECURE off and SESSION_COOKIE_SAMESITE unset. Without Secure the signed session cookie also travels over plain HTTP (a redirect, a mixed-content request, a hostile Wi-Fi) and can be replayed; without HttpOnly any XSS reads it; without SameSite the browser sends it along with cross-site requests. Development often turns Secure off to work over http://localhost (seed 000) and the setting then ships to production. Deliberately not reported: an absent flag in an app that never uses a session — no `flask.session` or `flash`, no login, CSRF or session extension — which sets no session cookie (an explicit unsafe value is still reported).",
+    ja: 'Flask のデフォルトでは SESSION_COOKIE_SECURE が無効、SESSION_COOKIE_SAMESITE が未設定です。Secure がないと署名付きセッション Cookie が平文 HTTP (リダイレクト、混在コンテンツ、悪意ある Wi-Fi) でも送られ、再利用されえます。HttpOnly がないと XSS で読まれ、SameSite がないとクロスサイトのリクエストにも付与されます。開発では http://localhost で動かすために Secure を無効にしがちで (seed 000)、その設定がそのまま本番に出ます。意図的に報告しないもの: セッションを使わないアプリ (`flask.session` や `flash`、ログイン・CSRF・セッションの拡張機能を使わない) はセッション Cookie を発行しないため、そこで設定がないこと (明示的に危険な値を設定した場合は報告します)。',
   },
   fix: {
     en: "In the production configuration: `SESSION_COOKIE_SECURE = True`, `SESSION_COOKIE_HTTPONLY = True`, `SESSION_COOKIE_SAMESITE = 'Lax'` (and the same for REMEMBER_COOKIE_* with Flask-Login). Keep `SESSION_COOKIE_SECURE = False` only in DevelopmentConfig.",
@@ -44,6 +51,9 @@ export default defineRule({
     if (!usesFlask(facts.python)) return;
     const apps = callsOf(facts.python, ctx, isFlaskApp);
     if (!apps.length) return; // no Flask application is created in the judged code
+    // An app that never uses a session (no flask.session, no login / CSRF / session extension) sets no
+    // session cookie: an absent flag is then no finding (an explicit unsafe value still is).
+    const session = usesSession(facts.python);
     const talismans = callsOf(facts.python, ctx, isTalisman);
     for (const flag of FLAGS) {
       const settings = settingsOf(facts.python, ctx, new Set([flag.key]), isFlaskSetting);
@@ -62,7 +72,7 @@ export default defineRule({
           },
         });
       }
-      if (settings.length || !flag.unsafeDefault) continue;
+      if (settings.length || !flag.unsafeDefault || !session) continue;
       // Flask-Talisman sets these cookie flags itself unless told not to.
       if (flag.talisman && talismans.some(({ call }) => { const v = call.kwargs[flag.talisman!]; return !v || !unsafe(flag, v); })) continue;
       const { fact, call } = apps[0]!;

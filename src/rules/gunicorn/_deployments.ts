@@ -89,7 +89,8 @@ export function deployments(facts: Record<string, unknown>, ctx: RuleContext): D
     for (const inv of invocations(cmd)) {
       if (inv.kind !== 'gunicorn') continue;
       const c = optionValue(inv.args, ['-c', '--config']);
-      const config = findConfig(configs, c?.value);
+      // A file the command names with --config is gunicorn configuration whatever its name (contrib/gunicorn.py).
+      const config = findConfig(configs, c?.value) ?? (c?.value ? findConfig(python, c.value) : undefined);
       if (config) used.add(config);
       const settings = config ? configSettings(config, ctx) : {};
       for (const [name, spec] of Object.entries(CLI) as [SettingName, (typeof CLI)[SettingName]][]) {

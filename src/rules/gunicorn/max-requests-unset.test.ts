@@ -12,3 +12,8 @@ test('gunicorn/max-requests-unset: set in the config the command loads (seed 003
   await expectLines(rule, { Procfile: 'web: gunicorn -c gunicorn.conf.py app:app\n', 'gunicorn.conf.py': text('workers = 2', 'timeout = 120', 'max_requests = 1000', 'max_requests_jitter = 50') }, []);
   await expectLines(rule, { Procfile: 'web: gunicorn -w 3 --max-requests 1000 app:app\n' }, []);
 });
+
+test('gunicorn/max-requests-unset: the file a systemd unit names with --config is read, whatever its name', async () => {
+  const unit = text('[Service]', 'User=app', 'ExecStart=/opt/app/venv/bin/gunicorn --config /opt/app/gunicorn.py app.wsgi', 'Restart=on-failure');
+  await expectLines(rule, { 'contrib/app.service': unit, 'contrib/gunicorn.py': text('workers = 5', 'max_requests = 5000') }, []);
+});

@@ -13,3 +13,9 @@ test('gunicorn/single-worker: several workers, threads, computed counts, and Her
   await expectLines(rule, { Procfile: 'web: gunicorn app:app\n' }, []);
   await expectLines(rule, { Procfile: 'web: gunicorn app:app -w 1\n', 'gunicorn.conf.py': text('workers = 4') }, ['Procfile:1']);
 });
+
+test('gunicorn/single-worker: the file a systemd unit names with --config is read, whatever its name', async () => {
+  const unit = text('[Service]', 'User=app', 'ExecStart=/opt/app/venv/bin/gunicorn --pid /run/app.pid --config /opt/app/gunicorn.py app.wsgi', 'Restart=on-failure');
+  await expectLines(rule, { 'contrib/app.service': unit, 'contrib/gunicorn.py': text("bind = '127.0.0.1:8001'", 'workers = 5', 'max_requests = 5000') }, []);
+  await expectLines(rule, { 'contrib/app.service': unit, 'contrib/gunicorn.py': text("bind = '127.0.0.1:8001'", 'workers = 1') }, ['contrib/gunicorn.py:2']);
+});

@@ -13,7 +13,8 @@ export default defineRule({
   fix: { en: 'Issue the certificate (`certbot certonly --nginx -d NAME`) or correct the path to the one in /etc/letsencrypt/live/NAME/, then `nginx -t`.', ja: '証明書を発行する (`certbot certonly --nginx -d 名前`) か、/etc/letsencrypt/live/名前/ のパスに直してから `nginx -t` を実行します。' },
   check(facts, ctx) {
     for (const c of facts.hostCertificate) {
-      if (c.exists || !c.referencedBy) continue;
+      // Could not be looked at (permission): not known to be missing.
+      if (c.exists || c.error || !c.referencedBy) continue;
       ctx.report({ file: c.referencedBy.file, line: c.referencedBy.line, column: c.referencedBy.column, message: { en: `ssl_certificate ${c.path} does not exist on this host`, ja: `ssl_certificate ${c.path} がこのホストに存在しません` } });
     }
   },

@@ -20,14 +20,28 @@ export default defineRule({
     if (!l) return;
     const failed = l.errors + l.non2xx;
     if (failed === 0) return;
+    const sent = l.sent ?? l.completed + l.errors;
     const codes = Object.entries(l.statusCodes).filter(([c]) => !c.startsWith('2')).map(([c, n]) => `${n}× ${c}`).join(', ');
-    const detail = [l.errors ? `${l.errors} errors${l.timeouts ? ` (${l.timeouts} timeouts)` : ''}` : '', codes].filter(Boolean).join(', ');
-    const detailJa = [l.errors ? `エラー ${l.errors} 件${l.timeouts ? `（うちタイムアウト ${l.timeouts} 件）` : ''}` : '', codes].filter(Boolean).join('、');
+    const errCodes = Object.entries(l.errorCodes ?? {}).map(([c, n]) => `${n}× ${c}`).join(', ');
+    const errs = l.errors ? `${l.errors} without an answer${errCodes ? ` (${errCodes})` : l.timeouts ? ` (${l.timeouts} timeouts)` : ''}` : '';
+    const errsJa = l.errors ? `応答なし ${l.errors} 件${errCodes ? `（${errCodes}）` : l.timeouts ? `（うちタイムアウト ${l.timeouts} 件）` : ''}` : '';
+    const detail = [errs, codes].filter(Boolean).join(', ');
+    const detailJa = [errsJa, codes].filter(Boolean).join('、');
+    const message =
+      l.completed === 0
+        ? {
+            en: `None of the ${sent} requests sent under load got an answer (concurrency ${l.concurrency}${l.stoppedNoAnswer ? `; stopped after ${Math.round(l.durationMs / 1000)} s without any answer` : ''}): ${detail}`,
+            ja: `負荷試験（同時接続 ${l.concurrency}）で送った ${sent} 件のリクエストに 1 件も応答がありませんでした${l.stoppedNoAnswer ? `（応答がないため ${Math.round(l.durationMs / 1000)} 秒で中止）` : ''}: ${detailJa}`,
+          }
+        : {
+            en: `${failed} of ${sent} requests sent failed under load (concurrency ${l.concurrency}${sent < l.requested ? `, ${l.requested} asked for` : ''}): ${detail}`,
+            ja: `負荷試験（同時接続 ${l.concurrency}）で送った ${sent} 件中 ${failed} 件が失敗しました${sent < l.requested ? `（指定は ${l.requested} 件）` : ''}: ${detailJa}`,
+          };
     ctx.report({
       file: l.file,
-      message: { en: `${failed} of ${l.requested} requests failed under load (concurrency ${l.concurrency}): ${detail}`, ja: `負荷試験（同時接続 ${l.concurrency}）で ${l.requested} 件中 ${failed} 件が失敗しました: ${detailJa}` },
+      message,
       fingerprint: 'load-errors',
-      evidence: `requests ${l.requested}, completed ${l.completed}, errors ${l.errors}, non-2xx ${l.non2xx}`,
+      evidence: `requested ${l.requested}, sent ${sent}, completed ${l.completed}, errors ${l.errors}, non-2xx ${l.non2xx}`,
     });
   },
 });

@@ -42,3 +42,44 @@ test('rails/forgery-protection-disabled: narrowed skips, API controllers and nor
     [],
   );
 });
+
+test('rails/forgery-protection-disabled: webhook and API controllers that authenticate each request by signature or token are silent', async () => {
+  await expectLines(
+    rule,
+    {
+      'app/controllers/hooks_controller.rb': text(
+        'class HooksController < ApplicationController',
+        '  skip_before_action :verify_authenticity_token',
+        '  def payment',
+        '    payload = request.body.read',
+        '    PaymentProvider.validate_webhook!(request.headers["Payment-Verification"], payload)',
+        '    head :ok',
+        '  end',
+        '  def billing',
+        '    Billing::Event.construct_event(request.body.read, request.env["HTTP_BILLING_SIGNATURE"], secret)',
+        '  end',
+        'end',
+      ),
+      'app/controllers/api/v2/base_controller.rb': text(
+        'class Api::V2::BaseController < ApplicationController',
+        '  include Doorkeeper::Rails::Helpers',
+        '  skip_forgery_protection',
+        '  before_action :doorkeeper_authorize!',
+        'end',
+      ),
+      'app/controllers/status_controller.rb': text(
+        'class StatusController < ApplicationController',
+        '  skip_before_action :verify_authenticity_token',
+        '  before_action { authenticate_or_request_with_http_token { |t, _| ActiveSupport::SecurityUtils.secure_compare(t, ENV.fetch("STATUS_TOKEN")) } }',
+        'end',
+      ),
+    },
+    [],
+  );
+  // Naming a controller Webhooks does not count: without a check, the skip is reported.
+  await expectLines(
+    rule,
+    { 'app/controllers/webhooks_controller.rb': text('class WebhooksController < ApplicationController', '  skip_before_action :verify_authenticity_token', '  def create', '    Event.create!(payload: params.to_unsafe_h)', '  end', 'end') },
+    ['app/controllers/webhooks_controller.rb:2'],
+  );
+});

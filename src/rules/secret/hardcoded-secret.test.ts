@@ -80,3 +80,25 @@ test('secret/hardcoded-secret: Rails config/secrets.yml and config/database.yml 
     ['config/app.yml:2'],
   );
 });
+
+test('secret/hardcoded-secret: key names in manifests, translations, docs navigation, fixtures and CI are not secrets', async () => {
+  await expectLines(
+    rule,
+    {
+      // package.json dependencies: version ranges under secret-like package names
+      'package.json': text('{', '  "dependencies": { "jsonwebtoken": "^9.0.2", "passport-token": "~1.4.0", "secret-handshake": "1.x" },', '  "devDependencies": { "tokenizer": "workspace:*" }', '}'),
+      // GitHub Actions permissions (a CI file: its own environment) and the same keyword in a plain config
+      '.github/workflows/release.yml': text('jobs:', '  publish:', '    permissions:', '      id-token: write', '    services:', '      postgres:', '        env:', '        POSTGRES_PASSWORD: ciPassw0rd1234'),
+      'config/deploy.yml': text('permissions:', '  id-token: write', '  contents: read'),
+      // Rails-style locale file and a locales/ directory: UI labels
+      'config/locales/views/en.yml': text('en:', '  passwords:', '    edit:', '      password: New Password', '      password_challenge: Current Password', '    api_key_label: API Key', '    generated_tokens: Generated codes'),
+      'app/i18n/ja.yml': text('ja:', '  password: パスワード', '  token: Token'),
+      // mkdocs navigation: page paths
+      'mkdocs.yml': text('nav:', '  - Users:', '      - Token: "models/users/token.md"', '      - Secret: models/users/secret.md'),
+      // Django fixture with password hashes of demo users
+      'app/fixtures/demo.json': text('[{"model": "auth.user", "fields": {"password": "pbkdf2_sha256$600000$abcdEFGH1234$Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eA="}}]'),
+      'config/users.yml': text('admin:', '  password: "$2b$12$KIXQJQ7h7Wb8G1oVY2Qe0eW7n6bq3Hq8sY5m1o0Zr3l9nQ0aLx1yS"'),
+    },
+    [],
+  );
+});

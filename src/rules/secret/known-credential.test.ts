@@ -62,3 +62,18 @@ test('secret/known-credential: database URLs whose password is a placeholder or 
     ['config/app.yml:1'],
   );
 });
+
+test('secret/known-credential: throw-away URL credentials of CI, tests, docs and dev stacks are silent; strong ones are not', async () => {
+  await expectLines(
+    rule,
+    {
+      '.github/workflows/ci.yml': text('jobs:', '  test:', '    env:', '      DATABASE_URL: postgres://postgres:postgres@localhost:5432', `      STRONG_URL: ${MONGO}`),
+      'app/tests/test_backends.py': text("URL = 'https://user:pass@bitbucket.org/workspace/repo.git'"),
+      'sample/README.md': text('```yaml', 'environment:', '  DATABASE_URL: mysql://root:whalehello@db:3306/mysql', '```'),
+      '.devcontainer/docker-compose.yml': text('services:', '  app:', '    environment:', '      DATABASE_URL: postgres://postgres:postgres@db:5432/app'),
+      // The same weak URL in a shared file production reads is a finding.
+      'config/database.yml': text('production:', '  url: mysql://root:whalehello@db.internal:3306/app'),
+    },
+    ['.github/workflows/ci.yml:5', 'config/database.yml:2'],
+  );
+});

@@ -1,5 +1,5 @@
 import { urlPassword } from '../../lib/url.js';
-import { isPlaceholder } from '../../lib/secrets.js';
+import { isPlaceholder, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
 import { credentialType, NETWORK_BOUND } from '../../facts/credentials.js';
 
@@ -26,13 +26,15 @@ export default defineRule({
   severity: 'critical',
   scope: 'all',
   facts: ['credentials', 'file'],
+  // The same credential seen by a domain rule on the same line is one problem.
+  duplicates: ['compose/secret-in-environment', 'docker/secret-in-env', 'systemd/secret-in-environment', 'tf-aws/provider-credentials', 'tf-aws/hardcoded-secret', 'tf-aws/ecs-secret-in-environment', 'provision/env-file-secret', 'secret/hardcoded-secret'],
   title: {
     en: 'Credential in a committed file',
     ja: 'コミットされるファイルに認証情報がある',
   },
   description: {
-    en: 'A credential in a known format — cloud keys (AWS, GCP), API tokens (GitHub, Slack, OpenAI, Anthropic, SendGrid, npm …), private keys, or database URLs with a password — is written in plain text in a file git would commit. Everyone who can read the repository, its forks, CI logs and built images can use it, and it stays in the git history after the line is deleted. Found with secretlint\'s recommended rules, in every file whatever its environment (files ignored by git are skipped). Database URLs and URL credentials are reported as high: they are usable only with network access to the service.',
-    ja: 'クラウドのキー (AWS、GCP)、API トークン (GitHub、Slack、OpenAI、Anthropic、SendGrid、npm など)、秘密鍵、パスワード付きのデータベース URL といった既知の形式の認証情報が、git がコミットするファイルに平文で書かれています。リポジトリやそのフォーク、CI のログ、ビルドしたイメージを読める人は誰でも使え、行を消しても git の履歴に残ります。secretlint の推奨ルールで、環境を問わずすべてのファイルを検査します (git が無視するファイルは対象外)。データベース URL と URL 内の認証情報は、サービスにネットワークで到達できないと使えないため high として報告します。',
+    en: 'A credential in a known format — cloud keys (AWS, GCP), API tokens (GitHub, Slack, OpenAI, Anthropic, SendGrid, npm …), private keys, or database URLs with a password — is written in plain text in a file git would commit. Everyone who can read the repository, its forks, CI logs and built images can use it, and it stays in the git history after the line is deleted. Found with secretlint\'s recommended rules, in every file whatever its environment (files ignored by git are skipped). Database URLs and URL credentials are reported as high: they are usable only with network access to the service. Deliberately not reported: a URL credential with a weak or default password (`postgres:postgres@localhost`) in CI workflows, tests, development files, examples and documentation — the throw-away service containers of those places guard nothing; any strong credential is reported wherever it is.',
+    ja: 'クラウドのキー (AWS、GCP)、API トークン (GitHub、Slack、OpenAI、Anthropic、SendGrid、npm など)、秘密鍵、パスワード付きのデータベース URL といった既知の形式の認証情報が、git がコミットするファイルに平文で書かれています。リポジトリやそのフォーク、CI のログ、ビルドしたイメージを読める人は誰でも使え、行を消しても git の履歴に残ります。secretlint の推奨ルールで、環境を問わずすべてのファイルを検査します (git が無視するファイルは対象外)。データベース URL と URL 内の認証情報は、サービスにネットワークで到達できないと使えないため high として報告します。意図的に報告しないもの: CI のワークフロー、テスト、開発用ファイル、サンプルやドキュメントにある、弱いまたはデフォルトのパスワードを持つ URL の認証情報 (`postgres:postgres@localhost` など)。そこで使い捨てのサービスコンテナーは何も守っていません。強い認証情報はどこにあっても報告します。',
   },
   fix: {
     en: 'Revoke or rotate the credential at its provider now (assume it is compromised: it is in the history), remove it from the file, and load it at run time from the environment or a secret store (AWS Secrets Manager, Vault, GitHub Actions secrets, Docker secrets).',
@@ -50,6 +52,9 @@ export default defineRule({
         if (NETWORK_BOUND.has(h.messageId)) {
           const pw = urlPassword(h.value, { anywhere: true });
           if (pw !== undefined && (isPlaceholder(pw) || /^\$\{?[A-Za-z_][A-Za-z0-9_]*(:?[-?][^}]*)?\}?$/.test(pw) || /^%3C.*%3E$/i.test(pw))) continue;
+          // A throw-away service of CI, tests, a dev stack or an example (`postgres:postgres@localhost`)
+          // guards nothing: outside the target environment only a strong password is a leak.
+          if (pw !== undefined && !ctx.judges(f.environment) && weakSecretReason(pw, { minLength: 16 }) !== undefined) continue;
         }
         const type = credentialType(h);
         const key = keyBefore(lineAt(content, h.line), h.column);

@@ -1,0 +1,186 @@
+/**
+ * The one way honban reads a file it was pointed at or found: only regular files, never more than
+ * a size cap, never blocking (a FIFO or a device is refused at open, before any byte is read), and
+ * decoded with its byte-order mark (UTF-8, UTF-16 LE / BE). What cannot be read comes back as a
+ * reason, so every caller can list it (`Report.skipped`) instead of dropping it silently.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { UserError } from '../contracts/errors.js';
+import type { SkipReason } from '../contracts/types.js';
+
+/** The largest file honban reads (scan, env files, secrets, --ca, honban.yml, baselines). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+export type ReadResult =
+  | {
+      ok: true;
+      text: string;
+      /** Bytes on disk. */
+      size: number;
+      /** Permission bits. */
+      mode: number;
+      encoding: TextEncoding;
+      /** The text holds NUL bytes (kept as U+0000; the caller decides whether that makes it binary). */
+      nul: boolean;
+    }
+  | { ok: false; reason: SkipReason; detail: string };
+
+export interface ReadOptions {
+  maxBytes?: number;
+}
+
+/** `FIFO`, `character device` … for a file that is not regular. */
+export function fileTypeOf(st: Stats): string {
+  if (st.isDirectory()) return 'directory';
+  if (st.isFIFO()) return 'FIFO (named pipe)';
+  if (st.isCharacterDevice()) return 'character device';
+  if (st.isBlockDevice()) return 'block device';
+  if (st.isSocket()) return 'socket';
+  if (st.isSymbolicLink()) return 'symbolic link';
+  return 'not a regular file';
+}
+
+/** One line for an fs error code: `permission denied`, `no such file` … */
+export function errnoText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'no such file';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'EIO':
+      return 'input/output error';
+    case 'ENAMETOOLONG':
+      return 'name too long';
+    default:
+      return code ?? 'unreadable';
+  }
+}
+
+export function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} bytes`;
+}
+
+// O_NONBLOCK: opening a FIFO must not wait for a writer; O_NOCTTY: a terminal never becomes ours.
+const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/** Decodes file bytes: BOM first (UTF-8, UTF-16 LE / BE), else UTF-8. */
+export function decodeText(buf: Buffer): { text: string; encoding: TextEncoding } | { error: string } {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return utf16(buf.subarray(2), 'utf-16le');
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return utf16(buf.subarray(2), 'utf-16be');
+  const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  return { text: buf.toString('utf8', start), encoding: 'utf-8' };
+}
+
+function utf16(body: Buffer, encoding: 'utf-16le' | 'utf-16be'): { text: string; encoding: TextEncoding } | { error: string } {
+  if (body.length % 2 !== 0) return { error: `${encoding.toUpperCase()} byte-order mark but an odd number of bytes` };
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(body), encoding };
+  } catch {
+    return { error: `${encoding.toUpperCase()} byte-order mark but invalid ${encoding.toUpperCase()}` };
+  }
+}
+
+function finish(buf: Buffer, st: Stats, max: number): ReadResult {
+  if (buf.length > max) return { ok: false, reason: 'too-large', detail: `larger than ${formatBytes(max)}` };
+  const d = decodeText(buf);
+  if ('error' in d) return { ok: false, reason: 'encoding', detail: d.error };
+  return { ok: true, text: d.text, size: buf.length, mode: st.mode & 0o777, encoding: d.encoding, nul: d.text.includes('\u0000') };
+}
+
+/** Reads a regular file (following symlinks) of at most `maxBytes`; never throws. */
+export function readTextFileSync(abs: string, opts: ReadOptions = {}): ReadResult {
+  const max = opts.maxBytes ?? MAX_FILE_BYTES;
+  let fd: number;
+  try {
+    fd = openSync(abs, FLAGS);
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', detail: errnoText(e) };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, reason: 'special-file', detail: fileTypeOf(st) };
+    if (st.size > max) return { ok: false, reason: 'too-large', detail: `${formatBytes(st.size)} (limit ${formatBytes(max)})` };
+    // The size can change under us (a growing log): read at most max + 1 bytes, whatever stat said.
+    const buf = Buffer.allocUnsafe(Math.min(max + 1, Math.max(st.size + 1, 64 * 1024)));
+    let len = 0;
+    let chunk = buf;
+    for (;;) {
+      if (len === chunk.length) {
+        if (chunk.length > max) break;
+        const bigger = Buffer.allocUnsafe(Math.min(max + 1, chunk.length * 2));
+        chunk.copy(bigger, 0, 0, len);
+        chunk = bigger;
+      }
+      const n = readSync(fd, chunk, len, chunk.length - len, null);
+      if (n === 0) break;
+      len += n;
+    }
+    return finish(chunk.subarray(0, len), st, max);
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', detail: errnoText(e) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Async twin of readTextFileSync. */
+export async function readTextFile(abs: string, opts: ReadOptions = {}): Promise<ReadResult> {
+  const max = opts.maxBytes ?? MAX_FILE_BYTES;
+  let fh;
+  try {
+    fh = await open(abs, FLAGS);
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', detail: errnoText(e) };
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) return { ok: false, reason: 'special-file', detail: fileTypeOf(st) };
+    if (st.size > max) return { ok: false, reason: 'too-large', detail: `${formatBytes(st.size)} (limit ${formatBytes(max)})` };
+    const chunks: Buffer[] = [];
+    let len = 0;
+    while (len <= max) {
+      const b = Buffer.allocUnsafe(Math.min(max + 1 - len, 256 * 1024));
+      const { bytesRead } = await fh.read(b, 0, b.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(b.subarray(0, bytesRead));
+      len += bytesRead;
+    }
+    return finish(Buffer.concat(chunks, len), st, max);
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', detail: errnoText(e) };
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The text of a file the user named (honban.yml, --ca, --baseline, --from-facts): anything but a
+ * readable regular file within the cap is a user error (exit 2) with the reason.
+ */
+export function readUserFileSync(abs: string, what: string, opts: ReadOptions = {}): string {
+  const r = readTextFileSync(abs, opts);
+  if (!r.ok) throw new UserError(readFailure(what, r));
+  return r.text;
+}
+
+/** Async twin of readUserFileSync. */
+export async function readUserFile(abs: string, what: string, opts: ReadOptions = {}): Promise<string> {
+  const r = await readTextFile(abs, opts);
+  if (!r.ok) throw new UserError(readFailure(what, r));
+  return r.text;
+}
+
+/** A ReadResult failure as one line: `cannot read X: FIFO (named pipe)`. */
+export function readFailure(what: string, r: Extract<ReadResult, { ok: false }>): string {
+  const why = r.reason === 'special-file' ? `not a regular file (${r.detail})` : r.reason === 'too-large' ? `too large: ${r.detail}` : r.detail;
+  return `cannot read ${what}: ${why}`;
+}
