@@ -22,7 +22,7 @@ import { hasSchema } from '../config/variables.js';
 import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../commands/env/snapshot.js';
 import { SecretMasker } from '../engine/post/mask.js';
 import { ALL_RULES } from '../rules/index.js';
-import { emit, parse, renderReport, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
+import { emit, parse, renderReport, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor, warnDeprecations } from './common.js';
 
 const ENV_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -69,6 +69,7 @@ async function setup(dirArg: string | undefined, configFlag: string | undefined,
   if (configFlag && !existsSync(configFlag)) throw new UserError(`cannot read config ${configFlag}: no such file`);
   const configFile = configFlag ?? findConfig(dir);
   const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
+  warnDeprecations(config, false);
   let configText: string | undefined;
   let configDisplay: string | undefined;
   if (configFile) {

@@ -1,6 +1,6 @@
 import { ALL_RULES } from '../rules/index.js';
 import { docsUrlOf } from '../rules/define.js';
-import type { Lang } from '../contracts/types.js';
+import { ruleCommands, type Lang } from '../contracts/types.js';
 import { emit, parse, resolveFormat, resolveLang } from './common.js';
 import { RULES_HELP } from './help.js';
 import { rulesMarkdown } from '../commands/rules-md.js';
@@ -9,7 +9,8 @@ export function rulesJson(lang: Lang | 'all') {
   return ALL_RULES.map((r) => ({
     id: r.id,
     severity: r.severity,
-    command: r.command ?? 'scan',
+    command: ruleCommands(r)[0]!,
+    commands: ruleCommands(r),
     environments: r.environments ?? 'all',
     scope: r.scope ?? 'target',
     facts: r.facts,
@@ -42,7 +43,7 @@ export async function rulesCommand(args: string[]): Promise<number> {
   const rules = rulesJson(lang);
   for (const r of rules) {
     const envs = Array.isArray(r.environments) ? ` [${r.environments.join(', ')}]` : '';
-    lines.push(`${r.id}  (${r.severity}, ${r.command})${envs}`);
+    lines.push(`${r.id}  (${r.severity}, ${ruleCommands(r).join(' + ')})${envs}`);
     lines.push(`  ${r.title}`);
     lines.push(`  ${r.description}`);
     lines.push(`  ${lang === 'ja' ? '対処' : 'fix'}: ${r.fix}`);

@@ -53,4 +53,6 @@ export interface HonbanConfig {
   host?: Record<string, unknown>;
   /** Where it was read from (absent when no file). */
   source?: string;
+  /** Deprecated rule ids this file uses (set by the loader; the CLI prints them on stderr). */
+  deprecations?: string[];
 }

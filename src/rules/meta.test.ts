@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { ALL_RULES } from './index.js';
 import { rulesMarkdown } from '../commands/rules-md.js';
 import { CONFIG_SCHEMA } from '../config/schema.js';
-import { SEVERITIES } from '../contracts/types.js';
+import { ruleCommands, SEVERITIES } from '../contracts/types.js';
 import { COLLECTORS } from '../collect/index.js';
 import { DERIVERS } from '../derive/index.js';
 
@@ -38,8 +38,7 @@ test('every rule has severity, facts and en + ja title, description and fix', ()
     assert.ok((SEVERITIES as readonly string[]).includes(r.severity), `${r.id}: severity`);
     assert.ok(Array.isArray(r.facts) && r.facts.length > 0, `${r.id}: declares the facts it needs`);
     for (const f of r.facts) {
-      const cmd = r.command ?? 'scan';
-      if (cmd === 'scan') assert.ok(COLLECTORS[f] || DERIVERS[f] || DISCOVERY_FACTS.includes(f), `${r.id}: fact ${f} has no collector or deriver`);
+      if (ruleCommands(r).includes('scan')) assert.ok(COLLECTORS[f] || DERIVERS[f] || DISCOVERY_FACTS.includes(f), `${r.id}: fact ${f} has no collector or deriver`);
     }
     for (const field of ['title', 'description', 'fix'] as const) {
       const v = r[field];
@@ -94,7 +93,7 @@ test('src/rules/index.ts is generated from the rule files (npm run build)', () =
 test('probe rules judge probe facts only, and only probe rules do', () => {
   for (const r of ALL_RULES) {
     const live = r.facts.every((f) => f.startsWith('probe'));
-    assert.equal(live, r.command === 'probe', `${r.id}: command ${r.command ?? 'scan'}, facts ${r.facts.join(', ')}`);
+    assert.equal(live, ruleCommands(r).includes('probe'), `${r.id}: command ${ruleCommands(r).join(', ')}, facts ${r.facts.join(', ')}`);
   }
 });
 

@@ -1,10 +1,12 @@
 import type { FileKind, RawFinding } from '../../contracts/types.js';
 import { findDirectives, type Directive } from '../../lib/directives.js';
+import { canonicalRuleId } from '../../lib/rule-aliases.js';
 
 function matches(pattern: string, ruleId: string): boolean {
   if (pattern === '*' || pattern === 'all') return true;
   if (pattern.endsWith('/*')) return ruleId.startsWith(pattern.slice(0, -1));
-  return pattern === ruleId;
+  // A deprecated id (merged into another rule) still suppresses the rule it became.
+  return canonicalRuleId(pattern) === ruleId;
 }
 
 /**

@@ -1,11 +1,12 @@
 import ignore from 'ignore';
 import type { Waiver } from '../../contracts/config.js';
 import type { RawFinding } from '../../contracts/types.js';
+import { canonicalRuleId } from '../../lib/rule-aliases.js';
 
 function ruleMatches(pattern: string, id: string): boolean {
   if (pattern === '*') return true;
   if (pattern.endsWith('*')) return id.startsWith(pattern.slice(0, -1));
-  return pattern === id;
+  return canonicalRuleId(pattern) === id;
 }
 
 function pathMatches(pattern: string | undefined, file: string): boolean {

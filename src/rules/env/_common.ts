@@ -42,3 +42,8 @@ export function listItems(value: string): string[] {
     .map((x) => x.trim().replace(/^["']|["']$/g, ''))
     .filter(Boolean);
 }
+
+/** Where a finding about a value points: the value as written when known, else the definition. */
+export function valueAt(v: EnvVarFact): Pick<ReportInput, 'file' | 'line' | 'column' | 'key'> {
+  return v.valueLine ? { file: v.file, line: v.valueLine, column: v.valueColumn, key: v.key } : at(v);
+}

@@ -19,6 +19,8 @@ export default defineRule({
   id: 'env/security-switch-off',
   severity: 'high',
   command: 'env',
+  // WTF_CSRF_ENABLED=false and the like are also env/dangerous-switch (which `scan` runs too): one finding.
+  duplicates: ['env/dangerous-switch'],
   environments: ['production', 'staging'],
   facts: ['envVar'],
   title: {

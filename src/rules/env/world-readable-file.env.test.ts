@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectEnvLines } from '../../testing/env.js';
 import { text } from '../../testing/harness.js';
-import rule from './readable-env-file.js';
+import rule from './world-readable-file.js';
 
 const SECRET = 'SECRET_KEY=q8Lm2Vz7Xc4Bn9Kp1Rt6Yw3Hj5Df0Ga8Se2Uo4Ii7';
 
-test('env/readable-env-file: files wider than 600 are reported; high when they hold secrets', async () => {
+test('env/world-readable-file (honban env): files wider than 600 are reported; high when they hold secrets', async () => {
   const found = await expectEnvLines(
     rule,
     {
@@ -20,10 +20,10 @@ test('env/readable-env-file: files wider than 600 are reported; high when they h
   assert.equal(found[1]!.message, '.env.production has mode 644: readable by every user; it holds 1 secret value');
 });
 
-test('env/readable-env-file: mode 600 / 400 and unknown modes are silent', async () => {
+test('env/world-readable-file (honban env): mode 600 / 400 and unknown modes are silent', async () => {
   await expectEnvLines(rule, { '.env': { content: text('A=1'), mode: 0o600 }, '.env.production': { content: text(SECRET), mode: 0o400 }, 'env/production/app.env': text(SECRET) }, []);
 });
 
-test('env/readable-env-file: development is not judged (environment twin)', async () => {
+test('env/world-readable-file (honban env): development is not judged (environment twin)', async () => {
   await expectEnvLines(rule, { '.env.development': { content: text(SECRET), mode: 0o644 } }, [], { environment: 'development' });
 });
