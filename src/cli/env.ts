@@ -172,7 +172,7 @@ async function check(s: Setup, environment: string, values: Values, processEnv: 
   if (format === 'pretty' && values.explain) {
     const masker = new SecretMasker();
     masker.add(resolution.secrets);
-    text = masker.mask(formatExplain(explain, environment, resolution.sources, s.lang, color)) + text;
+    text = formatExplain(masker.maskDeep(explain), environment, resolution.sources, s.lang, color) + text;
   }
   await emit(text, values.output);
   return report.exitCode;
@@ -230,10 +230,12 @@ async function snapshot(s: Setup, environment: string, values: Values, processEn
   const res = resolveEnvironment({ view: s.view, environment, config: s.config, processEnv, secretsDir, compareOthers: false });
   assertReadable(res, s.lang);
   const { snapshot: snap, previous, kept } = takeSnapshot(s.dir, res);
+  // Masked as data (never the rendered text, whose keys a weak secret could match).
   const masker = new SecretMasker();
   masker.add(res.secrets);
-  const text = format === 'json' ? JSON.stringify({ snapshot: snap, previous: previous ? { timestamp: previous.timestamp, digest: previous.digest } : null, kept }, null, 2) + '\n' : formatSnapshotTaken(snap, previous, kept, s.lang);
-  await emit(masker.mask(text), values.output);
+  const shown = masker.maskDeep({ snapshot: snap, previous: previous ? { timestamp: previous.timestamp, digest: previous.digest } : null, kept });
+  const text = format === 'json' ? JSON.stringify(shown, null, 2) + '\n' : formatSnapshotTaken(shown.snapshot, previous, shown.kept, s.lang);
+  await emit(text, values.output);
   return 0;
 }
 
@@ -241,12 +243,13 @@ async function drift(s: Setup, environment: string, values: Values, processEnv: 
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
   const res = resolveEnvironment({ view: s.view, environment, config: s.config, processEnv, secretsDir, compareOthers: false });
   assertReadable(res, s.lang);
-  const d = computeDrift(s.dir, res);
+  const raw = computeDrift(s.dir, res);
   if (values.update) takeSnapshot(s.dir, res);
   const masker = new SecretMasker();
   masker.add(res.secrets);
+  const d = masker.maskDeep(raw);
   const text = format === 'json' ? JSON.stringify(d, null, 2) + '\n' : format === 'markdown' ? formatDriftMarkdown(d, s.lang) : formatDriftPretty(d, s.lang, useColor(values.output));
-  await emit(masker.mask(text), values.output);
+  await emit(text, values.output);
   return d.drift ? 1 : 0;
 }
 
@@ -276,11 +279,13 @@ export async function diffCommand(args: string[]): Promise<number> {
   const from = resolveEnvName(values.from, s.config);
   const to = resolveEnvName(values.to, s.config);
   if (from === to) throw new UserError(`--from and --to name the same environment (${from})`);
-  const { result, masker, resolutions } = await diffEnvironments({ view: s.view, from, to, config: s.config });
+  // The result is masked as data by diffEnvironments; the rendered text is not masked again (a weak
+  // secret such as `value` would otherwise mask the JSON keys).
+  const { result, resolutions } = await diffEnvironments({ view: s.view, from, to, config: s.config });
   for (const r of resolutions) assertReadable(r, s.lang);
   const all = !values['changed-only'];
   const text =
     format === 'json' ? formatDiffJson(result) : format === 'markdown' ? formatDiffMarkdown(result, s.lang, { all }) : formatDiffPretty(result, s.lang, { all, color: useColor(values.output) });
-  await emit(masker.mask(text), values.output);
+  await emit(text, values.output);
   return values['exit-code'] && hasDifferences(result) ? 1 : 0;
 }

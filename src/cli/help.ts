@@ -40,7 +40,14 @@ are about to reach the target environment: each finding with file:line, why it m
 how to fix it.
 
 ${SHARED_HELP}  --nginx-test           Also run \`nginx -t\` on a temporary copy of each nginx configuration
-                         (needs nginx; missing certificates get throw-away ones)
+                         (needs nginx; missing certificates get throw-away ones; never runs code
+                         from the repository: its load_module and Perl/njs/Lua lines are removed)
+  -j, --jobs N           Parse files in N worker threads (default: the number of cores)
+  --file-timeout SEC     Time budget per file for parsing and extraction (default: 5); a file
+                         over it is reported in errors and the scan goes on
+  --no-cache             Parse every file, do not read or write the fact cache
+  --cache-location DIR   Fact cache directory (default: node_modules/.cache/honban when the
+                         scanned root has node_modules, else .honban/cache)
 
 Examples:
   honban scan .

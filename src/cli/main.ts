@@ -1,4 +1,4 @@
-import { UserError } from '../contracts/errors.js';
+import { UserError, crashReport } from '../contracts/errors.js';
 import { VERSION } from '../contracts/version.js';
 import { emit } from './common.js';
 import { MAIN_HELP } from './help.js';
@@ -15,8 +15,21 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   host: async () => (await import('./host.js')).hostCommand,
 };
 
+let strayHandled = false;
+
 /** Runs the CLI; returns the exit code (0 / 1 / 2). */
 export async function main(argv: string[]): Promise<number> {
+  // Errors outside the awaited chain (a timer, a stream) get the same report without data, not
+  // node's default print of the message.
+  const onStray = (e: unknown) => {
+    process.stderr.write(crashReport(e, VERSION));
+    process.exit(2);
+  };
+  if (!strayHandled) {
+    strayHandled = true;
+    process.on('uncaughtException', onStray);
+    process.on('unhandledRejection', onStray);
+  }
   try {
     const [first, ...rest] = argv;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
@@ -42,8 +55,7 @@ export async function main(argv: string[]): Promise<number> {
       for (const d of e.details) process.stderr.write(d + '\n');
       return 2;
     }
-    const err = e as Error;
-    process.stderr.write(`honban ${VERSION} crashed (node ${process.version}). Please report this with the stack below.\n${err?.stack ?? String(e)}\n`);
+    process.stderr.write(crashReport(e, VERSION));
     return 2;
   }
 }

@@ -8,7 +8,11 @@ import { UserError } from '../contracts/errors.js';
 import { existsSync } from 'node:fs';
 
 export async function scanCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { ...SHARED_OPTIONS, 'nginx-test': { type: 'boolean' } }, 'scan');
+  const { values, positionals } = parse(
+    args,
+    { ...SHARED_OPTIONS, 'nginx-test': { type: 'boolean' }, jobs: { type: 'string', short: 'j' }, 'file-timeout': { type: 'string' }, 'no-cache': { type: 'boolean' }, 'cache-location': { type: 'string' } },
+    'scan',
+  );
   if (values.help) {
     await emit(SCAN_HELP, undefined);
     return 0;
@@ -23,6 +27,9 @@ export async function scanCommand(args: string[]): Promise<number> {
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], config.failOn);
   const onProgress = progress(values.quiet);
+  const jobs = values.jobs === undefined ? undefined : positiveInt(values.jobs, '--jobs');
+  const fileTimeout = values['file-timeout'] === undefined ? undefined : positiveNumber(values['file-timeout'], '--file-timeout');
+  if (values['no-cache'] && values['cache-location']) throw new UserError('give either --no-cache or --cache-location, not both');
   const { report } = await scan({
     paths,
     environment: values.env ?? config.environment,
@@ -32,9 +39,24 @@ export async function scanCommand(args: string[]): Promise<number> {
     baseline: values.baseline,
     writeBaseline: values['write-baseline'],
     onProgress,
+    jobs,
+    fileTimeoutMs: fileTimeout === undefined ? undefined : Math.round(fileTimeout * 1000),
+    cache: values['no-cache'] ? false : values['cache-location'],
     // --nginx-test: the real `nginx -t` on a temporary copy of each top-level nginx configuration.
     nginxTest: values['nginx-test'] === true,
     onNotice: values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
   });
   return emitReport(report, format, values);
+}
+
+function positiveInt(v: string, flag: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < 1) throw new UserError(`${flag} must be a whole number of at least 1, not "${v}"`);
+  return n;
+}
+
+function positiveNumber(v: string, flag: string): number {
+  const n = Number(v);
+  if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 86_400) throw new UserError(`${flag} must be a number of seconds above 0, not "${v}"`);
+  return n;
 }

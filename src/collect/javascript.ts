@@ -14,6 +14,7 @@ import type { SourceFile } from '../contracts/types.js';
 import type { CodeEnvRead } from '../facts/common.js';
 import type { CodeLiteralAssignment } from '../facts/ruby.js';
 import { firstError, pos, withTree, type Grammar, type TSNode } from './treesitter.js';
+import { isBuildOutput, packageDirOf, type JavascriptContext } from './file-context.js';
 import type { JsValue, JsProp, JsImport, JavascriptFacts, JsCall, ExpressApp, JsErrorHandler, ErrorLeak } from '../facts/javascript.js';
 
 /** Modules whose calls are recorded. */
@@ -704,30 +705,6 @@ function buildScope(nodes: TSNode[]): { scope: Scope; imports: JsImport[] } {
 
 // ---------------------------------------------------------------------------------------------
 
-const packageDirsCache = new WeakMap<readonly SourceFile[], Set<string>>();
-
-function packageDirOf(path: string, files: readonly SourceFile[]): string {
-  let dirs = packageDirsCache.get(files);
-  if (!dirs) {
-    dirs = new Set(files.filter((f) => f.path === 'package.json' || f.path.endsWith('/package.json')).map((f) => f.path.slice(0, -'package.json'.length).replace(/\/$/, '')));
-    packageDirsCache.set(files, dirs);
-  }
-  const parts = path.split('/').slice(0, -1);
-  for (let i = parts.length; i > 0; i--) {
-    const d = parts.slice(0, i).join('/');
-    if (dirs.has(d)) return d;
-  }
-  return '';
-}
-
-/** Build output and vendored bundles: not source code anyone maintains. */
-function isBuildOutput(file: SourceFile): boolean {
-  if (/(^|\/)(dist|build|coverage|out|\.output|\.svelte-kit|storybook-static|public\/(assets|packs|build|js|vendor))\//.test(file.path)) return true;
-  const head = file.content.slice(0, 20000);
-  const lines = head.split('\n');
-  return lines.length <= 5 && head.length > 5000;
-}
-
 function grammarOf(file: SourceFile): Grammar {
   if (file.kind === 'typescript') return /\.tsx$/i.test(file.path) ? 'tsx' : 'typescript';
   return 'javascript';
@@ -933,7 +910,7 @@ function collectJs(root: TSNode, file: SourceFile, ctx: CollectContext): Javascr
     file: file.path,
     environment: file.environment,
     language: file.kind === 'typescript' ? 'typescript' : 'javascript',
-    packageDir: packageDirOf(file.path, ctx.files),
+    packageDir: (ctx.context as JavascriptContext | undefined)?.packageDir ?? packageDirOf(file.path, ctx.files),
     envReads,
     imports,
     calls,
@@ -1026,12 +1003,29 @@ const collector: Collector<'javascript'> = {
   async collect(file, ctx) {
     if (isBuildOutput(file)) return undefined;
     return withTree(grammarOf(file), file.content, (tree) => {
-      const err = firstError(tree.rootNode);
-      if (err) {
-        const at = pos(err);
-        throw new ParseError(`${file.kind === 'typescript' ? 'TypeScript' : 'JavaScript'} syntax error`, at.line, at.column);
+      const root = tree.rootNode;
+      let syntaxErrors = 0;
+      if (root.hasError) {
+        // Unusable only when most of the file failed to parse (not JavaScript at all); a construct
+        // newer than the grammar (`export type * from`) costs only its own statement.
+        const errs = root.descendantsOfType('ERROR').filter((e): e is TSNode => !!e);
+        let errorBytes = 0;
+        let end = -1;
+        for (const e of errs) {
+          if (e.startIndex < end) continue; // inside an ERROR already counted
+          errorBytes += e.endIndex - e.startIndex;
+          end = e.endIndex;
+        }
+        const total = root.endIndex - root.startIndex;
+        if (root.type === 'ERROR' || (total > 0 && errorBytes / total > 0.5)) {
+          const at = pos(firstError(root) ?? root);
+          throw new ParseError(`${file.kind === 'typescript' ? 'TypeScript' : 'JavaScript'} syntax error`, at.line, at.column);
+        }
+        syntaxErrors = Math.max(1, errs.length);
       }
-      return collectJs(tree.rootNode, file, ctx);
+      const fact = collectJs(root, file, ctx);
+      if (syntaxErrors) fact.syntaxErrors = syntaxErrors;
+      return fact;
     });
   },
 };

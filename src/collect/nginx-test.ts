@@ -15,10 +15,18 @@
  * - upstream host names (compose service names, internal DNS) become 127.0.0.1: nginx resolves
  *   them while loading, and they rarely resolve outside the deployment network.
  *
+ * - no code from the repository ever runs: `load_module` is kept only for a shared object of this
+ *   machine's own nginx (under its `--modules-path` or `<prefix>/modules`, after resolving links),
+ *   other `load_module`s are removed; directives that run code while nginx loads (Perl, njs, Lua)
+ *   are removed; stock files taken from the local install must really be under its configuration
+ *   directories; the distribution's `modules-enabled/*.conf` is read here and its modules loaded by
+ *   absolute path (they name them relative to nginx's own prefix, not the temporary one).
+ *
  * Every substitution is listed in the result's `notes`, so the output says what was not tested.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +38,9 @@ import { isGlob } from './nginx/resolve.js';
 import type { NginxTestResult, NginxTestMessage } from '../facts/nginx-test.js';
 import type { CollectContext, Collector } from '../contracts/collector.js';
 import nginxCollector from './nginx.js';
+import { parseNginx } from './nginx/parse.js';
+import { globMatcher } from '../lib/glob.js';
+import { readUserFileSync } from '../lib/read.js';
 
 const execFileP = promisify(execFile);
 
@@ -90,6 +101,66 @@ async function nginxVersion(nginx: string): Promise<[number, number, number] | u
   }
 }
 
+/** Where this machine's nginx keeps its own files (`nginx -V`): prefix and modules directory. */
+interface NginxBuild {
+  prefix: string;
+  modulesPath: string;
+  confDir: string;
+}
+
+const builds = new Map<string, Promise<NginxBuild>>();
+
+function nginxBuild(nginx: string): Promise<NginxBuild> {
+  let b = builds.get(nginx);
+  if (!b) {
+    b = (async () => {
+      let text = '';
+      try {
+        const { stderr, stdout } = await execFileP(nginx, ['-V'], { timeout: 10_000 });
+        text = stderr + stdout;
+      } catch {
+        // defaults below
+      }
+      const opt = (name: string) => new RegExp(`--${name}=(\\S+)`).exec(text)?.[1];
+      const prefix = opt('prefix') ?? '/usr/local/nginx';
+      const modulesPath = opt('modules-path') ?? path.join(prefix, 'modules');
+      const confPath = opt('conf-path') ?? path.join(prefix, 'conf/nginx.conf');
+      return { prefix, modulesPath, confDir: path.dirname(path.resolve(prefix, confPath)) };
+    })();
+    builds.set(nginx, b);
+  }
+  return b;
+}
+
+const real = (p: string): string | undefined => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
+};
+const inside = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith('/') ? dir : dir + '/');
+
+/**
+ * A module of this machine's nginx: the real path of a regular file under its modules directory
+ * (or `<prefix>/modules`), with a relative name resolved against nginx's own prefix. Anything else —
+ * a path into the repository, /proc/self/cwd/…, /tmp — is not loaded.
+ */
+export function ownModule(arg: string, build: NginxBuild): string | undefined {
+  const p = real(path.isAbsolute(arg) ? arg : path.resolve(build.prefix, arg));
+  if (!p || !p.endsWith('.so')) return undefined;
+  try {
+    if (!statSync(p).isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const dirs = [build.modulesPath, path.join(build.prefix, 'modules')].map(real).filter((d): d is string => !!d);
+  return dirs.some((d) => inside(p, d)) ? p : undefined;
+}
+
+/** Directives that run code while nginx loads its configuration (with the module present). */
+const CODE_DIRECTIVES = /^(ssl_engine|perl|perl_modules|perl_require|perl_set|js_import|js_include|js_path|js_preload_object|js_set|lua_package_path|lua_package_cpath|[a-z_]+_by_lua(_file|_block)?)$/;
+
 /** Base names of files every nginx install ships (safe to take from the local install). */
 const STOCK = new Set(['mime.types', 'fastcgi_params', 'fastcgi.conf', 'scgi_params', 'uwsgi_params', 'proxy_params', 'koi-utf', 'koi-win', 'win-utf', 'fastcgi-php.conf', 'snakeoil.conf']);
 const HOST_PREFIXES = ['/etc/nginx', '/usr/local/etc/nginx', '/usr/local/nginx/conf'];
@@ -137,6 +208,32 @@ async function run(cfg: NginxConfig, opts: { nginx: string; timeoutMs?: number }
     if (!edits.has(d.file)) edits.set(d.file, new Map());
     edits.get(d.file)!.set(w.offset, { offset: w.offset, length: w.raw.length, text });
   };
+  // Removes a whole directive (name … ;), keeping its newlines so that line numbers stay.
+  const sourceOf = new Map(cfg.sources.map((x) => [x.path, x.content]));
+  const remove = (d: NginxDirective): boolean => {
+    const text = sourceOf.get(d.file);
+    const first = d.words[0];
+    const last = d.words[d.words.length - 1];
+    if (text === undefined || !first || !last || d.block) return false;
+    let end = last.offset + last.raw.length;
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t' || text[end] === '\r' || text[end] === '\n')) end++;
+    if (text[end] !== ';') return false;
+    end++;
+    if (!edits.has(d.file)) edits.set(d.file, new Map());
+    const m = edits.get(d.file)!;
+    for (const w of d.words) m.delete(w.offset);
+    m.set(first.offset, { offset: first.offset, length: end - first.offset, text: text.slice(first.offset, end).replace(/[^\n]/g, '') });
+    return true;
+  };
+  const build = await nginxBuild(opts.nginx);
+  // Configuration directories of this machine's nginx: the only places stock files are taken from.
+  const hostDirs = [...new Set([build.confDir, ...HOST_PREFIXES].map(real).filter((d): d is string => !!d))];
+  const hostFile = (p: string) => {
+    const r = real(p);
+    return !!r && hostDirs.some((d) => inside(r, d));
+  };
+  const refused: string[] = [];
+  let codeBlock: string | undefined;
   const copyPath = (repoPath: string) => path.join(root, ...repoPath.split('/'));
   let counter = 0;
   const fresh = (ext: string) => path.join(gen, `${++counter}${ext}`);
@@ -191,9 +288,19 @@ async function run(cfg: NginxConfig, opts: { nginx: string; timeoutMs?: number }
         edit(d, 0, quote(inc));
       } else {
         const base = a0.slice(a0.lastIndexOf('/') + 1);
-        const stockish = STOCK.has(base) || /modules-enabled\//.test(a0);
+        const modules = /modules-enabled\//.test(a0);
+        const stockish = STOCK.has(base) || modules;
         const hostPath = a0.startsWith('/') ? a0 : HOST_PREFIXES.map((p) => `${p}/${a0}`).find((p) => (isGlob(p) ? existsSync(path.dirname(p)) : existsSync(p)));
-        if (stockish && hostPath && (isGlob(hostPath) || existsSync(hostPath))) {
+        const onHost = !!hostPath && (isGlob(hostPath) ? hostFile(path.dirname(hostPath)) : hostFile(hostPath));
+        if (stockish && hostPath && onHost && modules) {
+          // The distribution's enabled modules: loaded by absolute path, only if they are nginx's own.
+          const inc = fresh('.modules.conf');
+          pending.push(hostModules(hostPath, build).then(async (r) => {
+            await writeFile(inc, r.lines.join(''));
+            for (const x of r.refused) if (!refused.includes(x)) refused.push(x);
+          }));
+          edit(d, 0, quote(inc));
+        } else if (stockish && hostPath && onHost) {
           if (hostPath !== a0) edit(d, 0, quote(hostPath));
         } else {
           const stub = fresh('.stub.conf');
@@ -253,9 +360,19 @@ async function run(cfg: NginxConfig, opts: { nginx: string; timeoutMs?: number }
       if (d.args[1]) edit(d, 1, 'root');
       return;
     }
-    if (d.name === 'load_module' && a0 && !a0.startsWith('/')) {
-      const host = ['/usr/share/nginx', '/usr/lib/nginx', '/etc/nginx'].map((p) => `${p}/${a0}`).find((p) => existsSync(p));
-      if (host) edit(d, 0, quote(host));
+    if (d.name === 'load_module') {
+      const own = a0 ? ownModule(a0, build) : undefined;
+      if (own) edit(d, 0, quote(own));
+      else {
+        if (!remove(d)) codeBlock ??= `load_module ${a0 ?? ''}`;
+        if (a0 && !refused.includes(a0)) refused.push(a0);
+      }
+      return;
+    }
+    if (CODE_DIRECTIVES.test(d.name)) {
+      // Code the repository would run inside nginx while it loads: never run here.
+      if (!remove(d)) codeBlock ??= d.name;
+      else note(`${d.name} removed: honban never runs code from the repository (Perl, njs and Lua are not tested)`);
       return;
     }
     // Host names nginx would resolve while loading.
@@ -291,6 +408,11 @@ async function run(cfg: NginxConfig, opts: { nginx: string; timeoutMs?: number }
   await Promise.all(pending);
   if (missingCerts.length) note(`generated a throw-away self-signed certificate with openssl for ${missingCerts.length === 1 ? 'the missing file' : 'the missing files'} ${missingCerts.join(', ')}`);
   if (stubbed.length) note(`included ${stubbed.length === 1 ? 'file' : 'files'} outside the repository tested as empty: ${stubbed.join(', ')}`);
+  if (refused.length) note(`load_module ${refused.join(', ')} removed: not a module of this machine's nginx (honban never loads code from the repository)`);
+  if (codeBlock) {
+    // A code block that cannot be cut out line for line: nginx is not run at all.
+    return { file: cfg.file, environment: cfg.environment, ok: true, messages: [], notes: [...notes, `not tested: ${codeBlock} would run code from the repository while nginx loads`], command: '' };
+  }
   if (hosts.length) note(`upstream ${hosts.length === 1 ? 'host' : 'hosts'} ${hosts.join(', ')} replaced with 127.0.0.1 (resolvable only in the deployment network)`);
 
   // Write the copy.
@@ -350,4 +472,43 @@ async function run(cfg: NginxConfig, opts: { nginx: string; timeoutMs?: number }
   }
   const display = [opts.nginx, ...args].join(' ');
   return { file: cfg.file, environment: cfg.environment, ok, messages, notes, command: display };
+}
+
+/**
+ * The `load_module` lines of the distribution's `modules-enabled/*.conf` (Debian, Ubuntu), each
+ * resolved to this machine's nginx modules directory; anything else is left out and listed.
+ */
+async function hostModules(pattern: string, build: NginxBuild): Promise<{ lines: string[]; refused: string[] }> {
+  const dir = path.dirname(pattern);
+  const match = globMatcher(path.basename(pattern), { globstar: false, braces: false });
+  const lines: string[] = [];
+  const refusedList: string[] = [];
+  let names: string[] = [];
+  try {
+    names = (await readdir(dir)).filter((n) => match.test(n)).sort();
+  } catch {
+    return { lines, refused: refusedList };
+  }
+  for (const n of names) {
+    let text: string | undefined;
+    try {
+      text = readUserFileSync(path.join(dir, n), path.join(dir, n));
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) continue;
+    let dirs: NginxDirective[] = [];
+    try {
+      dirs = parseNginx(text, n);
+    } catch {
+      continue;
+    }
+    for (const d of dirs) {
+      if (d.name !== 'load_module' || !d.args[0]) continue;
+      const own = ownModule(d.args[0], build);
+      if (own) lines.push(`load_module ${quote(own)};\n`);
+      else refusedList.push(d.args[0]);
+    }
+  }
+  return { lines, refused: refusedList };
 }

@@ -4,34 +4,15 @@
  */
 import type { Collector } from '../contracts/collector.js';
 import { ParseError } from '../contracts/errors.js';
-import { SHARED, type SourceFile } from '../contracts/types.js';
+import { SHARED } from '../contracts/types.js';
 import { firstError, pos, withLiteTree } from './treesitter.js';
 import { PythonExtractor } from './python/extract.js';
+import { isDjangoSettings, type PythonContext } from './file-context.js';
 
-const DJANGO_MARKERS = /\b(INSTALLED_APPS|ROOT_URLCONF|WSGI_APPLICATION|ASGI_APPLICATION|AUTH_PASSWORD_VALIDATORS|DEFAULT_AUTO_FIELD)\b|\bdjango\b/;
+export { isDjangoSettingsPath } from './file-context.js';
 
 function baseName(path: string): string {
   return path.split('/').pop() ?? path;
-}
-
-function dirName(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '' : path.slice(0, i);
-}
-
-/** `settings.py`, `settings_prod.py`, `prod_settings.py`, or any module of a `settings/` package — that configures Django. */
-export function isDjangoSettingsPath(path: string): boolean {
-  const base = baseName(path).toLowerCase();
-  const dirs = path.toLowerCase().split('/').slice(0, -1);
-  return /^settings([._-].*)?\.py$/.test(base) || /_settings\.py$/.test(base) || dirs[dirs.length - 1] === 'settings';
-}
-
-function isDjangoSettings(file: SourceFile, files: readonly SourceFile[]): boolean {
-  if (!isDjangoSettingsPath(file.path)) return false;
-  if (DJANGO_MARKERS.test(file.content)) return true;
-  // settings/production.py with only `from .base import *` and overrides: a sibling names Django.
-  const dir = dirName(file.path);
-  return files.some((f) => f !== file && f.kind === 'python' && dirName(f.path) === dir && isDjangoSettingsPath(f.path) && DJANGO_MARKERS.test(f.content));
 }
 
 /** gunicorn.conf.py, gunicorn_config.py, gunicorn.py in a config dir, conf/gunicorn_prod.py … */
@@ -50,7 +31,7 @@ const collector: Collector<'python'> = {
   kinds: ['python'],
   async collect(file, ctx) {
     let environment = file.environment;
-    const django = isDjangoSettings(file, ctx.files);
+    const django = (ctx.context as PythonContext | undefined)?.django ?? isDjangoSettings(file, ctx.files);
     // Django convention: settings/local.py is the developer's machine (cookiecutter-django and most templates).
     if (django && environment === SHARED && /(^|\/)settings\/local\.py$/i.test(file.path)) environment = 'development';
     return withLiteTree('python', file.content, (tree) => {

@@ -10,6 +10,7 @@
 import type { CollectContext, Collector } from '../contracts/collector.js';
 import { ParseError } from '../contracts/errors.js';
 import type { SourceFile } from '../contracts/types.js';
+import type { TerraformFact } from '../facts/terraform/types.js';
 import { buildProject, type Project } from './hcl/project.js';
 
 /** One project per scan (keyed by the scan's file list), built on the first Terraform file. */
@@ -18,7 +19,7 @@ const projects = new WeakMap<readonly SourceFile[], { env: string; project: Prom
 function projectFor(ctx: CollectContext): { project: Promise<Project>; first: boolean } {
   let p = projects.get(ctx.files);
   if (!p || p.env !== ctx.environment) {
-    p = { env: ctx.environment, project: buildProject(ctx.files, ctx.environment), registered: false };
+    p = { env: ctx.environment, project: buildProject(ctx.files, ctx.environment, ctx.checkpoint), registered: false };
     projects.set(ctx.files, p);
   }
   const first = !p.registered;
@@ -35,7 +36,36 @@ const collector: Collector<'terraform'> = {
     if (first) for (const s of project.secrets) ctx.registerSecret(s);
     const failure = project.failures.get(file.path);
     if (failure) throw new ParseError(failure.message, failure.line, failure.column);
-    return project.facts.get(file.path);
+    const fact = project.facts.get(file.path);
+    return fact && plainFact(fact);
   },
 };
+
+/**
+ * The fact as plain data: string values carry a `CharMap` (the evaluator's way back from a
+ * character to its source position, holding the file's line index) that no rule reads; facts cross
+ * threads and go to the cache, so it stays behind. Shared sub-objects stay shared.
+ */
+function plainFact(fact: TerraformFact): TerraformFact {
+  const seen = new Map<object, unknown>();
+  const copy = (x: unknown): unknown => {
+    if (!x || typeof x !== 'object') return x;
+    const done = seen.get(x);
+    if (done !== undefined) return done;
+    if (Array.isArray(x)) {
+      const out: unknown[] = [];
+      seen.set(x, out);
+      for (const v of x) out.push(copy(v));
+      return out;
+    }
+    const out: Record<string, unknown> = Object.getPrototypeOf(x) === null ? Object.create(null) : {};
+    seen.set(x, out);
+    for (const [k, v] of Object.entries(x)) {
+      if (k === 'map' && v && typeof (v as { loc?: unknown }).loc === 'function') continue;
+      out[k] = copy(v);
+    }
+    return out;
+  };
+  return copy(fact) as TerraformFact;
+}
 export default collector;

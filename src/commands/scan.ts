@@ -11,6 +11,9 @@ import { runPipeline, selectRules, type PipelineResult } from '../engine/pipelin
 import type { FailOn, FileKind, Lang, Rule, Skipped, SourceFile } from '../contracts/types.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { BaselineFile } from '../engine/post/baseline.js';
+import { defaultCacheDir, FactCache } from '../engine/cache.js';
+import type { CollectStats } from '../engine/collect-files.js';
+import { defaultJobs } from '../engine/pool.js';
 
 export interface ScanOptions {
   /** Files or directories (default: the current directory). */
@@ -32,6 +35,18 @@ export interface ScanOptions {
   now?: Date;
   /** Called with progress messages (the CLI shows them on a TTY). */
   onProgress?: (message: string) => void;
+  /**
+   * Worker threads that parse files. Default: the number of cores when scanning paths; 0 (this
+   * thread, no time budget) for in-memory `files`.
+   */
+  jobs?: number;
+  /** Time budget per file (parse and extraction), milliseconds; default 5000. */
+  fileTimeoutMs?: number;
+  /**
+   * Fact cache directory, or false for none. Default: none for in-memory `files`; for paths,
+   * `node_modules/.cache/honban` (when the scanned root has node_modules) or `.honban/cache`.
+   */
+  cache?: string | false;
   /**
    * `--nginx-test`: run the real `nginx -t` on a copy of each top-level nginx configuration (also
    * turned on by honban.yml `rules: { nginx/config-test-failed: { options: { run: true, nginx: PATH } } }`).
@@ -59,6 +74,9 @@ function toolsOf(opts: ScanOptions, config: HonbanConfig): { tools: CollectTools
   return { tools: { nginxTest: binary ? { binary } : {} }, config };
 }
 
+/** How the last collection went (files parsed, answered by the cache, skipped, workers). */
+export type { CollectStats } from '../engine/collect-files.js';
+
 /** Turns in-memory files into SourceFiles as discovery would. */
 export function toSourceFiles(files: NonNullable<ScanOptions['files']>, customEnvs: string[] = [], overrides: EnvironmentOverride[] = []): SourceFile[] {
   return files
@@ -72,6 +90,13 @@ export function toSourceFiles(files: NonNullable<ScanOptions['files']>, customEn
       mode: f.mode,
     }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+let lastStats: CollectStats | undefined;
+
+/** Statistics of the last `scan()` in this process (benchmarks and tests: what was parsed, what came from the cache). */
+export function lastCollectStats(): CollectStats | undefined {
+  return lastStats;
 }
 
 /** `honban scan`: reads a repository and judges it for the target environment. */
@@ -92,11 +117,25 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const overrides = environmentOverrides(config);
   opts.onProgress?.('discovering files…');
   const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides });
-  const files = opts.files ? toSourceFiles(opts.files, customEnvs, overrides) : discovered!.files;
+  const files: SourceFile[] = opts.files ? toSourceFiles(opts.files, customEnvs, overrides) : discovered!.files;
+  const root = discovered?.root;
   const skipped = discovered?.skipped ?? opts.skipped ?? [];
   const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
   opts.onProgress?.(`parsing ${files.length} files…`);
-  const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment, customEnvs, tools: tooling.tools });
+  const jobs = opts.jobs ?? (opts.files ? 0 : defaultJobs());
+  let cache: FactCache | undefined;
+  const cacheDir = opts.cache === undefined ? (opts.files ? undefined : defaultCacheDir(root ?? process.cwd())) : opts.cache || undefined;
+  if (cacheDir) cache = FactCache.open({ dir: path.resolve(cacheDir) });
+  const { facts, errors, secrets, stats } = await collectFacts(files, neededFacts(rules), {
+    environment,
+    customEnvs,
+    jobs,
+    tools: tooling.tools,
+    budgetMs: opts.fileTimeoutMs,
+    cache,
+  });
+  cache?.save();
+  lastStats = stats;
   for (const r of facts.nginxTest ?? []) {
     const t = r as NginxTestResult;
     opts.onNotice?.(`nginx -t ${t.file}: ${t.ok ? 'ok' : 'failed'}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`);

@@ -18,6 +18,16 @@ export interface CollectContext {
   customEnvs: readonly string[];
   /** Registers a value that must never appear in any output. */
   registerSecret(value: string): void;
+  /**
+   * A file-scoped collector's view of other files (its registry entry's `context`), computed by the
+   * engine; absent when a collector is called directly (it then computes it from `files`).
+   */
+  context?: unknown;
+  /**
+   * Says which file a collector starts working on, for the time budget (a project collector that
+   * parses several files at once calls it per file); a no-op outside a worker.
+   */
+  checkpoint?(path: string): void;
   /** Collectors that run a tool; each is off unless the command turns it on. */
   tools?: CollectTools;
 }

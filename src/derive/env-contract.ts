@@ -116,11 +116,20 @@ const deriver: Deriver<'envContract'> = {
     const roots = projectRoots(ctx.files);
     const contracts: EnvContract[] = [];
     // One contract per project: a sample's compose file never provides another sample's variables.
+    // Facts and files are put in their project's bucket in one pass (in order), not filtered per project.
+    const only = new Map<string, FactMap>(roots.map((r) => [r.root, {} as FactMap]));
+    const files = new Map<string, SourceFile[]>(roots.map((r) => [r.root, []]));
+    for (const [k, v] of Object.entries(all)) {
+      for (const m of only.values()) m[k] = [];
+      for (const x of v ?? []) {
+        const file = (x as BaseFact | undefined)?.file;
+        if (typeof file !== 'string') continue;
+        only.get(projectOf(roots, file))?.[k]?.push(x);
+      }
+    }
+    for (const f of ctx.files as readonly SourceFile[]) files.get(projectOf(roots, f.path))?.push(f);
     for (const root of roots) {
-      const mine = (file: unknown) => typeof file === 'string' && projectOf(roots, file) === root.root;
-      const only = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, (v ?? []).filter((x) => mine((x as BaseFact | undefined)?.file))]));
-      const files = (ctx.files as readonly SourceFile[]).filter((f) => mine(f.path));
-      const c = contractOf(only, files, ctx.environment, root.root);
+      const c = contractOf(only.get(root.root)!, files.get(root.root)!, ctx.environment, root.root);
       if (c.variables.length || c.surfaces.length || c.templates.length || c.unread.length) contracts.push(c);
     }
     return contracts;

@@ -12,6 +12,7 @@
 import type { Deriver } from '../contracts/collector.js';
 import { SHARED, type SourceFile } from '../contracts/types.js';
 import { contains, type ProjectFact } from '../facts/projects.js';
+import { isCodeNamedLikeDeployFile } from '../lib/paths.js';
 
 /** File names that make their directory a deployment. */
 const MARKER = /^((docker-)?compose([.-][^/]*)?\.ya?ml|dockerfile([.-][^/]*)?|[^/]+\.dockerfile|containerfile|procfile|heroku\.yml|app\.json|fly\.toml|render\.yaml|railway\.json|app\.ya?ml|vercel\.json|netlify\.toml)$/i;
@@ -32,7 +33,7 @@ export function projectRoots(files: readonly Pick<SourceFile, 'path' | 'kind' | 
     const base = f.path.slice(f.path.lastIndexOf('/') + 1);
     // Terraform is infrastructure the application in the same repository usually runs on (its ECS
     // task definition provides the app's variables): it does not split a project.
-    const isMarker = MARKER.test(base) || f.kind === 'compose' || f.kind === 'dockerfile' || f.kind === 'procfile';
+    const isMarker = (MARKER.test(base) && !isCodeNamedLikeDeployFile(base)) || f.kind === 'compose' || f.kind === 'dockerfile' || f.kind === 'procfile';
     if (!isMarker) continue;
     const d = dirOf(f.path);
     if (!markers.has(d)) markers.set(d, []);

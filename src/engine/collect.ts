@@ -1,13 +1,28 @@
 import { COLLECTORS } from '../collect/index.js';
 import { DERIVERS } from '../derive/index.js';
-import type { BaseFact, CollectContext, CollectTools, Collector, Deriver, FactStore } from '../contracts/collector.js';
-import { ParseError } from '../contracts/errors.js';
+import type { BaseFact, CollectContext, CollectTools, Deriver, FactStore } from '../contracts/collector.js';
 import type { EnvName, FactName, ReportError, Rule, SourceFile } from '../contracts/types.js';
+import type { FactCache } from './cache.js';
+import { collectFiles, DEFAULT_BUDGET_MS, type CollectStats } from './collect-files.js';
 
 export interface CollectResult {
   facts: FactStore;
   errors: ReportError[];
   secrets: Set<string>;
+  stats: CollectStats;
+}
+
+export interface CollectOptions {
+  environment: EnvName;
+  customEnvs?: string[];
+  /** Opt-in collectors that run a program (`--nginx-test`); they run in this thread. */
+  tools?: CollectTools;
+  /** Worker threads for parsing (0, the default here: this thread, without a time budget). */
+  jobs?: number;
+  /** Time budget per file in the workers, milliseconds (default 5 s). */
+  budgetMs?: number;
+  /** Fact cache (none by default). */
+  cache?: FactCache;
 }
 
 /** Facts needed by these rules, including what their derived facts need. */
@@ -19,16 +34,12 @@ export function neededFacts(rules: readonly Rule[]): Set<string> {
 
 /**
  * Runs the collectors (and derivers) for `need` over `files`. Parser modules load lazily: only
- * when a needed fact has a file of its kind. A collector failure on one file becomes an error entry.
+ * when a needed fact has a file of its kind. A collector failure on one file becomes an error entry;
+ * so does a file over its time budget (in workers).
  */
-export async function collectFacts(
-  files: readonly SourceFile[],
-  need: Set<string>,
-  opts: { environment: EnvName; customEnvs?: string[]; tools?: CollectTools },
-): Promise<CollectResult> {
-  const facts: FactStore = {};
-  const errors: ReportError[] = [];
+export async function collectFacts(files: readonly SourceFile[], need: Set<string>, opts: CollectOptions): Promise<CollectResult> {
   const secrets = new Set<string>();
+  const errors: ReportError[] = [];
   const ctx: CollectContext = {
     environment: opts.environment,
     files,
@@ -52,35 +63,17 @@ export async function collectFacts(
     for (const n of mod.default.needs) if (COLLECTORS[n]) toCollect.add(n);
   }
 
-  for (const name of toCollect) {
-    const entry = COLLECTORS[name]!;
-    const kinds = new Set(entry.kinds);
-    const mine = files.filter((f) => kinds.has(f.kind));
-    const out: BaseFact[] = [];
-    facts[name as FactName] = out;
-    if (mine.length === 0) continue;
-    let collector: Collector;
-    try {
-      collector = (await entry.load()).default as Collector;
-    } catch (e) {
-      errors.push({ kind: 'collector', message: `cannot load the ${name} collector: ${(e as Error).message}` });
-      continue;
-    }
-    for (const file of mine) {
-      try {
-        const r = await collector.collect(file, ctx);
-        if (r === undefined) continue;
-        if (Array.isArray(r)) out.push(...(r as BaseFact[]));
-        else out.push(r as BaseFact);
-      } catch (e) {
-        if (e instanceof ParseError) {
-          errors.push({ kind: 'parse', file: file.path, line: e.line, column: e.column, message: e.message });
-        } else {
-          errors.push({ kind: 'collector', file: file.path, message: `${name}: ${(e as Error).message}` });
-        }
-      }
-    }
-  }
+  const collected = await collectFiles([...toCollect], files, {
+    environment: opts.environment,
+    customEnvs: opts.customEnvs ?? [],
+    tools: opts.tools ?? {},
+    jobs: opts.jobs ?? 0,
+    budgetMs: opts.budgetMs ?? DEFAULT_BUDGET_MS,
+    cache: opts.cache,
+  });
+  const facts: FactStore = collected.facts as FactStore;
+  errors.push(...collected.errors);
+  for (const s of collected.secrets) secrets.add(s);
   for (const [name, deriver] of loadedDerivers) {
     try {
       facts[name as FactName] = (await deriver.derive(facts as never, ctx)) as BaseFact[];
@@ -89,6 +82,6 @@ export async function collectFacts(
       errors.push({ kind: 'collector', message: `${name}: ${(e as Error).message}` });
     }
   }
-  return { facts, errors, secrets };
+  return { facts, errors, secrets, stats: collected.stats };
 }
 

@@ -20,6 +20,11 @@ test('classifyKind: by name, and YAML by content', () => {
   assert.equal(classifyKind('docker/Dockerfile.prod'), 'dockerfile');
   assert.equal(classifyKind('api.dockerfile'), 'dockerfile');
   assert.equal(classifyKind('Containerfile'), 'dockerfile');
+  // Code about Dockerfiles and Procfiles is code (honban's own src/collect/dockerfile.ts once failed to parse as a Dockerfile).
+  assert.equal(classifyKind('src/collect/dockerfile.ts'), 'typescript');
+  assert.equal(classifyKind('src/collect/dockerfile.test.ts'), 'typescript');
+  assert.equal(classifyKind('lib/procfile.py'), 'python');
+  assert.equal(classifyKind('Dockerfile.dev'), 'dockerfile');
   assert.equal(classifyKind('.dockerignore'), 'dockerignore');
   assert.equal(classifyKind('.env.production'), 'dotenv');
   assert.equal(classifyKind('env/prod/app.env'), 'dotenv');

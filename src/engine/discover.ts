@@ -8,6 +8,7 @@ import { classifyEnvironment, type EnvironmentOverride } from '../lib/environmen
 import type { FileKind, Skipped, SourceFile } from '../contracts/types.js';
 import { UserError } from '../contracts/errors.js';
 import { errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile } from '../lib/read.js';
+import { CODE_EXTENSION } from '../lib/paths.js';
 
 const execFileP = promisify(execFile);
 
@@ -53,10 +54,12 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
   const lower = base.toLowerCase();
   const dirs = relPath.toLowerCase().split('/').slice(0, -1);
   if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'dotenv';
-  if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile' || lower.startsWith('containerfile.')) return 'dockerfile';
+  // `Dockerfile.prod` is a Dockerfile; `dockerfile.ts` (a module about Dockerfiles) is code.
+  const code = CODE_EXTENSION.test(lower);
+  if (lower === 'dockerfile' || (lower.startsWith('dockerfile.') && !code) || lower.endsWith('.dockerfile') || lower === 'containerfile' || (lower.startsWith('containerfile.') && !code)) return 'dockerfile';
   if (lower === '.dockerignore' || lower.endsWith('.dockerignore')) return 'dockerignore';
   if (lower === '.gitignore') return 'gitignore';
-  if (lower === 'procfile' || lower.startsWith('procfile.')) return 'procfile';
+  if (lower === 'procfile' || (lower.startsWith('procfile.') && !code)) return 'procfile';
   if (lower === 'sshd_config' || lower.endsWith('.sshd_config') || (dirs.includes('sshd_config.d') && lower.endsWith('.conf'))) return 'sshd';
   if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(lower)) return 'compose';
   const ext = lower.includes('.') ? lower.slice(lower.lastIndexOf('.') + 1) : '';

@@ -3,6 +3,7 @@ import { aliasesOf } from '../lib/rule-aliases.js';
 import { readBaseline, writeBaseline, type BaselineFile } from './post/baseline.js';
 import { postProcess } from './post/index.js';
 import { SecretMasker } from './post/mask.js';
+import { crashTestWithData } from '../contracts/errors.js';
 import { buildReport } from './report.js';
 import type { FactStore } from '../contracts/collector.js';
 import { evaluate } from './evaluate.js';
@@ -63,10 +64,24 @@ export interface PipelineResult {
   findings: RawFinding[];
 }
 
+/** Service names and image names (with their path parts) of the compose facts: identifiers, never masked. */
+function deploymentNames(facts: FactStore): string[] {
+  const out: string[] = [];
+  for (const f of (facts.compose ?? []) as unknown as { services?: { name?: string; image?: { name?: string } }[] }[]) {
+    for (const s of f.services ?? []) {
+      out.push(s.name ?? '');
+      const image = s.image?.name ?? '';
+      out.push(image, ...image.split('/'));
+    }
+  }
+  return out;
+}
+
 /** evaluate → post chain → Report: what every command runs once it has facts. */
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const now = input.now ?? new Date();
   const masker = new SecretMasker();
+  masker.exempt(deploymentNames(input.facts));
   masker.add(input.secrets ?? []);
   const evaluated = await evaluate(input.rules, input.facts, {
     environment: input.environment,
@@ -87,6 +102,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     today: now.toISOString().slice(0, 10),
     masker,
   });
+  crashTestWithData([...(input.secrets ?? []), ...findings.flatMap((f) => f.secrets ?? [])]);
   if (input.writeBaseline) await writeBaseline(input.writeBaseline, processed, now);
   const report = buildReport({
     command: input.command,

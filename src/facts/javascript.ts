@@ -103,6 +103,11 @@ export interface JavascriptFacts extends BaseFact {
   apps: ExpressApp[];
   errorHandlers: JsErrorHandler[];
   literalAssignments: CodeLiteralAssignment[];
+  /**
+   * Parts tree-sitter could not parse (newer syntax than the grammar knows, such as
+   * `export type * from`): the rest of the file is still read. Absent when the file parsed cleanly.
+   */
+  syntaxErrors?: number;
 }
 
 declare module '../contracts/types.js' {

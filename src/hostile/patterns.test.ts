@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isPlaceholder, isSecretName, NAME_PATTERNS, PLACEHOLDER_PATTERNS, WEAK_WORDS, weakSecretReason } from '../lib/secrets.js';
+import { CREDENTIAL_PATTERNS, isPlaceholder, isSecretName, looksLikeCredential, NAME_PATTERNS, TOKEN_PATTERNS, PLACEHOLDER_PATTERNS, WEAK_WORDS, weakSecretReason } from '../lib/secrets.js';
 import { adversarialInputs, MIB } from '../testing/hostile.js';
 
 /** Generous: a linear pattern takes a few milliseconds on 1 MiB; a quadratic one minutes. */
@@ -27,6 +27,18 @@ test('every placeholder pattern is linear on 1 MiB values', () => {
   for (const re of PLACEHOLDER_PATTERNS) worst = Math.max(worst, timeEach(re, 'placeholder'));
   worst = Math.max(worst, timeEach(WEAK_WORDS, 'weak words'));
   console.log(`worst placeholder pattern on 1 MiB: ${worst.toFixed(1)} ms`);
+});
+
+test('every credential-shape pattern is linear on 1 MiB values (env --explain and diff run them on every value)', () => {
+  let worst = 0;
+  for (const re of CREDENTIAL_PATTERNS) worst = Math.max(worst, timeEach(re, 'credential'));
+  for (const p of TOKEN_PATTERNS) worst = Math.max(worst, timeEach(p.re, p.name));
+  for (const v of ['eyJ'.repeat(MIB / 3), 'eyJa.'.repeat(MIB / 5), 'SG.' + 'a'.repeat(MIB), 'AKIA'.repeat(MIB / 4), 'Bearer '.repeat(MIB / 7)]) {
+    const t = Date.now();
+    looksLikeCredential(v);
+    assert.ok(Date.now() - t < LIMIT_MS, `looksLikeCredential took ${Date.now() - t} ms on ${v.slice(0, 8)}…`);
+  }
+  console.log(`worst credential pattern on 1 MiB: ${worst.toFixed(1)} ms`);
 });
 
 test('every secret-name pattern is linear on 1 MiB keys', () => {

@@ -245,3 +245,24 @@ export const TOKEN_PATTERNS: { name: string; re: RegExp; }[] = [
 export type SensitiveFileKind = 'env-file' | 'private-key' | 'credentials';
 const PRIVATE_KEY_FILE = /(^|\/)(id_(rsa|dsa|ecdsa|ed25519)|[^/]+\.(pem|key|p12|pfx|jks|keystore))$/i;
 const CREDENTIAL_FILE = /(^|\/)(\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials\.json|service[-_]?account[^/]*\.json|\.aws\/credentials|\.docker\/config\.json|\.htpasswd)$/i;
+
+/**
+ * Credentials recognisable by their shape, whatever the key is called: `NOTIFY_URL` holding a Slack
+ * webhook, `AUTH_HEADER=Bearer eyJ…`, `BUCKET_ID=AKIA…`. The synchronous paths that display values
+ * (`env --explain`, `diff`) hide them: every format of `TOKEN_PATTERNS`, and these shapes that are
+ * credentials to display but not findings of their own. Each is linear (no nested quantifiers),
+ * and at most the first 64 KiB of a value is looked at.
+ */
+export const CREDENTIAL_PATTERNS: readonly RegExp[] = [
+  /https:\/\/hooks\.slack\.com\/(?:workflows|triggers)\/[A-Za-z0-9]/, // Slack workflow webhook
+  /https:\/\/(?:discord(?:app)?\.com\/api\/webhooks|[\w-]+\.webhook\.office\.com\/webhookb2)\/[\w-]/, // Discord / Teams webhook
+  /(?:^|[^\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\./, // JWT
+  /(?:^|[^\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}/i, // Authorization: Bearer …
+];
+
+/** Does this value have the shape of a known credential (whatever its key)? */
+export function looksLikeCredential(value: string): boolean {
+  if (value.length < 16) return false;
+  const v = value.length > 65_536 ? value.slice(0, 65_536) : value;
+  return TOKEN_PATTERNS.some((p) => p.re.test(v)) || CREDENTIAL_PATTERNS.some((re) => re.test(v));
+}

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { HonbanConfig } from '../../contracts/config.js';
 import { parseDotenv } from '../dotenv-parse.js';
 import { UserError } from '../../contracts/errors.js';
-import { isSecretName, weakSecretReason } from '../../lib/secrets.js';
+import { isSecretName, looksLikeCredential, weakSecretReason } from '../../lib/secrets.js';
 import type { EnvName, ReportError, Skipped } from '../../contracts/types.js';
 import { catalogEntry } from '../../lib/env-catalog.js';
 import type { RepoView } from './fs.js';
@@ -333,7 +333,8 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
     const r = resolveDef(key, list.length - 1);
     const spec = effectiveSpec(key, config, env, opts.positions);
     const viaStore = list.some((d) => d.source === 'secrets-dir' || d.source === 'secret-file');
-    const secret = isSecretKey(key, spec, viaStore);
+    // A credential under an ordinary name (a Slack webhook in NOTIFY_URL) is a secret too: never shown.
+    const secret = isSecretKey(key, spec, viaStore) || looksLikeCredential(r.value) || list.some((d) => looksLikeCredential(d.raw));
     res.vars.set(key, {
       file: win.file,
       environment: env,

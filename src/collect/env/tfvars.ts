@@ -4,7 +4,7 @@
  * lists / maps of literals, or expression text when not literal.
  */
 import type { HonbanConfig } from '../../contracts/config.js';
-import { isSecretName } from '../../lib/secrets.js';
+import { isSecretName, looksLikeCredential } from '../../lib/secrets.js';
 import { SHARED, TEMPLATE, type EnvName } from '../../contracts/types.js';
 import type { RepoView } from './fs.js';
 import { environmentOfPath } from './layers.js';
@@ -89,14 +89,15 @@ export async function tfvarsOf(view: RepoView, env: EnvName, config: HonbanConfi
     try {
       parsed = await parseHcl(f, text);
     } catch (e) {
-      side.errors.push({ file: f, message: (e as Error).message });
+      // Never the exception's message: it may quote the file (issue 11).
+      side.errors.push({ file: f, message: `cannot parse (${(e as Error).name ?? 'error'})` });
       continue;
     }
     if (parsed.error) side.errors.push({ file: f, line: parsed.error.line, message: parsed.error.message });
     side.files.push(f);
     for (const a of parsed.attrs) {
       const c = canonical(a.expr);
-      const secret = isSecretName(a.name);
+      const secret = isSecretName(a.name) || looksLikeCredential(c.value);
       if (secret) {
         const lits: string[] = [];
         walkLiterals(a.expr, lits);

@@ -511,6 +511,19 @@ function stripIndent(parts: Part[]): Part[] {
   return out;
 }
 
+/**
+ * What an unexpected piece of source is, without quoting it: a parse error is shown in every format
+ * and may hold a password (issue 11). Only a lone punctuation character is shown as itself.
+ */
+export function describeToken(text: string): string {
+  const t = text.trim();
+  if (!t) return 'end of input';
+  if (t.length === 1 && /[{}[\]()=,:;.?!<>+*\/%&|#-]/.test(t)) return `'${t}'`;
+  const c = t[0]!;
+  const kind = c === '"' || c === "'" ? 'string' : /[0-9]/.test(c) ? 'number' : /[A-Za-z_]/.test(c) ? 'word' : 'text';
+  return `${kind} (${[...t].length} characters)`;
+}
+
 /** Parses one .tf / .tfvars / .tfvars.json file. */
 export async function parseHcl(path: string, source: string): Promise<ParsedFile> {
   return withTree('terraform', source, (tree) => {
@@ -520,7 +533,7 @@ export async function parseHcl(path: string, source: string): Promise<ParsedFile
     if (root.hasError) {
       const e = firstError(root);
       if (e) {
-        const what = e.isMissing ? `missing ${e.type}` : `unexpected ${JSON.stringify(shorten(e.text).slice(0, 30))}`;
+        const what = e.isMissing ? `missing ${e.type}` : `unexpected ${describeToken(e.text)}`;
         out.error = { line: e.startPosition.row + 1, column: e.startPosition.column + 1, message: `HCL syntax error: ${what}` };
       }
     }

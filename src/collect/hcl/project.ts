@@ -54,7 +54,7 @@ function tfvarsTargets(tfvarsPath: string, roots: ModuleModel[]): ModuleModel[] 
 
 const SECRET_MIN = 4;
 
-export async function buildProject(files: readonly SourceFile[], target: EnvName): Promise<Project> {
+export async function buildProject(files: readonly SourceFile[], target: EnvName, checkpoint?: (path: string) => void): Promise<Project> {
   const facts = new Map<string, TerraformFact>();
   const failures = new Map<string, { line: number; column: number; message: string }>();
   const secrets = new Set<string>();
@@ -64,10 +64,11 @@ export async function buildProject(files: readonly SourceFile[], target: EnvName
   for (const f of files) {
     if (f.kind !== 'terraform' && f.kind !== 'tfvars') continue;
     let parsed: ParsedFile;
+    checkpoint?.(f.path); // the time budget counts the parse against this file
     try {
       parsed = await parseHcl(f.path, f.content);
     } catch (e) {
-      failures.set(f.path, { line: 1, column: 1, message: `cannot parse: ${(e as Error).message}` });
+      failures.set(f.path, { line: 1, column: 1, message: `cannot parse (${(e as Error).name ?? 'error'})` });
       continue;
     }
     if (parsed.unusable) {

@@ -6,6 +6,7 @@
 import type { HonbanConfig } from '../../contracts/config.js';
 import type { EnvName, Lang } from '../../contracts/types.js';
 import { SecretMasker } from '../../engine/post/mask.js';
+import { crashTestWithData } from '../../contracts/errors.js';
 import { VERSION } from '../../contracts/version.js';
 import type { RepoView } from '../../collect/env/fs.js';
 import { displayValue } from '../../lib/redact.js';
@@ -115,6 +116,7 @@ export async function diffEnvironments(opts: DiffOptions): Promise<{ result: Dif
       for (const e of [...ta.errors, ...tb.errors]) errors.push(e);
     }
   }
+  crashTestWithData([...a.secrets, ...b.secrets]);
   return { result: masker.maskDeep(result), masker, resolutions: [a, b] };
 }
 

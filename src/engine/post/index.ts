@@ -83,7 +83,6 @@ export function postProcess(findings: RawFinding[], opts: PostOptions): RawFindi
     return {
       ...rest,
       message: { en: opts.masker.mask(f.message.en), ja: opts.masker.mask(f.message.ja) },
-      fix: { en: opts.masker.mask(f.fix.en), ja: opts.masker.mask(f.fix.ja) },
       evidence: opts.masker.mask(f.evidence),
       statusReason: opts.masker.mask(f.statusReason),
     };

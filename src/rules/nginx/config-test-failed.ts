@@ -13,8 +13,8 @@ export default defineRule({
     ja: 'nginx -t が設定を拒否する',
   },
   description: {
-    en: 'With --nginx-test, honban runs the real `nginx -t` on a temporary copy of each top-level nginx configuration. A configuration nginx rejects cannot be reloaded: the deploy that ships it either keeps the old configuration silently (reload) or takes the site down (restart). Certificates, log directories and upstream hosts that exist only on the server are substituted in the copy, and the output says so.',
-    ja: '--nginx-test を付けると、honban はトップレベルの各 nginx 設定の一時コピーに対して本物の `nginx -t` を実行します。nginx が拒否する設定は reload できず、その設定を含むデプロイは古い設定のまま黙って動き続ける（reload）か、サイトを停止させます（restart）。サーバーにしか存在しない証明書・ログディレクトリ・upstream のホストはコピー内で置き換え、その旨を出力に示します。',
+    en: 'With --nginx-test, honban runs the real `nginx -t` on a temporary copy of each top-level nginx configuration. A configuration nginx rejects cannot be reloaded: the deploy that ships it either keeps the old configuration silently (reload) or takes the site down (restart). Certificates, log directories and upstream hosts that exist only on the server are substituted in the copy, and the output says so. No code from the repository runs: `load_module` of anything but the installed nginx\'s own modules, and Perl, njs and Lua directives, are removed from the copy (and named in the output).',
+    ja: '--nginx-test を付けると、honban はトップレベルの各 nginx 設定の一時コピーに対して本物の `nginx -t` を実行します。nginx が拒否する設定は reload できず、その設定を含むデプロイは古い設定のまま黙って動き続ける（reload）か、サイトを停止させます（restart）。サーバーにしか存在しない証明書・ログディレクトリ・upstream のホストはコピー内で置き換え、その旨を出力に示します。リポジトリのコードは実行しません: インストール済み nginx 自身のモジュール以外の `load_module` と、Perl・njs・Lua のディレクティブはコピーから取り除き、出力に名前を示します。',
   },
   fix: {
     en: 'Fix the line nginx reports and run `nginx -t` again (on the server: `sudo nginx -t` before every reload).',

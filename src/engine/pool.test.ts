@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { collectFacts } from './collect.js';
+import { discover } from './discover.js';
+import { ALL_RULES } from '../rules/index.js';
+import { neededFacts } from './collect.js';
+import { lastCollectStats, scan } from '../commands/scan.js';
+
+/** The examples and every fixture project: the trees the equivalence tests run on. */
+function trees(): string[] {
+  const out = ['examples/flask-leaky', 'examples/flask-hardened'];
+  for (const domain of readdirSync('test/fixtures')) {
+    const d = path.join('test/fixtures', domain);
+    for (const name of readdirSync(d)) if (statSync(path.join(d, name)).isDirectory()) out.push(path.join(d, name));
+  }
+  return out;
+}
+
+const report = async (dir: string, jobs: number) => {
+  const { report } = await scan({ paths: [dir], jobs, cache: false, now: new Date('2026-06-01T00:00:00Z') });
+  return { findings: report.findings, errors: report.errors, summary: report.summary, scanned: report.scanned };
+};
+
+test('worker pool: the same report as a single-threaded run on the examples and every fixture', { timeout: 600_000 }, async () => {
+  const dirs = trees();
+  assert.ok(dirs.length >= 10, `only ${dirs.length} trees`);
+  for (const dir of dirs) {
+    const single = await report(dir, 0);
+    const pooled = await report(dir, 3);
+    assert.deepEqual(pooled, single, dir);
+    const stats = lastCollectStats()!;
+    if (stats.parsed > 0) assert.ok(stats.workers >= 1, `${dir}: no worker ran`);
+  }
+});
+
+/** Dictionaries without a prototype (`Object.create(null)`) count as plain objects; class instances, Maps, functions do not. */
+function plain(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(plain);
+  if (x && typeof x === 'object') {
+    const proto = Object.getPrototypeOf(x);
+    if (proto !== null && proto !== Object.prototype) return x;
+    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, plain(v)]));
+  }
+  return x;
+}
+
+test('facts are plain data: every fact of the examples and fixtures survives structuredClone unchanged', { timeout: 300_000 }, async () => {
+  for (const dir of trees()) {
+    const { files } = await discover([dir]);
+    const { facts } = await collectFacts(files, neededFacts(ALL_RULES), { environment: 'production' });
+    for (const [name, list] of Object.entries(facts)) {
+      for (const f of list ?? []) {
+        if (!isDeepStrictEqual(plain(structuredClone(f)), plain(f))) assert.fail(`${dir}: a ${name} fact of ${f.file} is not plain data (class instance, function or Map-like state)`);
+      }
+    }
+  }
+});
+
+test('time budget: a file over it becomes an error naming the file and the budget; the others are analysed', { timeout: 120_000 }, async () => {
+  const big = `${Array.from({ length: 40_000 }, (_, i) => `X${i} = os.environ.get("V${i}", "${i}")`).join('\n')}\n`;
+  const { report } = await scan({
+    files: [
+      { path: 'app/huge.py', content: `import os\n${big}` },
+      { path: 'app/small.py', content: 'import os\nDEBUG = os.environ.get("DEBUG", "1")\n' },
+      { path: '.env.production', content: 'DEBUG=True\n' },
+    ],
+    config: {},
+    jobs: 1,
+    fileTimeoutMs: 50,
+  });
+  const errs = report.errors.filter((e) => e.file === 'app/huge.py');
+  assert.equal(errs.length, 1, JSON.stringify(report.errors));
+  assert.match(errs[0]!.message, /^python: not analysed: parsing and extraction took longer than the 50 ms budget per file \(--file-timeout\)$/);
+  // the run went on: the .env file was judged
+  assert.ok(report.findings.some((f) => f.file === '.env.production'), 'the scan stopped at the slow file');
+});

@@ -1,0 +1,105 @@
+/**
+ * A collection worker (worker_threads): parses and extracts the files the pool sends, one at a
+ * time, and answers with plain facts. It announces each file it starts (`start`) so that the pool
+ * can hold every file to its time budget and end this thread when one overruns.
+ */
+import { parentPort } from 'node:worker_threads';
+import { COLLECTORS } from '../collect/index.js';
+import type { Collector } from '../contracts/collector.js';
+import type { SourceFile } from '../contracts/types.js';
+import { loadFailure, NO_FILES, runCollector } from './run-collector.js';
+import type { ToMain, ToWorker } from './pool.js';
+
+const port = parentPort;
+if (!port) throw new Error('engine/worker.js runs only as a worker thread');
+
+let environment = 'production';
+let customEnvs: string[] = [];
+let table: SourceFile[] = [];
+const loaded = new Map<string, Promise<Collector>>();
+
+/**
+ * The collector, loaded and warmed up on an empty file of the same kind (which loads its grammar):
+ * loading is honban's own start-up, not the file's parse, so it does not count against the budget.
+ */
+function collectorOf(name: string, like: SourceFile | undefined): Promise<Collector> {
+  let p = loaded.get(name);
+  if (!p) {
+    const entry = COLLECTORS[name];
+    if (!entry) throw new Error(`unknown collector ${name}`);
+    p = entry.load().then(async (m) => {
+      const c = m.default as Collector;
+      if (like) await runCollector(name, c, { ...like, content: '' }, { environment, customEnvs, files: [] });
+      return c;
+    });
+    loaded.set(name, p);
+  }
+  return p;
+}
+
+const send = (m: ToMain) => port.postMessage(m);
+
+/** The collector, or (when its module cannot load) an error result for each of `paths`. */
+async function loadOrReport(seq: number, name: string, paths: string[], like: SourceFile | undefined): Promise<Collector | undefined> {
+  try {
+    return await collectorOf(name, like);
+  } catch (e) {
+    for (const path of paths) send({ type: 'result', seq, path, result: loadFailure(name, path, (e as Error).message) });
+    send({ type: 'done', seq });
+    return undefined;
+  }
+}
+
+// One message at a time, in order: a project task's files run in sequence in this thread.
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (m: ToWorker) => {
+  queue = queue.then(() => handle(m)).catch((e) => send({ type: 'fatal', message: (e as Error)?.stack ?? String(e) }));
+});
+
+async function handle(m: ToWorker): Promise<void> {
+  switch (m.type) {
+    case 'init':
+      environment = m.environment;
+      customEnvs = m.customEnvs;
+      return;
+    case 'table':
+      table = m.files;
+      return;
+    case 'file': {
+      const collector = await loadOrReport(m.seq, m.name, [m.file.path], m.file);
+      if (!collector) return;
+      send({ type: 'start', seq: m.seq, path: m.file.path });
+      const r = await runCollector(m.name, collector, m.file, {
+        environment,
+        customEnvs,
+        files: NO_FILES,
+        context: m.context,
+        checkpoint: (path) => send({ type: 'start', seq: m.seq, path }),
+      });
+      send({ type: 'result', seq: m.seq, path: m.file.path, result: r });
+      send({ type: 'done', seq: m.seq });
+      return;
+    }
+    case 'project': {
+      const collector = await loadOrReport(m.seq, m.name, m.paths, table.find((f) => f.path === m.paths[0]));
+      if (!collector) return;
+      const exclude = new Set(m.exclude);
+      const files = exclude.size ? table.filter((f) => !exclude.has(f.path)) : table;
+      const byPath = new Map(files.map((f) => [f.path, f]));
+      for (const path of m.paths) {
+        const file = byPath.get(path);
+        if (!file) continue;
+        send({ type: 'start', seq: m.seq, path });
+        const r = await runCollector(m.name, collector, file, {
+          environment,
+          customEnvs,
+          files,
+          checkpoint: (p) => send({ type: 'start', seq: m.seq, path: p }),
+        });
+        send({ type: 'result', seq: m.seq, path, result: r });
+      }
+      send({ type: 'done', seq: m.seq });
+      return;
+    }
+  }
+}
