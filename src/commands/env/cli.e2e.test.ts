@@ -236,10 +236,12 @@ test('honban env without a schema: the catalog judges seed 001\'s MKS_* producti
     assert.deepEqual(rep.findings.map((f) => `${f.ruleId} ${f.key} ${f.file}:${f.line}`), [
       'env/weak-secret MKS_JWT_SECRET_KEY .env.production:4',
       'env/insecure-cors-origin MKS_CORS_ORIGINS .env.production:5',
-      'env/security-switch-off MKS_FORCE_HTTPS .env.production:6',
+      // One finding for a protection switched off: env/dangerous-switch (scan runs it too) and env/security-switch-off are duplicates.
+      'env/dangerous-switch MKS_FORCE_HTTPS .env.production:6',
       'env/invalid-value MKS_GUNICORN_WORKERS .env.production:8',
       'env/weak-secret MKS_DATABASE_URL .env.production:10',
-      'env/weak-secret OPENAI_API_KEY .env.production:11',
+      // A secret left as a placeholder is env/placeholder-value.
+      'env/placeholder-value OPENAI_API_KEY .env.production:11',
       'env/missing-template-variable MKS_SMTP_HOST .env.production.example:6',
     ]);
     assert.ok(!JSON.stringify(rep.findings).includes('secure_password'), 'the weak password is named, never shown');

@@ -25,6 +25,8 @@ function isPlainPlaceholder(value: string): boolean {
 export default defineRule({
   id: 'env/placeholder-value',
   severity: 'high',
+  // A development environment's throw-away secrets and placeholders are expected (`honban env --env development`).
+  environments: ['production', 'staging'],
   command: ['scan', 'env'],
   facts: ['envVar'],
   title: {

@@ -14,6 +14,8 @@ const OWN_REASONS = new Set<WeakReason>(['empty', 'well-known', 'django-insecure
 export default defineRule({
   id: 'env/weak-secret',
   severity: 'high',
+  // A development environment's throw-away secrets and placeholders are expected (`honban env --env development`).
+  environments: ['production', 'staging'],
   command: ['scan', 'env'],
   facts: ['envVar'],
   title: {
