@@ -13,6 +13,14 @@
  * other domains, and `provides` for the env contract: `Environment=` assignments, and the variables
  * of `EnvironmentFile=` files found in the repository (parsed with the dotenv tokenizer). An
  * EnvironmentFile= that is not in the repository is provided as an opaque source (its path).
+ *
+ * Drop-ins (`<unit>.d/*.conf`, systemd.unit(5)) are merged into the unit they extend, as systemd
+ * does: next to the unit in a repository (`deploy/app.service.d/override.conf`), or in any unit
+ * directory of a host (`etc/systemd/system`, `run/systemd/system`, `usr/lib/systemd/system` …).
+ * They apply after the unit file in the lexical order of their file names, whatever directory
+ * holds them; of two with the same name only the one in the higher-priority directory applies
+ * (`/etc` over `/run` over `/usr/lib`), and an empty one (or a link to /dev/null) masks it. Their
+ * entries keep their own file, so a finding points at the drop-in line that sets the value.
  */
 import type { Collector, CollectContext } from '../contracts/collector.js';
 import { isSecretName } from '../lib/secrets.js';
@@ -21,7 +29,7 @@ import { parseDotenv } from './dotenv-parse.js';
 import { type UnitSection, type UnitEntry, type UnitWord, type ExecLine, type SystemdUnit, entries, setting, type EnvironmentFileRef } from '../facts/systemd.js';
 
 /** Parses the unit file text into sections and entries. */
-export function parseUnit(text: string): UnitSection[] {
+export function parseUnit(text: string, file?: string): UnitSection[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const sections: UnitSection[] = [];
   let current: UnitSection | undefined;
@@ -33,7 +41,7 @@ export function parseUnit(text: string): UnitSection[] {
     if (trimmed.startsWith('[')) {
       const end = trimmed.indexOf(']');
       const name = end > 0 ? trimmed.slice(1, end) : trimmed.slice(1);
-      current = { name, line: i + 1, column: lead + 1, entries: [] };
+      current = { name, line: i + 1, column: lead + 1, entries: [], ...(file ? { file } : {}) };
       sections.push(current);
       continue;
     }
@@ -75,9 +83,9 @@ export function parseUnit(text: string): UnitSection[] {
       value = value.slice(0, -1);
       positions.pop();
     }
-    const entry: UnitEntry = { section: current?.name ?? '', key, value, line: valueLine, column: lead + 1, valueLine, valueColumn, positions };
+    const entry: UnitEntry = { section: current?.name ?? '', key, value, line: valueLine, column: lead + 1, valueLine, valueColumn, positions, ...(file ? { file } : {}) };
     if (!current) {
-      current = { name: '', line: valueLine, column: 1, entries: [] };
+      current = { name: '', line: valueLine, column: 1, entries: [], ...(file ? { file } : {}) };
       sections.push(current);
     }
     current.entries.push(entry);
@@ -148,6 +156,73 @@ export function resolveServerPath(abs: string, files: readonly SourceFile[], wor
   return undefined;
 }
 
+/** Unit directories of a host, root-relative, highest priority first (systemd.unit(5)). */
+export const UNIT_DIRS = [
+  'etc/systemd/system.control',
+  'run/systemd/system.control',
+  'run/systemd/transient',
+  'etc/systemd/system',
+  'run/systemd/system',
+  'usr/local/lib/systemd/system',
+  'usr/lib/systemd/system',
+  'lib/systemd/system',
+];
+
+const DROP_IN = /^(?:(.*)\/)?([^/]+\.(?:service|socket|timer|mount|path|target|slice|scope))\.d\/([^/]+\.conf)$/;
+
+/** `etc/systemd/system/app.service.d/10-limits.conf` → its unit directory, unit name and file name. */
+export function dropInPath(p: string): { dir: string; unit: string; name: string } | undefined {
+  const m = DROP_IN.exec(p);
+  return m ? { dir: m[1] ?? '', unit: m[2]!, name: m[3]! } : undefined;
+}
+
+/** Priority of a unit directory (lower wins); undefined when it is not one of a host's unit directories. */
+export function unitDirRank(dir: string): number | undefined {
+  const k = UNIT_DIRS.indexOf(dir.replace(/^\/+/, ''));
+  return k < 0 ? undefined : k;
+}
+
+/**
+ * The drop-ins that apply to a unit, in the order systemd applies them: of the same file name only
+ * the one with the lowest `rank` (highest-priority directory), then sorted by file name.
+ */
+export function orderDropIns<T extends { path: string; rank: number }>(list: readonly T[]): T[] {
+  const byName = new Map<string, T>();
+  for (const d of list) {
+    const name = d.path.slice(d.path.lastIndexOf('/') + 1);
+    const prev = byName.get(name);
+    if (!prev || d.rank < prev.rank) byName.set(name, d);
+  }
+  return [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+}
+
+/**
+ * The unit file's sections followed by each drop-in's, so that `setting()` (last assignment wins)
+ * and `entries()` (an empty assignment resets a list) give the effective unit.
+ */
+export function mergeDropIns(sections: UnitSection[], dropIns: readonly { path: string; content: string }[]): UnitSection[] {
+  return [...sections, ...dropIns.flatMap((d) => parseUnit(d.content, d.path))];
+}
+
+/** The drop-ins among `files` that extend the unit file `unitPath`, ordered (see orderDropIns). */
+export function dropInsFor(unitPath: string, files: readonly SourceFile[]): SourceFile[] {
+  const slash = unitPath.lastIndexOf('/');
+  const dir = slash < 0 ? '' : unitPath.slice(0, slash);
+  const name = unitPath.slice(slash + 1);
+  const unitRank = unitDirRank(dir);
+  const found: { path: string; rank: number; file: SourceFile }[] = [];
+  for (const f of files) {
+    if (f.kind !== 'systemd') continue;
+    const d = dropInPath(f.path);
+    if (!d || d.unit !== name) continue;
+    const rank = unitDirRank(d.dir);
+    // Next to the unit (a repository), or in any unit directory of a host when the unit is in one.
+    if (d.dir === dir) found.push({ path: f.path, rank: rank ?? 0, file: f });
+    else if (unitRank !== undefined && rank !== undefined) found.push({ path: f.path, rank, file: f });
+  }
+  return orderDropIns(found).map((d) => d.file);
+}
+
 const EXEC_KEYS = /^Exec(Start|StartPre|StartPost|Stop|StopPost|Reload|Condition)$/;
 
 function parseExec(e: UnitEntry, file: string): ExecLine {
@@ -162,14 +237,15 @@ function parseExec(e: UnitEntry, file: string): ExecLine {
     text: e.value.slice(prefixes.length).trim(),
     argv: words.map((w) => w.value),
     source: e.key === 'ExecStart' ? 'systemd-execstart' : `systemd-${e.key.toLowerCase()}`,
-    file,
+    file: e.file ?? file,
     line: first?.line ?? e.line,
     column: first?.column ?? e.valueColumn,
   };
 }
 
 export function parseSystemdUnit(file: SourceFile, ctx: Pick<CollectContext, 'files' | 'registerSecret'>): SystemdUnit {
-  const sections = parseUnit(file.content);
+  const dropIns = dropInsFor(file.path, ctx.files);
+  const sections = mergeDropIns(parseUnit(file.content), dropIns);
   const unit: SystemdUnit = {
     file: file.path,
     environment: file.environment,
@@ -180,6 +256,7 @@ export function parseSystemdUnit(file: SourceFile, ctx: Pick<CollectContext, 'fi
     provides: [],
     hasSecretMechanism: true, // LoadCredential= / SetCredentialEncrypted=
     userUnit: /(^|\/)(\.config\/systemd\/user|systemd\/user)\//.test(file.path),
+    dropIns: dropIns.map((d) => d.path),
   };
   for (const s of sections) {
     if (s.name !== 'Service') continue;
@@ -195,7 +272,7 @@ export function parseSystemdUnit(file: SourceFile, ctx: Pick<CollectContext, 'fi
       const name = w.value.slice(0, eq);
       const value = w.value.slice(eq + 1);
       if (isSecretName(name) && value) ctx.registerSecret(value);
-      unit.provides.push({ name, value, mechanism: 'Environment=', viaSecretStore: false, file: file.path, line: w.line, column: w.column });
+      unit.provides.push({ name, value, mechanism: 'Environment=', viaSecretStore: false, file: e.file ?? file.path, line: w.line, column: w.column });
     }
   }
   // EnvironmentFile=: the repository file's variables, or the path as an opaque source.
@@ -203,11 +280,11 @@ export function parseSystemdUnit(file: SourceFile, ctx: Pick<CollectContext, 'fi
   for (const e of entries(unit, 'Service', 'EnvironmentFile')) {
     const optional = e.value.startsWith('-');
     const p = optional ? e.value.slice(1).trim() : e.value;
-    const ref: EnvironmentFileRef = { path: p, optional, line: e.line, column: e.valueColumn };
+    const ref: EnvironmentFileRef = { path: p, optional, line: e.line, column: e.valueColumn, ...(e.file ? { file: e.file } : {}) };
     unit.environmentFiles.push(ref);
     const hit = resolveServerPath(p, ctx.files, wd && wd.startsWith('/') ? wd : undefined);
     if (!hit || hit.path === file.path) {
-      unit.provides.push({ name: p, mechanism: 'EnvironmentFile=', viaSecretStore: false, file: file.path, line: e.line, column: e.valueColumn });
+      unit.provides.push({ name: p, mechanism: 'EnvironmentFile=', viaSecretStore: false, file: e.file ?? file.path, line: e.line, column: e.valueColumn });
       continue;
     }
     ref.repoPath = hit.path;
@@ -231,6 +308,8 @@ const collector: Collector<'systemd'> = {
   fact: 'systemd',
   kinds: ['systemd'],
   collect(file, ctx) {
+    // A drop-in is part of the unit it extends (merged there), not a unit of its own.
+    if (dropInPath(file.path)) return undefined;
     return parseSystemdUnit(file, ctx);
   },
 };

@@ -16,6 +16,8 @@ export interface HostConfig {
   floors?: Record<string, string>;
   dataDirs?: string[];
   logDirs?: string[];
+  /** Directories of temporary files and uploads that must be cleaned periodically (S3.13). */
+  tempDirs?: string[];
   backupDir?: string;
   backupMaxAgeHours?: number;
   backupRetentionDays?: number;
@@ -53,6 +55,7 @@ export const HOST_CONFIG_SCHEMA = {
     floors: { type: 'object', additionalProperties: { type: 'string', pattern: '^\\d+(\\.\\d+)*$' }, description: 'Minimum package versions by package name (default python3: 3.9, nginx: 1.18).' },
     dataDirs: { type: 'array', items: { type: 'string' }, description: 'Directories the service user must be able to write (data).' },
     logDirs: { type: 'array', items: { type: 'string' }, description: 'Directories the service user must be able to write (logs); logrotate must cover them.' },
+    tempDirs: { type: 'array', items: { type: 'string' }, description: 'Directories of temporary files and uploads; a tmpfiles.d age or a scheduled cleanup must cover them.' },
     backupDir: { type: 'string', description: 'Where backups land (default: found in the scheduled backup script).' },
     backupMaxAgeHours: { type: 'number', minimum: 1, description: 'Newest backup at most this old (default 26).' },
     backupRetentionDays: { type: 'integer', minimum: 1, description: 'Backups kept this many days (default 30).' },

@@ -70,6 +70,12 @@ export interface HostUpdate {
 
 /** Pending security updates, from the package manager's cached lists (no network). */
 export interface HostUpdates extends BaseFact {
+  /**
+   * Where they come from: apt's `*-security` lists (dpkg), `dnf -C updateinfo list --security`
+   * (rpm, live), or the cached APKINDEX of an Alpine stable branch (apk: every pending upgrade —
+   * the stable branches ship security and bug fixes only). Absent in older records: apt.
+   */
+  source?: 'apt-security' | 'dnf-security' | 'apk-index';
   security: HostUpdate[];
   /** The lists compared (root-relative). */
   lists: string[];
@@ -135,13 +141,14 @@ export interface HostOwnedPath {
 
 export interface HostEnvFile extends HostOwnedPath {
   optional: boolean;
-  /** Where the unit names it. */
+  /** Where the unit names it: a drop-in (root-relative), or the unit file when absent. */
+  unitFile?: string;
   line: number;
   column: number;
 }
 
 export interface HostAppDir extends HostOwnedPath {
-  purpose: 'data' | 'log';
+  purpose: 'data' | 'log' | 'temp';
   /** Where it was named: the unit's line, a gunicorn option, honban.yml. */
   from: string;
   file: string;
@@ -166,20 +173,31 @@ export interface HostApp extends BaseFact {
   /** The application server the unit starts (gunicorn, uvicorn, puma, node …). */
   server?: string;
   execLine?: number;
+  /** The drop-in that sets the effective ExecStart= (absent: the unit file). */
+  execFile?: string;
   user?: string;
   group?: string;
   serviceLine: number;
-  type?: { value: string; line: number };
-  pidFile?: { value: string; line: number };
+  /** `file`: the drop-in that sets it (absent: the unit file). */
+  type?: { value: string; line: number; file?: string };
+  pidFile?: { value: string; line: number; file?: string };
   /** `[Install] WantedBy=` targets. */
   wantedBy: string[];
   installLine?: number;
+  /** The drop-in whose [Install] section sets WantedBy= (absent: the unit file). */
+  installFile?: string;
+  /** Drop-ins merged into the unit (`<unit>.d/*.conf`), in the order systemd applies them. */
+  dropIns?: string[];
   /** The `*.wants/` links that enable it at boot (root-relative). */
   enabledBy: string[];
   environmentFiles: HostEnvFile[];
   workingDirectory?: string;
   dirs: HostAppDir[];
   binds: HostBind[];
+  /** Directories for temporary files and uploads (`*_TMP_DIR`, `UPLOAD_FOLDER`, `TMPDIR`, `--worker-tmp-dir`, host.tempDirs). */
+  tempDirs?: HostAppDir[];
+  /** PrivateTmp=yes: the service's /tmp and /var/tmp are its own, removed when it stops. */
+  privateTmp?: boolean;
   /** gunicorn worker settings (command line or EnvironmentFile keys; values are numbers only). */
   workers?: { value?: number; file: string; line: number; external?: string };
   threads?: { value: number; file: string; line: number };
@@ -202,7 +220,7 @@ export interface HostCertificate extends BaseFact {
   letsencrypt: boolean;
 }
 
-export type SchedulePurpose = 'health' | 'disk' | 'cert-expiry' | 'cert-renew' | 'backup' | 'retention';
+export type SchedulePurpose = 'health' | 'disk' | 'cert-expiry' | 'cert-renew' | 'backup' | 'retention' | 'cleanup';
 
 /** A cron line or a systemd timer. */
 export interface HostSchedule extends BaseFact {
@@ -227,6 +245,54 @@ export interface HostSchedule extends BaseFact {
 export interface HostLogrotate extends BaseFact {
   line: number;
   patterns: string[];
+}
+
+/** A tmpfiles.d line (systemd-tmpfiles) that ages out files under a path. */
+export interface HostTmpfilesEntry {
+  /** d, D, e, v, q, Q, x … */
+  type: string;
+  path: string;
+  /** `10d`, `1h`; absent when the line has no age (`-`): nothing is aged out. */
+  age?: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * Periodic cleanup of temporary files (S3.13): the tmpfiles.d lines with an age (etc/tmpfiles.d,
+ * run/tmpfiles.d, usr/lib/tmpfiles.d; a same-named file in /etc masks the others) and whether
+ * systemd-tmpfiles-clean.timer runs them.
+ */
+export interface HostTempCleanup extends BaseFact {
+  entries: HostTmpfilesEntry[];
+  /** systemd-tmpfiles-clean.timer is installed and not masked. */
+  timer: boolean;
+  /** Where the timer is masked (a link to /dev/null), if it is. */
+  maskedBy?: string;
+}
+
+/** The firewall as the kernel runs it now (live, as root): `nft list ruleset`, `iptables-save`, `ufw status verbose`. */
+export interface HostFirewallLive extends BaseFact {
+  kind: 'nftables' | 'iptables' | 'ufw';
+  /** The command whose output this is (`nft list ruleset`). */
+  command: string;
+  /** Any rule or non-accept policy is loaded for incoming traffic (ufw: Status: active). */
+  active: boolean;
+  /** Incoming traffic not matched by a rule is dropped. */
+  defaultDeny: boolean;
+  /** Ports accepted from anywhere or a source; `file` is the command, `line` the output line. */
+  allows: HostFirewallRule[];
+}
+
+/** A log file nginx writes (access_log / error_log of the effective configuration, or nginx's default). */
+export interface HostNginxLog extends BaseFact {
+  /** Where the configuration names it (absent for a default). */
+  line?: number;
+  /** Absolute path; nginx variables (`$host`) become `*`. */
+  path: string;
+  directive: 'access_log' | 'error_log';
+  /** Not named anywhere: nginx's built-in default (/var/log/nginx/access.log, error.log). */
+  default: boolean;
 }
 
 export interface HostBackup extends BaseFact {
@@ -287,6 +353,9 @@ declare module '../contracts/types.js' {
     hostCertificate: HostCertificate;
     hostSchedule: HostSchedule;
     hostLogrotate: HostLogrotate;
+    hostNginxLog: HostNginxLog;
+    hostTempCleanup: HostTempCleanup;
+    hostFirewallLive: HostFirewallLive;
     hostBackup: HostBackup;
     hostNginxTest: HostNginxTest;
     hostDns: HostDns;
@@ -298,5 +367,6 @@ declare module '../contracts/types.js' {
 export const HOST_FACTS = [
   'hostInfo', 'hostOs', 'hostCpu', 'hostMemory', 'hostDisk', 'hostPackages', 'hostUpdates', 'hostTime', 'hostFirewall',
   'hostListener', 'hostApp', 'hostCertificate', 'hostSchedule', 'hostLogrotate', 'hostBackup', 'hostNginxTest', 'hostDns',
+  'hostNginxLog', 'hostTempCleanup', 'hostFirewallLive',
 ] as const;
 export type HostFactName = (typeof HOST_FACTS)[number];

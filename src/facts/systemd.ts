@@ -14,6 +14,8 @@ export interface UnitEntry {
   valueColumn: number;
   /** Position of each character of `value` (for words inside it). */
   positions: [number, number][];
+  /** The drop-in (`<unit>.d/*.conf`) that sets it; absent for the unit file itself. */
+  file?: string;
 }
 
 export interface UnitSection {
@@ -21,6 +23,8 @@ export interface UnitSection {
   line: number;
   column: number;
   entries: UnitEntry[];
+  /** The drop-in the section is written in; absent for the unit file itself. */
+  file?: string;
 }
 
 export interface UnitWord {
@@ -43,6 +47,8 @@ export interface EnvironmentFileRef {
   path: string;
   /** `-` prefix: a missing file is not an error. */
   optional: boolean;
+  /** The drop-in that names it; absent for the unit file itself. */
+  file?: string;
   line: number;
   column: number;
   /** The repository file it names, when it is in the scanned tree. */
@@ -66,6 +72,8 @@ export interface SystemdUnit extends ProvidesVars {
   environmentFiles: EnvironmentFileRef[];
   /** A user unit (~/.config/systemd/user, /etc/systemd/user): runs as the user who owns it. */
   userUnit: boolean;
+  /** The drop-ins merged into the unit, in the order systemd applies them. */
+  dropIns: string[];
 }
 
 declare module '../contracts/types.js' {

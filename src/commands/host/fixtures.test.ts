@@ -15,7 +15,7 @@ import { render } from '../../report/index.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const CONFIG = { host: { timezone: 'Asia/Tokyo' } };
-const LIVE_ONLY = ['host/domain-not-local', 'host/expected-port-closed', 'host/listener-exposed', 'host/low-disk', 'host/nginx-config-test-failed', 'host/unexpected-listener'];
+const LIVE_ONLY = ['host/domain-not-local', 'host/expected-port-closed', 'host/firewall-live-port-open', 'host/firewall-not-loaded', 'host/listener-exposed', 'host/low-disk', 'host/nginx-config-test-failed', 'host/unexpected-listener'];
 
 async function run(name: string) {
   const { root, cleanup } = materialize(name, NOW);
@@ -155,7 +155,7 @@ test('--lang ja: messages and the not-checked list in Japanese', async () => {
     assert.match(out, /未確認/);
     // JUnit: the not-checked rules are skipped test cases.
     const junit = render(report, 'junit', { color: false });
-    assert.match(junit, /skipped="6"/);
+    assert.match(junit, /skipped="8"/);
     assert.match(junit, /host\/unexpected-listener[^>]*>\s*<skipped message="/);
   } finally {
     cleanup();

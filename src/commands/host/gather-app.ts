@@ -9,9 +9,11 @@ import { parseDotenv } from '../../collect/dotenv-parse.js';
 import { optionValue, splitShell } from '../../facts/commands.js';
 import { parseShell } from '../../collect/shell.js';
 import { programIndex, type ShellCommand } from '../../facts/shell.js';
-import { parseUnit, splitWords } from '../../collect/systemd.js';
+import { mergeDropIns, orderDropIns, parseUnit, splitWords, UNIT_DIRS } from '../../collect/systemd.js';
 import { entries, setting } from '../../facts/systemd.js';
-import type { HostApp, HostAppDir, HostBackup, HostBind, HostCertificate, HostEnvFile, HostLogrotate, HostSchedule, SchedulePurpose } from '../../facts/host.js';
+import type { HostApp, HostAppDir, HostBackup, HostBind, HostCertificate, HostEnvFile, HostLogrotate, HostNginxLog, HostSchedule, HostTempCleanup, SchedulePurpose } from '../../facts/host.js';
+import type { NginxConfig } from '../../facts/nginx/types.js';
+import { walk } from '../../facts/nginx/query.js';
 import type { Gathering, LocalUnit } from './gathering.js';
 import { relPath } from './view.js';
 
@@ -20,6 +22,30 @@ const SERVERS = ['gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress-serve',
 
 
 const base = (w: string) => w.split('/').pop() ?? w;
+
+/**
+ * The drop-ins of `unit` in every unit directory (`<dir>/<unit>.d/*.conf`), in the order systemd
+ * applies them (src/collect/systemd.ts orderDropIns). A drop-in linked to /dev/null masks a
+ * same-named one in a lower-priority directory: its content is empty.
+ */
+export function readDropIns(g: Gathering, unit: string): LocalUnit['dropIns'] {
+  const found: { path: string; rank: number; content: string; mode?: number }[] = [];
+  UNIT_DIRS.forEach((dir, rank) => {
+    const d = `${dir}/${unit}.d`;
+    if (!g.view.lstat(d)) return;
+    for (const e of g.list(d) ?? []) {
+      if (!e.name.endsWith('.conf') || (e.type !== 'file' && e.type !== 'symlink')) continue;
+      const p = `${d}/${e.name}`;
+      if (e.type === 'symlink' && g.view.readlink(p) === '/dev/null') {
+        found.push({ path: p, rank, content: '' });
+        continue;
+      }
+      const r = g.read(p);
+      if (r.text !== undefined) found.push({ path: p, rank, content: r.text, mode: g.view.stat(p)?.mode });
+    }
+  });
+  return orderDropIns(found).map(({ path, content, mode }) => ({ path, content, ...(mode !== undefined ? { mode } : {}) }));
+}
 
 /** Local units (etc/systemd/system), not the distribution's, not snapd's generated ones, not masks. */
 export function localUnits(g: Gathering, suffix: '.service' | '.timer'): LocalUnit[] {
@@ -35,7 +61,8 @@ export function localUnits(g: Gathering, suffix: '.service' | '.timer'): LocalUn
     } else if (e.type !== 'file') continue;
     const r = g.read(p);
     if (r.text === undefined) continue;
-    out.push({ name: e.name, file: p, text: r.text, sections: parseUnit(r.text), mode: g.view.stat(p)?.mode });
+    const dropIns = readDropIns(g, e.name);
+    out.push({ name: e.name, file: p, text: r.text, sections: mergeDropIns(parseUnit(r.text), dropIns), mode: g.view.stat(p)?.mode, dropIns });
   }
   return out;
 }
@@ -48,19 +75,22 @@ function allUnits(g: Gathering, suffix: '.timer'): LocalUnit[] {
       if (!e.name.endsWith(suffix) || out.some((u) => u.name === e.name)) continue;
       const p = `${dir}/${e.name}`;
       const r = g.read(p);
-      if (r.text !== undefined) out.push({ name: e.name, file: p, text: r.text, sections: parseUnit(r.text) });
+      if (r.text !== undefined) {
+        const dropIns = readDropIns(g, e.name);
+        out.push({ name: e.name, file: p, text: r.text, sections: mergeDropIns(parseUnit(r.text), dropIns), dropIns });
+      }
     }
   }
   return out;
 }
 
-function execWords(u: LocalUnit): { words: string[]; line: number } | undefined {
+function execWords(u: LocalUnit): { words: string[]; line: number; file: string } | undefined {
   const e = entries(u, 'Service', 'ExecStart')[0];
   if (!e) return undefined;
   const words = splitWords(e).map((w) => w.value);
   while (words[0] && /^[-@:+!]+$/.test(words[0])) words.shift();
   if (words[0]) words[0] = words[0].replace(/^[-@:+!]+/, '');
-  return { words, line: e.line };
+  return { words, line: e.line, file: e.file ?? u.file };
 }
 
 /** The server a command line starts (looking into a start script the unit runs, one level deep). */
@@ -110,7 +140,7 @@ function parseBind(v: string, file: string, line: number): HostBind | undefined 
 /** The application's units: honban.yml host.appUnit, or every local service that starts an application server. */
 export function gatherApps(g: Gathering, units: LocalUnit[]): void {
   const wanted = g.config.appUnit ? (g.config.appUnit.endsWith('.service') ? g.config.appUnit : `${g.config.appUnit}.service`) : undefined;
-  let chosen: { unit: LocalUnit; server?: string; exec?: { words: string[]; line: number } }[] = [];
+  let chosen: { unit: LocalUnit; server?: string; exec?: { words: string[]; line: number; file: string } }[] = [];
   if (wanted) {
     const u = units.find((x) => x.name === wanted);
     if (!u) {
@@ -132,6 +162,13 @@ export function gatherApps(g: Gathering, units: LocalUnit[]): void {
     g.appUnits.push(u);
     const svc = u.sections.find((s) => s.name === 'Service');
     const get = (k: string) => setting(u, 'Service', k);
+    /** The value and where it is written (a drop-in, or the unit file). */
+    const pos = (k: string) => {
+      const e = get(k);
+      return e ? { value: e.value, line: e.line, ...(e.file ? { file: e.file } : {}) } : undefined;
+    };
+    const install = u.sections.filter((s) => s.name === 'Install');
+    const installAt = [...install].reverse().find((s) => s.entries.some((e) => e.key === 'WantedBy' || e.key === 'RequiredBy')) ?? install[0];
     const user = get('User');
     const wd = get('WorkingDirectory')?.value.replace(/^[-!~]+/, '');
     const app: HostApp = {
@@ -140,14 +177,15 @@ export function gatherApps(g: Gathering, units: LocalUnit[]): void {
       unit: u.name,
       configured: Boolean(wanted),
       ...(server ? { server } : {}),
-      ...(exec ? { execLine: exec.line } : {}),
+      ...(exec ? { execLine: exec.line, ...(exec.file !== u.file ? { execFile: exec.file } : {}) } : {}),
       ...(user?.value ? { user: user.value } : {}),
       ...(get('Group')?.value ? { group: get('Group')!.value } : {}),
       serviceLine: svc?.line ?? 1,
-      ...(get('Type') ? { type: { value: get('Type')!.value, line: get('Type')!.line } } : {}),
-      ...(get('PIDFile') ? { pidFile: { value: get('PIDFile')!.value, line: get('PIDFile')!.line } } : {}),
+      ...(pos('Type') ? { type: pos('Type')! } : {}),
+      ...(pos('PIDFile')?.value ? { pidFile: pos('PIDFile')! } : {}),
       wantedBy: entries(u, 'Install', 'WantedBy').flatMap((e) => e.value.split(/\s+/)).filter(Boolean),
-      ...(u.sections.find((s) => s.name === 'Install') ? { installLine: u.sections.find((s) => s.name === 'Install')!.line } : {}),
+      ...(installAt ? { installLine: installAt.line, ...(installAt.file ? { installFile: installAt.file } : {}) } : {}),
+      ...(u.dropIns.length ? { dropIns: u.dropIns.map((d) => d.path) } : {}),
       enabledBy: g.enabledLinks(u.name),
       environmentFiles: [],
       ...(wd && wd.startsWith('/') ? { workingDirectory: wd } : {}),
@@ -160,7 +198,7 @@ export function gatherApps(g: Gathering, units: LocalUnit[]): void {
     for (const e of entries(u, 'Service', 'EnvironmentFile')) {
       const optional = e.value.startsWith('-');
       const p = (optional ? e.value.slice(1) : e.value).trim();
-      const f: HostEnvFile = { ...ownedPath(g, p), optional, line: e.line, column: e.valueColumn };
+      const f: HostEnvFile = { ...ownedPath(g, p), optional, line: e.line, column: e.valueColumn, ...(e.file ? { unitFile: e.file } : {}) };
       app.environmentFiles.push(f);
       if (f.exists && f.type === 'file') {
         const r = g.read(f.rel);
@@ -173,23 +211,23 @@ export function gatherApps(g: Gathering, units: LocalUnit[]): void {
     for (const e of entries(u, 'Service', 'Environment')) {
       for (const w of splitWords(e)) {
         const eq = w.value.indexOf('=');
-        if (eq > 0) envValues.set(w.value.slice(0, eq), { value: w.value.slice(eq + 1), file: u.file, line: w.line });
+        if (eq > 0) envValues.set(w.value.slice(0, eq), { value: w.value.slice(eq + 1), file: e.file ?? u.file, line: w.line });
       }
     }
     // Binds and workers: command line first, then the variables the start script reads.
     if (exec) {
       const bind = optionValue(exec.words, ['-b', '--bind']);
       if (bind) {
-        const b = parseBind(bind.value, u.file, exec.line);
+        const b = parseBind(bind.value, exec.file, exec.line);
         if (b) app.binds.push(b);
       }
       const w = optionValue(exec.words, ['-w', '--workers']);
-      if (w) app.workers = /^\d+$/.test(w.value) ? { value: Number(w.value), file: u.file, line: exec.line } : { file: u.file, line: exec.line, external: w.value };
+      if (w) app.workers = /^\d+$/.test(w.value) ? { value: Number(w.value), file: exec.file, line: exec.line } : { file: exec.file, line: exec.line, external: w.value };
       const t = optionValue(exec.words, ['--threads']);
-      if (t && /^\d+$/.test(t.value)) app.threads = { value: Number(t.value), file: u.file, line: exec.line };
+      if (t && /^\d+$/.test(t.value)) app.threads = { value: Number(t.value), file: exec.file, line: exec.line };
       for (const [opt, purpose] of [[['--access-logfile'], 'log'], [['--error-logfile', '--log-file'], 'log']] as const) {
         const v = optionValue(exec.words, [...opt]);
-        if (v && v.value.startsWith('/')) app.dirs.push({ ...ownedPath(g, v.value.replace(/\/[^/]*$/, '') || '/'), purpose, from: opt[0]!, file: u.file, line: exec.line });
+        if (v && v.value.startsWith('/')) app.dirs.push({ ...ownedPath(g, v.value.replace(/\/[^/]*$/, '') || '/'), purpose, from: opt[0]!, file: exec.file, line: exec.line });
       }
     }
     for (const [k, v] of envValues) {
@@ -199,13 +237,29 @@ export function gatherApps(g: Gathering, units: LocalUnit[]): void {
       }
       if ((/GUNICORN_WORKERS$/.test(k) || k === 'WEB_CONCURRENCY' || k === 'WORKERS') && !app.workers && /^\d+$/.test(v.value.trim())) app.workers = { value: Number(v.value.trim()), file: v.file, line: v.line };
       if (/GUNICORN_THREADS$/.test(k) && !app.threads && /^\d+$/.test(v.value.trim())) app.threads = { value: Number(v.value.trim()), file: v.file, line: v.line };
-      if (/_(LOG|DATA)_DIR$/.test(k) && v.value.startsWith('/')) app.dirs.push({ ...ownedPath(g, v.value), purpose: k.endsWith('_LOG_DIR') ? 'log' : 'data', from: k, file: v.file, line: v.line });
+      if (/_(LOG|DATA)_DIR$/.test(k) && v.value.startsWith('/') && !/(^|_)(TMP|TEMP|UPLOAD)/.test(k)) app.dirs.push({ ...ownedPath(g, v.value), purpose: k.endsWith('_LOG_DIR') ? 'log' : 'data', from: k, file: v.file, line: v.line });
     }
+    // Temporary files and uploads (S3.13): where the application writes files it should clean up.
+    const temp: HostAppDir[] = [];
+    const addTemp = (p: string, from: string, file: string, line: number) => {
+      const clean = p.replace(/\/+$/, '') || '/';
+      if (!clean.startsWith('/') || clean.includes('$') || clean.includes('%') || clean === '/tmp' || clean === '/var/tmp' || clean.startsWith('/dev/shm') || clean.startsWith('/run/')) return;
+      if (!temp.some((d) => d.path === clean)) temp.push({ ...ownedPath(g, clean), purpose: 'temp', from, file, line });
+    };
+    for (const [k, v] of envValues) if (/(^|_)(TMP|TEMP|TMPDIR|UPLOAD|UPLOADS)(_(DIR|FOLDER|PATH|ROOT))?$/.test(k) || k === 'UPLOAD_FOLDER' || k === 'MEDIA_TMP') addTemp(v.value.trim(), k, v.file, v.line);
+    if (exec) {
+      const wt = optionValue(exec.words, ['--worker-tmp-dir']);
+      if (wt) addTemp(wt.value, '--worker-tmp-dir', exec.file, exec.line);
+    }
+    for (const p of g.config.tempDirs ?? []) addTemp(p, 'honban.yml', g.configFile, 1);
+    if (temp.length) app.tempDirs = temp;
+    const privateTmp = get('PrivateTmp');
+    if (privateTmp && /^(yes|true|on|1|disconnected)$/i.test(privateTmp.value)) app.privateTmp = true;
     // ReadWritePaths= are where the sandboxed service writes.
     for (const e of entries(u, 'Service', 'ReadWritePaths')) {
       for (const w of splitWords(e)) {
         const p = w.value.replace(/^[-+]+/, '');
-        if (p.startsWith('/')) app.dirs.push({ ...ownedPath(g, p), purpose: /\/log(s)?(\/|$)/.test(p) ? 'log' : 'data', from: 'ReadWritePaths=', file: u.file, line: w.line });
+        if (p.startsWith('/')) app.dirs.push({ ...ownedPath(g, p), purpose: /\/log(s)?(\/|$)/.test(p) ? 'log' : 'data', from: 'ReadWritePaths=', file: e.file ?? u.file, line: w.line });
       }
     }
     for (const [list, purpose] of [[g.config.dataDirs, 'data'], [g.config.logDirs, 'log']] as const) {
@@ -255,6 +309,10 @@ function classify(g: Gathering, cmds: ShellCommand[], into: Classified, depth = 
     if (prog === 'acme.sh' && words.includes('--cron')) into.purposes.add('cert-renew');
     if ((prog === 'openssl' && words.some((w) => w === '-checkend' || w === '-enddate')) || prog === 'ssl-cert-check' || /cert.*(expir|check)/i.test(prog)) into.purposes.add('cert-expiry');
     if (BACKUP_TOOLS.has(prog) && (prog !== 'tar' || words.some((w) => /^-?[a-z]*c/.test(w))) || /backup/i.test(prog)) into.purposes.add('backup');
+    if (prog === 'tmpreaper' || prog === 'tmpwatch') {
+      into.purposes.add('cleanup');
+      for (const w of words.slice(1)) if (w.startsWith('/')) into.dirs.push(w);
+    }
     if (prog === 'find') {
       const mt = words.indexOf('-mtime');
       const n = mt >= 0 ? /^\+(\d+)$/.exec(words[mt + 1] ?? '') : null;
@@ -366,7 +424,8 @@ export function gatherSchedules(g: Gathering): void {
       for (const dir of ['lib/systemd/system', 'usr/lib/systemd/system']) {
         const r = g.read(`${dir}/${unitName}`);
         if (r.text !== undefined) {
-          svc = { name: unitName, file: `${dir}/${unitName}`, text: r.text, sections: parseUnit(r.text) };
+          const dropIns = readDropIns(g, unitName);
+          svc = { name: unitName, file: `${dir}/${unitName}`, text: r.text, sections: mergeDropIns(parseUnit(r.text), dropIns), dropIns };
           break;
         }
       }
@@ -416,6 +475,88 @@ export function gatherLogrotate(g: Gathering): void {
   }
   if (!found && !g.view.stat('etc/logrotate.conf')) g.ensure('hostLogrotate');
   g.ensure('hostLogrotate');
+}
+
+// ── temporary files (S3.13) ───────────────────────────────────────────────────────────────────
+
+/** tmpfiles.d directories, highest priority first (tmpfiles.d(5)). */
+const TMPFILES_DIRS = ['etc/tmpfiles.d', 'run/tmpfiles.d', 'usr/local/lib/tmpfiles.d', 'usr/lib/tmpfiles.d', 'lib/tmpfiles.d'];
+
+/**
+ * tmpfiles.d lines with an age (`d /var/tmp/app 0750 app app 1d`): systemd-tmpfiles-clean.timer
+ * deletes what is older under those paths. A file in etc/tmpfiles.d masks a same-named one in
+ * run/ or usr/lib/ (a link to /dev/null disables it).
+ */
+export function gatherTempCleanup(g: Gathering): void {
+  const chosen = new Map<string, { path: string; text: string }>();
+  for (const dir of TMPFILES_DIRS) {
+    for (const e of g.list(dir) ?? []) {
+      if (!e.name.endsWith('.conf') || chosen.has(e.name)) continue;
+      const p = `${dir}/${e.name}`;
+      if (e.type === 'symlink' && g.view.readlink(p) === '/dev/null') {
+        chosen.set(e.name, { path: p, text: '' });
+        continue;
+      }
+      if (e.type !== 'file' && e.type !== 'symlink') continue;
+      const r = g.read(p);
+      if (r.text !== undefined) chosen.set(e.name, { path: p, text: r.text });
+    }
+  }
+  const entries: HostTempCleanup['entries'] = [];
+  for (const name of [...chosen.keys()].sort()) {
+    const { path: file, text } = chosen.get(name)!;
+    text.split(/\r?\n/).forEach((raw, i) => {
+      const t = raw.trim();
+      if (!t || t.startsWith('#')) return;
+      // Type Path Mode User Group Age Argument (quoted paths are rare; specifiers like %t are skipped).
+      const w = t.split(/\s+/);
+      const type = w[0] ?? '';
+      const p = w[1] ?? '';
+      if (!/^[dDevqQxXCLrRzZtThHaAfFwpcb][!+\-=~^$?]*$/.test(type) || !p.startsWith('/') || p.includes('%')) return;
+      const age = w[5];
+      entries.push({ type: type.replace(/[^A-Za-z]/g, ''), path: p, ...(age && age !== '-' ? { age } : {}), file, line: i + 1 });
+    });
+  }
+  const timerFile = ['lib/systemd/system/systemd-tmpfiles-clean.timer', 'usr/lib/systemd/system/systemd-tmpfiles-clean.timer'].find((p) => g.view.stat(p));
+  const mask = ['etc/systemd/system/systemd-tmpfiles-clean.timer', 'run/systemd/system/systemd-tmpfiles-clean.timer'].find((p) => g.view.readlink(p) === '/dev/null');
+  g.add('hostTempCleanup', { file: 'etc/tmpfiles.d', environment: g.environment, entries, timer: Boolean(timerFile) && !mask, ...(mask ? { maskedBy: mask } : {}) } satisfies HostTempCleanup);
+}
+
+/** nginx's prefix on Debian, Ubuntu and RHEL packages (relative log paths resolve against it). */
+const NGINX_PREFIX = '/usr/share/nginx/';
+
+/**
+ * The log files nginx writes, from the effective configuration nginx.conf builds: every
+ * `access_log` / `error_log` path (not `off`, `syslog:`, `memory:`, `stderr` or `/dev/…`), and
+ * nginx's packaged defaults (/var/log/nginx/access.log, error.log) when none is named.
+ */
+export function gatherNginxLogs(g: Gathering, configs: NginxConfig[]): void {
+  const main = configs.find((c) => c.file === 'etc/nginx/nginx.conf');
+  if (!main) {
+    g.ensure('hostNginxLog');
+    return;
+  }
+  // nginx's defaults stand unless the main level sets error_log and the http level sets access_log
+  // (a server's own log replaces them for that server only).
+  const named = {
+    error_log: main.directives.some((d) => d.name === 'error_log'),
+    access_log: main.directives.some((d) => d.name === 'http' && (d.block ?? []).some((x) => x.name === 'access_log')),
+  };
+  const seen = new Set<string>();
+  walk(main.directives, (d) => {
+    if (d.name !== 'access_log' && d.name !== 'error_log') return;
+    const target = d.args[0];
+    if (!target || target === 'off' || /^(syslog|memory):/.test(target) || target === 'stderr' || target.startsWith('/dev/')) return;
+    const abs = (target.startsWith('/') ? target : NGINX_PREFIX + target).replace(/\$\{?\w+\}?/g, '*');
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    g.add('hostNginxLog', { file: d.file ?? main.file, environment: g.environment, line: d.line, path: abs, directive: d.name, default: false } satisfies HostNginxLog);
+  });
+  for (const directive of ['access_log', 'error_log'] as const) {
+    const p = `/var/log/nginx/${directive === 'access_log' ? 'access' : 'error'}.log`;
+    if (!named[directive] && !seen.has(p)) g.add('hostNginxLog', { file: main.file, environment: g.environment, path: p, directive, default: true } satisfies HostNginxLog);
+  }
+  g.ensure('hostNginxLog');
 }
 
 // ── backups ───────────────────────────────────────────────────────────────────────────────────

@@ -6,7 +6,8 @@
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
-import type { HostDns, HostListener, HostNginxTest } from '../../facts/host.js';
+import type { HostDns, HostFirewallLive, HostListener, HostNginxTest } from '../../facts/host.js';
+import { parseIptables, parseNftables, parseUfwStatus } from './gather-system.js';
 import { type Gathering } from './gathering.js';
 import { SSHD_DUMP } from './gathering.js';
 import { findBinary, relPath } from './view.js';
@@ -193,11 +194,57 @@ export async function gatherSshdDump(g: Gathering, config?: string): Promise<voi
   else g.error(`sshd -T failed (${r.error ?? r.stderr.trim().split('\n')[0] ?? `exit ${r.exitCode}`}); the sshd findings come from the configuration files`);
 }
 
+/**
+ * The firewall the kernel runs now (live, as root; read-only listings, each with the timeout):
+ * `nft list ruleset`, `iptables-save` (the legacy or nft-backed tables), `ufw status verbose`.
+ * A tool that is not installed is left out; none of them installed is an empty list (no loaded
+ * firewall), except that commands which ran but failed make the fact unavailable with why.
+ */
+export async function gatherFirewallLive(g: Gathering): Promise<void> {
+  if (!g.view.live) {
+    g.unavailable('hostFirewallLive', { en: 'the loaded firewall is read on the live system only (the saved rules were judged)', ja: '読み込まれているファイアウォールはライブのシステムでのみ読みます（保存された規則は判定しました）' });
+    return;
+  }
+  if (!g.view.isRoot) {
+    g.unavailable('hostFirewallLive', { en: 'reading the loaded firewall (nft list ruleset, iptables-save, ufw status) needs root', ja: '読み込まれているファイアウォール（nft list ruleset、iptables-save、ufw status）を読むには root が必要です' });
+    return;
+  }
+  const [nft, ipt, ufw] = await Promise.all([g.run('nft', ['list', 'ruleset']), g.run('iptables-save', []), g.run('ufw', ['status', 'verbose'])]);
+  const failed: string[] = [];
+  const installed = [nft, ipt, ufw].filter((r) => !(r.error ?? '').endsWith('is not installed'));
+  const ok = (r: typeof nft) => r.ran && r.exitCode === 0;
+  for (const r of installed) if (!ok(r)) failed.push(`${r.command}: ${r.error ?? (r.stderr.trim().split('\n')[0] || `exit ${r.exitCode}`)}`);
+  const add = (f: Omit<HostFirewallLive, 'environment'>) => g.add('hostFirewallLive', { ...f, environment: g.environment });
+  if (ok(nft)) {
+    const file = 'host:nft list ruleset';
+    const p = parseNftables(nft.stdout, file);
+    add({ file, kind: 'nftables', command: 'nft list ruleset', active: p.defaultDeny || p.rules > 0, defaultDeny: p.defaultDeny, allows: p.allows });
+  }
+  // iptables-save shows the same kernel tables as nft on an nft-backed system: used when nft is absent.
+  if (ok(ipt) && !ok(nft)) {
+    const file = 'host:iptables-save';
+    const p = parseIptables(ipt.stdout, file);
+    add({ file, kind: 'iptables', command: 'iptables-save', active: p.defaultDeny || p.rules > 0, defaultDeny: p.defaultDeny, allows: p.allows });
+  }
+  if (ok(ufw)) {
+    const file = 'host:ufw status verbose';
+    const p = parseUfwStatus(ufw.stdout, file);
+    add({ file, kind: 'ufw', command: 'ufw status verbose', active: p.active, defaultDeny: p.active && p.defaultDeny, allows: p.active ? p.allows : [] });
+  }
+  if (!g.has('hostFirewallLive') && failed.length) {
+    g.unavailable('hostFirewallLive', { en: `the loaded firewall could not be read (${failed.join('; ')})`, ja: `読み込まれているファイアウォールを読めませんでした（${failed.join('; ')}）` });
+    return;
+  }
+  for (const f of failed) g.error(`${f}; the loaded firewall was judged from the other tools`);
+  g.ensure('hostFirewallLive');
+}
+
 export async function gatherLive(g: Gathering, opts: { domain?: string }): Promise<void> {
   if (!g.view.live) {
+    await gatherFirewallLive(g);
     for (const f of ['hostListener', 'hostNginxTest'] as const) g.unavailable(f, NOT_LIVE);
     g.unavailable('hostDns', opts.domain ? NOT_LIVE : { en: 'no domain given (--domain or host.domain in honban.yml), and names are resolved on the live system only', ja: 'ドメインが指定されていません（--domain または honban.yml の host.domain）。名前解決はライブのシステムでのみ行います' });
     return;
   }
-  await Promise.all([gatherListeners(g), gatherDns(g, opts.domain), gatherNginxTest(g), gatherSshdDump(g)]);
+  await Promise.all([gatherListeners(g), gatherDns(g, opts.domain), gatherNginxTest(g), gatherSshdDump(g), gatherFirewallLive(g)]);
 }

@@ -6,9 +6,10 @@
 import { statfs } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import type { Localized } from '../../contracts/types.js';
-import { compareDebian } from '../../rules/host/_versions.js';
+import { compareApk, compareDebian } from '../../rules/host/_versions.js';
 import type { HostCpu, HostDisk, HostFirewall, HostFirewallRule, HostMemory, HostOs, HostPackage, HostPackages, HostTime, HostUpdate, HostUpdates } from '../../facts/host.js';
 import { lz4Decompress } from './lz4.js';
+import { xzDecompress } from './xz.js';
 import type { Gathering } from './gathering.js';
 
 const lines = (text: string) => text.split(/\r?\n/);
@@ -148,6 +149,14 @@ export async function gatherPackages(g: Gathering): Promise<void> {
       }
     }
   }
+  if (!manager && (g.view.stat('var/lib/rpm') || g.view.stat('usr/lib/sysimage/rpm'))) {
+    const why = g.view.live
+      ? { en: 'the rpm database could not be read (rpm -qa did not run or failed)', ja: 'rpm データベースを読めませんでした（rpm -qa が実行できないか失敗しました）' }
+      : { en: 'the rpm database is read with the rpm binary on the live system only (not with --root)', ja: 'rpm データベースはライブのシステムで rpm コマンドを使ってのみ読みます（--root では読みません）' };
+    g.unavailable('hostPackages', why);
+    g.unavailable('hostUpdates', why);
+    return;
+  }
   if (!manager) {
     g.unavailable('hostPackages', { en: 'no package database was found (var/lib/dpkg/status, lib/apk/db/installed; rpm needs the live system)', ja: 'パッケージデータベースが見つかりません（var/lib/dpkg/status、lib/apk/db/installed。rpm はライブのシステムが必要です）' });
     g.unavailable('hostUpdates', { en: 'no package database was found', ja: 'パッケージデータベースが見つかりません' });
@@ -156,12 +165,113 @@ export async function gatherPackages(g: Gathering): Promise<void> {
   // python3.X packages count as python3 when python3 itself is absent (minimal images).
   const packages = [...installed.values()].filter((p) => INTERESTING_PACKAGES.has(p.name) || /^python3\.\d+$/.test(p.name));
   g.add('hostPackages', { file, environment: g.environment, manager, packages } satisfies HostPackages);
-  if (manager === 'dpkg') gatherAptUpdates(g, installed);
-  else g.unavailable('hostUpdates', { en: `pending security updates are computed from apt's lists only (this host uses ${manager})`, ja: `保留中のセキュリティ更新は apt のリストからのみ計算します（このホストは ${manager} を使っています）` });
+  if (manager === 'dpkg') await gatherAptUpdates(g, installed);
+  else if (manager === 'apk') gatherApkUpdates(g, installed);
+  else await gatherDnfUpdates(g, installed);
+}
+
+/** The members of a tar stream (ustar headers; apk's signature segment has no end blocks). */
+export function tarMembers(data: Buffer, limit = 64): { name: string; content: Buffer }[] {
+  const out: { name: string; content: Buffer }[] = [];
+  let at = 0;
+  while (at + 512 <= data.length && out.length < limit) {
+    const header = data.subarray(at, at + 512);
+    if (header.every((b) => b === 0)) {
+      at += 512;
+      continue;
+    }
+    const name = header.subarray(0, 100).toString('latin1').replace(/\0.*$/s, '');
+    const size = parseInt(header.subarray(124, 136).toString('latin1').replace(/\0.*$/s, '').trim() || '0', 8);
+    if (!Number.isFinite(size) || size < 0 || at + 512 + size > data.length) throw new Error(`truncated tar member ${name}`);
+    out.push({ name, content: data.subarray(at + 512, at + 512 + size) });
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return out;
+}
+
+/**
+ * Alpine: installed packages newer in the cached repository indexes (var/cache/apk/APKINDEX.*.tar.gz,
+ * written by `apk update`; no network). Alpine's stable branches ship security and bug fixes only,
+ * so every pending upgrade counts.
+ */
+function gatherApkUpdates(g: Gathering, installed: Map<string, HostPackage>): void {
+  const dir = 'var/cache/apk';
+  const indexes = (g.list(dir) ?? []).filter((e) => /^APKINDEX\.[^/]+\.tar\.gz$/.test(e.name));
+  if (!indexes.length) {
+    g.unavailable('hostUpdates', { en: `no repository index in ${dir} (apk update never ran, or the cache was removed)`, ja: `${dir} にリポジトリのインデックスがありません（apk update 未実行か、キャッシュが削除されています）` });
+    return;
+  }
+  const updates = new Map<string, HostUpdate>();
+  const used: string[] = [];
+  for (const e of indexes) {
+    const p = `${dir}/${e.name}`;
+    const raw = g.readBuffer(p, 64 * 1024 * 1024);
+    if (!raw) continue;
+    let text: string | undefined;
+    try {
+      // Two gzip members (signature, then the index), one tar stream.
+      text = tarMembers(gunzipSync(raw, { maxOutputLength: 256 * 1024 * 1024 })).find((m) => m.name === 'APKINDEX')?.content.toString('utf8');
+    } catch (err) {
+      g.skip(p, `cannot read the index: ${(err as Error).message}`);
+      continue;
+    }
+    if (text === undefined) {
+      g.skip(p, 'no APKINDEX member in the archive');
+      continue;
+    }
+    used.push(p);
+    let name: string | undefined;
+    for (const l of lines(text)) {
+      if (l.startsWith('P:')) name = l.slice(2).trim();
+      else if (l.startsWith('V:') && name) {
+        const version = l.slice(2).trim();
+        const have = installed.get(name);
+        if (have && compareApk(version, have.version) > 0) {
+          const prev = updates.get(name);
+          if (!prev || compareApk(version, prev.candidate) > 0) updates.set(name, { name, installed: have.version, candidate: version });
+        }
+        name = undefined;
+      } else if (l === '') name = undefined;
+    }
+  }
+  if (!used.length) {
+    g.unavailable('hostUpdates', { en: 'the repository indexes could not be read', ja: 'リポジトリのインデックスを読めませんでした' });
+    return;
+  }
+  const security = [...updates.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  g.add('hostUpdates', { file: dir, environment: g.environment, source: 'apk-index', security, lists: used } satisfies HostUpdates);
+}
+
+/**
+ * RHEL, Fedora, Rocky, Alma, Amazon Linux (live): `dnf -C -q updateinfo list --security` (yum on
+ * older releases) answers from the cached metadata only (-C: no network).
+ * Lines: `RHSA-2024:1234 Important/Sec. openssl-1:3.0.7-25.el9_3.x86_64`.
+ */
+async function gatherDnfUpdates(g: Gathering, installed: Map<string, HostPackage>): Promise<void> {
+  let r = await g.run('dnf', ['-C', '-q', 'updateinfo', 'list', '--security']);
+  if (!r.ran && (r.error ?? '').endsWith('is not installed')) r = await g.run('yum', ['-C', '-q', 'updateinfo', 'list', '--security']);
+  if (!r.ran || r.exitCode !== 0) {
+    g.unavailable('hostUpdates', { en: `${r.command} did not answer from the cache (${r.error ?? (r.stderr.trim().split('\n')[0] || `exit ${r.exitCode}`)}); run dnf makecache`, ja: `${r.command} がキャッシュから応答しませんでした（${r.error ?? (r.stderr.trim().split('\n')[0] || `終了コード ${r.exitCode}`)}）。dnf makecache を実行してください` });
+    return;
+  }
+  const updates = new Map<string, HostUpdate>();
+  for (const l of lines(r.stdout)) {
+    const w = l.trim().split(/\s+/);
+    if (w.length < 3 || !/\//.test(w[1]!)) continue;
+    const nevra = w[2]!.replace(/\.(x86_64|aarch64|i686|noarch|ppc64le|s390x|src)$/, '');
+    const m = /^(.+)-([^-]+)-([^-]+)$/.exec(nevra);
+    if (!m) continue;
+    const name = m[1]!;
+    const candidate = `${m[2]}-${m[3]}`.replace(/^\d+:/, '');
+    const have = installed.get(name);
+    if (!updates.has(name)) updates.set(name, { name, installed: have?.version ?? '?', candidate });
+  }
+  const security = [...updates.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  g.add('hostUpdates', { file: `host:${r.command}`, environment: g.environment, source: 'dnf-security', security, lists: [`host:${r.command}`] } satisfies HostUpdates);
 }
 
 /** Security updates: installed packages older than the security pocket's version in apt's cached lists. */
-function gatherAptUpdates(g: Gathering, installed: Map<string, HostPackage>): void {
+async function gatherAptUpdates(g: Gathering, installed: Map<string, HostPackage>): Promise<void> {
   const dir = 'var/lib/apt/lists';
   const entries = g.list(dir);
   const lists = (entries ?? []).filter((e) => /-security_.*_Packages(\.(gz|lz4|xz))?$/.test(e.name) || /_dists_[a-z]+-security_.*Packages/.test(e.name));
@@ -173,15 +283,12 @@ function gatherAptUpdates(g: Gathering, installed: Map<string, HostPackage>): vo
   const used: string[] = [];
   for (const e of lists) {
     const p = `${dir}/${e.name}`;
-    if (e.name.endsWith('.xz')) {
-      g.unavailable('hostUpdates', { en: `${p} is xz-compressed, which honban does not read; run apt list --upgradable`, ja: `${p} は xz 圧縮で honban は読めません。apt list --upgradable を実行してください` });
-      return;
-    }
     const raw = g.readBuffer(p, 64 * 1024 * 1024);
     if (!raw) continue;
     let text: string;
     try {
-      text = (e.name.endsWith('.gz') ? gunzipSync(raw, { maxOutputLength: 256 * 1024 * 1024 }) : e.name.endsWith('.lz4') ? lz4Decompress(raw, 256 * 1024 * 1024) : raw).toString('utf8');
+      const max = 256 * 1024 * 1024;
+      text = (e.name.endsWith('.gz') ? gunzipSync(raw, { maxOutputLength: max }) : e.name.endsWith('.lz4') ? lz4Decompress(raw, max) : e.name.endsWith('.xz') ? await xzDecompress(raw, max) : raw).toString('utf8');
     } catch (err) {
       g.skip(p, `cannot decompress: ${(err as Error).message}`);
       continue;
@@ -212,7 +319,7 @@ function gatherAptUpdates(g: Gathering, installed: Map<string, HostPackage>): vo
     return;
   }
   security.sort((a, b) => (a.name < b.name ? -1 : 1));
-  g.add('hostUpdates', { file: dir, environment: g.environment, security, lists: used } satisfies HostUpdates);
+  g.add('hostUpdates', { file: dir, environment: g.environment, source: 'apt-security', security, lists: used } satisfies HostUpdates);
 }
 
 const SYNC_SERVICES = ['systemd-timesyncd', 'chrony', 'chronyd', 'ntp', 'ntpd', 'ntpsec', 'openntpd'];
@@ -318,27 +425,30 @@ function words(line: string): string[] {
   return out;
 }
 
-/** nftables.conf: input chains' policy, and `tcp dport … accept` rules (sets and ranges). */
-function gatherNftables(g: Gathering): HostFirewall | undefined {
-  const file = 'etc/nftables.conf';
-  const r = g.read(file);
-  if (r.text === undefined) return undefined;
+/**
+ * An nftables ruleset (nftables.conf, or `nft list ruleset`): input chains' policy, and
+ * `tcp dport … accept` rules (sets and ranges). Chains hooked to input count, and so do the chains
+ * they jump to by name convention (`ufw-user-input`, `INPUT` of iptables-nft).
+ */
+export function parseNftables(text: string, file: string): { defaultDeny: boolean; rules: number; allows: HostFirewallRule[] } {
   let inInput = false;
   let depth = 0;
   let inputDepth = -1;
   let defaultDeny = false;
+  let rules = 0;
   const allows: HostFirewallRule[] = [];
-  lines(r.text).forEach((raw, i) => {
+  lines(text).forEach((raw, i) => {
     const w = words(raw);
     if (w[0] === 'chain') {
-      inInput = false;
+      inInput = /input/i.test(w[1] ?? '');
       inputDepth = depth;
     }
     const hook = w.indexOf('hook');
-    if (hook >= 0 && w[hook + 1] === 'input') inInput = true;
+    if (hook >= 0) inInput = w[hook + 1] === 'input';
     if (inInput) {
       const pol = w.indexOf('policy');
-      if (pol >= 0 && w[pol + 1] === 'drop') defaultDeny = true;
+      if (pol >= 0 && (w[pol + 1] === 'drop' || w[pol + 1] === 'reject')) defaultDeny = true;
+      if (w.includes('accept') || w.includes('drop') || w.includes('reject') || w.includes('jump')) rules++;
       const dport = w.indexOf('dport');
       if (dport > 0 && w.includes('accept')) {
         const proto = w[dport - 1] === 'tcp' || w[dport - 1] === 'udp' ? (w[dport - 1] as 'tcp' | 'udp') : 'any';
@@ -360,8 +470,54 @@ function gatherNftables(g: Gathering): HostFirewall | undefined {
       }
     }
   });
+  return { defaultDeny, rules, allows };
+}
+
+/** nftables.conf, loaded at boot by nftables.service. */
+function gatherNftables(g: Gathering): HostFirewall | undefined {
+  const file = 'etc/nftables.conf';
+  const r = g.read(file);
+  if (r.text === undefined) return undefined;
+  const { defaultDeny, allows } = parseNftables(r.text, file);
   const enabled = g.enabledLinks('nftables.service');
   return { file, environment: g.environment, kind: 'nftables', enabled: enabled.length > 0, defaultDeny, allows };
+}
+
+/**
+ * iptables-save text (rules.v4, sysconfig/iptables, or `iptables-save` live): the filter table's
+ * INPUT policy and `-A <input chain> … --dport … -j ACCEPT` (INPUT and chains named like ufw's
+ * `ufw-user-input`).
+ */
+export function parseIptables(text: string, file: string): { defaultDeny: boolean; rules: number; line?: number; allows: HostFirewallRule[] } {
+  let table = '';
+  let defaultDeny = false;
+  let rules = 0;
+  let line: number | undefined;
+  const allows: HostFirewallRule[] = [];
+  lines(text).forEach((raw, i) => {
+    const w = words(raw.trim());
+    if (!w.length) return;
+    if (w[0]!.startsWith('*')) table = w[0]!.slice(1);
+    if (table !== 'filter') return;
+    if (w[0] === ':INPUT') {
+      defaultDeny = w[1] === 'DROP' || w[1] === 'REJECT';
+      line = i + 1;
+    }
+    if (w[0] === '-A' && /input/i.test(w[1] ?? '')) {
+      rules++;
+      const j = w.indexOf('-j');
+      if (w[j + 1] !== 'ACCEPT') return;
+      const opt = (names: string[]) => {
+        const k = w.findIndex((x) => names.includes(x));
+        return k >= 0 ? w[k + 1] : undefined;
+      };
+      const dport = opt(['--dport', '--dports', '--destination-port']);
+      if (!dport) return;
+      const p = opt(['-p', '--protocol']);
+      allows.push(...portsOf(dport, file, i + 1, p === 'tcp' || p === 'udp' ? p : 'any', opt(['-s', '--source']) ?? 'any'));
+    }
+  });
+  return { defaultDeny, rules, ...(line ? { line } : {}), allows };
 }
 
 /** iptables-save files (iptables-persistent rules.v4 / rules.v6, RHEL's sysconfig/iptables). */
@@ -369,36 +525,34 @@ function gatherIptables(g: Gathering): HostFirewall | undefined {
   for (const file of ['etc/iptables/rules.v4', 'etc/sysconfig/iptables']) {
     const r = g.read(file);
     if (r.text === undefined) continue;
-    let table = '';
-    let defaultDeny = false;
-    let line: number | undefined;
-    const allows: HostFirewallRule[] = [];
-    lines(r.text).forEach((raw, i) => {
-      const w = words(raw.trim());
-      if (!w.length) return;
-      if (w[0]!.startsWith('*')) table = w[0]!.slice(1);
-      if (table !== 'filter') return;
-      if (w[0] === ':INPUT') {
-        defaultDeny = w[1] === 'DROP' || w[1] === 'REJECT';
-        line = i + 1;
-      }
-      if (w[0] === '-A' && w[1] === 'INPUT') {
-        const j = w.indexOf('-j');
-        if (w[j + 1] !== 'ACCEPT') return;
-        const opt = (names: string[]) => {
-          const k = w.findIndex((x) => names.includes(x));
-          return k >= 0 ? w[k + 1] : undefined;
-        };
-        const dport = opt(['--dport', '--dports', '--destination-port']);
-        if (!dport) return;
-        const p = opt(['-p', '--protocol']);
-        allows.push(...portsOf(dport, file, i + 1, p === 'tcp' || p === 'udp' ? p : 'any', opt(['-s', '--source']) ?? 'any'));
-      }
-    });
+    const { defaultDeny, line, allows } = parseIptables(r.text, file);
     const enabled = g.enabledLinks('netfilter-persistent.service').length > 0 || g.enabledLinks('iptables.service').length > 0;
     return { file, environment: g.environment, kind: 'iptables', ...(line ? { line } : {}), enabled, defaultDeny, allows };
   }
   return undefined;
+}
+
+/**
+ * `ufw status verbose`: `Status: active`, `Default: deny (incoming), …`, and rule lines
+ * `22/tcp  ALLOW IN  Anywhere`, `8000:8010/tcp (v6)  ALLOW IN  Anywhere (v6)`, `5432  ALLOW IN  10.0.0.0/8`.
+ */
+export function parseUfwStatus(text: string, file: string): { active: boolean; defaultDeny: boolean; allows: HostFirewallRule[] } {
+  let active = false;
+  let defaultDeny = false;
+  const allows: HostFirewallRule[] = [];
+  lines(text).forEach((raw, i) => {
+    const t = raw.trim();
+    if (/^Status:\s+active$/i.test(t)) active = true;
+    const d = /^Default:\s+(\w+)\s+\(incoming\)/i.exec(t);
+    if (d) defaultDeny = d[1]!.toLowerCase() !== 'allow';
+    const m = /^(\S+)(?:\s+\(v6\))?\s+(ALLOW|LIMIT)(?:\s+IN)?\s+(\S+)/.exec(t);
+    if (!m) return;
+    const [spec, proto] = m[1]!.split('/');
+    if (!spec || !/^\d/.test(spec)) return; // application profiles ("Nginx Full") name no port here
+    const from = m[3] === 'Anywhere' ? 'any' : m[3]!;
+    allows.push(...portsOf(spec, file, i + 1, proto === 'tcp' || proto === 'udp' ? proto : 'any', from));
+  });
+  return { active, defaultDeny, allows };
 }
 
 export function gatherFirewall(g: Gathering): void {

@@ -13,7 +13,7 @@ import { runPipeline, selectRules } from '../../engine/pipeline.js';
 import type { FileKind, RawFinding, ReportError, Rule } from '../../contracts/types.js';
 import type { NginxConfig } from '../../facts/nginx/types.js';
 import { walk } from '../../facts/nginx/query.js';
-import { gatherApps, gatherBackups, gatherCertificates, gatherLogrotate, gatherSchedules, localUnits } from './gather-app.js';
+import { gatherApps, gatherBackups, gatherCertificates, gatherLogrotate, gatherNginxLogs, gatherTempCleanup, gatherSchedules, localUnits } from './gather-app.js';
 import { gatherLive } from './gather-live.js';
 import { gatherFirewall, gatherOs, gatherPackages, gatherResources, gatherTime } from './gather-system.js';
 import type { HostInfo, HostSchedule } from '../../facts/host.js';
@@ -82,7 +82,8 @@ async function judgeDeployed(g: Gathering, config: HonbanConfig, now: Date): Pro
   const cfg: HonbanConfig = { ...config, waivers: [] };
   const { rules, severities, options } = selectRules(candidates, 'scan', g.environment, cfg);
   const files = [...g.sources.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const { facts, errors, secrets } = await collectFacts(files, neededFacts(rules), { environment: g.environment, customEnvs: [g.environment] });
+  // nginx's configuration is always parsed: its log files are host facts (logrotate), whatever rules are on.
+  const { facts, errors, secrets } = await collectFacts(files, new Set([...neededFacts(rules), 'nginx']), { environment: g.environment, customEnvs: [g.environment] });
   // The host's nginx: the configuration nginx.conf builds (stray files under etc/nginx are not loaded).
   if (facts.nginx && files.some((f) => f.path === 'etc/nginx/nginx.conf')) facts.nginx = (facts.nginx as NginxConfig[]).filter((c) => c.file === 'etc/nginx/nginx.conf');
   const result = await runPipeline({
@@ -157,12 +158,17 @@ export async function gather(view: HostView, opts: GatherOptions): Promise<Gathe
   gatherFirewall(g);
   const units = localUnits(g, '.service');
   gatherApps(g, units);
-  for (const u of g.appUnits) g.addSource(u.file, 'systemd', u.text, u.mode);
+  for (const u of g.appUnits) {
+    g.addSource(u.file, 'systemd', u.text, u.mode);
+    // Its drop-ins: the systemd collector merges them into the unit, findings point at their lines.
+    for (const d of u.dropIns) g.addSource(d.path, 'systemd', d.content, d.mode);
+  }
   const pkgs = gatherPackages(g);
   await gatherResources(g);
   await pkgs;
   gatherSchedules(g);
   gatherLogrotate(g);
+  gatherTempCleanup(g);
   gatherBackups(g, (g.facts.hostSchedule ?? []) as HostSchedule[]);
   gatherNginxFiles(g);
   gatherSshdFiles(g);
@@ -179,6 +185,7 @@ export async function gather(view: HostView, opts: GatherOptions): Promise<Gathe
     });
   }
   gatherCertificates(g, referenced);
+  gatherNginxLogs(g, (facts.nginx ?? []) as NginxConfig[]);
   return { gathering: g, deployed: judgement, gatheredAt: now.toISOString() };
 }
 

@@ -13,8 +13,11 @@ export interface LocalUnit {
   /** Root-relative path of the unit file (what a person edits). */
   file: string;
   text: string;
+  /** The unit file's sections followed by its drop-ins' (the effective unit). */
   sections: UnitSection[];
   mode?: number;
+  /** Drop-ins merged into it, in the order systemd applies them (an empty content masks a lower one). */
+  dropIns: { path: string; content: string; mode?: number }[];
 }
 
 /** The pseudo-file `sshd -T` output is judged as. */

@@ -51,6 +51,8 @@ export interface CommandResult {
 
 export interface HostView {
   live: boolean;
+  /** Live and running as root (uid 0): commands that need privileges (nft, iptables-save, ufw) can run. */
+  isRoot?: boolean;
   /** Absolute directory every host path is read under (`/` when live). */
   root: string;
   /** Reads a regular file (host path `/etc/x` or root-relative `etc/x`), at most `max` bytes (default 1 MiB). */
@@ -189,6 +191,7 @@ function makeView(root: string, live: boolean): HostView {
   };
   return {
     live,
+    isRoot: live && process.getuid?.() === 0,
     root,
     read(p, max = MAX_READ) {
       const b = this.readBytes(p, max);

@@ -43,3 +43,25 @@ export function patternCovers(pattern: string, dir: string): boolean {
   }
   return pdir === d;
 }
+
+/** `*` and `?` of a glob as a linear-time expression over one path segment each. */
+function globRe(glob: string): RegExp {
+  return new RegExp('^' + glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+}
+
+/**
+ * Does a logrotate pattern (glob) cover the file `file`? `file` may itself hold `*` where nginx
+ * writes a variable (`/var/log/nginx/$host.log` → `/var/log/nginx/*.log`): then the pattern must
+ * cover every name it stands for (the same glob, or `*` over the whole name).
+ */
+export function patternCoversFile(pattern: string, file: string): boolean {
+  if (pattern === file) return true;
+  const slash = pattern.lastIndexOf('/');
+  const fslash = file.lastIndexOf('/');
+  if (!globRe(pattern.slice(0, slash) || '/').test(file.slice(0, fslash) || '/')) return false;
+  const pname = pattern.slice(slash + 1);
+  const fname = file.slice(fslash + 1);
+  if (!fname.includes('*')) return globRe(pname).test(fname);
+  // A variable part: only a pattern that matches any text in its place covers it.
+  return pname === '*' || (globRe(pname).test(fname.replace(/\*/g, '')) && globRe(pname).test(fname.replace(/\*/g, 'x-y.z')));
+}

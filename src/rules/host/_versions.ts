@@ -77,3 +77,42 @@ export function atLeast(version: string, floor: string): boolean | undefined {
   }
   return true;
 }
+
+/** apk suffixes (apk-tools version.c): pre-releases sort before the release, post-releases after. */
+const APK_SUFFIX: Record<string, number> = { alpha: -4, beta: -3, pre: -2, rc: -1, cvs: 1, svn: 2, git: 3, hg: 4, p: 5 };
+
+function apkParts(v: string): { nums: number[]; letter: string; suffixes: [number, number][]; rel: number } {
+  const m = /^(.*?)(?:-r(\d+))?$/.exec(v.trim())!;
+  let rest = m[1] ?? '';
+  const rel = Number(m[2] ?? 0);
+  const suffixes: [number, number][] = [];
+  const us = rest.indexOf('_');
+  if (us >= 0) {
+    for (const s of rest.slice(us + 1).split('_')) {
+      const sm = /^([a-z]+)(\d*)$/.exec(s);
+      if (sm) suffixes.push([APK_SUFFIX[sm[1]!] ?? 0, Number(sm[2] || 0)]);
+    }
+    rest = rest.slice(0, us);
+  }
+  const lm = /^([\d.]*?)([a-z]?)$/.exec(rest);
+  const nums = (lm ? lm[1]! : rest).split('.').filter(Boolean).map((x) => Number(x));
+  return { nums, letter: lm?.[2] ?? '', suffixes, rel };
+}
+
+/** Negative when a < b (Alpine's apk ordering: 1.2.3_rc1 < 1.2.3 < 1.2.3a < 1.2.3_p1, then -rN). */
+export function compareApk(a: string, b: string): number {
+  const x = apkParts(a);
+  const y = apkParts(b);
+  for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
+    const d = (x.nums[i] ?? -1) - (y.nums[i] ?? -1);
+    if (d) return d;
+  }
+  if (x.letter !== y.letter) return x.letter < y.letter ? -1 : 1;
+  for (let i = 0; i < Math.max(x.suffixes.length, y.suffixes.length); i++) {
+    const [sa, na] = x.suffixes[i] ?? [0, 0];
+    const [sb, nb] = y.suffixes[i] ?? [0, 0];
+    if (sa !== sb) return sa - sb;
+    if (na !== nb) return na - nb;
+  }
+  return x.rel - y.rel;
+}

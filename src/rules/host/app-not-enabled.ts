@@ -16,7 +16,7 @@ export default defineRule({
     for (const app of facts.hostApp) {
       if (app.enabledBy.length) continue;
       ctx.report({
-        ...(app.installLine ? { file: app.file, line: app.installLine } : serviceAt(app)),
+        ...(app.installLine ? { file: app.installFile ?? app.file, line: app.installLine } : serviceAt(app)),
         message: app.wantedBy.length
           ? { en: `${app.unit} is not enabled: no ${app.wantedBy[0]}.wants link starts it at boot`, ja: `${app.unit} が有効ではありません: 起動時に開始する ${app.wantedBy[0]}.wants のリンクがありません` }
           : { en: `${app.unit} has no [Install] WantedBy= and no .wants link: it does not start at boot`, ja: `${app.unit} に [Install] WantedBy= も .wants のリンクもなく、起動時に開始されません` },

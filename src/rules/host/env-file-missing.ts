@@ -15,7 +15,7 @@ export default defineRule({
     for (const app of facts.hostApp) {
       for (const f of app.environmentFiles) {
         if (f.exists || f.error) continue;
-        ctx.report({ file: app.file, line: f.line, column: f.column, severity: f.optional ? 'medium' : undefined, message: f.optional ? { en: `EnvironmentFile=-${f.path} does not exist: the service starts without its variables`, ja: `EnvironmentFile=-${f.path} が存在せず、サービスは変数なしで起動します` } : { en: `EnvironmentFile=${f.path} does not exist: systemd will refuse to start ${app.unit}`, ja: `EnvironmentFile=${f.path} が存在しないため、systemd は ${app.unit} を起動しません` } });
+        ctx.report({ file: f.unitFile ?? app.file, line: f.line, column: f.column, severity: f.optional ? 'medium' : undefined, message: f.optional ? { en: `EnvironmentFile=-${f.path} does not exist: the service starts without its variables`, ja: `EnvironmentFile=-${f.path} が存在せず、サービスは変数なしで起動します` } : { en: `EnvironmentFile=${f.path} does not exist: systemd will refuse to start ${app.unit}`, ja: `EnvironmentFile=${f.path} が存在しないため、systemd は ${app.unit} を起動しません` } });
       }
     }
   },

@@ -14,7 +14,7 @@ export default defineRule({
   check(facts, ctx) {
     for (const app of facts.hostApp) {
       if (app.type?.value !== 'forking' || app.pidFile) continue;
-      ctx.report({ file: app.file, line: app.type.line, message: { en: `${app.unit} is Type=forking without PIDFile=: systemd cannot tell which process is the server`, ja: `${app.unit} は PIDFile= のない Type=forking です: systemd はどのプロセスがサーバーか判断できません` } });
+      ctx.report({ file: app.type.file ?? app.file, line: app.type.line, message: { en: `${app.unit} is Type=forking without PIDFile=: systemd cannot tell which process is the server`, ja: `${app.unit} は PIDFile= のない Type=forking です: systemd はどのプロセスがサーバーか判断できません` } });
     }
   },
 });

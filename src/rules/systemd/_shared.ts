@@ -19,3 +19,6 @@ export const where = (unit: SystemdUnit) => {
   const s = serviceSection(unit);
   return { file: unit.file, line: s?.line ?? 1, column: s?.column ?? 1 };
 };
+
+/** Where an entry is written: the drop-in that sets it, or the unit file. */
+export const at = (unit: SystemdUnit, e: { file?: string; line: number; column: number }) => ({ file: e.file ?? unit.file, line: e.line, column: e.column });

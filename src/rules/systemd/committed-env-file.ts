@@ -27,7 +27,7 @@ export default defineRule({
           unit.provides.some((p) => p.file === ref.repoPath && p.name === k && p.value && !isPlaceholder(p.value) && weakSecretReason(p.value) !== 'placeholder'),
         );
         ctx.report({
-          file: unit.file,
+          file: ref.file ?? unit.file,
           line: ref.line,
           column: ref.column,
           severity: secrets.length ? 'high' : 'medium',

@@ -1,6 +1,6 @@
 import { setting } from '../../facts/systemd.js';
 import { defineRule } from '../define.js';
-import { isOneshot, serviceSection, where } from './_shared.js';
+import { at, isOneshot, serviceSection, where } from './_shared.js';
 
 export default defineRule({
   id: 'systemd/missing-restart',
@@ -24,7 +24,7 @@ export default defineRule({
       const r = setting(unit, 'Service', 'Restart');
       if (r && r.value !== '' && r.value !== 'no') continue;
       ctx.report({
-        ...(r ? { file: unit.file, line: r.line, column: r.column } : where(unit)),
+        ...(r ? at(unit, r) : where(unit)),
         message: r
           ? { en: 'Restart=no: the service stays down after a crash', ja: 'Restart=no: クラッシュ後もサービスが停止したままになります' }
           : { en: 'Service has no Restart=: it stays down after a crash (systemd default Restart=no)', ja: 'サービスに Restart= がありません: クラッシュ後も停止したままになります (systemd の既定値は Restart=no)' },

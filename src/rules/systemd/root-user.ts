@@ -1,6 +1,6 @@
 import { setting } from '../../facts/systemd.js';
 import { defineRule } from '../define.js';
-import { serviceSection, where, yes } from './_shared.js';
+import { at, serviceSection, where, yes } from './_shared.js';
 
 export default defineRule({
   id: 'systemd/root-user',
@@ -26,7 +26,7 @@ export default defineRule({
       const user = setting(unit, 'Service', 'User');
       if (user && user.value !== '' && user.value !== 'root' && user.value !== '0') continue;
       ctx.report({
-        ...(user ? { file: unit.file, line: user.line, column: user.column } : where(unit)),
+        ...(user ? at(unit, user) : where(unit)),
         message: user
           ? { en: `Service runs as root (User=${user.value})`, ja: `サービスが root で動作します (User=${user.value})` }
           : { en: 'Service has no User=: systemd runs it as root', ja: 'サービスに User= がないため、systemd は root で実行します' },
