@@ -150,6 +150,8 @@ import host_env_file_missing from './host/env-file-missing.js';
 import host_env_file_permissions from './host/env-file-permissions.js';
 import host_expected_port_closed from './host/expected-port-closed.js';
 import host_firewall_disabled from './host/firewall-disabled.js';
+import host_firewall_live_port_open from './host/firewall-live-port-open.js';
+import host_firewall_not_loaded from './host/firewall-not-loaded.js';
 import host_firewall_port_open from './host/firewall-port-open.js';
 import host_forking_without_pidfile from './host/forking-without-pidfile.js';
 import host_gunicorn_workers_mismatch from './host/gunicorn-workers-mismatch.js';
@@ -163,6 +165,7 @@ import host_nginx_config_test_failed from './host/nginx-config-test-failed.js';
 import host_os_end_of_life from './host/os-end-of-life.js';
 import host_security_updates_pending from './host/security-updates-pending.js';
 import host_software_below_floor from './host/software-below-floor.js';
+import host_temp_cleanup_missing from './host/temp-cleanup-missing.js';
 import host_time_sync_missing from './host/time-sync-missing.js';
 import host_timezone_mismatch from './host/timezone-mismatch.js';
 import host_unexpected_listener from './host/unexpected-listener.js';
@@ -419,6 +422,8 @@ export const ALL_RULES: Rule<any>[] = [
   host_env_file_permissions,
   host_expected_port_closed,
   host_firewall_disabled,
+  host_firewall_live_port_open,
+  host_firewall_not_loaded,
   host_firewall_port_open,
   host_forking_without_pidfile,
   host_gunicorn_workers_mismatch,
@@ -432,6 +437,7 @@ export const ALL_RULES: Rule<any>[] = [
   host_os_end_of_life,
   host_security_updates_pending,
   host_software_below_floor,
+  host_temp_cleanup_missing,
   host_time_sync_missing,
   host_timezone_mismatch,
   host_unexpected_listener,
