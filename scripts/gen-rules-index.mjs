@@ -17,7 +17,7 @@ export function ruleFiles() {
     if (!statSync(dir).isDirectory()) continue;
     for (const name of readdirSync(dir).sort()) {
       if (!name.endsWith('.ts') || name.endsWith('.test.ts') || name.startsWith('_')) continue;
-      if (!/^export default defineRule\(/m.test(readFileSync(path.join(dir, name), 'utf8'))) continue;
+      if (!/^export default define\w*Rule\(/m.test(readFileSync(path.join(dir, name), 'utf8'))) continue;
       out.push(`${domain}/${name.slice(0, -3)}`);
     }
   }

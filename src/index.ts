@@ -10,3 +10,5 @@ export type { Finding, Report, ReportError, Rule, RuleContext, RuleMeta, Severit
 export { checkEnv, diffEnv } from './commands/env/index.js';
 export { probe, type ProbeRunOptions } from './commands/probe/index.js';
 export { host, judgeHostFacts, loadHostFacts, gatherHostFacts, type HostRunOptions, type HostRecord } from './commands/host/index.js';
+export { check, type CheckOptions, type CheckResult } from './commands/check/run.js';
+export type { Readiness, ReadinessItem, RunSummary, Verdict, FindingSource } from './contracts/types.js';

@@ -18,7 +18,7 @@ function fixture(files: Record<string, string>): string {
 const repo = () =>
   fixture({
     'app.sh': '#!/bin/sh\n# honban-ignore provision/curl-pipe-shell\necho ok\n',
-    'deploy/run.sh': '#!/bin/sh\necho fine # honban-ignore provision/curl-pipe-shell -- vendored installer, pinned by checksum\n',
+    'deploy/run.sh': '#!/bin/sh\ncurl -fsSL https://get.example.com/install.sh | sh # honban-ignore provision/curl-pipe-shell -- vendored installer, pinned by checksum\n',
   });
 
 test('--version is the package version; --help lists the commands', () => {
@@ -39,7 +39,7 @@ test('usage errors are one clear line and exit 2', () => {
     [['frobnicate'], /^honban: error: unknown command 'frobnicate' \(see honban --help\)\n$/],
     [['scan', '--bogus'], /^honban: error: unknown option '--bogus' \(see honban scan --help\)\n$/],
     [['scan', '/nonexistent/path'], /^honban: error: cannot read \/nonexistent\/path: no such file or directory\n$/],
-    [['scan', '.', '--format', 'xml'], /^honban: error: --format must be one of pretty, json, sarif, junit, markdown, not "xml"\n$/],
+    [['scan', '.', '--format', 'xml'], /^honban: error: --format must be one of pretty, json, sarif, junit, markdown, github, gitlab, html, not "xml"\n$/],
     [['scan', '.', '--fail-on', 'sometimes'], /^honban: error: --fail-on must be one of critical, high, medium, low, info, none, not "sometimes"\n$/],
     [['scan', '.', '--lang', 'fr'], /^honban: error: --lang must be en or ja, not "fr"\n$/],
     [['scan', '.', '--config', '/nonexistent/honban.yml'], /^honban: error: cannot read config \/nonexistent\/honban.yml: no such file\n$/],
@@ -58,7 +58,7 @@ test('a bad honban.yml exits 2 and lists every problem', () => {
   const r = honban(['scan', dir]);
   assert.equal(r.code, 2);
   const lines = r.stderr.trim().split('\n');
-  assert.match(lines[0]!, /^honban: error: invalid config .*honban\.yml: 3 problem\(s\)$/);
+  assert.match(lines[0]!, /^honban: error: invalid config .*honban\.yml: 3 problems$/);
   assert.ok(lines.some((l) => l.includes('failOn:')));
   assert.ok(lines.some((l) => l.includes('rules.docker/root-usr: unknown rule id')));
   assert.ok(lines.some((l) => l.includes("waivers.0: must have required property 'reason'")));
@@ -88,11 +88,11 @@ test('every format renders the same finding; --output writes the file and nothin
   assert.equal(json.environment, 'production');
   const f = json.findings.find((x: { ruleId: string }) => x.ruleId === 'honban/ignore-without-reason');
   assert.deepEqual([f.file, f.line, f.column, f.severity, f.status], ['app.sh', 2, 3, 'medium', 'open']);
-  assert.equal(json.findings.length, 1, 'the directive with a reason is fine');
+  assert.deepEqual(json.findings.map((x: { ruleId: string; status: string }) => `${x.ruleId} ${x.status}`), ['honban/ignore-without-reason open', 'provision/curl-pipe-shell suppressed'], 'the directive with a reason suppresses');
 
   const sarif = JSON.parse(honban(['scan', dir, '--format', 'sarif']).stdout);
   assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine, 2);
-  assert.match(honban(['scan', dir, '--format', 'junit']).stdout, /<failure type="medium" message="app.sh:2:3 /);
+  assert.match(honban(['scan', dir, '--format', 'junit']).stdout, /<testcase classname="honban\/ignore-without-reason" name="app.sh:2:3 Suppression comment[^"]*" file="app.sh" line="2">\n\s*<failure type="medium" message="Suppression comment/);
   assert.match(honban(['scan', dir, '--format', 'markdown']).stdout, /`app.sh:2`/);
   const pretty = honban(['scan', dir]);
   assert.match(pretty.stdout, /^app\.sh\n\s+2:3\s+medium\s+Suppression comment/);
@@ -101,6 +101,7 @@ test('every format renders the same finding; --output writes the file and nothin
   const out = path.join(dir, 'out.sarif');
   const r = honban(['scan', dir, '--format', 'sarif', '--output', out]);
   assert.equal(r.stdout, '');
+  assert.equal(r.stderr, `honban scan: wrote the sarif report to ${out} — 1 open finding (1 medium) · 1 suppressed · exit 0\n`);
   assert.equal(JSON.parse(readFileSync(out, 'utf8')).version, '2.1.0');
 });
 
@@ -128,12 +129,12 @@ test('baseline: --write-baseline records, --baseline hides known findings, a new
   // Moving the line keeps the fingerprint.
   writeFileSync(path.join(dir, 'app.sh'), '#!/bin/sh\n\n\n# honban-ignore provision/curl-pipe-shell\necho ok\n');
   const moved = JSON.parse(honban(['scan', dir, '--baseline', base, '--format', 'json', '--fail-on', 'medium']).stdout);
-  assert.deepEqual(moved.findings.map((f: { status: string; line: number }) => [f.status, f.line]), [['baseline', 4]]);
+  assert.deepEqual(moved.findings.map((f: { status: string; line: number }) => [f.status, f.line]), [['baseline', 4], ['suppressed', 2]]);
   assert.equal(moved.exitCode, 0);
   writeFileSync(path.join(dir, 'more.sh'), '#!/bin/sh\n# honban-ignore docker/root-user\n');
   const r = honban(['scan', dir, '--baseline', base, '--format', 'json', '--fail-on', 'medium']);
   assert.equal(r.code, 1);
-  assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { file: string; status: string }) => `${f.file}:${f.status}`), ['app.sh:baseline', 'more.sh:open']);
+  assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { file: string; status: string }) => `${f.file}:${f.status}`), ['app.sh:baseline', 'deploy/run.sh:suppressed', 'more.sh:open']);
   assert.equal(honban(['scan', dir, '--baseline', path.join(dir, 'missing.json')]).code, 2);
 });
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { CONFIG_NAMES, findConfig, loadConfig } from '../config/load.js';
 import { type HonbanConfig } from '../contracts/config.js';
 import { UserError } from '../contracts/errors.js';
-import type { Lang, SkipReason } from '../contracts/types.js';
+import type { Lang, Localized, SkipReason } from '../contracts/types.js';
 import { readUserFileSync } from '../lib/read.js';
 import { escapeControl } from '../report/escape.js';
 import { skipReasonText } from '../report/text.js';
@@ -18,11 +18,15 @@ import { buildInitYaml, checkGenerated, contractReads, inferVariables } from '..
 import { resolveEnvName } from '../collect/env/layers.js';
 import { resolveEnvironment } from '../collect/env/resolve.js';
 import { runEnv } from '../commands/env/run.js';
+import { sideSpec, type TfSideSpec } from '../commands/env/tfresources.js';
 import { hasSchema } from '../config/variables.js';
 import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../commands/env/snapshot.js';
 import { SecretMasker } from '../engine/post/mask.js';
+import { classifyEnvironment } from '../lib/environment.js';
 import { ALL_RULES } from '../rules/index.js';
-import { emit, parse, renderReport, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor, warnDeprecations } from './common.js';
+import { assertEnvName, emit, emitReport, parse, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor, warnDeprecations } from './common.js';
+import { L } from '../lib/i18n.js';
+import { loadPluginRules } from '../engine/plugins.js';
 
 const ENV_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -39,13 +43,13 @@ type Sub = (typeof SUBCOMMANDS)[number] | 'check';
 
 /** Options each sub-command accepts (beyond --help). */
 const ALLOWED: Record<Sub, readonly string[]> = {
-  check: ['env', 'lang', 'format', 'output', 'fail-on', 'config', 'baseline', 'write-baseline', 'quiet', 'process-env', 'secrets-dir', 'explain'],
+  check: ['env', 'lang', 'format', 'output', 'fail-on', 'config', 'baseline', 'write-baseline', 'quiet', 'process-env', 'secrets-dir', 'explain', 'rule', 'skip-rule', 'min-severity', 'sarif-root'],
   init: ['lang', 'config', 'stdout', 'quiet', 'output'],
   snapshot: ['env', 'lang', 'format', 'output', 'config', 'quiet', 'process-env', 'secrets-dir', 'list'],
   drift: ['env', 'lang', 'format', 'output', 'config', 'quiet', 'process-env', 'secrets-dir', 'update'],
 };
 
-const HELP: Record<Sub, string> = { check: ENV_HELP, init: ENV_INIT_HELP, snapshot: ENV_SNAPSHOT_HELP, drift: ENV_DRIFT_HELP };
+const HELP: Record<Sub, Localized> = { check: ENV_HELP, init: ENV_INIT_HELP, snapshot: ENV_SNAPSHOT_HELP, drift: ENV_DRIFT_HELP };
 
 interface Setup {
   dir: string;
@@ -63,17 +67,17 @@ async function setup(dirArg: string | undefined, configFlag: string | undefined,
   try {
     st = statSync(dir);
   } catch {
-    throw new UserError(`cannot read ${dirArg ?? '.'}: no such directory`);
+    throw new UserError(L(`cannot read ${dirArg ?? '.'}: no such directory`, `${dirArg ?? '.'} を読めません: ディレクトリがありません`));
   }
-  if (!st.isDirectory()) throw new UserError(`${dirArg} is not a directory (honban env reads a repository or deployment directory)`);
-  if (configFlag && !existsSync(configFlag)) throw new UserError(`cannot read config ${configFlag}: no such file`);
+  if (!st.isDirectory()) throw new UserError(L(`${dirArg} is not a directory (honban env reads a repository or deployment directory)`, `${dirArg} はディレクトリではありません (honban env はリポジトリかデプロイ先のディレクトリを読みます)`));
+  if (configFlag && !existsSync(configFlag)) throw new UserError(L(`cannot read config ${configFlag}: no such file`, `設定ファイル ${configFlag} を読めません: ファイルがありません`));
   const configFile = configFlag ?? findConfig(dir);
-  const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
+  const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)), loadPluginRules);
   warnDeprecations(config, false);
   let configText: string | undefined;
   let configDisplay: string | undefined;
   if (configFile) {
-    configText = readUserFileSync(configFile, `config ${configFile}`);
+    configText = readUserFileSync(configFile, L(`config ${configFile}`, `設定ファイル ${configFile}`));
     const rel = path.relative(dir, path.resolve(configFile));
     configDisplay = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : configFile;
   }
@@ -86,7 +90,7 @@ function checkOptions(sub: Sub, values: Record<string, unknown>): void {
     if (!ALLOWED[sub].includes(k)) {
       const owner = (Object.keys(ALLOWED) as Sub[]).find((s) => s !== 'check' && ALLOWED[s].includes(k));
       const where = sub === 'check' ? 'honban env' : `honban env ${sub}`;
-      throw new UserError(`--${k} is not an option of ${where}${owner && owner !== sub ? ` (it belongs to honban env ${owner})` : ''} (see ${where} --help)`);
+      throw new UserError(L(`--${k} is not an option of ${where}${owner && owner !== sub ? ` (it belongs to honban env ${owner})` : ''} (see ${where} --help)`, `--${k} は ${where} のオプションではありません${owner && owner !== sub ? ` (honban env ${owner} のオプションです)` : ''} (${where} --help を参照)`));
     }
   }
 }
@@ -104,16 +108,16 @@ export async function envCommand(args: string[]): Promise<number> {
     sub = positionals.shift() as Sub;
   }
   if (values.help) {
-    await emit(HELP[sub], undefined);
+    await emit(HELP[sub][resolveLang(values.lang)], undefined);
     return 0;
   }
   checkOptions(sub, values as Record<string, unknown>);
-  if (positionals.length > 1) throw new UserError(`honban env takes one directory, not ${positionals.length} (see honban env --help)`);
+  if (positionals.length > 1) throw new UserError(L(`honban env takes one directory, not ${positionals.length} (see honban env --help)`, `honban env に指定できるディレクトリは 1 つです (${positionals.length} 個指定されました。honban env --help を参照)`));
   const s = await setup(positionals[0], values.config, values.lang);
   const environment = resolveEnvName(values.env ?? s.config.environment ?? 'production', s.config);
   const processEnv = values['process-env'] ? { ...process.env } : undefined;
   const secretsDir = values['secrets-dir'];
-  if (secretsDir !== undefined && !existsSync(secretsDir)) throw new UserError(`cannot read --secrets-dir ${secretsDir}: no such directory`);
+  if (secretsDir !== undefined && !existsSync(secretsDir)) throw new UserError(L(`cannot read --secrets-dir ${secretsDir}: no such directory`, `--secrets-dir ${secretsDir} を読めません: ディレクトリがありません`));
 
   switch (sub) {
     case 'check':
@@ -138,7 +142,10 @@ function assertReadable(res: { environment: string; unreadableEnvFiles: { path: 
   const bad = res.unreadableEnvFiles;
   if (!bad.length) return;
   throw new UserError(
-    `cannot validate ${res.environment}: ${bad.length === 1 ? 'an env file' : `${bad.length} env files`} of ${res.environment} cannot be read`,
+    L(
+      `cannot validate ${res.environment}: ${bad.length === 1 ? 'an env file' : `${bad.length} env files`} of ${res.environment} cannot be read`,
+      `${res.environment} を検証できません: ${res.environment} の env ファイル ${bad.length} 個を読めません`,
+    ),
     bad.map((k) => `  ${escapeControl(k.path)}: ${skipReasonText(k, lang)}`),
   );
 }
@@ -162,20 +169,23 @@ async function check(s: Setup, environment: string, values: Values, processEnv: 
   });
   assertReadable(resolution, s.lang);
   if (!resolution.sources.length && !hasSchema(s.config)) {
+    const where = path.relative(process.cwd(), s.dir) || '.';
     throw new UserError(
-      `nothing to validate: no env file of ${environment} in ${path.relative(process.cwd(), s.dir) || '.'} (looked for .env, .env.${environment}, env/${environment}/*.env); ` +
-        `pass --process-env or --secrets-dir, set environments.${environment}.files, or declare variables: in honban.yml`,
+      L(
+        `nothing to validate: no env file of ${environment} in ${where} (looked for .env, .env.${environment}, env/${environment}/*.env); ` +
+          `pass --process-env or --secrets-dir, set environments.${environment}.files, or declare variables: in honban.yml`,
+        `検証するものがありません: ${where} に ${environment} の env ファイルがありません (.env, .env.${environment}, env/${environment}/*.env を探しました)。` +
+          `--process-env か --secrets-dir を指定するか、honban.yml に environments.${environment}.files か variables: を書いてください`,
+      ),
     );
   }
-  const color = useColor(values.output);
-  let text = renderReport(report, format, values);
+  let prefix = '';
   if (format === 'pretty' && values.explain) {
     const masker = new SecretMasker();
     masker.add(resolution.secrets);
-    text = formatExplain(masker.maskDeep(explain), environment, resolution.sources, s.lang, color) + text;
+    prefix = formatExplain(masker.maskDeep(explain), environment, resolution.sources, s.lang, useColor(values.output));
   }
-  await emit(text, values.output);
-  return report.exitCode;
+  return emitReport(report, format, values, prefix);
 }
 
 async function init(s: Setup, values: Values): Promise<number> {
@@ -208,7 +218,7 @@ async function init(s: Setup, values: Values): Promise<number> {
   try {
     writeFileSync(target, text);
   } catch (e) {
-    throw new UserError(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UserError(L(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, `${target} に書き込めません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
   }
   const rel = path.relative(process.cwd(), target) || target;
   const msg =
@@ -269,20 +279,49 @@ const DIFF_OPTIONS = {
 export async function diffCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, DIFF_OPTIONS, 'diff');
   if (values.help) {
-    await emit(DIFF_HELP, undefined);
+    await emit(DIFF_HELP[resolveLang(values.lang)], undefined);
     return 0;
   }
-  if (!values.from || !values.to) throw new UserError('honban diff needs --from ENV and --to ENV (see honban diff --help)');
-  if (positionals.length > 1) throw new UserError(`honban diff takes one directory, not ${positionals.length} (see honban diff --help)`);
+  if (values.from === undefined || values.to === undefined) throw new UserError(L('honban diff needs --from ENV and --to ENV (see honban diff --help)', 'honban diff には --from ENV と --to ENV が必要です (honban diff --help を参照)'));
+  if (positionals.length > 1) throw new UserError(L(`honban diff takes one directory, not ${positionals.length} (see honban diff --help)`, `honban diff に指定できるディレクトリは 1 つです (${positionals.length} 個指定されました。honban diff --help を参照)`));
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
   const s = await setup(positionals[0], values.config, values.lang);
-  const from = resolveEnvName(values.from, s.config);
-  const to = resolveEnvName(values.to, s.config);
-  if (from === to) throw new UserError(`--from and --to name the same environment (${from})`);
+  // A side is an environment, or a Terraform root directory / tfvars file of the repository.
+  // sideSpec takes only relative paths inside DIR naming a directory with .tf files or an existing
+  // tfvars file; anything else must be an environment name.
+  const sideOf = (flag: string, v: string): TfSideSpec => {
+    if (/[\u0000-\u001f\u007f]/.test(v)) assertEnvName(flag, v);
+    const side = sideSpec(v, s.view, s.config);
+    if (side.kind === 'env') assertEnvName(flag, v);
+    return side;
+  };
+  const fromSide = sideOf('from', values.from);
+  const toSide = sideOf('to', values.to);
+  const name = (side: TfSideSpec) => (side.kind === 'env' ? side.env : side.kind === 'root' ? side.dir : side.file);
+  const from = name(fromSide);
+  const to = name(toSide);
+  if (from === to) {
+    const what = fromSide.kind === 'env' ? L('environment', '環境') : fromSide.kind === 'root' ? L('Terraform root', 'Terraform ルート') : L('tfvars file', 'tfvars ファイル');
+    throw new UserError(L(`--from and --to name the same ${what.en} (${from})`, `--from と --to が同じ${what.ja} (${from}) です`));
+  }
+  const tf = fromSide.kind !== 'env' || toSide.kind !== 'env';
   // The result is masked as data by diffEnvironments; the rendered text is not masked again (a weak
   // secret such as `value` would otherwise mask the JSON keys).
-  const { result, resolutions } = await diffEnvironments({ view: s.view, from, to, config: s.config });
+  const { result, resolutions } = await diffEnvironments({ view: s.view, from, to, config: s.config, ...(tf ? { fromSide, toSide } : {}) });
   for (const r of resolutions) assertReadable(r, s.lang);
+  // Comparing with an environment that does not exist would list every key as "only in" the other.
+  for (const [flag, side, env, files] of [['--from', fromSide, from, [...result.sources.from, ...(result.tfvars?.files.from ?? [])]], ['--to', toSide, to, [...result.sources.to, ...(result.tfvars?.files.to ?? [])]]] as const) {
+    if (side.kind !== 'env') continue;
+    const custom = Object.keys(s.config.environments ?? {});
+    if (s.config.environments?.[env] || files.some((f) => classifyEnvironment(f.replace(/\/$/, '/x'), [env, ...custom]) === env)) continue;
+    const where = path.relative(process.cwd(), s.dir) || '.';
+    throw new UserError(
+      L(
+        `${flag} ${env}: no such environment in ${where} (no .env.${env}, env/${env}/*.env or ${env} *.tfvars, and honban.yml declares no environments.${env})`,
+        `${flag} ${env}: ${where} にそのような環境はありません (.env.${env}、env/${env}/*.env、${env} の *.tfvars がなく、honban.yml にも environments.${env} がありません)`,
+      ),
+    );
+  }
   const all = !values['changed-only'];
   const text =
     format === 'json' ? formatDiffJson(result) : format === 'markdown' ? formatDiffMarkdown(result, s.lang, { all }) : formatDiffPretty(result, s.lang, { all, color: useColor(values.output) });

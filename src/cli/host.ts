@@ -4,6 +4,8 @@ import { findConfig, loadConfig } from '../config/load.js';
 import { UserError } from '../contracts/errors.js';
 import { HOST_HELP } from './host-help.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
+import { L } from '../lib/i18n.js';
+import { loadPluginRules } from '../engine/plugins.js';
 
 const HOST_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -17,11 +19,11 @@ const HOST_OPTIONS = {
 export async function hostCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, HOST_OPTIONS, 'host');
   if (values.help) {
-    await emit(HOST_HELP, undefined);
+    await emit(HOST_HELP[resolveLang(values.lang)], undefined);
     return 0;
   }
-  if (positionals.length) throw new UserError(`honban host takes no positional argument ("${positionals[0]}"); use --root DIR for an offline tree`);
-  if (values.root !== undefined && values.facts !== undefined) throw new UserError('give either --root DIR or --facts FILE, not both');
+  if (positionals.length) throw new UserError(L(`honban host takes no positional argument ("${positionals[0]}"); use --root DIR for an offline tree`, `honban host は位置引数を取りません ("${positionals[0]}")。オフラインのツリーには --root DIR を使います`));
+  if (values.root !== undefined && values.facts !== undefined) throw new UserError(L('give either --root DIR or --facts FILE, not both', '--root DIR と --facts FILE のどちらか一方だけを指定してください'));
   if (values.root !== undefined) {
     let ok = false;
     try {
@@ -29,12 +31,12 @@ export async function hostCommand(args: string[]): Promise<number> {
     } catch {
       /* reported below */
     }
-    if (!ok) throw new UserError(`cannot read --root ${values.root}: not a directory`);
+    if (!ok) throw new UserError(L(`cannot read --root ${values.root}: not a directory`, `--root ${values.root} を読めません: ディレクトリではありません`));
   }
-  if (values.config && !existsSync(values.config)) throw new UserError(`cannot read config ${values.config}: no such file`);
+  if (values.config && !existsSync(values.config)) throw new UserError(L(`cannot read config ${values.config}: no such file`, `設定ファイル ${values.config} を読めません: ファイルがありません`));
   const configFile = values.config ?? findConfig(process.cwd());
   const known = configFile ? new Set((await import('../rules/index.js')).ALL_RULES.map((r) => r.id)) : undefined;
-  const config = await loadConfig(configFile, known);
+  const config = await loadConfig(configFile, known, loadPluginRules);
   const lang = resolveLang(values.lang, config.lang);
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], config.failOn);

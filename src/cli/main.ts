@@ -1,7 +1,8 @@
 import { UserError, crashReport } from '../contracts/errors.js';
 import { VERSION } from '../contracts/version.js';
+import { L, langOf } from '../lib/i18n.js';
 import { emit } from './common.js';
-import { MAIN_HELP } from './help.js';
+import { mainHelp } from './help.js';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -13,16 +14,39 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   diff: async () => (await import('./env.js')).diffCommand,
   probe: async () => (await import('./probe.js')).probeCommand,
   host: async () => (await import('./host.js')).hostCommand,
+  check: async () => (await import('./check.js')).checkCommand,
+  history: async () => (await import('./history.js')).historyCommand,
+  convert: async () => (await import('./convert.js')).convertCommand,
 };
+
+/**
+ * A reader that stops reading (`honban rules | head -1`) closes the pipe: the output is no longer
+ * wanted, so honban ends quietly with exit 0 instead of an EPIPE stack trace.
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+      throw e;
+    });
+  }
+}
+
+/** Every command's name (the help tests walk them). */
+export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 let strayHandled = false;
 
 /** Runs the CLI; returns the exit code (0 / 1 / 2). */
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
+  // Errors about the arguments themselves are in the language the arguments (or LANG) ask for.
+  const lang = langOf(argv);
   // Errors outside the awaited chain (a timer, a stream) get the same report without data, not
   // node's default print of the message.
   const onStray = (e: unknown) => {
-    process.stderr.write(crashReport(e, VERSION));
+    process.stderr.write(crashReport(e, VERSION, lang));
     process.exit(2);
   };
   if (!strayHandled) {
@@ -31,9 +55,13 @@ export async function main(argv: string[]): Promise<number> {
     process.on('unhandledRejection', onStray);
   }
   try {
-    const [first, ...rest] = argv;
+    // `honban --lang ja scan .`: a leading --lang goes to the command (or the main help).
+    let args = argv;
+    const leadLang = args[0] === '--lang' ? args.slice(0, 2) : args[0]?.startsWith('--lang=') ? args.slice(0, 1) : [];
+    if (leadLang.length) args = [...args.slice(leadLang.length), ...(args.length > leadLang.length ? leadLang : [])];
+    const [first, ...rest] = args;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-      await emit(MAIN_HELP, undefined);
+      await emit(mainHelp(lang), undefined);
       return first === undefined ? 2 : 0;
     }
     if (first === '--version' || first === '-V' || first === 'version') {
@@ -42,8 +70,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const load = COMMANDS[first];
     if (!load) {
-      if (first.startsWith('-')) throw new UserError(`unknown option '${first}' (see honban --help)`);
-      throw new UserError(`unknown command '${first}' (see honban --help)`);
+      if (first.startsWith('-')) throw new UserError(L(`unknown option '${first}' (see honban --help)`, `不明なオプション '${first}' (honban --help を参照)`));
+      throw new UserError(L(`unknown command '${first}' (see honban --help)`, `不明なコマンド '${first}' (honban --help を参照)`));
     }
     // Lets the end-to-end tests prove that a crash prints the version and a stack and exits 2.
     if (process.env.HONBAN_CRASH_TEST === '1') throw new Error('crash requested by HONBAN_CRASH_TEST');
@@ -51,11 +79,11 @@ export async function main(argv: string[]): Promise<number> {
     return await cmd(rest);
   } catch (e) {
     if (e instanceof UserError) {
-      process.stderr.write(`honban: error: ${e.message}\n`);
-      for (const d of e.details) process.stderr.write(d + '\n');
+      process.stderr.write(`honban: ${lang === 'ja' ? 'エラー' : 'error'}: ${e.text[lang]}\n`);
+      for (const d of e.details) process.stderr.write(d[lang] + '\n');
       return 2;
     }
-    process.stderr.write(crashReport(e, VERSION));
+    process.stderr.write(crashReport(e, VERSION, lang));
     return 2;
   }
 }

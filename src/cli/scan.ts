@@ -6,6 +6,8 @@ import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolv
 import { SCAN_HELP } from './help.js';
 import { UserError } from '../contracts/errors.js';
 import { existsSync } from 'node:fs';
+import { L } from '../lib/i18n.js';
+import { loadPluginRules } from '../engine/plugins.js';
 
 export async function scanCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
@@ -14,14 +16,14 @@ export async function scanCommand(args: string[]): Promise<number> {
     'scan',
   );
   if (values.help) {
-    await emit(SCAN_HELP, undefined);
+    await emit(SCAN_HELP[resolveLang(values.lang)], undefined);
     return 0;
   }
   const paths = positionals.length ? positionals : ['.'];
-  for (const p of paths) if (!existsSync(p)) throw new UserError(`cannot read ${p}: no such file or directory`);
+  for (const p of paths) if (!existsSync(p)) throw new UserError(L(`cannot read ${p}: no such file or directory`, `${p} を読めません: ファイルもディレクトリもありません`));
   const configFile = values.config ?? findConfig(path.resolve(paths[0]!));
-  if (values.config && !existsSync(values.config)) throw new UserError(`cannot read config ${values.config}: no such file`);
-  const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
+  if (values.config && !existsSync(values.config)) throw new UserError(L(`cannot read config ${values.config}: no such file`, `設定ファイル ${values.config} を読めません: ファイルがありません`));
+  const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)), loadPluginRules);
   warnDeprecations(config, values.quiet);
   const lang = resolveLang(values.lang, config.lang);
   const format = resolveFormat(values.format);
@@ -29,7 +31,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   const onProgress = progress(values.quiet);
   const jobs = values.jobs === undefined ? undefined : positiveInt(values.jobs, '--jobs');
   const fileTimeout = values['file-timeout'] === undefined ? undefined : positiveNumber(values['file-timeout'], '--file-timeout');
-  if (values['no-cache'] && values['cache-location']) throw new UserError('give either --no-cache or --cache-location, not both');
+  if (values['no-cache'] && values['cache-location']) throw new UserError(L('give either --no-cache or --cache-location, not both', '--no-cache と --cache-location はどちらか一方だけを指定してください'));
   const { report } = await scan({
     paths,
     environment: values.env ?? config.environment,
@@ -51,12 +53,12 @@ export async function scanCommand(args: string[]): Promise<number> {
 
 function positiveInt(v: string, flag: string): number {
   const n = Number(v);
-  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < 1) throw new UserError(`${flag} must be a whole number of at least 1, not "${v}"`);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < 1) throw new UserError(L(`${flag} must be a whole number of at least 1, not "${v}"`, `${flag} は 1 以上の整数にしてください ("${v}" が指定されました)`));
   return n;
 }
 
 function positiveNumber(v: string, flag: string): number {
   const n = Number(v);
-  if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 86_400) throw new UserError(`${flag} must be a number of seconds above 0, not "${v}"`);
+  if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 86_400) throw new UserError(L(`${flag} must be a number of seconds above 0, not "${v}"`, `${flag} は 0 より大きい秒数にしてください ("${v}" が指定されました)`));
   return n;
 }

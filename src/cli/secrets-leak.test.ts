@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { honban, REPO } from '../testing/cli.js';
@@ -38,7 +38,7 @@ test('no planted secret appears in any format, language, baseline or output file
   // A malformed file holding a secret: its parse error must not quote it.
   writeFileSync(path.join(dir, 'docker-compose.override.yml'), `services:\n  web:\n    environment:\n      API_TOKEN: "${PLANTED[1]!.value}\n    ports: [\n`);
   let total = 0;
-  for (const format of ['pretty', 'json', 'sarif', 'junit', 'markdown']) {
+  for (const format of ['pretty', 'json', 'sarif', 'junit', 'markdown', 'html']) {
     for (const lang of ['en', 'ja']) {
       const r = honban(['scan', dir, '--format', format, '--lang', lang, '--fail-on', 'none']);
       assert.equal(r.code, 0, `${format}/${lang}: ${r.stderr}`);
@@ -62,4 +62,31 @@ test('the planted secrets are found (so the leak test above is not vacuous)', ()
   const report = JSON.parse(r.stdout) as { findings: { file: string; line?: number; ruleId: string }[] };
   const at = new Set(report.findings.map((f) => `${f.file}:${f.line}`));
   for (const { where } of PLANTED) assert.ok(at.has(where), `no finding at ${where}; findings: ${[...at].join(', ')}`);
+});
+
+test('honban check: no planted secret in any format, in the history store or in history output', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'honban-leak-check-'));
+  const dir = path.join(work, 'app');
+  cpSync(path.join(REPO, 'examples', 'flask-leaky'), dir, { recursive: true });
+  for (const format of ['pretty', 'json', 'markdown', 'html', 'sarif', 'junit']) {
+    const lang = format === 'html' || format === 'pretty' ? 'ja' : 'en';
+    const r = honban(['check', dir, '--format', format, '--lang', lang, '--fail-on', 'none']);
+    assert.ok(r.code === 0 || r.code === 1, `${format}: ${r.stderr}`);
+    assert.ok(r.stdout.length > 1000, `${format} printed a report`);
+    assertClean(r.stdout, `check ${format} stdout`);
+    assertClean(r.stderr, `check ${format} stderr`);
+  }
+  // Every byte the store wrote (the database, and no journal left behind).
+  const store = path.join(dir, '.honban');
+  // (`cache/` is the scan's fact cache, not the history store.)
+  assert.deepEqual(readdirSync(store).filter((n) => n !== 'cache').sort(), ['.gitignore', 'history.sqlite']);
+  const bytes = readFileSync(path.join(store, 'history.sqlite'));
+  assert.ok(bytes.length > 10_000);
+  assertClean(bytes.toString('latin1'), 'history.sqlite');
+  assert.ok(bytes.includes(Buffer.from('docker/secret-in-env')), 'the store does hold the findings (so this check is not vacuous)');
+  for (const args of [['history', dir, '--format', 'json'], ['history', 'diff', '--dir', dir, '--format', 'markdown']]) {
+    const r = honban(args);
+    assert.equal(r.code, 0, r.stderr);
+    assertClean(r.stdout, args.join(' '));
+  }
 });

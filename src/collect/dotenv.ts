@@ -1,5 +1,5 @@
 /**
- * Collector `dotenv`: every `.env*` / `*.env` file, tokenized with positions (dotenv-parse.ts).
+ * Collector `dotenv`: every `.env*` / `*.env` file and `.flaskenv`, tokenized with positions (dotenv-parse.ts).
  * Templates (`.env.example`, `.env.sample`, `.env.template`, …) are collected too, with
  * environment TEMPLATE: rules of scope `target` never see them, rules of scope `all` can tell them
  * apart with `template`.
@@ -26,10 +26,12 @@ const collector: Collector<'dotenv'> = {
       }
     }
     const template = file.environment === TEMPLATE;
+    const flaskCli = /(^|\/)\.flaskenv$/i.test(file.path);
     return {
       file: file.path,
       environment: file.environment,
       template,
+      ...(flaskCli ? { loader: 'flask-cli' as const } : {}),
       gitIgnored: file.gitIgnored,
       ...(file.gitTracked !== undefined ? { gitTracked: file.gitTracked } : {}),
       ...(file.mode !== undefined ? { mode: file.mode } : {}),

@@ -30,7 +30,7 @@ export interface CollectorEntry {
 
 const ALL_TEXT: FileKind[] = [
   'dotenv', 'dockerfile', 'dockerignore', 'compose', 'kubernetes', 'yaml', 'json', 'python', 'ruby', 'javascript',
-  'typescript', 'html', 'nginx', 'systemd', 'terraform', 'tfvars', 'shell', 'sshd', 'procfile', 'gitignore', 'text',
+  'typescript', 'html', 'nginx', 'systemd', 'terraform', 'tfvars', 'tfplan', 'shell', 'sshd', 'procfile', 'gitignore', 'text',
 ];
 
 /** Fact name → collector. */
@@ -50,7 +50,7 @@ export const COLLECTORS: Record<string, CollectorEntry> = {
   template: { kinds: ['html'], load: () => import('./template.js') },
   procfile: { kinds: ['procfile'], load: () => import('./procfile.js') },
   // Infrastructure (issue: Terraform, nginx, systemd)
-  terraform: { kinds: ['terraform', 'tfvars'], load: () => import('./terraform.js'), scope: 'project' },
+  terraform: { kinds: ['terraform', 'tfvars', 'tfplan'], load: () => import('./terraform.js'), scope: 'project' },
   nginx: { kinds: ['nginx'], load: () => import('./nginx.js'), scope: 'project' },
   // Opt-in (honban scan --nginx-test): runs nginx -t on a copy of each top-level configuration. It
   // runs a program (bounded by its own timeout), not a parser: in this thread, with the command's tools.

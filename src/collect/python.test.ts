@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import collector from './python.js';
 import type { PythonFact } from '../facts/python/types.js';
-import { ParseError } from '../contracts/errors.js';
 import type { SourceFile } from '../contracts/types.js';
 import { text } from '../testing/harness.js';
 
@@ -228,11 +227,18 @@ test('python collector: pydantic BaseSettings fields are env reads with their de
   assert.deepEqual(fact.envReads.map((r) => `${r.name} ${r.hasDefault} ${r.defaultValue ?? ''}`), ['APP_DEBUG true False', 'APP_SECRET_KEY false ', 'DATABASE_URL true sqlite:///x.db']);
 });
 
-test('python collector: a syntax error keeps what parses; an unusable file is a ParseError', async () => {
+test('python collector: a syntax error keeps what parses and names the error; an unusable file is an empty fact with its error', async () => {
   const { fact } = await collect('app.py', text('import os', "DEBUG = os.environ.get('DEBUG', 'on')", 'def broken(:', '    pass', "SECRET = 'abc'"));
   assert.ok(fact.syntaxErrors > 0);
   assert.ok(fact.assignments.some((a) => a.key === 'DEBUG' && a.value.resolved === 'on'));
-  await assert.rejects(collect('notpython.py', '<<<<<<< HEAD\n}{][)(\n>>>>>>> other\n@@@ ### $$$\n'), (e: unknown) => e instanceof ParseError && typeof e.line === 'number');
+  assert.equal(fact.parseError?.line, 3);
+  assert.match(fact.parseError!.message, /^Python syntax error/);
+  const { fact: bad } = await collect('notpython.py', '<<<<<<< HEAD\n}{][)(\n>>>>>>> other\n@@@ ### $$$\n');
+  assert.equal(bad.parseError?.unparsed, true);
+  assert.equal(typeof bad.parseError?.line, 'number');
+  assert.deepEqual([bad.assignments.length, bad.calls.length, bad.envReads.length], [0, 0, 0]);
+  const { fact: clean } = await collect('ok.py', text('DEBUG = False'));
+  assert.equal(clean.parseError, undefined);
 });
 
 test('python collector: env reads carry guarded / devOnly / alternatives / environment for the env contract', async () => {

@@ -3,11 +3,11 @@
  * the shape. It parses and extracts; rules judge.
  */
 import type { Collector } from '../contracts/collector.js';
-import { ParseError } from '../contracts/errors.js';
-import { SHARED } from '../contracts/types.js';
+import { SHARED, type EnvName } from '../contracts/types.js';
 import { firstError, pos, withLiteTree } from './treesitter.js';
 import { PythonExtractor } from './python/extract.js';
 import { isDjangoSettings, type PythonContext } from './file-context.js';
+import type { PythonFact } from '../facts/python/types.js';
 
 export { isDjangoSettingsPath } from './file-context.js';
 
@@ -24,6 +24,14 @@ export function isGunicornConfigPath(path: string): boolean {
     return dirs.length === 0 || dirs.some((d) => /^(conf|config|configs|configuration|deploy|deployment|etc|gunicorn|docker|ops|infra)$/.test(d));
   }
   return false;
+}
+
+/** The fact of a file nothing could be read from: only where it is and what it is. */
+function unparsedFact(file: string, environment: EnvName, django: boolean, gunicornConfig: boolean, parseError: NonNullable<PythonFact['parseError']>): PythonFact {
+  return {
+    file, environment, imports: [], flaskApps: [], envReads: [], assignments: [], calls: [], fileUploads: [], fileSaves: [], errorHandlers: [], literalAssignments: [],
+    django: django ? { starImports: [] } : undefined, gunicornConfig, hasMainGuard: false, syntaxErrors: 1, parseError,
+  };
 }
 
 const collector: Collector<'python'> = {
@@ -44,7 +52,8 @@ const collector: Collector<'python'> = {
         if (root.type === 'ERROR' || (total > 0 && errorBytes / total > 0.5)) {
           const e = firstError(root) ?? root;
           const p = pos(e);
-          throw new ParseError('Python syntax error: most of the file does not parse', p.line, p.column);
+          // Not thrown: the (empty) fact keeps the file in its settings group, so rules know a part of it is unknown.
+          return unparsedFact(file.path, environment, django, isGunicornConfigPath(file.path), { line: p.line, column: p.column, message: 'Python syntax error: most of the file does not parse, nothing in it was checked', unparsed: true });
         }
       }
       const ex = new PythonExtractor(root, {
@@ -56,7 +65,12 @@ const collector: Collector<'python'> = {
         registerSecret: (v) => ctx.registerSecret(v),
       });
       const fact = ex.run();
-      if (root.hasError) fact.syntaxErrors = Math.max(1, root.descendantsOfType('ERROR').length);
+      if (root.hasError) {
+        fact.syntaxErrors = Math.max(1, root.descendantsOfType('ERROR').length);
+        const e = firstError(root) ?? root;
+        const p = pos(e);
+        fact.parseError = { line: p.line, column: p.column, message: `Python syntax error (the rest of the file was read; settings it may set are not reported as missing${django ? ' for its settings group' : ''})` };
+      }
       return fact;
     });
   },

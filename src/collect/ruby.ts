@@ -14,7 +14,7 @@ import { SHARED, type EnvName, type SourceFile } from '../contracts/types.js';
 import type { CodeEnvRead } from '../facts/common.js';
 import { typeIds } from './javascript.js';
 import { firstError, pos, withTree, type TSNode } from './treesitter.js';
-import { type RubyValue, type RubyPair, type RailsSetting, type ForgeryDirective, type CodeLiteralAssignment, type RailsConfigRole, type RubyFacts, railsRoleOf } from '../facts/ruby.js';
+import { type RubyValue, type RubyPair, type RailsSetting, type ForgeryDirective, type CodeLiteralAssignment, type RailsConfigRole, type RubyFacts, type DatabaseAdapter, railsRoleOf } from '../facts/ruby.js';
 
 const SETTING_KEYS_NOT_LITERALS = new Set(['secret_key_base', 'secret_token']);
 
@@ -717,7 +717,7 @@ async function collectYaml(file: SourceFile, ctx: CollectContext, role: RailsCon
   if (hasErb) {
     reads = await withTree('ruby', shadow, (tree) => walkRuby(tree.rootNode, file, ctx, { underConfigDir: false, readsOnly: true }, shadow).envReads);
   }
-  const { parseDocument, LineCounter, isMap, isScalar, isPair } = await import('yaml');
+  const { parseDocument, LineCounter, isMap, isScalar, isPair, isAlias } = await import('yaml');
   const lc = new LineCounter();
   const doc = parseDocument(erbYamlText(text, tags), { lineCounter: lc, uniqueKeys: false });
   const base = (section?: string): RubyFacts => ({
@@ -779,12 +779,73 @@ async function collectYaml(file: SourceFile, ctx: CollectContext, role: RailsCon
       }
     };
     visit(item.value, []);
+    if (role === 'database') f.databaseAdapters = adaptersOf(item.value, doc, lc, tagAt, { isMap, isScalar, isPair, isAlias });
     facts.push(f);
   }
   const covered = new Set(facts.flatMap((f) => f.envReads));
   outside.envReads = reads.filter((r) => !covered.has(r));
   if (outside.envReads.length) facts.push(outside);
   return facts;
+}
+
+interface YamlGuards {
+  isMap: typeof import('yaml').isMap;
+  isScalar: typeof import('yaml').isScalar;
+  isPair: typeof import('yaml').isPair;
+  isAlias: typeof import('yaml').isAlias;
+}
+
+/** Adapters of a database.yml section: its own connection, or each nested connection that has one. */
+function adaptersOf(node: unknown, doc: import('yaml').Document, lc: import('yaml').LineCounter, tagAt: (s: number, e: number) => boolean, y: YamlGuards): DatabaseAdapter[] {
+  type Found = { value: import('yaml').Scalar; mergedAt?: { line: number; column: number } };
+  /** The pair `key` of a map, looking through `<<` merges (aliases resolved, four levels and 256 maps at most: alias bombs stay bounded). */
+  let budget = 256;
+  const lookup = (map: unknown, key: string, depth = 0): Found | undefined => {
+    if (!y.isMap(map) || depth > 4 || budget-- <= 0) return undefined;
+    for (const p of map.items) if (y.isPair(p) && y.isScalar(p.key) && String(p.key.value) === key && y.isScalar(p.value)) return { value: p.value };
+    for (const p of map.items) {
+      if (!y.isPair(p) || !y.isScalar(p.key) || p.key.value !== '<<') continue;
+      const targets = y.isAlias(p.value) ? [p.value.resolve(doc)] : y.isMap(p.value) ? [p.value] : [];
+      for (const t of targets) {
+        const hit = lookup(t, key, depth + 1);
+        if (hit) {
+          const at = lc.linePos(p.key.range![0]);
+          return { value: hit.value, mergedAt: hit.mergedAt ?? { line: at.line, column: at.col } };
+        }
+      }
+    }
+    return undefined;
+  };
+  const one = (map: unknown, connection: string): DatabaseAdapter | undefined => {
+    budget = 256;
+    const a = lookup(map, 'adapter');
+    if (!a) return undefined;
+    const r = a.value.range!;
+    const at = lc.linePos(r[0]);
+    const url = lookup(map, 'url');
+    const db = lookup(map, 'database');
+    return {
+      connection,
+      adapter: tagAt(r[0], r[1]) || a.value.value === null ? undefined : String(a.value.value),
+      line: at.line,
+      column: at.col,
+      ...(a.mergedAt ? { mergedAt: a.mergedAt } : {}),
+      ...(url && tagAt(url.value.range![0], url.value.range![1]) ? { urlFromErb: true } : {}),
+      ...(db && !tagAt(db.value.range![0], db.value.range![1]) && db.value.value !== null ? { database: String(db.value.value) } : {}),
+    };
+  };
+  const own = one(node, '');
+  if (own) return [own];
+  const out: DatabaseAdapter[] = [];
+  if (y.isMap(node)) {
+    for (const p of node.items) {
+      if (!y.isPair(p) || !y.isScalar(p.key) || p.key.value === '<<' || !y.isMap(p.value)) continue;
+      const c = one(p.value, String(p.key.value));
+      if (c) out.push(c);
+      if (out.length >= 64) break;
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ function projectFor(ctx: CollectContext): { project: Promise<Project>; first: bo
 
 const collector: Collector<'terraform'> = {
   fact: 'terraform',
-  kinds: ['terraform', 'tfvars'],
+  kinds: ['terraform', 'tfvars', 'tfplan'],
   async collect(file, ctx) {
     const { project: pending, first } = projectFor(ctx);
     const project = await pending;

@@ -2,26 +2,42 @@
  * tree-sitter through web-tree-sitter, with the WASM grammars shipped in npm packages.
  * The runtime and each grammar load once, lazily, on first use.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Language as TSLanguage, Node as TSNode, Parser as TSParser, Tree as TSTree } from 'web-tree-sitter';
 import { ParseError } from '../contracts/errors.js';
+import { GRAMMAR_DIR_URL } from '../contracts/version.js';
 import { LiteTree, setRawCursorApi, type LiteNode } from './lite-tree.js';
 
 export type { TSNode, TSTree, LiteNode };
 
 const require = createRequire(import.meta.url);
 
-export type Grammar = 'python' | 'ruby' | 'javascript' | 'typescript' | 'tsx' | 'terraform' | 'hcl';
+export type Grammar = 'python' | 'ruby' | 'javascript' | 'typescript' | 'tsx' | 'terraform';
 
-const WASM: Record<Grammar, string> = {
+/**
+ * The grammar files honban loads (package/file in the grammar's npm package). `npm run build`
+ * copies exactly these to dist/grammars/ (scripts/copy-grammars.mjs), so the published package
+ * ships about 6 MB of grammars instead of depending on the grammar packages (about 80 MB with
+ * their sources and native prebuilds). The grammar packages are devDependencies.
+ */
+export const GRAMMAR_FILES: Record<Grammar, string> = {
   python: 'tree-sitter-python/tree-sitter-python.wasm',
   ruby: 'tree-sitter-ruby/tree-sitter-ruby.wasm',
   javascript: 'tree-sitter-javascript/tree-sitter-javascript.wasm',
   typescript: 'tree-sitter-typescript/tree-sitter-typescript.wasm',
   tsx: 'tree-sitter-typescript/tree-sitter-tsx.wasm',
   terraform: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
-  hcl: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm',
 };
+
+/** dist/grammars/<file>, or (a build that skipped the copy, in a clone) the grammar package's file. */
+function grammarPath(grammar: Grammar): string {
+  const spec = GRAMMAR_FILES[grammar];
+  const copied = fileURLToPath(new URL(spec.split('/').pop()!, GRAMMAR_DIR_URL));
+  if (existsSync(copied)) return copied;
+  return require.resolve(spec);
+}
 
 let init: Promise<typeof import('web-tree-sitter')> | undefined;
 let rawModule: Record<string, unknown> | undefined;
@@ -54,7 +70,7 @@ export async function loadLanguage(grammar: Grammar): Promise<TSLanguage> {
   if (!p) {
     p = (async () => {
       const mod = await runtime();
-      return mod.Language.load(require.resolve(WASM[grammar]));
+      return mod.Language.load(grammarPath(grammar));
     })();
     languages.set(grammar, p);
   }

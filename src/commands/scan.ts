@@ -11,6 +11,8 @@ import { runPipeline, selectRules, type PipelineResult } from '../engine/pipelin
 import type { FailOn, FileKind, Lang, Rule, Skipped, SourceFile } from '../contracts/types.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { BaselineFile } from '../engine/post/baseline.js';
+import { plural } from '../lib/i18n.js';
+import { loadPluginRules } from '../engine/plugins.js';
 import { defaultCacheDir, FactCache } from '../engine/cache.js';
 import type { CollectStats } from '../engine/collect-files.js';
 import { defaultJobs } from '../engine/pool.js';
@@ -109,19 +111,21 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   else {
     const first = path.resolve(paths[0]!);
     const file = opts.config ?? (opts.files ? undefined : findConfig(first));
-    config = await loadConfig(file, known);
+    config = await loadConfig(file, known, loadPluginRules);
   }
   const tooling = toolsOf(opts, config);
   config = tooling.config;
   const customEnvs = [environment, ...Object.keys(config.environments ?? {})];
   const overrides = environmentOverrides(config);
-  opts.onProgress?.('discovering files…');
+  const ja = opts.lang === 'ja';
+  opts.onProgress?.(ja ? 'ファイルを探しています…' : 'discovering files…');
   const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides });
   const files: SourceFile[] = opts.files ? toSourceFiles(opts.files, customEnvs, overrides) : discovered!.files;
   const root = discovered?.root;
   const skipped = discovered?.skipped ?? opts.skipped ?? [];
-  const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'scan', environment, config);
-  opts.onProgress?.(`parsing ${files.length} files…`);
+  const all = opts.rules ?? [...ALL_RULES, ...(config.pluginRules ?? [])];
+  const { rules, severities, options } = selectRules(all, 'scan', environment, config);
+  opts.onProgress?.(ja ? `${files.length} 個のファイルを解析しています…` : `parsing ${plural(files.length, 'file')}…`);
   const jobs = opts.jobs ?? (opts.files ? 0 : defaultJobs());
   let cache: FactCache | undefined;
   const cacheDir = opts.cache === undefined ? (opts.files ? undefined : defaultCacheDir(root ?? process.cwd())) : opts.cache || undefined;
@@ -142,11 +146,12 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   }
   // Files not read are facts too: a skipped file of the target environment is a finding.
   facts.skippedFile = skipped.map((s) => ({ file: s.path.replace(/\/$/, ''), environment: classifyEnvironment(s.path.replace(/\/$/, ''), customEnvs, overrides), reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) }));
-  opts.onProgress?.(`running ${rules.length} rules…`);
-  const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind }]));
+  opts.onProgress?.(ja ? `${rules.length} 個のルールを実行しています…` : `running ${plural(rules.length, 'rule')}…`);
+  const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind, environment: f.environment }]));
   return runPipeline({
     command: 'scan',
     target: paths,
+    root: discovered?.root,
     environment,
     lang: opts.lang ?? 'en',
     failOn: opts.failOn ?? config.failOn ?? 'high',
@@ -156,6 +161,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     options,
     facts,
     files: fileMap,
+    knownRuleIds: new Set([...ALL_RULES, ...(config.pluginRules ?? []), ...rules].map((r) => r.id)),
     errors,
     secrets,
     baseline: opts.baseline,

@@ -82,3 +82,59 @@ test('environments: the list shorthand classifies files; the object form keeps f
     { environment: 'staging', patterns: ['deploy/staging/**', 'env/staging.env'] },
   ]);
 });
+
+test('validateConfig: checklist and history — every problem at once, with its path', () => {
+  const ids = new Set(['docker/root-user', 'tls/expired-certificate', 'tls/weak-protocol']);
+  const ok = validateConfig(
+    {
+      checklist: [
+        { id: 'tls', title: 'TLS', priority: 'P0', owner: 'sato', due: '2026-12-01', checks: ['tls/*', 'docker/root-user'] },
+        { id: 'rollback-plan', title: { en: 'Rollback plan', ja: 'ロールバック計画' }, priority: 'P0', status: 'done', evidence: 'docs/rollback.md', attested: { by: 'sato', on: '2026-11-20' }, reattest: '90d' },
+        { id: 'waf', title: 'WAF', priority: 'P2', status: 'deferred', reason: 'deferred by PM decision', until: '2027-01-31' },
+      ],
+      history: { store: 'sqlite:.honban/history.sqlite', keep: '180d', project: 'acme/app' },
+    },
+    ids,
+  );
+  assert.deepEqual(ok, []);
+  assert.deepEqual(validateConfig({ history: { keep: 500, store: 'postgres://honban@db.internal/honban' } }, ids), []);
+
+  const problems = validateConfig(
+    {
+      checklist: [
+        { id: 'a', title: 'A', priority: 'P3', checks: ['tls/*'], status: 'todo' },
+        { id: 'a', title: { fr: 'B' }, priority: 'P0' },
+        { id: 'c', title: 'C', priority: 'P1', status: 'deferred', until: '2026-02-30' },
+        { id: 'd', title: 'D', priority: 'P1', status: 'done', reattest: 'quarterly' },
+        { id: 'e', title: 'E', priority: 'P1', checks: ['nope/*', 'docker/root-usr'], reason: 'x' },
+        { id: 'f', title: 'F', priority: 'P1', status: 'todo', until: '2027-01-01', colour: 'red' },
+        { title: 'no id', priority: 'P1', status: 'todo' },
+      ],
+      history: { store: 'postgres://honban:hunter2hunter2@db/honban', keep: '6 months' },
+    },
+    ids,
+  );
+  const text = problems.join('\n');
+  for (const expected of [
+    'checklist.0.priority: must be equal to one of the allowed values: P0, P1, P2',
+    'checklist.0: give either checks: (automated) or status: (manual), not both',
+    'checklist.1.title: must be a string or { en, ja }',
+    'checklist.1.id: "a" is also the id of checklist.0',
+    'checklist.1: needs checks: (rule ids or globs such as tls/*) or a manual status:',
+    'checklist.2.reason: a deferred item needs a reason',
+    'checklist.2.until: "2026-02-30" is not a real date',
+    'checklist.3.reattest: must match pattern',
+    'checklist.3.attested: a done item needs attested: { by, on }',
+    'checklist.4.checks.0: no rule matches "nope/*"',
+    'checklist.4.checks.1: no rule matches "docker/root-usr"',
+    'checklist.4.reason: only for manual items',
+    'checklist.5: unknown key "colour"',
+    'checklist.5.until: only for deferred, skipped or not-applicable items',
+    "checklist.6: must have required property 'id'",
+    'history.store: a password does not belong in honban.yml',
+    'history.keep: must be a number of days (180d) or of runs (500)',
+  ]) {
+    assert.ok(text.includes(expected), `missing problem "${expected}" in:\n${text}`);
+  }
+  assert.ok(!text.includes('hunter2'), 'the password is never repeated');
+});

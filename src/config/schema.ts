@@ -27,11 +27,51 @@ const variableProps = {
 /** An environment name: letters, digits, `_`, `.`, `-` (it becomes part of file names such as `.env.<name>`). */
 export const ENV_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$';
 
+const ymd = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+
+/** One checklist item (honban check): automated (`checks:`) or manual (`status:`). */
+const checklistItem = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'title', 'priority'],
+  properties: {
+    id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'Stable id (letters, digits, . _ -); the history store follows an item by it.' },
+    title: {
+      description: 'What must be true before going live: a string, or {en, ja}.',
+      oneOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'object', additionalProperties: false, required: ['en'], properties: { en: { type: 'string', minLength: 1 }, ja: { type: 'string', minLength: 1 } } },
+      ],
+    },
+    priority: { enum: ['P0', 'P1', 'P2'], description: 'P0 blocks the launch while open; P1 and P2 are reported.' },
+    owner: { type: 'string', description: 'Who owes it.' },
+    due: { ...ymd, description: 'YYYY-MM-DD; an open item after this day is overdue.' },
+    checks: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', minLength: 1 },
+      description: 'Automated item: rule ids or globs (tls/*); it passes when none of them has an open finding.',
+    },
+    status: { enum: ['todo', 'done', 'deferred', 'skipped', 'not-applicable'], description: 'Manual item: its status.' },
+    evidence: { type: 'string', description: 'A URL, or a path relative to the checked directory, showing it is done.' },
+    attested: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['by', 'on'],
+      properties: { by: { type: 'string', minLength: 1 }, on: ymd },
+      description: 'Who confirmed it, and when (YYYY-MM-DD).',
+    },
+    reattest: { type: 'string', pattern: '^[1-9]\\d*[dwmy]$', description: 'A done item becomes stale this long after attested.on (90d, 12w, 6m, 1y).' },
+    reason: { type: 'string', minLength: 1, description: 'Why it is deferred, skipped or not applicable.' },
+    until: { ...ymd, description: 'YYYY-MM-DD; a deferred, skipped or not-applicable item is open again after this day.' },
+  },
+} as const;
+
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://github.com/honban-dev/honban/schema/honban.schema.json',
   title: 'honban.yml',
-  description: 'Configuration of honban: rules, waivers, environments and the variable schema.',
+  description: 'Configuration of honban: rules, waivers, environments, the variable schema, the go-live checklist and its history.',
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -39,6 +79,11 @@ export const CONFIG_SCHEMA = {
     lang: { enum: ['en', 'ja'], description: 'Default language of messages (overridden by --lang).' },
     failOn: { enum: ['critical', 'high', 'medium', 'low', 'info', 'none'], description: 'Default --fail-on.' },
     ignore: { type: 'array', items: { type: 'string' }, description: 'gitignore-style patterns of paths not to scan.' },
+    plugins: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Local ES modules exporting custom rules made with defineRule (paths or globs relative to honban.yml, e.g. ./honban-rules/*.js).',
+    },
     rules: {
       type: 'object',
       description: 'Per-rule severity ("off" disables) or {severity, options}.',
@@ -102,6 +147,30 @@ export const CONFIG_SCHEMA = {
             additionalProperties: { type: 'object', additionalProperties: false, properties: variableProps },
           },
         },
+      },
+    },
+    checklist: {
+      type: 'array',
+      description: 'The go-live checklist of honban check: automated items bound to rules, manual items with owner, status and evidence.',
+      items: checklistItem,
+    },
+    history: {
+      type: 'object',
+      description: 'Where honban check stores its runs.',
+      additionalProperties: false,
+      properties: {
+        store: {
+          type: 'string',
+          description: 'sqlite:PATH (default sqlite:.honban/history.sqlite) or postgres://user@host/db (the password from PGPASSWORD or ~/.pgpass, never here).',
+        },
+        keep: {
+          description: 'Retention: 180d (days) or 500 (runs); older runs of the project are deleted after each check.',
+          anyOf: [
+            { type: 'string', pattern: '^[1-9]\\d*d?$' },
+            { type: 'integer', minimum: 1 },
+          ],
+        },
+        project: { type: 'string', minLength: 1, description: 'Project key in a shared store (default: from the git remote).' },
       },
     },
     probe: {

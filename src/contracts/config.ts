@@ -1,5 +1,5 @@
 /** The shape of honban.yml (loaded and validated by src/config/). */
-import type { EnvName, Severity, Lang, FailOn } from './types.js';
+import type { EnvName, Severity, Lang, FailOn, Rule } from './types.js';
 
 /** The keywords of a variable in honban.yml `variables:` (without `environments`). */
 export interface VarSpec {
@@ -36,6 +36,29 @@ export interface Waiver {
   until?: string;
 }
 
+/** One item of the go-live checklist (`checklist:`; see docs/check.md). */
+export interface ChecklistItem {
+  id: string;
+  title: string | { en: string; ja?: string };
+  priority: 'P0' | 'P1' | 'P2';
+  owner?: string;
+  due?: string;
+  checks?: string[];
+  status?: 'todo' | 'done' | 'deferred' | 'skipped' | 'not-applicable';
+  evidence?: string;
+  attested?: { by: string; on: string };
+  reattest?: string;
+  reason?: string;
+  until?: string;
+}
+
+/** `history:` — where honban check stores its runs. */
+export interface HistoryConfig {
+  store?: string;
+  keep?: string | number;
+  project?: string;
+}
+
 export type VariableSpec = Record<string, unknown> & { environments?: Record<string, Record<string, unknown>>; };
 
 export interface HonbanConfig {
@@ -51,8 +74,16 @@ export interface HonbanConfig {
   probe?: Record<string, unknown>;
   /** honban host settings (src/config/host.ts). */
   host?: Record<string, unknown>;
+  checklist?: ChecklistItem[];
+  history?: HistoryConfig;
   /** Where it was read from (absent when no file). */
   source?: string;
   /** Deprecated rule ids this file uses (set by the loader; the CLI prints them on stderr). */
   deprecations?: string[];
+  /** Local ES modules with custom rules (paths or globs, relative to honban.yml). */
+  plugins?: string[];
+  /** The rules those modules export, loaded and validated by loadConfig. */
+  pluginRules?: Rule<any>[];
+  /** Positions in the file (1-based), for findings about the config itself. */
+  positions?: { waivers?: ({ line: number; column: number } | undefined)[] };
 }

@@ -1,11 +1,18 @@
-/** An error the user can fix (bad option, unreadable target, bad config): one clear line, exit code 2. */
+import type { Localized } from './types.js';
+
+/**
+ * An error the user can fix (bad option, unreadable target, bad config): one clear line, exit code 2.
+ * The message is in both languages; the CLI prints the one of --lang / LANG.
+ */
 export class UserError extends Error {
+  readonly text: Localized;
   /** Further lines (e.g. every problem of a bad config). */
-  readonly details: string[];
-  constructor(message: string, details: string[] = []) {
-    super(message);
+  readonly details: Localized[];
+  constructor(message: Localized, details: (Localized | string)[] = []) {
+    super(message.en);
     this.name = 'UserError';
-    this.details = details;
+    this.text = message;
+    this.details = details.map((d) => (typeof d === 'string' ? { en: d, ja: d } : d));
   }
 }
 
@@ -26,7 +33,7 @@ export class ParseError extends Error {
  * the message, which may quote a file, a value or a secret (issue 11: a masking regex too large for
  * V8 once printed every secret of the repository). Frames name honban's own functions and files.
  */
-export function crashReport(e: unknown, version: string): string {
+export function crashReport(e: unknown, version: string, lang: 'en' | 'ja' = 'en'): string {
   const err = e instanceof Error ? e : undefined;
   const name = err ? (err.constructor?.name || err.name || 'Error').replace(/[^\w$.]/g, '') : typeof e;
   const frames = (err?.stack ?? '')
@@ -35,8 +42,9 @@ export function crashReport(e: unknown, version: string): string {
     .map((l) => l.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 300));
   const code = err && typeof (err as NodeJS.ErrnoException).code === 'string' && /^[A-Z0-9_]{1,40}$/.test((err as NodeJS.ErrnoException).code!) ? ` (${(err as NodeJS.ErrnoException).code})` : '';
   return (
-    `honban ${version} crashed (node ${process.version}). Please report this with the stack below.\n` +
-    `${name}${code}: message withheld (it may quote the scanned files)\n` +
+    (lang === 'ja'
+      ? `honban ${version} が異常終了しました (node ${process.version})。下のスタックを添えて報告してください。\n` + `${name}${code}: メッセージは表示しません (検査したファイルの内容を含むことがあります)\n`
+      : `honban ${version} crashed (node ${process.version}). Please report this with the stack below.\n` + `${name}${code}: message withheld (it may quote the scanned files)\n`) +
     (frames.length ? frames.join('\n') + '\n' : '    (no stack)\n')
   );
 }

@@ -41,6 +41,8 @@ export type FileKind =
   | 'kubernetes'
   | 'yaml'
   | 'json'
+  /** `terraform show -json` output of a plan (recognised by content). */
+  | 'tfplan'
   | 'python'
   | 'ruby'
   | 'javascript'
@@ -163,6 +165,8 @@ export interface RuleMeta<N extends FactName = FactName> {
    * (an `envVar` from a repository's .env files and from a resolved environment) lists both.
    */
   command?: RuleCommand | readonly RuleCommand[];
+  /** Documentation of the rule (plugin rules; honban's own rules link to docs/rules.md). */
+  docsUrl?: string;
   /**
    * Rules whose finding on the same file and line is the same problem seen from another side
    * (a compose secret that is also a known credential format): one finding is kept, the more severe;
@@ -199,6 +203,10 @@ export interface RawFinding {
   secrets?: string[];
 }
 
+/** Which part of `honban check` produced a finding. */
+export const FINDING_SOURCES = ['scan', 'env', 'probe', 'host'] as const;
+export type FindingSource = (typeof FINDING_SOURCES)[number];
+
 /** The Finding contract (DESIGN.md). */
 export interface Finding {
   ruleId: string;
@@ -218,6 +226,8 @@ export interface Finding {
   evidence?: string;
   key?: string;
   fingerprint: string;
+  /** The command that found it (set by `honban check`, which joins several). */
+  source?: FindingSource;
 }
 
 export interface ReportError {
@@ -228,6 +238,8 @@ export interface ReportError {
   line?: number;
   column?: number;
   ruleId?: string;
+  /** The part of `honban check` it came from. */
+  source?: FindingSource;
 }
 
 export interface RuleSummary {
@@ -254,6 +266,13 @@ export interface Report {
   command: 'scan' | 'env' | 'probe' | string;
   /** What was examined: paths or a URL. */
   target: string[];
+  /**
+   * Absolute directory the findings' file paths are relative to (absent for live checks and
+   * in-memory scans). SARIF, GitHub and GitLab output re-base paths on the repository root with it.
+   */
+  root?: string;
+  /** A baseline was applied: open findings are new, `baseline` ones were recorded before. */
+  baselineApplied?: boolean;
   environment: EnvName;
   lang: Lang;
   failOn: FailOn;
@@ -269,10 +288,93 @@ export interface Report {
   rules: RuleSummary[];
   /** Number of files (or URLs / variables) examined. */
   scanned: number;
-  /** Exit code this report implies (0 or 1; 2 is decided before a report exists). */
-  exitCode: 0 | 1;
+  /**
+   * Exit code this report implies: 0 or 1 by --fail-on; 2 when the target could not be checked at
+   * all (a probed site that does not answer). Other exit-2 cases end before a report exists.
+   */
+  exitCode: 0 | 1 | 2;
   /** Extra, command-specific data (e.g. the probe's grade). */
   extra?: Record<string, unknown>;
+  /** The go-live verdict and the checklist (`honban check` only). */
+  readiness?: Readiness;
+}
+
+// ── readiness (honban check) ────────────────────────────────────────────────────────────────────
+
+export const VERDICTS = ['ready', 'ready-with-waivers', 'not-ready'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+export const PRIORITIES = ['P0', 'P1', 'P2'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const MANUAL_STATUSES = ['todo', 'done', 'deferred', 'skipped', 'not-applicable'] as const;
+export type ManualStatus = (typeof MANUAL_STATUSES)[number];
+/**
+ * Status of a checklist item as reported: the manual statuses, and for automated items `passed`,
+ * `failed` (an open finding), `waived` (findings, all waived) or `not-run` (none of its rules ran,
+ * e.g. `tls/*` without --url). `stale`: done, but the attestation is older than `reattest`;
+ * `expired`: deferred / skipped / not-applicable after `until`.
+ */
+export type ItemStatus = ManualStatus | 'passed' | 'failed' | 'waived' | 'not-run' | 'stale' | 'expired';
+/** What the status means for the verdict: met, open (a gap), or waived (accepted for now). */
+export type ItemState = 'met' | 'open' | 'waived';
+
+export interface ReadinessItem {
+  id: string;
+  title: string;
+  kind: 'automated' | 'manual';
+  priority: Priority;
+  owner?: string;
+  due?: string;
+  status: ItemStatus;
+  state: ItemState;
+  reason?: string;
+  until?: string;
+  evidence?: string;
+  attested?: { by: string; on: string };
+  /** Automated items: the rule ids / globs it is bound to. */
+  checks?: string[];
+  /** Automated items: matching findings that are open (manual items: 0). */
+  findings: number;
+  /** Open and past its due date. */
+  overdue?: boolean;
+  /** Why the status is what it is, when it is not obvious (expired deferral, stale attestation …). */
+  note?: string;
+}
+
+/** One stored run, as the trend chart and `honban history` show it. */
+export interface RunSummary {
+  id: number;
+  at: string;
+  commit?: string;
+  branch?: string;
+  environment: string;
+  verdict: Verdict;
+  /** Open findings by severity. */
+  summary: Summary;
+  /** Findings by status. */
+  statusCounts?: Record<FindingStatus, number>;
+  /** Checklist items: all, and open ones. */
+  checklist?: { total: number; open: number };
+}
+
+export interface Readiness {
+  verdict: Verdict;
+  /** When the verdict was given (ISO 8601). */
+  at: string;
+  commit?: string;
+  branch?: string;
+  /** The project key of the history store (from the git remote). */
+  project?: string;
+  items: ReadinessItem[];
+  /** Which parts ran (and why one did not). */
+  sources: { source: FindingSource; ran: boolean; target?: string; scanned?: number; note?: string }[];
+  /** Why the verdict is what it is, one line each (most important first). */
+  reasons: string[];
+  /** The run's id in the history store (absent with --no-history). */
+  runId?: number;
+  /** Where the run was stored (a path, or a URL without its password). */
+  store?: string;
+  /** Stored runs up to and including this one, oldest first (the trend chart). */
+  history?: RunSummary[];
 }
 
 /** Why a file was not read. */

@@ -141,9 +141,15 @@ function contractOf(all: FactMap, projectFiles: readonly SourceFile[], target: E
 
     // Surfaces, one per (fact, file).
     const byKey = new Map<string, ContractSurface>();
+    const notSurfaces = new Set<string>();
     for (const name of SURFACE_FACTS) {
       for (const raw of (all[name] ?? []) as (BaseFact & { provides?: ProvidedVar[]; hasSecretMechanism?: boolean; template?: boolean })[]) {
         if (!raw || typeof raw.file !== 'string') continue;
+        // `.flaskenv` is loaded by the Flask CLI only: no deployment surface.
+        if ((raw as { loader?: string }).loader === 'flask-cli') {
+          notSurfaces.add(raw.file);
+          continue;
+        }
         const provides = Array.isArray(raw.provides) ? raw.provides : [];
         const environment = raw.template ? TEMPLATE : raw.environment ?? SHARED;
         const key = `${name}\0${raw.file}\0${environment}`;
@@ -185,7 +191,7 @@ function contractOf(all: FactMap, projectFiles: readonly SourceFile[], target: E
       const kinds = new Set(COLLECTORS[name]?.kinds ?? []);
       for (const f of projectFiles) {
         if (!kinds.has(f.kind) || f.environment === TEMPLATE || !counts(f.environment)) continue;
-        if (seen.has(`${name}\0${f.path}`)) continue;
+        if (seen.has(`${name}\0${f.path}`) || notSurfaces.has(f.path)) continue;
         // Only files that would hold variables: an ECS task / container definition, a workload manifest.
         if (name === 'terraform' && !/container_definitions|aws_ecs_task_definition/.test(f.content)) continue;
         if (name === 'kubernetes' && !/\bcontainers\s*:/.test(f.content)) continue;

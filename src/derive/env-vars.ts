@@ -43,6 +43,7 @@ const deriver: Deriver<'envVar'> = {
           valueLine: e.valueLine,
           valueColumn: e.valueColumn,
           ...(e.quote ? { quote: e.quote } : {}),
+          ...(f.loader ? { loader: f.loader } : {}),
           source: 'file',
           value: e.value,
           raw: e.value,

@@ -48,6 +48,23 @@ test('classifyKind: by name, and YAML by content', () => {
   assert.equal(classifyKind('README.md'), 'text');
 });
 
+test('classifyKind: an nginx site file without a telling name is recognised by its parsed content, not by its name', () => {
+  const site = 'server {\n    listen 80;\n    server_name _;\n    location / { proxy_pass http://localhost:8000; }\n}\n';
+  assert.equal(classifyKind('deployment/nginx/shop', site), 'nginx');
+  assert.equal(classifyKind('proxy/conf', site), 'nginx');
+  assert.equal(classifyKind('deploy/default.conf.template', site), 'nginx');
+  assert.equal(classifyKind('proxy/conf', 'upstream app {\n    server app:8000;\n}\n'), 'nginx');
+  // Not nginx: prose that mentions a block, a block without nginx directives, a file that does not parse outside an nginx directory, a huge file.
+  assert.equal(classifyKind('docs/NOTES', 'Set up the proxy like this\nserver {\n    listen 80;\n}\n'), 'text');
+  assert.equal(classifyKind('scripts/conf', 'server {\n    port = 80\n}\n'), 'text');
+  assert.equal(classifyKind('proxy/conf', 'server {\n    listen 80;\n'), 'text');
+  assert.equal(classifyKind('proxy/conf', `${site}${'#'.repeat(300 * 1024)}\n`), 'text');
+  assert.equal(classifyKind('deployment/nginx/shop', 'Makefile-ish text with no block\n'), 'text');
+  assert.equal(classifyKind('README.md', site), 'text');
+  // In a directory named for nginx, a file that looks like nginx but fails to parse is nginx: its error is reported.
+  assert.equal(classifyKind('deployment/nginx/shop', 'server {\n    listen 80;\n'), 'nginx');
+});
+
 test('discover: skips VCS, dependencies, virtualenvs and binaries; honours .gitignore but keeps env files', async () => {
   const dir = tree({
     'app.py': 'print(1)\n',

@@ -1,3 +1,4 @@
+import { isPlanJson } from '../lib/tfplan.js';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { execFile } from 'node:child_process';
@@ -7,7 +8,9 @@ import ignore, { type Ignore } from 'ignore';
 import { classifyEnvironment, type EnvironmentOverride } from '../lib/environment.js';
 import type { FileKind, Skipped, SourceFile } from '../contracts/types.js';
 import { UserError } from '../contracts/errors.js';
-import { errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile } from '../lib/read.js';
+import { detailText, errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile } from '../lib/read.js';
+import { L } from '../lib/i18n.js';
+import { sniffNginx } from '../collect/nginx/sniff.js';
 import { CODE_EXTENSION } from '../lib/paths.js';
 
 const execFileP = promisify(execFile);
@@ -31,6 +34,9 @@ const SKIP_FILES = new Set(['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 
 
 export { MAX_FILE_BYTES };
 
+/** Extensions of files whose content may show them to be nginx configuration (none; templates of the official image). */
+const SNIFFED_EXT = new Set(['', 'template', 'tmpl', 'nginx', 'vhost', 'site']);
+
 export interface DiscoverOptions {
   /** Extra environment names recognized in paths. */
   customEnvs?: string[];
@@ -53,7 +59,7 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
   const base = relPath.split('/').pop() ?? relPath;
   const lower = base.toLowerCase();
   const dirs = relPath.toLowerCase().split('/').slice(0, -1);
-  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'dotenv';
+  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || lower === '.flaskenv') return 'dotenv';
   // `Dockerfile.prod` is a Dockerfile; `dockerfile.ts` (a module about Dockerfiles) is code.
   const code = CODE_EXTENSION.test(lower);
   if (lower === 'dockerfile' || (lower.startsWith('dockerfile.') && !code) || lower.endsWith('.dockerfile') || lower === 'containerfile' || (lower.startsWith('containerfile.') && !code)) return 'dockerfile';
@@ -72,7 +78,9 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
       }
       return 'yaml';
     case 'json':
-      return lower.endsWith('.tfvars.json') ? 'tfvars' : 'json';
+      if (lower.endsWith('.tfvars.json')) return 'tfvars';
+      if (content !== undefined && isPlanJson(content)) return 'tfplan';
+      return 'json';
     case 'py':
       return 'python';
     case 'rb':
@@ -119,6 +127,8 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
   if (lower === 'gemfile' || lower === 'rakefile') return 'ruby';
   if (lower === 'nginx.conf' || dirs.includes('sites-available') || dirs.includes('sites-enabled')) return 'nginx';
   if (lower === 'user-data' || lower === 'user_data' || (content !== undefined && /^#!.*\b(ba|da|z)?sh\b/.test(content))) return 'shell';
+  // A site file without a telling name (`deployment/nginx/<app>`, a sample's `proxy/conf`): by content, parsed.
+  if (content !== undefined && SNIFFED_EXT.has(ext) && sniffNginx(content, dirs.some((d) => d.includes('nginx')))) return 'nginx';
   return 'text';
 }
 
@@ -200,7 +210,7 @@ async function gitTrackedFiles(dir: string): Promise<Set<string> | undefined> {
 }
 
 function isEnvFileName(lowerBase: string): boolean {
-  return lowerBase === '.env' || lowerBase.startsWith('.env.') || lowerBase.endsWith('.env');
+  return lowerBase === '.env' || lowerBase.startsWith('.env.') || lowerBase.endsWith('.env') || lowerBase === '.flaskenv';
 }
 
 /**
@@ -215,7 +225,7 @@ function isEnvFileName(lowerBase: string): boolean {
 export async function discover(paths: string[], opts: DiscoverOptions = {}): Promise<Discovered> {
   const absPaths = paths.map((p) => path.resolve(p));
   for (const abs of absPaths) {
-    if (!existsSync(abs)) throw new UserError(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`);
+    if (!existsSync(abs)) throw new UserError(L(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`, `${path.relative(process.cwd(), abs) || abs} を読めません: ファイルもディレクトリもありません`));
   }
   let root: string;
   if (absPaths.length === 1 && statSync(absPaths[0]!).isDirectory()) root = absPaths[0]!;
@@ -371,13 +381,13 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     try {
       st = statSync(abs);
     } catch {
-      throw new UserError(`cannot read ${display(abs)}: no such file or directory`);
+      throw new UserError(L(`cannot read ${display(abs)}: no such file or directory`, `${display(abs)} を読めません: ファイルもディレクトリもありません`));
     }
     if (st.isDirectory()) {
       try {
         realRoots.push(await realpath(abs));
       } catch (e) {
-        throw new UserError(`cannot read ${display(abs)}: ${errnoText(e)}`);
+        throw new UserError(L(`cannot read ${display(abs)}: ${errnoText(e)}`, `${display(abs)} を読めません: ${detailText(errnoText(e), 'ja')}`));
       }
     }
   }
@@ -390,7 +400,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
       try {
         await readdir(abs);
       } catch (e) {
-        throw new UserError(`cannot read ${display(abs)}: ${errnoText(e)}`);
+        throw new UserError(L(`cannot read ${display(abs)}: ${errnoText(e)}`, `${display(abs)} を読めません: ${detailText(errnoText(e), 'ja')}`));
       }
       const layers = await ancestorLayers(abs);
       await walk(abs, isIgnored(layers, abs, true) ? [] : layers, trackedSet);

@@ -16,6 +16,8 @@ export interface EvaluateOptions {
 export interface EvaluateResult {
   findings: RawFinding[];
   errors: ReportError[];
+  /** Rules that had something to judge (a fact of one of the kinds they declare). */
+  judged: string[];
 }
 
 /** The rules' view of the facts: `scope: target` sees only facts the target environment inherits. */
@@ -44,6 +46,7 @@ function lineOf(text: string | undefined, line: number | undefined): string | un
 export async function evaluate(rules: readonly Rule[], store: FactStore, opts: EvaluateOptions): Promise<EvaluateResult> {
   const findings: RawFinding[] = [];
   const errors: ReportError[] = [];
+  const judged: string[] = [];
   for (const rule of rules) {
     const severity = opts.severities?.[rule.id] ?? rule.severity;
     const ctx: RuleContext = {
@@ -71,11 +74,13 @@ export async function evaluate(rules: readonly Rule[], store: FactStore, opts: E
         });
       },
     };
+    const facts = factsFor(rule, store, opts.environment);
+    if (Object.values(facts).some((list) => list.length > 0)) judged.push(rule.id);
     try {
-      await rule.check(factsFor(rule, store, opts.environment) as never, ctx);
+      await rule.check(facts as never, ctx);
     } catch (e) {
       errors.push({ kind: 'rule', ruleId: rule.id, message: `rule ${rule.id} failed: ${(e as Error)?.message ?? String(e)}` });
     }
   }
-  return { findings, errors };
+  return { findings, errors, judged };
 }

@@ -6,6 +6,8 @@ import { VERSION } from '../contracts/version.js';
 export interface BuildInput {
   command: string;
   target: string[];
+  root?: string;
+  baselineApplied?: boolean;
   environment: EnvName;
   lang: Lang;
   failOn: FailOn;
@@ -27,7 +29,7 @@ export function failsAt(severity: Severity, failOn: FailOn): boolean {
   return RANK[severity] <= RANK[failOn];
 }
 
-export function localizeFinding(f: RawFinding, lang: Lang): Finding {
+export function localizeFinding(f: RawFinding, lang: Lang, docsUrl: string = docsUrlOf(f.ruleId)): Finding {
   const out: Finding = {
     ruleId: f.ruleId,
     severity: f.severity,
@@ -42,7 +44,7 @@ export function localizeFinding(f: RawFinding, lang: Lang): Finding {
     owner: f.owner,
     until: f.until,
     fix: f.fix[lang],
-    docsUrl: docsUrlOf(f.ruleId),
+    docsUrl,
     evidence: f.evidence,
     key: f.key,
     fingerprint: f.fingerprint,
@@ -61,6 +63,8 @@ export function buildReport(input: BuildInput): Report {
   }
   const failing = input.findings.some((f) => f.status === 'open' && failsAt(f.severity, input.failOn));
   const ruleIds = new Set(input.rules.map((r) => r.id));
+  // Plugin rules carry their own documentation link.
+  const docsOf = new Map(input.rules.map((r) => [r.id, r.docsUrl ?? docsUrlOf(r.id)]));
   // Findings made by the engine itself (e.g. honban/ignore-without-reason) need their rule listed too.
   const rules = [...input.rules];
   for (const f of input.findings) if (!ruleIds.has(f.ruleId)) ruleIds.add(f.ruleId);
@@ -69,10 +73,12 @@ export function buildReport(input: BuildInput): Report {
     tool: { name: 'honban', version: VERSION },
     command: input.command,
     target: input.target,
+    ...(input.root ? { root: input.root } : {}),
+    ...(input.baselineApplied ? { baselineApplied: true } : {}),
     environment: input.environment,
     lang: input.lang,
     failOn: input.failOn,
-    findings: input.findings.map((f) => localizeFinding(f, input.lang)),
+    findings: input.findings.map((f) => localizeFinding(f, input.lang, docsOf.get(f.ruleId))),
     summary,
     statusCounts,
     errors: input.errors.map((e) => ({ ...e, message: input.masker.mask(e.message) })),
@@ -84,7 +90,7 @@ export function buildReport(input: BuildInput): Report {
         title: r.title[input.lang],
         description: r.description[input.lang],
         fix: r.fix[input.lang],
-        docsUrl: docsUrlOf(r.id),
+        docsUrl: r.docsUrl ?? docsUrlOf(r.id),
         ...(r.references ? { references: r.references } : {}),
       }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),

@@ -30,7 +30,13 @@ export async function runCollector(name: string, collector: Collector, file: Sou
     if (depthOf(list) > MAX_FACT_DEPTH) {
       // Facts this deep cannot cross threads or reach the cache, and would exhaust the stack of rules.
       errors.push({ kind: 'collector', file: file.path, message: `${name}: not analysed: nesting deeper than ${MAX_FACT_DEPTH} levels` });
-    } else facts.push(...list);
+    } else {
+      facts.push(...list);
+      // A file read in part (a syntax error the parser recovered from): its fact stays, the error is an entry.
+      for (const f of list as (BaseFact & { parseError?: { line?: number; column?: number; message: string } })[]) {
+        if (f.parseError) errors.push({ kind: 'parse', file: file.path, line: f.parseError.line, column: f.parseError.column, message: f.parseError.message });
+      }
+    }
   } catch (e) {
     if (e instanceof ParseError) errors.push({ kind: 'parse', file: file.path, line: e.line, column: e.column, message: e.message });
     else errors.push({ kind: 'collector', file: file.path, message: `${name}: ${errorMessage(e)}` });

@@ -112,6 +112,21 @@ export interface ComposeService extends Loc {
   profiles: string[];
   /** Local scripts its command runs (`python app.py`). */
   scripts: ScriptRef[];
+  /** package.json scripts its command runs (`npm run start-watch`), from the build context's package.json. */
+  npmScripts?: NpmScriptRef[];
+}
+
+/** A package.json script a command runs: `npm run start-watch` → `nodemon src/index.js --inspect=0.0.0.0:9229`. */
+export interface NpmScriptRef {
+  name: string;
+  /** The script's command line as written in package.json. */
+  body: string;
+  /** The package.json it comes from. */
+  file: string;
+  /** The script that runs this one (`"dev": "npm run watch"`); undefined for the one the service command runs. */
+  from?: string;
+  /** The simple commands of the body, split as a shell would (`a && b` → two). */
+  commands: { argv: string[] }[];
 }
 
 export interface ComposeFact extends ProvidesVars {

@@ -88,7 +88,7 @@ export function devServerOf(cmd: Cmd, scripts: readonly ScriptRef[] = []): DevSe
     return {
       what: debug ? 'flask run --debug' : 'flask run',
       why: { en: `starts Werkzeug, Flask's development server: single process, not hardened, not for production${debug ? ', and with the interactive debugger that runs arbitrary code' : ''}`, ja: `は Flask の開発用サーバー (Werkzeug) を起動します。単一プロセスで堅牢化されておらず、本番向けではありません${debug ? '。さらに任意のコードを実行できる対話型デバッガーが有効です' : ''}` },
-      fix: { en: 'Run a WSGI server: `gunicorn --bind 0.0.0.0:8000 --workers 3 app:app` (module:variable of your Flask app).', ja: 'WSGI サーバーで起動してください: `gunicorn --bind 0.0.0.0:8000 --workers 3 app:app`（Flask アプリの モジュール:変数名）。' },
+      fix: { en: 'Run a WSGI server: `gunicorn --bind 0.0.0.0:8000 --workers 3 app:app` (module:variable of your Flask app).', ja: 'WSGI サーバーで起動してください: `gunicorn --bind 0.0.0.0:8000 --workers 3 app:app`（Flask アプリのモジュール:変数名）。' },
       ...posOf(0),
     };
   }

@@ -41,6 +41,13 @@ export interface DotenvFile extends ProvidesVars {
   gitTracked?: boolean;
   /** Permission bits, when read from disk. */
   mode?: number;
+  /**
+   * Who loads the file, when not whatever loads `.env`: `flask-cli` for `.flaskenv`, which the Flask
+   * CLI (`flask run`, every `flask` command, and `app.run()` with python-dotenv) loads wherever the
+   * code is checked out — meant to be committed, and never read by gunicorn, uWSGI or a platform, so
+   * it is no deployment surface.
+   */
+  loader?: 'flask-cli';
   /** Every assignment in order (duplicates included; the last one wins). */
   entries: DotenvEntry[];
   /** Lines dotenv ignores or reads differently than written. */

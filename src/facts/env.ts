@@ -76,6 +76,8 @@ export interface EnvVarFact {
   sharedWith: { environment: EnvName; file: string; line?: number; /** The other environment resolves it from the very same definition (a shared `.env`). */ inherited: boolean }[];
   /** For a variable resolved through `X_FILE`: the pointer variable. */
   via?: string;
+  /** Who loads the file, when not whatever loads `.env` (DotenvFile.loader: `flask-cli` for `.flaskenv`). */
+  loader?: 'flask-cli';
 }
 
 /** A variable the schema (or catalog) expects in the target environment. */

@@ -73,6 +73,23 @@ export interface YamlSecret {
   column: number;
 }
 
+/** One connection's adapter in config/database.yml. */
+export interface DatabaseAdapter {
+  /** `''` for the section itself, else the connection name (`primary`, `cache`). */
+  connection: string;
+  /** The adapter as written (`sqlite3`, `postgresql`), or undefined when an ERB tag computes it. */
+  adapter?: string;
+  /** Where the adapter is written. */
+  line: number;
+  column: number;
+  /** Where the section takes it from a merge (`<<: *default`), when it is not written in the section. */
+  mergedAt?: { line: number; column: number };
+  /** The connection sets `url:` from ERB (`<%= ENV['DATABASE_URL'] %>`): the URL decides the adapter at run time. */
+  urlFromErb?: boolean;
+  /** The `database:` value when it is literal (`db/production.sqlite3`). */
+  database?: string;
+}
+
 export type RailsConfigRole = 'environment' | 'application' | 'initializer' | 'secrets' | 'database' | 'config-yaml';
 
 export interface RubyFacts extends BaseFact {
@@ -90,6 +107,11 @@ export interface RubyFacts extends BaseFact {
   yamlSecrets: YamlSecret[];
   /** YAML: every key path the section defines (`password`, `primary.url`), to tell overridden shared values. */
   yamlKeys?: string[];
+  /**
+   * config/database.yml: the `adapter:` of each connection of the section (the section itself, or
+   * `primary` / `cache` / … of a multi-database section), followed through `<<: *default` merges.
+   */
+  databaseAdapters?: DatabaseAdapter[];
   literalAssignments: CodeLiteralAssignment[];
 }
 

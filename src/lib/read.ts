@@ -7,7 +7,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { UserError } from '../contracts/errors.js';
-import type { SkipReason } from '../contracts/types.js';
+import type { Localized, SkipReason } from '../contracts/types.js';
 
 /** The largest file honban reads (scan, env files, secrets, --ca, honban.yml, baselines). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -166,21 +166,46 @@ export async function readTextFile(abs: string, opts: ReadOptions = {}): Promise
  * The text of a file the user named (honban.yml, --ca, --baseline, --from-facts): anything but a
  * readable regular file within the cap is a user error (exit 2) with the reason.
  */
-export function readUserFileSync(abs: string, what: string, opts: ReadOptions = {}): string {
+export function readUserFileSync(abs: string, what: string | Localized, opts: ReadOptions = {}): string {
   const r = readTextFileSync(abs, opts);
   if (!r.ok) throw new UserError(readFailure(what, r));
   return r.text;
 }
 
 /** Async twin of readUserFileSync. */
-export async function readUserFile(abs: string, what: string, opts: ReadOptions = {}): Promise<string> {
+export async function readUserFile(abs: string, what: string | Localized, opts: ReadOptions = {}): Promise<string> {
   const r = await readTextFile(abs, opts);
   if (!r.ok) throw new UserError(readFailure(what, r));
   return r.text;
 }
 
+/** Japanese of the fixed details of errnoText / fileTypeOf (others — codes, sizes — stay as they are). */
+const DETAIL_JA: Record<string, string> = {
+  'permission denied': '権限がありません',
+  'no such file': 'ファイルがありません',
+  'too many levels of symbolic links': 'シンボリックリンクの階層が深すぎます',
+  'is a directory': 'ディレクトリです',
+  'input/output error': '入出力エラー',
+  'name too long': '名前が長すぎます',
+  unreadable: '読めません',
+  directory: 'ディレクトリ',
+  'FIFO (named pipe)': 'FIFO (名前付きパイプ)',
+  'character device': 'キャラクタデバイス',
+  'block device': 'ブロックデバイス',
+  socket: 'ソケット',
+  'symbolic link': 'シンボリックリンク',
+  'not a regular file': '通常のファイルではありません',
+};
+
+/** A detail of a skipped or unreadable file in `lang` (a size or an error code is kept). */
+export function detailText(detail: string, lang: 'en' | 'ja'): string {
+  return lang === 'ja' ? (DETAIL_JA[detail] ?? detail) : detail;
+}
+
 /** A ReadResult failure as one line: `cannot read X: FIFO (named pipe)`. */
-export function readFailure(what: string, r: Extract<ReadResult, { ok: false }>): string {
+export function readFailure(what: string | Localized, r: Extract<ReadResult, { ok: false }>): Localized {
+  const w = typeof what === 'string' ? { en: what, ja: what } : what;
   const why = r.reason === 'special-file' ? `not a regular file (${r.detail})` : r.reason === 'too-large' ? `too large: ${r.detail}` : r.detail;
-  return `cannot read ${what}: ${why}`;
+  const whyJa = r.reason === 'special-file' ? `通常のファイルではありません (${detailText(r.detail, 'ja')})` : r.reason === 'too-large' ? `大きすぎます: ${r.detail}` : detailText(r.detail, 'ja');
+  return { en: `cannot read ${w.en}: ${why}`, ja: `${w.ja} を読めません: ${whyJa}` };
 }

@@ -227,7 +227,7 @@ export function tokenFormatOf(value: string): string | undefined {
 
 /** Secret-looking values by format (used for masking; the rules judge). */
 export const TOKEN_PATTERNS: { name: string; re: RegExp; }[] = [
-  { name: 'AWS access key id', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { name: 'AWS access key id', re: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
   { name: 'GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/ },
   { name: 'GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
   { name: 'Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },

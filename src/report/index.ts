@@ -1,27 +1,47 @@
 import type { Report } from '../contracts/types.js';
+import { formatHtml } from './html.js';
+import { formatGithub } from './github.js';
+import { formatGitlab } from './gitlab.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatPretty } from './pretty.js';
 import { formatSarif } from './sarif.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif', 'junit', 'markdown'] as const;
+export const FORMATS = ['pretty', 'json', 'sarif', 'junit', 'markdown', 'github', 'gitlab', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
+export interface RenderOptions {
+  /** ANSI colours (pretty). */
+  color?: boolean;
+  /**
+   * Absolute directory the paths of SARIF, GitHub, GitLab, JUnit and Markdown output are relative
+   * to: the repository root (CI systems and pull requests resolve paths from it). Default: the
+   * report's own root. Pretty and JSON keep the report's paths.
+   */
+  root?: string;
+}
+
 /** Renders a report; every format is a pure function of the Report. */
-export function render(report: Report, format: Format, opts: { color?: boolean } = {}): string {
+export function render(report: Report, format: Format, opts: RenderOptions = {}): string {
   switch (format) {
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report);
+      return formatSarif(report, { root: opts.root });
     case 'junit':
-      return formatJunit(report);
+      return formatJunit(report, { root: opts.root });
     case 'markdown':
-      return formatMarkdown(report);
+      return formatMarkdown(report, { root: opts.root });
+    case 'github':
+      return formatGithub(report, { root: opts.root });
+    case 'gitlab':
+      return formatGitlab(report, { root: opts.root });
     case 'pretty':
       return formatPretty(report, { color: opts.color ?? false });
+    case 'html':
+      return formatHtml(report);
   }
 }
 
-export { formatJson, formatJunit, formatMarkdown, formatPretty, formatSarif };
+export { formatGithub, formatGitlab, formatHtml, formatJson, formatJunit, formatMarkdown, formatPretty, formatSarif };

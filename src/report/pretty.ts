@@ -1,6 +1,7 @@
 import type { Finding, Report, Severity } from '../contracts/types.js';
-import { escapeControl as x } from './escape.js';
-import { exitLine, skipReasonText, summaryLine, t } from './text.js';
+import { escapeControl, escapeControl as x } from './escape.js';
+import { dateText, orderedItems, readinessExitLine, rt, statusText } from './readiness.js';
+import { exitLine, scannedKind, skipReasonText, summaryLine, t } from './text.js';
 
 export interface PrettyOptions {
   /** ANSI colours (only on a TTY, never with NO_COLOR). */
@@ -22,14 +23,18 @@ export function formatPretty(report: Report, opts: PrettyOptions = { color: fals
   const s = t(report.lang);
   const c = (code: string, text: string) => (opts.color ? `${code}${text}${RESET}` : text);
   const out: string[] = [];
+  if (report.readiness) out.push(...readinessLines(report, c));
+  // Findings by file (and, in honban check, by the part that found them).
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
-    if (!groups.has(f.file)) groups.set(f.file, []);
-    groups.get(f.file)!.push(f);
+    const k = `${f.source ?? ''}\0${f.file}`;
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(f);
   }
   const sevWidth = Math.max(...(Object.values(s.severity) as string[]).map((x) => width(x)));
-  for (const [file, fs] of groups) {
-    out.push(c(UNDERLINE, x(file)));
+  for (const [, fs] of groups) {
+    const file = fs[0]!.file;
+    out.push(c(UNDERLINE, x(file)) + (fs[0]!.source ? c(DIM, ` (${fs[0]!.source})`) : ''));
     for (const f of fs) {
       const pos = f.line ? `${f.line}:${f.column ?? 1}` : '-';
       const sev = pad(s.severity[f.severity], sevWidth);
@@ -65,10 +70,51 @@ export function formatPretty(report: Report, opts: PrettyOptions = { color: fals
   // Command-specific headline (e.g. the probe's grade), when the command put one in `extra`.
   if (typeof report.extra?.headline === 'string') out.push(c(BOLD, x(report.extra.headline)));
   const mark = report.statusCounts.open ? (report.exitCode ? c(SEV_COLOR.high, '✖') : c(SEV_COLOR.medium, '!')) : c('\x1b[32m', '✔');
-  const what = report.command === 'scan' ? s.files : report.command === 'env' ? s.variables : s.checks;
-  out.push(`${mark} ${summaryLine(report)} · ${s.scanned(report.scanned, what)} · ${s.env}: ${report.environment}`);
-  out.push(exitLine(report));
+  out.push(`${mark} ${summaryLine(report)} · ${s.scanned(report.scanned, scannedKind(report.command))} · ${s.env}: ${report.environment}`);
+  out.push(readinessExitLine(report) ?? exitLine(report));
   return out.join('\n') + '\n';
+}
+
+const VERDICT_COLOR = { ready: '\x1b[1;32m', 'ready-with-waivers': '\x1b[1;33m', 'not-ready': '\x1b[1;41;97m' } as const;
+const STATE_COLOR = { open: '\x1b[31m', waived: '\x1b[33m', met: '\x1b[32m' } as const;
+
+/** The verdict, why, and the checklist table (priority, item, status, owner, date) — before the findings. */
+function readinessLines(report: Report, c: (code: string, text: string) => string): string[] {
+  const r = report.readiness!;
+  const x = rt(report.lang);
+  const out: string[] = [];
+  out.push(`${c(BOLD, x.title)}: ${c(VERDICT_COLOR[r.verdict], ` ${x.verdict[r.verdict]} `)}${r.commit ? c(DIM, `  ${x.commit} ${r.commit.slice(0, 12)}${r.branch ? ` (${r.branch})` : ''}`) : ''}`);
+  const e = escapeControl;
+  for (const reason of r.reasons) out.push(`  - ${e(reason)}`);
+  out.push('');
+  if (!r.items.length) out.push(c(DIM, x.noChecklist), '');
+  else {
+    const rows = orderedItems(r).map((i) => ({ i, cells: [i.priority, e(i.title), statusText(i, report.lang), e(i.owner ?? '-'), e(dateText(i, report.lang) || '-')] }));
+    const widths = x.cols.map((h, k) => Math.min(k === 1 ? 56 : 24, Math.max(width(h), ...rows.map((row) => width(row.cells[k]!)))));
+    out.push(c(BOLD, x.cols.map((h, k) => pad(h, widths[k]!)).join('  ').trimEnd()));
+    for (const { i, cells } of rows) {
+      const shown = cells.map((v, k) => pad(clip(v, widths[k]!), widths[k]!));
+      shown[2] = c(STATE_COLOR[i.state], shown[2]!);
+      out.push(shown.join('  ').trimEnd());
+      const sub = [i.kind === 'automated' && i.checks ? i.checks.join(', ') : '', i.note ?? '', i.reason && i.state !== 'open' ? i.reason : ''].filter(Boolean).join(' · ');
+      if (sub) out.push(c(DIM, `${' '.repeat(widths[0]! + 2)}${e(sub)}`));
+    }
+    out.push('');
+  }
+  const parts = r.sources.map((p) => `${p.source}: ${p.ran ? (p.target ?? x.ran) : `${x.skipped} (${p.note ?? ''})`}`);
+  out.push(c(DIM, e(`${x.sources}: ${parts.join(' · ')}`)));
+  out.push(c(DIM, r.runId !== undefined && r.store ? x.stored(r.runId, r.store) : x.notStored), '');
+  return out;
+}
+
+function clip(text: string, n: number): string {
+  if (width(text) <= n) return text;
+  let out = '';
+  for (const ch of text) {
+    if (width(out + ch) > n - 1) break;
+    out += ch;
+  }
+  return out + '…';
 }
 
 /** Display width (CJK characters take two columns). */

@@ -1,8 +1,12 @@
-import type { FailOn, Lang, Report, Severity, Skipped, SkipReason } from '../contracts/types.js';
+import type { FailOn, FindingStatus, Lang, Report, ReportError, Severity, Skipped, SkipReason } from '../contracts/types.js';
+import { detailText } from '../lib/read.js';
 import { escapeControl } from './escape.js';
 
+export type ScannedKind = 'files' | 'variables' | 'checks';
+const SINGULAR: Record<ScannedKind, string> = { files: 'file', variables: 'variable', checks: 'check' };
+
 /** Interface strings of the reporters, in both languages. */
-export const T = {
+export const T: { en: Texts; ja: Texts } = {
   en: {
     severity: { critical: 'critical', high: 'high', medium: 'medium', low: 'low', info: 'info' } as Record<Severity, string>,
     fix: 'fix',
@@ -11,10 +15,11 @@ export const T = {
     suppressed: (n: number) => `${n} suppressed`,
     waived: (n: number) => `${n} waived`,
     baseline: (n: number) => `${n} in baseline`,
-    scanned: (n: number, what: string) => `${n} ${what} checked`,
+    scanned: (n: number, what: ScannedKind) => `${n} ${n === 1 ? SINGULAR[what] : what} checked`,
     errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
     exit1: (failOn: FailOn) => `Exit 1: open findings at or above "${failOn}" (--fail-on ${failOn}).`,
     exit0: (failOn: FailOn) => (failOn === 'none' ? 'Exit 0: --fail-on none.' : `Exit 0: no open finding at or above "${failOn}".`),
+    exit2: 'Exit 2: the target could not be checked (see the findings above).',
     env: 'environment',
     problems: 'Problems while scanning',
     waivedBy: 'waived',
@@ -28,6 +33,15 @@ export const T = {
     files: 'files',
     variables: 'variables',
     checks: 'checks',
+    /** Label of the fix in JUnit failures and SARIF help. */
+    fixLabel: 'Fix',
+    documentation: 'Documentation',
+    status: { open: 'open', suppressed: 'suppressed', waived: 'waived', baseline: 'in baseline' } as Record<FindingStatus, string>,
+    reason: 'reason',
+    errorKind: { parse: 'parse error', rule: 'rule failed', read: 'unreadable', config: 'configuration', collector: 'collector failed' } as Record<ReportError['kind'], string>,
+    errorsSuite: 'honban: problems while checking',
+    notCheckedSuite: 'honban: not checked here',
+    sarifRoot: 'The repository root',
     notReadLabel: 'Not read',
     notRead: (n: number) => `Not read (${n})`,
     notReadCount: (n: number) => `${n} not read`,
@@ -48,10 +62,11 @@ export const T = {
     suppressed: (n: number) => `抑制 ${n} 件`,
     waived: (n: number) => `免除 ${n} 件`,
     baseline: (n: number) => `ベースライン ${n} 件`,
-    scanned: (n: number, what: string) => `${what} ${n} 件を確認`,
+    scanned: (n: number, what: ScannedKind) => `${T.ja[what]} ${n} 件を確認`,
     errors: (n: number) => `エラー ${n} 件`,
     exit1: (failOn: FailOn) => `終了コード 1: 重大度「${failOn}」以上の未対応の指摘があります (--fail-on ${failOn})。`,
     exit0: (failOn: FailOn) => (failOn === 'none' ? '終了コード 0: --fail-on none。' : `終了コード 0: 重大度「${failOn}」以上の未対応の指摘はありません。`),
+    exit2: '終了コード 2: 対象を検査できませんでした (上の指摘を参照)。',
     env: '環境',
     problems: 'スキャン中の問題',
     waivedBy: '免除',
@@ -65,6 +80,14 @@ export const T = {
     files: 'ファイル',
     variables: '変数',
     checks: 'チェック',
+    fixLabel: '対処',
+    documentation: 'ドキュメント',
+    status: { open: '未対応', suppressed: '抑制', waived: '免除', baseline: 'ベースライン' } as Record<FindingStatus, string>,
+    reason: '理由',
+    errorKind: { parse: '構文エラー', rule: 'ルールの失敗', read: '読み取り不可', config: '設定', collector: '収集の失敗' } as Record<ReportError['kind'], string>,
+    errorsSuite: 'honban: 検査中の問題',
+    notCheckedSuite: 'honban: ここでは検査できなかった項目',
+    sarifRoot: 'リポジトリのルート',
     notReadLabel: '読まなかったファイル',
     notRead: (n: number) => `読まなかったファイル (${n} 件)`,
     notReadCount: (n: number) => `未読 ${n} 件`,
@@ -103,10 +126,56 @@ export function summaryLine(report: Report): string {
 /** `too large (2.0 MiB (limit 1.0 MiB))`: the reason of a skipped file in the report's language, escaped. */
 export function skipReasonText(k: Skipped, lang: Lang): string {
   const reason = t(lang).reasons[k.reason] ?? k.reason;
-  return escapeControl(k.detail ? `${reason} (${k.detail})` : reason);
+  return escapeControl(k.detail ? `${reason} (${detailText(k.detail, lang)})` : reason);
 }
 
 export function exitLine(report: Report): string {
   const s = t(report.lang);
+  if (report.exitCode === 2) return s.exit2;
   return report.exitCode === 1 ? s.exit1(report.failOn) : s.exit0(report.failOn);
+}
+
+type Texts = {
+  severity: Record<Severity, string>;
+  fix: string;
+  noFindings: string;
+  open: (n: number) => string;
+  suppressed: (n: number) => string;
+  waived: (n: number) => string;
+  baseline: (n: number) => string;
+  scanned: (n: number, what: ScannedKind) => string;
+  errors: (n: number) => string;
+  exit1: (failOn: FailOn) => string;
+  exit0: (failOn: FailOn) => string;
+  exit2: string;
+  env: string;
+  problems: string;
+  waivedBy: string;
+  suppressedBy: string;
+  baselineBy: string;
+  owner: string;
+  until: string;
+  mdTitle: string;
+  mdCols: string[];
+  mdHidden: (n: number) => string;
+  files: string;
+  variables: string;
+  checks: string;
+  fixLabel: string;
+  documentation: string;
+  status: Record<FindingStatus, string>;
+  reason: string;
+  errorKind: Record<ReportError['kind'], string>;
+  errorsSuite: string;
+  notCheckedSuite: string;
+  sarifRoot: string;
+  notReadLabel: string;
+  notRead: (n: number) => string;
+  notReadCount: (n: number) => string;
+  reasons: Record<SkipReason, string>;
+};
+
+/** What `scanned` counts for a command. */
+export function scannedKind(command: string): ScannedKind {
+  return command === 'env' ? 'variables' : command === 'probe' ? 'checks' : 'files';
 }

@@ -7,6 +7,7 @@ import compose_database_port_published from './compose/database-port-published.j
 import compose_debug_enabled from './compose/debug-enabled.js';
 import compose_dev_server from './compose/dev-server.js';
 import compose_docker_socket_mount from './compose/docker-socket-mount.js';
+import compose_example_not_judged from './compose/example-not-judged.js';
 import compose_host_namespace from './compose/host-namespace.js';
 import compose_missing_memory_limit from './compose/missing-memory-limit.js';
 import compose_missing_restart_policy from './compose/missing-restart-policy.js';
@@ -132,6 +133,9 @@ import headers_weak_referrer_policy from './headers/weak-referrer-policy.js';
 import health_unhealthy from './health/unhealthy.js';
 import honban_ignore_without_reason from './honban/ignore-without-reason.js';
 import honban_skipped_target_file from './honban/skipped-target-file.js';
+import honban_unknown_rule_in_ignore from './honban/unknown-rule-in-ignore.js';
+import honban_unused_ignore from './honban/unused-ignore.js';
+import honban_waiver_expiring from './honban/waiver-expiring.js';
 import host_app_bound_publicly from './host/app-bound-publicly.js';
 import host_app_dir_not_writable from './host/app-dir-not-writable.js';
 import host_app_not_enabled from './host/app-not-enabled.js';
@@ -211,6 +215,7 @@ import rails_force_ssl_disabled from './rails/force-ssl-disabled.js';
 import rails_forgery_protection_disabled from './rails/forgery-protection-disabled.js';
 import rails_hardcoded_secret from './rails/hardcoded-secret.js';
 import rails_single_memcached_endpoint from './rails/single-memcached-endpoint.js';
+import rails_sqlite_database from './rails/sqlite-database.js';
 import secret_hardcoded_secret from './secret/hardcoded-secret.js';
 import secret_known_credential from './secret/known-credential.js';
 import server_development_server from './server/development-server.js';
@@ -226,8 +231,10 @@ import systemd_missing_hardening from './systemd/missing-hardening.js';
 import systemd_missing_restart from './systemd/missing-restart.js';
 import systemd_root_user from './systemd/root-user.js';
 import systemd_secret_in_environment from './systemd/secret-in-environment.js';
+import terraform_hardcoded_secret from './terraform/hardcoded-secret.js';
 import tf_aws_alb_http_listener from './tf-aws/alb-http-listener.js';
 import tf_aws_alb_old_tls_policy from './tf-aws/alb-old-tls-policy.js';
+import tf_aws_cloudfront_cache_unreviewed from './tf-aws/cloudfront-cache-unreviewed.js';
 import tf_aws_cloudfront_http_allowed from './tf-aws/cloudfront-http-allowed.js';
 import tf_aws_cloudfront_old_tls from './tf-aws/cloudfront-old-tls.js';
 import tf_aws_cloudtrail_missing from './tf-aws/cloudtrail-missing.js';
@@ -241,8 +248,10 @@ import tf_aws_ecs_single_task from './tf-aws/ecs-single-task.js';
 import tf_aws_elasticache_at_rest_unencrypted from './tf-aws/elasticache-at-rest-unencrypted.js';
 import tf_aws_elasticache_in_transit_unencrypted from './tf-aws/elasticache-in-transit-unencrypted.js';
 import tf_aws_elasticache_single_node from './tf-aws/elasticache-single-node.js';
+import tf_aws_elb_http_listener from './tf-aws/elb-http-listener.js';
 import tf_aws_hardcoded_secret from './tf-aws/hardcoded-secret.js';
 import tf_aws_iam_admin_policy from './tf-aws/iam-admin-policy.js';
+import tf_aws_iam_service_wildcard from './tf-aws/iam-service-wildcard.js';
 import tf_aws_iam_user_access_key from './tf-aws/iam-user-access-key.js';
 import tf_aws_iam_wildcard_action from './tf-aws/iam-wildcard-action.js';
 import tf_aws_iam_wildcard_resource from './tf-aws/iam-wildcard-resource.js';
@@ -259,6 +268,7 @@ import tf_aws_s3_public_access_block_missing from './tf-aws/s3-public-access-blo
 import tf_aws_s3_public_acl from './tf-aws/s3-public-acl.js';
 import tf_aws_sg_admin_port_open from './tf-aws/sg-admin-port-open.js';
 import tf_aws_sg_database_port_open from './tf-aws/sg-database-port-open.js';
+import tf_aws_sg_service_port_open from './tf-aws/sg-service-port-open.js';
 import tf_aws_vpc_flow_log_missing from './tf-aws/vpc-flow-log-missing.js';
 import tf_aws_waf_rate_limit_missing from './tf-aws/waf-rate-limit-missing.js';
 import tls_certificate_expired from './tls/certificate-expired.js';
@@ -279,6 +289,7 @@ export const ALL_RULES: Rule<any>[] = [
   compose_debug_enabled,
   compose_dev_server,
   compose_docker_socket_mount,
+  compose_example_not_judged,
   compose_host_namespace,
   compose_missing_memory_limit,
   compose_missing_restart_policy,
@@ -404,6 +415,9 @@ export const ALL_RULES: Rule<any>[] = [
   health_unhealthy,
   honban_ignore_without_reason,
   honban_skipped_target_file,
+  honban_unknown_rule_in_ignore,
+  honban_unused_ignore,
+  honban_waiver_expiring,
   host_app_bound_publicly,
   host_app_dir_not_writable,
   host_app_not_enabled,
@@ -483,6 +497,7 @@ export const ALL_RULES: Rule<any>[] = [
   rails_forgery_protection_disabled,
   rails_hardcoded_secret,
   rails_single_memcached_endpoint,
+  rails_sqlite_database,
   secret_hardcoded_secret,
   secret_known_credential,
   server_development_server,
@@ -498,8 +513,10 @@ export const ALL_RULES: Rule<any>[] = [
   systemd_missing_restart,
   systemd_root_user,
   systemd_secret_in_environment,
+  terraform_hardcoded_secret,
   tf_aws_alb_http_listener,
   tf_aws_alb_old_tls_policy,
+  tf_aws_cloudfront_cache_unreviewed,
   tf_aws_cloudfront_http_allowed,
   tf_aws_cloudfront_old_tls,
   tf_aws_cloudtrail_missing,
@@ -513,8 +530,10 @@ export const ALL_RULES: Rule<any>[] = [
   tf_aws_elasticache_at_rest_unencrypted,
   tf_aws_elasticache_in_transit_unencrypted,
   tf_aws_elasticache_single_node,
+  tf_aws_elb_http_listener,
   tf_aws_hardcoded_secret,
   tf_aws_iam_admin_policy,
+  tf_aws_iam_service_wildcard,
   tf_aws_iam_user_access_key,
   tf_aws_iam_wildcard_action,
   tf_aws_iam_wildcard_resource,
@@ -531,6 +550,7 @@ export const ALL_RULES: Rule<any>[] = [
   tf_aws_s3_public_acl,
   tf_aws_sg_admin_port_open,
   tf_aws_sg_database_port_open,
+  tf_aws_sg_service_port_open,
   tf_aws_vpc_flow_log_missing,
   tf_aws_waf_rate_limit_missing,
   tls_certificate_expired,

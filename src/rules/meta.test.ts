@@ -63,12 +63,13 @@ test('rule path = rule id: every rule is src/rules/<domain>/<name>.ts, one per f
       if (!f.endsWith('.ts') || f.endsWith('.test.ts')) continue;
       const rel = `${dom.name}/${f.slice(0, -3)}`;
       const text = readFileSync(path.join(srcRules, dom.name, f), 'utf8');
-      const defines = (text.match(/defineRule\(/g) ?? []).length;
+      // A rule is declared by defineRule or a domain's declaration helper (defineAwsRule …).
+      const defines = (text.match(/^export default define\w*Rule\(/gm) ?? []).length;
       if (f.startsWith('_')) {
         assert.equal(defines, 0, `${rel}: a _helper defines no rule`);
         continue;
       }
-      assert.ok(/^export default defineRule\(/m.test(text), `${rel}.ts is not a rule: name helpers _${f} (or move shared code to lib/ or facts/)`);
+      assert.ok(/^export default define\w*Rule\(/m.test(text), `${rel}.ts is not a rule: name helpers _${f} (or move shared code to lib/ or facts/)`);
       assert.equal(defines, 1, `${rel}: one rule per file`);
       const id = /^\s*id: '([^']+)'/m.exec(text)?.[1];
       assert.equal(id, rel, `src/rules/${rel}.ts defines ${id}: the path of a rule is its id`);

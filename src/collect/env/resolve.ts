@@ -24,6 +24,7 @@ import { urlPassword } from '../../lib/url.js';
 import { catalogSpec, effectiveSpec, hasSchema, type SchemaPositions } from '../../config/variables.js';
 import type { EffectiveSpec } from '../../contracts/config.js';
 import type { Definition, EnvFileFact, EnvSecretFileFact, EnvSpecFact, EnvTemplateKeyFact, EnvVarFact, UnresolvedRef } from '../../facts/env.js';
+import { L } from '../../lib/i18n.js';
 
 export const PROCESS_ENV = 'process.env';
 
@@ -155,7 +156,7 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
   if (opts.secretsDir !== undefined) {
     secretsDirAbs = path.resolve(opts.secretsDir);
     const list = view.listExternal(secretsDirAbs);
-    if (list === undefined) throw new UserError(`cannot read --secrets-dir ${opts.secretsDir}: no such directory`);
+    if (list === undefined) throw new UserError(L(`cannot read --secrets-dir ${opts.secretsDir}: no such directory`, `--secrets-dir ${opts.secretsDir} を読めません: ディレクトリがありません`));
     res.sources.push(display(secretsDirAbs) + '/');
     for (const abs of list) {
       const text = view.read(abs);

@@ -52,10 +52,32 @@ export interface ModuleModel {
   effEnv?: EnvName;
 }
 
+/** One instance of a module: a root module, or a call of a local module (per count / for_each key). */
+export interface Instance {
+  /** `''` for a root; `module.a`, `module.a.module.b["x"]` below. */
+  key: string;
+  mod: ModuleModel;
+  /** The call that creates it, and the instance that makes the call. */
+  call?: CallDecl;
+  parent?: Instance;
+  /** `count.index` / `each.*` of the call, for its arguments. */
+  callBind?: Map<string, TfValue>;
+  /** Prefix of resource ids: the directory for roots, `<dir>#<root dir>:<key>` below. */
+  prefix: string;
+  depth: number;
+  /** Module directories on the way from the root (a module calling itself is not followed). */
+  path: Set<string>;
+}
+
 export interface Scope {
   mod: ModuleModel;
+  inst?: Instance;
   bind?: Map<string, TfValue>;
 }
+
+/** Bounds: nested module calls followed, and instances of one count / for_each expanded. */
+const MAX_MODULE_DEPTH = 8;
+const MAX_INSTANCES = 64;
 
 /** Reads a file of the scan (for `file()` / `templatefile()`). */
 export type FileReader = (path: string) => { content: string; lines: LineIndex } | undefined;
@@ -122,6 +144,8 @@ export class Evaluator {
   private memo = new Map<string, TfValue>();
   private busy = new Set<string>();
   private bodies = new Map<string, TfBody | null>();
+  private callMemo = new Map<string, Instance[]>();
+  private allInstances?: Instance[];
 
   constructor(
     readonly modules: Map<string, ModuleModel>,
@@ -165,14 +189,116 @@ export class Evaluator {
     return judges(this.target, c.call.file.env) && judges(this.target, this.effEnv(c.mod));
   }
 
+  // ------------------------------------------------------------------ module instances
+
+  /** Every module instance of the scan: each root module, and below it every call of a local module (count / for_each expanded). */
+  instances(): Instance[] {
+    if (this.allInstances) return this.allInstances;
+    const out: Instance[] = [];
+    for (const m of this.modules.values()) {
+      if (m.callers.length) continue;
+      const root: Instance = { key: '', mod: m, prefix: m.dir, depth: 0, path: new Set([m.dir]) };
+      out.push(root);
+      this.expandCalls(root, out);
+    }
+    this.allInstances = out;
+    return out;
+  }
+
+  private expandCalls(parent: Instance, out: Instance[]): void {
+    if (parent.depth >= MAX_MODULE_DEPTH) return;
+    for (const call of parent.mod.calls.values()) {
+      const kids = this.callInstances(parent, call);
+      for (const k of kids) {
+        out.push(k);
+        this.expandCalls(k, out);
+      }
+    }
+  }
+
+  /** The instances a call of a local module creates in a parent instance (none when count / for_each is known to be empty). */
+  callInstances(parent: Instance, call: CallDecl): Instance[] {
+    const memoKey = `${parent.prefix}|module.${call.name}`;
+    const have = this.callMemo.get(memoKey);
+    if (have) return have;
+    const out: Instance[] = [];
+    this.callMemo.set(memoKey, out);
+    const child = call.targetDir !== undefined ? this.modules.get(call.targetDir) : undefined;
+    if (!child || parent.path.has(child.dir)) return out;
+    const base = parent.key ? `${parent.key}.module.${call.name}` : `module.${call.name}`;
+    for (const ex of this.expansions(call.raw, { mod: parent.mod, inst: parent, bind: parent.callBind })) {
+      const key = ex.key === undefined ? base : `${base}[${JSON.stringify(ex.key)}]`;
+      out.push({ key, mod: child, call, parent, callBind: ex.bind, prefix: `${child.dir}#${rootOf(parent).mod.dir}:${key}`, depth: parent.depth + 1, path: new Set([...parent.path, child.dir]) });
+    }
+    return out;
+  }
+
+  /**
+   * `count` / `for_each` of a block: one entry per instance (with `count.index` / `each.*` bound),
+   * none when the collection is known to be empty, and one entry with unknown bindings when it
+   * cannot be known (or has more than MAX_INSTANCES items).
+   */
+  expansions(raw: RawBlock, scope: Scope): { key?: string | number; bind?: Map<string, TfValue> }[] {
+    const countA = raw.attrs.find((a) => a.name === 'count');
+    const eachA = raw.attrs.find((a) => a.name === 'for_each');
+    if (!countA && !eachA) return [{ bind: scope.bind }];
+    const unknownBind = () => {
+      const bind = new Map(scope.bind ?? []);
+      bind.set('each', UNKNOWN_NOTE('each'));
+      bind.set('count', UNKNOWN_NOTE('count'));
+      return [{ bind }];
+    };
+    if (countA) {
+      const n = num(this.eval(countA.expr, scope));
+      if (n === undefined || !Number.isInteger(n) || n < 0 || n > MAX_INSTANCES) return unknownBind();
+      return Array.from({ length: n }, (_, i) => {
+        const bind = new Map(scope.bind ?? []);
+        bind.set('count', { kind: 'object', entries: [{ key: 'index', value: { kind: 'number', value: i } }] });
+        return { key: i, bind };
+      });
+    }
+    const coll = this.eval(eachA!.expr, scope);
+    let pairs: [string, TfValue][] | undefined;
+    if (coll.kind === 'object') pairs = coll.entries.map((e) => [e.key, e.value]);
+    else if (coll.kind === 'list') {
+      const keys = coll.items.map((x) => str(x));
+      if (keys.every((k) => k !== undefined)) pairs = coll.items.map((x, i) => [keys[i]!, x]);
+    } else if (coll.kind === 'null') pairs = [];
+    if (!pairs || pairs.length > MAX_INSTANCES) return unknownBind();
+    return pairs.map(([k, v]) => {
+      const bind = new Map(scope.bind ?? []);
+      bind.set('each', { kind: 'object', entries: [{ key: 'key', value: { kind: 'string', value: k } }, { key: 'value', value: v }] });
+      return { key: k, bind };
+    });
+  }
+
   // ------------------------------------------------------------------ named values
 
-  variable(mod: ModuleModel, name: string): TfValue {
-    return this.guarded(`var|${mod.dir}|${name}`, `var.${name}`, () => {
+  /** Memo prefix of a scope: the instance, or the module directory (callers' consensus). */
+  private prefixOf(scope: Scope): string {
+    if (scope.inst) return scope.inst.prefix;
+    return scope.mod.callers.length ? `~${scope.mod.dir}` : scope.mod.dir;
+  }
+
+  /** The resource-id prefix of a scope: what `refs` carry. */
+  idPrefix(scope: Scope): string {
+    return scope.inst ? scope.inst.prefix : scope.mod.dir;
+  }
+
+  variable(scope: Scope | ModuleModel, name: string): TfValue {
+    const sc: Scope = 'dir' in scope ? { mod: scope } : scope;
+    const mod = sc.mod;
+    const inst = sc.inst;
+    return this.guarded(`var|${this.prefixOf(sc)}|${name}`, `var.${name}`, () => {
       const decl = mod.variables.get(name);
       if (!decl) return UNKNOWN_NOTE(`var.${name}`);
-      const dflt = this.variableDefault(mod, name);
-      if (mod.callers.length) {
+      const dflt = this.variableDefault(mod, name, inst);
+      if (inst?.call && inst.parent) {
+        const arg = inst.call.raw.attrs.find((a) => a.name === name);
+        if (arg) return withFrom(this.eval(arg.expr, { mod: inst.parent.mod, inst: inst.parent, bind: inst.callBind }), { kind: 'module-argument', name, loc: arg.loc });
+        return dflt ?? UNKNOWN_NOTE(`var.${name}`);
+      }
+      if (!inst && mod.callers.length) {
         const judged = mod.callers.filter((c) => this.callJudged(c));
         if (!judged.length) return dflt ?? UNKNOWN_NOTE(`var.${name}`);
         const vals = judged.map((c) => {
@@ -192,11 +318,11 @@ export class Evaluator {
     });
   }
 
-  variableDefault(mod: ModuleModel, name: string): TfValue | undefined {
+  variableDefault(mod: ModuleModel, name: string, inst?: Instance): TfValue | undefined {
     const decl = mod.variables.get(name);
     const d = decl?.raw.attrs.find((a) => a.name === 'default');
     if (!d) return undefined;
-    return withFrom(this.eval(d.expr, { mod }), { kind: 'variable-default', name, loc: d.loc });
+    return withFrom(this.eval(d.expr, { mod, inst }), { kind: 'variable-default', name, loc: d.loc });
   }
 
   /** Whether the effective value of a variable comes from a module argument or tfvars (not its default). */
@@ -205,34 +331,70 @@ export class Evaluator {
     return mod.tfvars.some((t) => t.name === name);
   }
 
-  local(mod: ModuleModel, name: string): TfValue {
-    return this.guarded(`local|${mod.dir}|${name}`, `local.${name}`, () => {
-      const d = mod.locals.get(name);
-      return d ? this.eval(d.raw.expr, { mod }) : UNKNOWN_NOTE(`local.${name}`);
+  local(scope: Scope | ModuleModel, name: string): TfValue {
+    const sc: Scope = 'dir' in scope ? { mod: scope } : { mod: scope.mod, inst: scope.inst };
+    return this.guarded(`local|${this.prefixOf(sc)}|${name}`, `local.${name}`, () => {
+      const d = sc.mod.locals.get(name);
+      return d ? this.eval(d.raw.expr, sc) : UNKNOWN_NOTE(`local.${name}`);
     });
   }
 
-  output(mod: ModuleModel, name: string): TfValue {
-    return this.guarded(`out|${mod.dir}|${name}`, `output.${name}`, () => {
-      const d = mod.outputs.get(name);
+  output(scope: Scope, name: string): TfValue {
+    return this.guarded(`out|${this.prefixOf(scope)}|${name}`, `output.${name}`, () => {
+      const d = scope.mod.outputs.get(name);
       const v = d?.raw.attrs.find((a) => a.name === 'value');
-      return v ? this.eval(v.expr, { mod }) : UNKNOWN_NOTE(`output.${name}`);
+      return v ? this.eval(v.expr, { mod: scope.mod, inst: scope.inst }) : UNKNOWN_NOTE(`output.${name}`);
     });
   }
 
-  /** The evaluated body of a resource or data source (memoized; undefined while it is being built: a cycle). */
-  resourceBody(mod: ModuleModel, mode: 'managed' | 'data', key: string): TfBody | undefined {
-    const id = `${mod.dir}|${mode === 'data' ? 'data.' : ''}${key}`;
+  /**
+   * The evaluated body of a resource or data source, as other blocks see it through references
+   * (memoized; undefined while it is being built: a cycle). With one known instance, that instance;
+   * otherwise `count` / `each` are unknown.
+   */
+  resourceBody(scope: Scope | ModuleModel, mode: 'managed' | 'data', key: string): TfBody | undefined {
+    const sc: Scope = 'dir' in scope ? { mod: scope } : { mod: scope.mod, inst: scope.inst };
+    const id = `${this.prefixOf(sc)}|${mode === 'data' ? 'data.' : ''}${key}`;
     const have = this.bodies.get(id);
     if (have !== undefined) return have ?? undefined;
-    const decl = (mode === 'data' ? mod.data : mod.resources).get(key);
+    const decl = (mode === 'data' ? sc.mod.data : sc.mod.resources).get(key);
     if (!decl) return undefined;
     this.bodies.set(id, null);
-    const multi = decl.raw.attrs.some((a) => a.name === 'count' || a.name === 'for_each');
-    const bind = multi ? new Map<string, TfValue>([['each', UNKNOWN_NOTE('each')], ['count', UNKNOWN_NOTE('count')]]) : undefined;
-    const body = this.body(decl.raw, { mod, bind });
+    const ex = this.expansions(decl.raw, sc);
+    const body = this.body(decl.raw, { ...sc, bind: ex.length === 1 ? ex[0]!.bind : this.expansionsUnknown(sc) });
     this.bodies.set(id, body);
     return body;
+  }
+
+  private expansionsUnknown(sc: Scope): Map<string, TfValue> {
+    const bind = new Map(sc.bind ?? []);
+    bind.set('each', UNKNOWN_NOTE('each'));
+    bind.set('count', UNKNOWN_NOTE('count'));
+    return bind;
+  }
+
+  /**
+   * The instances of a resource declared in a module instance: bodies per `count` / `for_each`
+   * instance, instances with identical bodies merged (their keys listed). Empty when the resource is
+   * known not to be created (`count = 0`, an empty `for_each`).
+   */
+  resourceInstances(scope: Scope, mode: 'managed' | 'data', key: string): { keys: (string | number)[]; body: TfBody; expanded: boolean }[] {
+    const decl = (mode === 'data' ? scope.mod.data : scope.mod.resources).get(key);
+    if (!decl) return [];
+    const ex = this.expansions(decl.raw, scope);
+    if (ex.length === 1 && ex[0]!.key === undefined) {
+      const body = this.resourceBody(scope, mode, key);
+      return body ? [{ keys: [], body, expanded: false }] : [];
+    }
+    const groups = new Map<string, { keys: (string | number)[]; body: TfBody; expanded: boolean }>();
+    for (const e of ex) {
+      const body = this.body(decl.raw, { ...scope, bind: e.bind });
+      const fp = bodyFingerprint(body);
+      const g = groups.get(fp);
+      if (g) g.keys.push(e.key!);
+      else groups.set(fp, { keys: [e.key!], body, expanded: true });
+    }
+    return [...groups.values()];
   }
 
   // ------------------------------------------------------------------ bodies
@@ -259,7 +421,7 @@ export class Evaluator {
     const mk = (key: TfValue, value: TfValue, mode: 'expanded' | 'unknown'): TfBlock => {
       const bind = new Map(scope.bind ?? []);
       bind.set(itName, { kind: 'object', entries: [{ key: 'key', value: key }, { key: 'value', value }] });
-      return { type, labels: [], file: content.loc.file, line: content.loc.line, column: content.loc.column, body: this.body(content, { mod: scope.mod, bind }), dynamic: mode };
+      return { type, labels: [], file: content.loc.file, line: content.loc.line, column: content.loc.column, body: this.body(content, { ...scope, bind }), dynamic: mode };
     };
     if (coll?.kind === 'list') return coll.items.map((v, i) => mk({ kind: 'number', value: i }, v, 'expanded'));
     if (coll?.kind === 'object') return coll.entries.map((e) => mk({ kind: 'string', value: e.key }, e.value, 'expanded'));
@@ -400,21 +562,25 @@ export class Evaluator {
     switch (root) {
       case 'var':
         if (!first) return UNKNOWN_NOTE(e.text, undefined, e.loc);
-        return this.steps(this.variable(mod, first), steps.slice(1), scope, e.text);
+        return this.steps(this.variable(scope, first), steps.slice(1), scope, e.text);
       case 'local':
         if (!first) return UNKNOWN_NOTE(e.text, undefined, e.loc);
-        return this.steps(this.local(mod, first), steps.slice(1), scope, e.text);
+        return this.steps(this.local(scope, first), steps.slice(1), scope, e.text);
       case 'module': {
         if (!first) return UNKNOWN_NOTE(e.text, undefined, e.loc);
-        const callId = `${mod.dir}|module.${first}`;
+        const callId = `${this.idPrefix(scope)}|module.${first}`;
         let rest = steps.slice(1);
         while (rest[0] && rest[0].k !== 'attr') rest = rest.slice(1); // module.x[0].out
         const out = rest[0]?.k === 'attr' ? rest[0].name : undefined;
         const ref = out ? `${callId}.${out}` : callId;
         const call = mod.calls.get(first);
         const child = call?.targetDir !== undefined ? this.modules.get(call.targetDir) : undefined;
-        if (child && out && child.outputs.has(out)) return withRefs(this.steps(this.output(child, out), rest.slice(1), scope, e.text), ref);
-        return { kind: 'unknown', text: e.text, refs: [ref], loc: e.loc };
+        if (!child || !out || !child.outputs.has(out)) return { kind: 'unknown', text: e.text, refs: [ref], loc: e.loc };
+        if (!scope.inst) return withRefs(this.steps(this.output({ mod: child }, out), rest.slice(1), scope, e.text), ref);
+        const kids = this.callInstances(scope.inst, call!);
+        const vals = kids.map((k) => this.steps(this.output({ mod: child, inst: k }, out), rest.slice(1), scope, e.text));
+        if (vals.length && vals.every((v) => sameValue(v, vals[0]!))) return withRefs(vals[0]!, ref);
+        return { kind: 'unknown', text: e.text, refs: unionRefs({ kind: 'null', refs: [ref] }, ...vals), loc: e.loc };
       }
       case 'data': {
         const type = first;
@@ -437,14 +603,14 @@ export class Evaluator {
 
   private resourceRef(mod: ModuleModel, mode: 'managed' | 'data', type: string, name: string, rest: Step[], scope: Scope, e: Expr & { t: 'trav' }): TfValue {
     const key = `${type}.${name}`;
-    const id = `${mod.dir}|${mode === 'data' ? 'data.' : ''}${key}`;
+    const id = `${this.idPrefix(scope)}|${mode === 'data' ? 'data.' : ''}${key}`;
     let r = rest;
     while (r[0] && r[0].k !== 'attr') r = r.slice(1); // aws_x.y[0].id, aws_x.y[*].id
     const attr = r[0]?.k === 'attr' ? r[0].name : undefined;
     const ref = attr ? `${id}.${attr}` : id;
     const decl = (mode === 'data' ? mod.data : mod.resources).get(key);
     if (!decl || !attr) return { kind: 'unknown', text: e.text, refs: [ref], loc: e.loc };
-    const body = this.resourceBody(mod, mode, key);
+    const body = this.resourceBody(scope, mode, key);
     const a = body?.attrs[attr];
     if (!a) return { kind: 'unknown', text: e.text, refs: [ref], loc: e.loc };
     return withRefs(this.steps(a.value, r.slice(1), scope, e.text), ref);
@@ -707,4 +873,38 @@ function shorten(s: string): string {
 
 function shortText(e: Expr): string {
   return 'text' in e ? e.text : '';
+}
+
+/** The root instance above an instance. */
+export function rootOf(inst: Instance): Instance {
+  let r = inst;
+  while (r.parent) r = r.parent;
+  return r;
+}
+
+/** A text that is equal for bodies with equal values (positions ignored): merges identical count / for_each instances. */
+export function bodyFingerprint(body: TfBody): string {
+  const val = (v: TfValue): string => {
+    switch (v.kind) {
+      case 'string':
+        return JSON.stringify(v.value);
+      case 'number':
+      case 'bool':
+        return String(v.value);
+      case 'null':
+        return 'null';
+      case 'list':
+        return `[${v.items.map(val).join(',')}]`;
+      case 'object':
+        return `{${v.entries.map((e) => `${JSON.stringify(e.key)}:${val(e.value)}`).join(',')}}`;
+      case 'unknown':
+        return `?${JSON.stringify(v.partial ?? v.text ?? '')}`;
+    }
+  };
+  const b = (x: TfBody): string =>
+    `{${Object.keys(x.attrs)
+      .sort()
+      .map((k) => `${k}=${val(x.attrs[k]!.value)}`)
+      .join(';')}|${x.blocks.map((bl) => `${bl.type}${b(bl.body)}`).join(',')}}`;
+  return b(body);
 }

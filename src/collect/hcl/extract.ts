@@ -120,7 +120,7 @@ function attrLoc(a: TfAttr): Loc {
 /** The IAM policies a resource (or `aws_iam_policy_document` data source) holds. */
 export function policiesOf(r: TfResource): TfPolicy[] {
   const out: TfPolicy[] = [];
-  const base = { resourceId: r.id, address: r.address, resourceType: r.type };
+  const base = { resourceId: r.id, address: r.address, resourceType: r.type, module: r.module, example: r.example };
   if (r.mode === 'data') {
     if (r.type !== 'aws_iam_policy_document') return out;
     const statements = documentStatements(r.body);
@@ -171,6 +171,8 @@ export function containersOf(r: TfResource): TfContainer[] {
     const files = items(entryCI(c, 'environmentFiles')?.value) ?? [];
     out.push({
       taskDefinitionId: r.id,
+      module: r.module,
+      example: r.example,
       taskDefinition: r.address,
       name: str(entryCI(c, 'name')?.value),
       file: loc.file,

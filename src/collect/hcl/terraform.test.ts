@@ -86,24 +86,101 @@ test('terraform: terraform.tfvars and *.auto.tfvars always apply; tfvars in envs
   assert.equal(str(res(nested.facts, 'aws_s3_bucket.b').body.attrs['bucket']!.value), 'app-live-assets');
 });
 
-test('terraform: module arguments flow into the called module, only from calls deployed in the target environment', async () => {
+test('terraform: each call of a local module is an instance evaluated with its own arguments, in the caller\'s file', async () => {
   const files = {
     'modules/db/main.tf': text('variable "skip" {', '  default = false', '}', 'resource "aws_db_instance" "this" {', '  skip_final_snapshot = var.skip', '}', 'output "id" {', '  value = aws_db_instance.this.id', '}'),
     'envs/production/main.tf': text('module "db" {', '  source = "../../modules/db"', '  skip   = false', '}', 'resource "aws_flow_log" "x" {', '  vpc_id = module.db.id', '}'),
     'envs/development/main.tf': text('module "db" {', '  source = "../../modules/db"', '  skip   = true', '}'),
   };
   const prod = await collect(files, 'production');
-  const skip = res(prod.facts, 'aws_db_instance.this').body.attrs['skip_final_snapshot']!.value;
+  const inProd = prod.facts.get('envs/production/main.tf')!.resources.find((r) => r.address === 'module.db.aws_db_instance.this')!;
+  const skip = inProd.body.attrs['skip_final_snapshot']!.value;
   assert.equal(skip.kind === 'bool' && skip.value, false);
   assert.equal(skip.from?.kind, 'module-argument');
   assert.equal(at(skip), 'envs/production/main.tf:3:12');
-  // module outputs keep the references of the child module
-  const vpc = res(prod.facts, 'aws_flow_log.x').body.attrs['vpc_id']!.value;
-  assert.ok(vpc.refs?.includes('modules/db|aws_db_instance.this.id'), JSON.stringify(vpc.refs));
-  assert.equal(prod.facts.get('modules/db/main.tf')!.environment, 'shared');
-  const dev = await collect(files, 'development');
-  const skipDev = res(dev.facts, 'aws_db_instance.this').body.attrs['skip_final_snapshot']!.value;
+  // The resource itself is the module's; the instance knows the call that creates it.
+  assert.equal(`${inProd.file}:${inProd.line}`, 'modules/db/main.tf:4');
+  assert.equal(inProd.module?.key, 'module.db');
+  assert.equal(`${inProd.module?.call.file}:${inProd.module?.call.line}`, 'envs/production/main.tf:1');
+  assert.equal(prod.facts.get('envs/production/main.tf')!.environment, 'production');
+  // The development instance lives in the development file (the engine hides it from production rules).
+  const inDev = prod.facts.get('envs/development/main.tf')!.resources.find((r) => r.address === 'module.db.aws_db_instance.this')!;
+  const skipDev = inDev.body.attrs['skip_final_snapshot']!.value;
   assert.equal(skipDev.kind === 'bool' && skipDev.value, true);
+  assert.equal(prod.facts.get('envs/development/main.tf')!.environment, 'development');
+  // The module's own file declares no resource of its own: it is only deployed through its calls.
+  assert.deepEqual(prod.facts.get('modules/db/main.tf')!.resources, []);
+  // module outputs keep the references of the child instance
+  const vpc = res(prod.facts, 'aws_flow_log.x').body.attrs['vpc_id']!.value;
+  assert.ok(vpc.refs?.includes('modules/db#envs/production:module.db|aws_db_instance.this.id'), JSON.stringify(vpc.refs));
+  assert.equal(inProd.id, 'modules/db#envs/production:module.db|aws_db_instance.this');
+  assert.equal(prod.facts.get('modules/db/main.tf')!.environment, 'shared');
+});
+
+test('terraform: examples calling the module root with different arguments are separate instances', async () => {
+  const files = {
+    'main.tf': text('variable "storage_encrypted" {', '  default = true', '}', 'resource "aws_db_instance" "this" {', '  storage_encrypted = var.storage_encrypted', '}'),
+    'examples/a/main.tf': text('module "db" {', '  source            = "../../"', '  storage_encrypted = false', '}'),
+    'examples/b/main.tf': text('module "db" {', '  source = "../../"', '}'),
+  };
+  const { facts } = await collect(files);
+  const a = facts.get('examples/a/main.tf')!.resources[0]!;
+  const b = facts.get('examples/b/main.tf')!.resources[0]!;
+  assert.equal(str(a.body.attrs['storage_encrypted']!.value), 'false');
+  assert.equal(at(a.body.attrs['storage_encrypted']!.value), 'examples/a/main.tf:3:23');
+  assert.equal(str(b.body.attrs['storage_encrypted']!.value), 'true');
+  assert.equal(b.body.attrs['storage_encrypted']!.value.from?.kind, 'variable-default');
+  assert.deepEqual(facts.get('main.tf')!.resources, []);
+});
+
+test('terraform: count and for_each are expanded where known; count = 0 creates nothing', async () => {
+  const files = {
+    'main.tf': text(
+      'variable "create" {',
+      '  default = false',
+      '}',
+      'locals {',
+      '  dbs = { a = true, b = false }',
+      '}',
+      'resource "aws_db_instance" "off" {',
+      '  count             = var.create ? 1 : 0',
+      '  storage_encrypted = false',
+      '}',
+      'resource "aws_db_instance" "each" {',
+      '  for_each          = local.dbs',
+      '  storage_encrypted = each.value',
+      '  identifier        = "db-${each.key}"',
+      '}',
+      'resource "aws_db_instance" "same" {',
+      '  count             = 3',
+      '  storage_encrypted = true',
+      '}',
+      'resource "aws_db_instance" "unknown" {',
+      '  count             = length(var.nothing)',
+      '  storage_encrypted = count.index == 0',
+      '}',
+      'module "m" {',
+      '  source = "./m"',
+      '  count  = 0',
+      '}',
+    ),
+    'm/main.tf': text('resource "aws_s3_bucket" "x" {', '}'),
+  };
+  const { facts } = await collect(files);
+  const rs = facts.get('main.tf')!.resources;
+  assert.deepEqual(rs.map((r) => r.address), ['aws_db_instance.each["a"]', 'aws_db_instance.each["b"]', 'aws_db_instance.same', 'aws_db_instance.unknown']);
+  assert.equal(str(rs[0]!.body.attrs['identifier']!.value), 'db-a');
+  assert.equal(str(rs[1]!.body.attrs['storage_encrypted']!.value), 'false');
+  assert.deepEqual(rs[2]!.instanceKeys, [0, 1, 2]);
+  assert.equal(rs[3]!.body.attrs['storage_encrypted']!.value.kind, 'unknown');
+  assert.equal(rs[3]!.instanceKeys, undefined);
+});
+
+test('terraform: a resource knows its provider (meta-argument, else the type prefix)', async () => {
+  const { facts } = await collect({
+    'main.tf': text('resource "azurerm_key_vault" "k" {', '}', 'resource "aws_s3_bucket" "b" {', '  provider = aws.west', '}', 'resource "google_storage_bucket" "g" {', '}'),
+  });
+  assert.deepEqual(facts.get('main.tf')!.resources.map((r) => r.provider), ['azurerm', 'aws', 'google']);
 });
 
 test('terraform: a module only deployed by another environment takes that environment', async () => {

@@ -7,6 +7,7 @@ import { readTextFileSync, readUserFileSync } from '../../lib/read.js';
 import net from 'node:net';
 import tls from 'node:tls';
 import { UserError } from '../../contracts/errors.js';
+import { L } from '../../lib/i18n.js';
 
 /** Hard caps of the load test (never more, whatever is asked). */
 export const MAX_LOAD_REQUESTS = 10_000;
@@ -67,11 +68,11 @@ export function parseUrl(value: string, what: string): URL {
   try {
     u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`);
   } catch {
-    throw new UserError(`${what} is not a valid URL: "${value}"`);
+    throw new UserError(L(`${what} is not a valid URL: "${value}"`, `${what} が正しい URL ではありません: "${value}"`));
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UserError(`${what} must be an http:// or https:// URL, not "${u.protocol}"`);
-  if (!u.hostname) throw new UserError(`${what} has no host: "${value}"`);
-  if (u.username || u.password) throw new UserError(`${what} must not carry credentials; use --header 'Authorization: …' instead`);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UserError(L(`${what} must be an http:// or https:// URL, not "${u.protocol}"`, `${what} は http:// か https:// の URL にしてください ("${u.protocol}" ではなく)`));
+  if (!u.hostname) throw new UserError(L(`${what} has no host: "${value}"`, `${what} にホスト名がありません: "${value}"`));
+  if (u.username || u.password) throw new UserError(L(`${what} must not carry credentials; use --header 'Authorization: …' instead`, `${what} に認証情報を含めないでください。代わりに --header 'Authorization: …' を使います`));
   return u;
 }
 
@@ -106,7 +107,7 @@ export function trustedRoots(caFile?: string): string[] {
   if (caFile) {
     const text = readUserFileSync(caFile, `--ca ${caFile}`, { maxBytes: MAX_CA_BYTES });
     const certs = pemCertificates(text);
-    if (!certs.length) throw new UserError(`--ca ${caFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+    if (!certs.length) throw new UserError(L(`--ca ${caFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`, `--ca ${caFile} に PEM 形式の証明書 (-----BEGIN CERTIFICATE-----) がありません`));
     roots.push(...certs);
   }
   // The OS bundle repeats Node's roots in another layout: keep each certificate once.
@@ -121,20 +122,20 @@ export function trustedRoots(caFile?: string): string[] {
 
 function path(value: string | undefined, what: string): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (/^[a-z]+:\/\//i.test(value)) throw new UserError(`${what} must be a path on the probed site (e.g. /login), not a URL`);
+  if (/^[a-z]+:\/\//i.test(value)) throw new UserError(L(`${what} must be a path on the probed site (e.g. /login), not a URL`, `${what} は URL ではなく、検査するサイト上のパス (例: /login) にしてください`));
   return value.startsWith('/') ? value : `/${value}`;
 }
 
 function intIn(value: number | undefined, what: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < min || value > max) throw new UserError(`${what} must be an integer from ${min} to ${max}, not "${value}"`);
+  if (!Number.isInteger(value) || value < min || value > max) throw new UserError(L(`${what} must be an integer from ${min} to ${max}, not "${value}"`, `${what} は ${min} から ${max} までの整数にしてください ("${value}" ではなく)`));
   return value;
 }
 
 /** Parses a CLI integer ("100", "1e3" refused). */
 export function parseIntOption(value: string | undefined, what: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new UserError(`${what} must be a whole number, not "${value}"`);
+  if (!/^\d+$/.test(value.trim())) throw new UserError(L(`${what} must be a whole number, not "${value}"`, `${what} は整数にしてください ("${value}" ではなく)`));
   return Number(value.trim());
 }
 
@@ -143,7 +144,7 @@ export function resolveOptions(o: ProbeOptions): ResolvedOptions {
   let httpUrl: URL | undefined;
   if (o.httpUrl) {
     httpUrl = parseUrl(o.httpUrl, '--http-url');
-    if (httpUrl.protocol !== 'http:') throw new UserError(`--http-url must be an http:// URL, not "${o.httpUrl}"`);
+    if (httpUrl.protocol !== 'http:') throw new UserError(L(`--http-url must be an http:// URL, not "${o.httpUrl}"`, `--http-url は http:// の URL にしてください ("${o.httpUrl}" ではなく)`));
   } else if (url.protocol === 'https:') {
     httpUrl = new URL(url.href);
     httpUrl.protocol = 'http:';
@@ -156,10 +157,10 @@ export function resolveOptions(o: ProbeOptions): ResolvedOptions {
     const i = h.indexOf(':');
     const name = i < 0 ? '' : h.slice(0, i).trim();
     const value = i < 0 ? '' : h.slice(i + 1).trim();
-    if (!name || !TOKEN.test(name)) throw new UserError(`--header must look like 'Name: value', not "${h.slice(0, Math.max(0, i)) || '…'}…"`);
-    if (/[\r\n]/.test(value)) throw new UserError(`--header ${name}: the value must be on one line`);
+    if (!name || !TOKEN.test(name)) throw new UserError(L(`--header must look like 'Name: value', not "${h.slice(0, Math.max(0, i)) || '…'}…"`, `--header は 'Name: value' の形で指定してください ("${h.slice(0, Math.max(0, i)) || '…'}…" ではなく)`));
+    if (/[\r\n]/.test(value)) throw new UserError(L(`--header ${name}: the value must be on one line`, `--header ${name}: 値は 1 行で指定してください`));
     const lower = name.toLowerCase();
-    if (['host', 'content-length', 'transfer-encoding', 'connection'].includes(lower)) throw new UserError(`--header ${name} cannot be set`);
+    if (['host', 'content-length', 'transfer-encoding', 'connection'].includes(lower)) throw new UserError(L(`--header ${name} cannot be set`, `--header ${name} は指定できません`));
     headers[lower] = headers[lower] ? `${headers[lower]}, ${value}` : value;
     headerNames.push(name);
     secrets.push(value, ...value.split(/\s+/).filter((w) => w.length >= 4));
@@ -172,7 +173,7 @@ export function resolveOptions(o: ProbeOptions): ResolvedOptions {
       if (!p) continue;
       const i = p.indexOf('=');
       const name = i < 0 ? '' : p.slice(0, i).trim();
-      if (!name || !TOKEN.test(name)) throw new UserError(`--cookie must look like 'name=value'`);
+      if (!name || !TOKEN.test(name)) throw new UserError(L(`--cookie must look like 'name=value'`, `--cookie は 'name=value' の形で指定してください`));
       cookieNames.push(name);
       secrets.push(p.slice(i + 1).trim());
       cookiePairs.push(`${name}=${p.slice(i + 1).trim()}`);
@@ -181,7 +182,7 @@ export function resolveOptions(o: ProbeOptions): ResolvedOptions {
   if (cookiePairs.length) headers.cookie = [headers.cookie, ...cookiePairs].filter(Boolean).join('; ');
   if (o.expectServer !== undefined) {
     const problem = linearRegExpProblem(o.expectServer);
-    if (problem) throw new UserError(`--expect-server is not a pattern honban can run: ${problem}`);
+    if (problem) throw new UserError(L(`--expect-server is not a pattern honban can run: ${problem}`, `--expect-server は honban が実行できるパターンではありません: ${problem}`));
   }
   const timeoutMs = intIn(o.timeoutMs, '--timeout', 100, MAX_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS;
   let load: ResolvedOptions['load'];
@@ -189,7 +190,7 @@ export function resolveOptions(o: ProbeOptions): ResolvedOptions {
     const requests = intIn(o.load, '--load', 1, MAX_LOAD_REQUESTS)!;
     const concurrency = intIn(o.concurrency, '--concurrency', 1, Math.min(MAX_CONCURRENCY, requests)) ?? Math.min(10, requests);
     load = { requests, concurrency };
-  } else if (o.concurrency !== undefined) throw new UserError('--concurrency needs --load N');
+  } else if (o.concurrency !== undefined) throw new UserError(L('--concurrency needs --load N', '--concurrency には --load N が必要です'));
   if (o.insecure && o.caFile) {
     // Both are allowed: --ca still decides which findings are reported, --insecure only lets the checks go on.
   }

@@ -141,6 +141,12 @@ const DJANGO_ENV_METHODS: Record<string, string | undefined> = {
   db: undefined, db_url: undefined, cache: undefined, cache_url: undefined, email: undefined, email_url: undefined,
   search_url: undefined, path: undefined, bytes: undefined, parse_value: undefined, get_value: undefined,
 };
+/** environs `Env` parser methods (`env.bool("X", default)`): the second positional argument is the default. */
+const ENVIRONS_METHODS: Record<string, string | undefined> = {
+  str: 'str', bool: 'bool', int: 'int', float: 'float', decimal: 'float', list: 'list', dict: undefined, json: undefined,
+  url: undefined, path: undefined, datetime: undefined, date: undefined, time: undefined, timedelta: undefined, uuid: undefined,
+  log_level: undefined, enum: undefined, dj_db_url: undefined, dj_email_url: undefined, dj_cache_url: undefined,
+};
 
 /** Attributes of a Flask app object that mirror a config key. */
 const APP_ATTRIBUTES: Record<string, string> = {
@@ -169,7 +175,7 @@ export class PythonExtractor {
   /** Names bound to django-environ `Env(...)` instances, with their schema defaults. */
   private readonly envObjects = new Map<string, Map<string, { cast?: string; def?: PyValue }>>();
   /** Names bound to python-decouple / starlette `Config(...)` callables: which flavour. */
-  private readonly configObjects = new Map<string, 'decouple' | 'starlette'>();
+  private readonly configObjects = new Map<string, 'decouple' | 'starlette' | 'environs'>();
   private readonly classes = new Map<string, ClassInfo>();
   private readonly classAssignments = new Map<string, PyAssignment[]>();
   private readonly functions = new Map<string, TSNode>();
@@ -740,6 +746,7 @@ export class PythonExtractor {
       this.envObjects.set(name, schema);
     } else if (/^decouple\.(AutoConfig|Config)$/.test(q)) this.configObjects.set(name, 'decouple');
     else if (/^starlette\.config\.Config$/.test(q)) this.configObjects.set(name, 'starlette');
+    else if (/^environs\.Env$/.test(q)) this.configObjects.set(name, 'environs');
   }
 
   // ---------------------------------------------------------------- expressions
@@ -1089,7 +1096,12 @@ export class PythonExtractor {
       return undefined;
     }
     const flavour = this.configObjects.get(head!);
-    if (flavour && method === undefined) {
+    // environs: env("X", default) / env.bool("X", default) / env.str("X", default=…)
+    if (flavour === 'environs' && (method === undefined || method in ENVIRONS_METHODS)) {
+      const d = kw.get('default') ?? pos[1];
+      return { name: first, via: 'environs', hasDefault: !!d, required: !d, defaultNode: d, cast: method === undefined ? undefined : ENVIRONS_METHODS[method] };
+    }
+    if (flavour && flavour !== 'environs' && method === undefined) {
       if (flavour === 'decouple') {
         const d = kw.get('default') ?? pos[1];
         return { name: first, via: 'decouple.config', hasDefault: !!d, required: !d, defaultNode: d, cast: castOf(kw.get('cast') ?? pos[2]) };

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, existsSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { copyFixture, honban } from '../../testing/env-e2e.js';
+import { copyFixture, FIXTURES, honban } from '../../testing/env-e2e.js';
 
 const JWT = 'prod-jwt-3e5a7c9b1d2f4a6c8e0b2d4f6a8c1e3b';
 let dir: string;
@@ -165,6 +165,38 @@ test('honban diff: production vs staging, pretty / json / markdown, env files an
   const e = await honban(['diff', dir, '--from', 'production', '--to', 'staging', '--exit-code', '-q']);
   assert.equal(e.code, 1);
   for (const out of [j.stdout, p.stdout, m.stdout]) for (const s of ['Prod-Tf-Password', 'Stg-Tf-Password', 'stg-4b8e2d6f', 'stg-jwt-9d1f']) assert.ok(!out.includes(s), s);
+});
+
+test('honban diff: two Terraform roots through the CLI (resources attribute by attribute, --exit-code, a bad side)', async () => {
+  const tfDir = path.join(FIXTURES, '..', 'terraform');
+  const j = await honban(['diff', tfDir, '--from', 'rails-on-aws', '--to', './rails-on-aws-hardened/', '-f', 'json', '--exit-code']);
+  assert.equal(j.code, 1, j.stderr);
+  const d = JSON.parse(j.stdout);
+  assert.equal(d.mode, 'terraform');
+  assert.deepEqual([d.from, d.to], ['rails-on-aws', 'rails-on-aws-hardened']);
+  const row = (k: string) => d.resources.rows.find((r: { key: string }) => r.key === k);
+  assert.deepEqual(row('aws_db_instance.postgres instance_class'), {
+    key: 'aws_db_instance.postgres instance_class',
+    status: 'changed',
+    secret: false,
+    from: { source: 'rails-on-aws/rds.tf', line: 10, value: 'db.t3.micro' },
+    to: { source: 'rails-on-aws-hardened/rds.tf', line: 10, value: 'db.t3.xlarge' },
+  });
+  assert.equal(row('aws_db_instance.postgres storage_encrypted').to.value, 'true');
+  assert.equal(row('aws_db_instance.postgres engine').status, 'same');
+  const p = await honban(['diff', tfDir, '--from', 'rails-on-aws', '--to', 'rails-on-aws-hardened', '--changed-only']);
+  assert.equal(p.code, 0, p.stderr);
+  assert.match(p.stdout, /^Terraform resources: rails-on-aws → rails-on-aws-hardened/);
+  assert.match(p.stdout, /~ aws_db_instance\.postgres multi_az +false \(not set: default\) \(rails-on-aws\/rds\.tf:6\) {2}→ {2}true \(rails-on-aws-hardened\/rds\.tf:18\)/);
+  const same = await honban(['diff', tfDir, '--from', 'rails-on-aws', '--to', 'rails-on-aws/']);
+  assert.equal(same.code, 2);
+  assert.match(same.stderr, /name the same Terraform root/);
+  // Paths outside DIR, absolute paths and control characters are not sides: environment-name errors.
+  for (const bad of ['../terraform/rails-on-aws', '/etc', 'rails-on-aws\u001b[2J', 'no-such-dir/']) {
+    const r = await honban(['diff', tfDir, '--from', bad, '--to', 'rails-on-aws']);
+    assert.equal(r.code, 2, bad);
+    assert.match(r.stderr, /--from must be an environment name/, bad);
+  }
 });
 
 test('honban env snapshot / drift: round trip through the CLI', async () => {

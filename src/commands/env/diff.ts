@@ -13,6 +13,7 @@ import { displayValue } from '../../lib/redact.js';
 import { resolveEnvironment, type Resolution } from '../../collect/env/resolve.js';
 import { findTfvars, tfvarsOf, type TfvarsSide } from '../../collect/env/tfvars.js';
 import type { EnvVarFact } from '../../facts/env.js';
+import { terraformSide, type TfResourceSide, type TfSideSpec } from './tfresources.js';
 
 export type DiffStatus = 'same' | 'changed' | 'only-from' | 'only-to';
 
@@ -41,14 +42,19 @@ export interface DiffSummary {
 export interface DiffResult {
   schemaVersion: 1;
   tool: { name: 'honban'; version: string };
+  /** Environment names, or the Terraform roots / tfvars files compared. */
   from: EnvName;
   to: EnvName;
+  /** `environments` (env files, tfvars and Terraform resources of two environments) or `terraform` (two roots or tfvars files). */
+  mode?: 'environments' | 'terraform';
   /** Sources of each side, lowest precedence first. */
   sources: { from: string[]; to: string[] };
   rows: DiffRow[];
   summary: DiffSummary;
   /** `*.tfvars` comparison, when either environment has tfvars. */
   tfvars?: { files: { from: string[]; to: string[] }; rows: DiffRow[]; summary: DiffSummary };
+  /** Terraform resources, attribute by attribute (seed 004's production vs new environment table), when either side has some. */
+  resources?: { roots: { from: string[]; to: string[] }; rows: DiffRow[]; summary: DiffSummary };
   errors: { file?: string; line?: number; message: string }[];
 }
 
@@ -57,6 +63,9 @@ export interface DiffOptions {
   from: EnvName;
   to: EnvName;
   config: HonbanConfig;
+  /** What the sides are when not both environments (Terraform roots or tfvars files). */
+  fromSide?: TfSideSpec;
+  toSide?: TfSideSpec;
 }
 
 function summarize(rows: DiffRow[]): DiffSummary {
@@ -79,6 +88,15 @@ function side(v: EnvVarFact, secret: boolean): DiffSide {
 
 /** Compares two environments; returns the result and a masker holding every secret seen. */
 export async function diffEnvironments(opts: DiffOptions): Promise<{ result: DiffResult; masker: SecretMasker; resolutions: Resolution[] }> {
+  const fromSide = opts.fromSide ?? { kind: 'env', env: opts.from };
+  const toSide = opts.toSide ?? { kind: 'env', env: opts.to };
+  if (fromSide.kind !== 'env' || toSide.kind !== 'env') {
+    // Two Terraform roots or tfvars files: their resources only.
+    const masker = new SecretMasker();
+    const result: DiffResult = { schemaVersion: 1, tool: { name: 'honban', version: VERSION }, from: opts.from, to: opts.to, mode: 'terraform', sources: { from: [], to: [] }, rows: [], summary: summarize([]), errors: [] };
+    await addResources(result, masker, opts, fromSide, toSide);
+    return { result: masker.maskDeep(result), masker, resolutions: [] };
+  }
   const a = resolveEnvironment({ view: opts.view, environment: opts.from, config: opts.config, compareOthers: false });
   const b = resolveEnvironment({ view: opts.view, environment: opts.to, config: opts.config, compareOthers: false });
   const masker = new SecretMasker();
@@ -116,8 +134,48 @@ export async function diffEnvironments(opts: DiffOptions): Promise<{ result: Dif
       for (const e of [...ta.errors, ...tb.errors]) errors.push(e);
     }
   }
+  result.mode = 'environments';
+  await addResources(result, masker, opts, fromSide, toSide);
   crashTestWithData([...a.secrets, ...b.secrets]);
   return { result: masker.maskDeep(result), masker, resolutions: [a, b] };
+}
+
+async function addResources(result: DiffResult, masker: SecretMasker, opts: DiffOptions, a: TfSideSpec, b: TfSideSpec): Promise<void> {
+  const ra = await terraformSide(opts.view, a, opts.config);
+  const rb = await terraformSide(opts.view, b, opts.config);
+  masker.add(ra.secrets);
+  masker.add(rb.secrets);
+  for (const e of [...ra.errors, ...rb.errors]) if (!result.errors.some((x) => x.file === e.file && x.message === e.message)) result.errors.push(e);
+  if (!ra.resources.size && !rb.resources.size) return;
+  const rows = resourceRows(ra, rb);
+  result.resources = { roots: { from: ra.roots, to: rb.roots }, rows, summary: summarize(rows) };
+}
+
+/** One row per compared attribute of a resource on both sides; one row per resource only one side has. */
+function resourceRows(a: TfResourceSide, b: TfResourceSide): DiffRow[] {
+  const rows: DiffRow[] = [];
+  for (const addr of [...new Set([...a.resources.keys(), ...b.resources.keys()])].sort()) {
+    const ra = a.resources.get(addr);
+    const rb = b.resources.get(addr);
+    if (!ra || !rb) {
+      const r = (ra ?? rb)!;
+      const side = { source: r.file, line: r.line, value: r.type };
+      rows.push({ key: addr, status: ra ? 'only-from' : 'only-to', secret: false, ...(ra ? { from: side } : { to: side }) });
+      continue;
+    }
+    for (const [attr, va] of ra.attrs) {
+      const vb = rb.attrs.get(attr);
+      if (!vb) continue;
+      rows.push({
+        key: `${addr} ${attr}`,
+        status: va.canonical === vb.canonical ? 'same' : 'changed',
+        secret: false,
+        from: { source: va.file, line: va.line, value: va.display },
+        to: { source: vb.file, line: vb.line, value: vb.display },
+      });
+    }
+  }
+  return rows;
 }
 
 function tfvarsRows(a: TfvarsSide, b: TfvarsSide): DiffRow[] {
@@ -140,6 +198,8 @@ const T = {
   en: {
     title: (a: string, b: string) => `Variables: ${a} → ${b}`,
     tfTitle: (a: string, b: string) => `Terraform variables (*.tfvars): ${a} → ${b}`,
+    resTitle: (a: string, b: string) => `Terraform resources: ${a} → ${b}`,
+    roots: 'roots',
     status: { same: 'same', changed: 'changed', 'only-from': 'only in', 'only-to': 'only in' } as Record<DiffStatus, string>,
     secretSame: 'secret, same value',
     secretChanged: 'secret, values differ',
@@ -154,6 +214,8 @@ const T = {
   ja: {
     title: (a: string, b: string) => `環境変数: ${a} → ${b}`,
     tfTitle: (a: string, b: string) => `Terraform 変数 (*.tfvars): ${a} → ${b}`,
+    resTitle: (a: string, b: string) => `Terraform リソース: ${a} → ${b}`,
+    roots: 'ルート',
     status: { same: '同じ', changed: '差分あり', 'only-from': 'のみ', 'only-to': 'のみ' } as Record<DiffStatus, string>,
     secretSame: '秘密値、同じ値',
     secretChanged: '秘密値、値が異なる',
@@ -209,17 +271,26 @@ export function formatDiffPretty(d: DiffResult, lang: Lang, opts: { all?: boolea
   const bold = (t: string) => (opts.color ? `\x1b[1m${t}\x1b[0m` : t);
   const dim = (t: string) => (opts.color ? `\x1b[2m${t}\x1b[0m` : t);
   const out: string[] = [];
-  out.push(bold(s.title(d.from, d.to)));
-  out.push(dim(`  ${s.sources}: ${d.from}: ${d.sources.from.join(' → ') || '-'} | ${d.to}: ${d.sources.to.join(' → ') || '-'}`));
-  if (!d.rows.length) out.push(`  ${s.none}`);
-  else out.push(...prettyTable(d.rows, d.from, d.to, lang, !!opts.all, !!opts.color));
-  out.push(`  ${s.summary(d.summary, d.from, d.to)}`);
+  if (d.mode !== 'terraform') {
+    out.push(bold(s.title(d.from, d.to)));
+    out.push(dim(`  ${s.sources}: ${d.from}: ${d.sources.from.join(' → ') || '-'} | ${d.to}: ${d.sources.to.join(' → ') || '-'}`));
+    if (!d.rows.length) out.push(`  ${s.none}`);
+    else out.push(...prettyTable(d.rows, d.from, d.to, lang, !!opts.all, !!opts.color));
+    out.push(`  ${s.summary(d.summary, d.from, d.to)}`);
+  }
   if (d.tfvars) {
     out.push('', bold(s.tfTitle(d.from, d.to)));
     out.push(dim(`  ${d.from}: ${d.tfvars.files.from.join(', ') || '-'} | ${d.to}: ${d.tfvars.files.to.join(', ') || '-'}`));
     out.push(...prettyTable(d.tfvars.rows, d.from, d.to, lang, !!opts.all, !!opts.color));
     out.push(`  ${s.summary(d.tfvars.summary, d.from, d.to)}`);
   }
+  if (d.resources) {
+    if (out.length) out.push('');
+    out.push(bold(s.resTitle(d.from, d.to)));
+    out.push(dim(`  ${s.roots}: ${d.from}: ${d.resources.roots.from.join(', ') || '-'} | ${d.to}: ${d.resources.roots.to.join(', ') || '-'}`));
+    out.push(...prettyTable(d.resources.rows, d.from, d.to, lang, !!opts.all, !!opts.color));
+    out.push(`  ${s.summary(d.resources.summary, d.from, d.to)}`);
+  } else if (d.mode === 'terraform') out.push(bold(s.resTitle(d.from, d.to)), `  ${s.none}`);
   if (d.errors.length) {
     out.push('', bold(s.problems));
     for (const e of d.errors) out.push(`  ${e.file ? `${e.file}${e.line ? ':' + e.line : ''}: ` : ''}${e.message}`);
@@ -251,11 +322,18 @@ function mdTable(rows: DiffRow[], a: string, b: string, lang: Lang, all: boolean
 
 export function formatDiffMarkdown(d: DiffResult, lang: Lang, opts: { all?: boolean } = {}): string {
   const s = T[lang];
-  const out: string[] = [`### ${s.title(`\`${d.from}\``, `\`${d.to}\``)}`, '', `**${s.summary(d.summary, d.from, d.to)}**`, ''];
-  if (d.rows.length) out.push(...mdTable(d.rows, d.from, d.to, lang, !!opts.all), '');
+  const out: string[] = [];
+  if (d.mode !== 'terraform') {
+    out.push(`### ${s.title(`\`${d.from}\``, `\`${d.to}\``)}`, '', `**${s.summary(d.summary, d.from, d.to)}**`, '');
+    if (d.rows.length) out.push(...mdTable(d.rows, d.from, d.to, lang, !!opts.all), '');
+  }
   if (d.tfvars) {
     out.push(`### ${s.tfTitle(`\`${d.from}\``, `\`${d.to}\``)}`, '', `**${s.summary(d.tfvars.summary, d.from, d.to)}**`, '');
     out.push(...mdTable(d.tfvars.rows, d.from, d.to, lang, !!opts.all), '');
+  }
+  if (d.resources) {
+    out.push(`### ${s.resTitle(`\`${d.from}\``, `\`${d.to}\``)}`, '', `**${s.summary(d.resources.summary, d.from, d.to)}**`, '');
+    out.push(...mdTable(d.resources.rows, d.from, d.to, lang, !!opts.all), '');
   }
   if (d.errors.length) {
     out.push(`**${s.problems}**`, '');
@@ -273,5 +351,6 @@ export function formatDiffJson(d: DiffResult): string {
 export function hasDifferences(d: DiffResult): boolean {
   const s = d.summary;
   const t = d.tfvars?.summary;
-  return s.changed + s.onlyFrom + s.onlyTo + (t ? t.changed + t.onlyFrom + t.onlyTo : 0) > 0;
+  const r = d.resources?.summary;
+  return s.changed + s.onlyFrom + s.onlyTo + (t ? t.changed + t.onlyFrom + t.onlyTo : 0) + (r ? r.changed + r.onlyFrom + r.onlyTo : 0) > 0;
 }

@@ -7,10 +7,12 @@ import { findConfig, loadConfig } from '../../config/load.js';
 import { type HonbanConfig } from '../../contracts/config.js';
 import type { FailOn, Lang, Report } from '../../contracts/types.js';
 import { ALL_RULES } from '../../rules/index.js';
+import { L } from '../../lib/i18n.js';
 import { diffEnvironments, type DiffResult } from './diff.js';
 import { diskView } from '../../collect/env/fs.js';
 import { resolveEnvName } from '../../collect/env/layers.js';
 import { runEnv } from './run.js';
+import { loadPluginRules } from '../../engine/plugins.js';
 
 export type { DiffResult, DiffRow } from './diff.js';
 export type { EnvVarFact, EnvSpecFact, EnvFileFact, EnvSecretFileFact, EnvTemplateKeyFact } from '../../facts/env.js';
@@ -34,10 +36,10 @@ export interface EnvCheckOptions {
 async function configOf(dir: string, config: EnvCheckOptions['config']): Promise<{ config: HonbanConfig; text?: string; display?: string }> {
   if (typeof config === 'object') return { config };
   const file = config ?? findConfig(dir);
-  const loaded = await loadConfig(file, new Set(ALL_RULES.map((r) => r.id)));
+  const loaded = await loadConfig(file, new Set(ALL_RULES.map((r) => r.id)), loadPluginRules);
   if (!file) return { config: loaded };
   const rel = path.relative(dir, path.resolve(file));
-  return { config: loaded, text: readUserFileSync(file, `config ${file}`), display: rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : file };
+  return { config: loaded, text: readUserFileSync(file, L(`config ${file}`, `設定ファイル ${file}`)), display: rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : file };
 }
 
 /** Validates a target environment's variables; returns the Report (never containing a secret value). */

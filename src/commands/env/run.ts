@@ -37,6 +37,8 @@ export interface EnvRunOptions {
 
 export interface EnvRunResult {
   report: Report;
+  /** Rules that had something to judge. */
+  judged: string[];
   resolution: Resolution;
   explain: ExplainRow[];
 }
@@ -62,14 +64,15 @@ export async function runEnv(opts: EnvRunOptions): Promise<EnvRunResult> {
     secretsDir: opts.secretsDir,
     positions,
   });
-  const { rules, severities, options } = selectRules(opts.rules ?? ALL_RULES, 'env', opts.environment, opts.config);
+  const { rules, severities, options } = selectRules(opts.rules ?? [...ALL_RULES, ...(opts.config.pluginRules ?? [])], 'env', opts.environment, opts.config);
   const files = new Map<string, { content: string; kind: FileKind }>();
   for (const [f, content] of resolution.contents) files.set(f, { content, kind: 'dotenv' });
   if (opts.configDisplay && opts.configText !== undefined) files.set(opts.configDisplay, { content: opts.configText, kind: 'yaml' });
   const explain = explainRows(resolution);
-  const { report } = await runPipeline({
+  const { report, judged } = await runPipeline({
     command: 'env',
     target: [displayRoot(opts.view.root)],
+    ...(path.isAbsolute(opts.view.root) ? { root: opts.view.root } : {}),
     environment: opts.environment,
     lang: opts.lang ?? 'en',
     failOn: opts.failOn ?? opts.config.failOn ?? 'high',
@@ -92,7 +95,7 @@ export async function runEnv(opts: EnvRunOptions): Promise<EnvRunResult> {
       ...(opts.explain ? { resolution: explain } : {}),
     },
   });
-  return { report, resolution, explain };
+  return { report, judged, resolution, explain };
 }
 
 function displayRoot(root: string): string {

@@ -5,15 +5,17 @@
  * what it is. The last 20 snapshots of each environment are kept, with timestamps.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, writeFileSync } from 'node:fs';
 import { readUserFileSync } from '../../lib/read.js';
 import path from 'node:path';
 import { UserError } from '../../contracts/errors.js';
+import { ensureHonbanDir, HONBAN_DIR } from '../../lib/honban-dir.js';
 import type { EnvName, Lang } from '../../contracts/types.js';
 import { VERSION } from '../../contracts/version.js';
 import type { Resolution } from '../../collect/env/resolve.js';
+import { L } from '../../lib/i18n.js';
 
-export const STORE_DIR = '.honban';
+export const STORE_DIR = HONBAN_DIR;
 export const KEY_FILE = 'env-key';
 export const SNAPSHOTS_FILE = 'env-snapshots.json';
 export const KEEP = 20;
@@ -50,13 +52,11 @@ function storeDir(root: string): string {
 function ensureStore(root: string): Buffer {
   const dir = storeDir(root);
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const gi = path.join(dir, '.gitignore');
-    if (!existsSync(gi)) writeFileSync(gi, '# honban: snapshots and their HMAC key stay out of git\n*\n');
+    ensureHonbanDir(root);
     const kf = path.join(dir, KEY_FILE);
     if (!existsSync(kf)) writeFileSync(kf, randomBytes(32).toString('hex') + '\n', { mode: 0o600 });
   } catch (e) {
-    throw new UserError(`cannot write ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UserError(L(`cannot write ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, `${dir} に書き込めません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
   }
   return readKey(root)!;
 }
@@ -65,7 +65,7 @@ function readKey(root: string): Buffer | undefined {
   const kf = path.join(storeDir(root), KEY_FILE);
   if (!existsSync(kf)) return undefined;
   const hex = readUserFileSync(kf, path.join(STORE_DIR, KEY_FILE), { maxBytes: 1024 }).trim();
-  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new UserError(`${path.join(STORE_DIR, KEY_FILE)} is not a honban key (64 hex digits); delete it and take a new snapshot`);
+  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new UserError(L(`${path.join(STORE_DIR, KEY_FILE)} is not a honban key (64 hex digits); delete it and take a new snapshot`, `${path.join(STORE_DIR, KEY_FILE)} は honban の鍵 (16 進数 64 桁) ではありません。削除してスナップショットを取り直してください`));
   return Buffer.from(hex, 'hex');
 }
 
@@ -78,7 +78,7 @@ export function readSnapshots(root: string): SnapshotFile {
     return data;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`cannot read ${path.join(STORE_DIR, SNAPSHOTS_FILE)}: ${(e as Error).message}`);
+    throw new UserError(L(`cannot read ${path.join(STORE_DIR, SNAPSHOTS_FILE)}: ${(e as Error).message}`, `${path.join(STORE_DIR, SNAPSHOTS_FILE)} を読めません: ${(e as Error).message}`));
   }
 }
 
@@ -147,7 +147,7 @@ export function computeDrift(root: string, res: Resolution, now = new Date()): D
   const file = readSnapshots(root);
   const last = file.snapshots.filter((s) => s.environment === res.environment).at(-1);
   const key = readKey(root);
-  if (!last || !key) throw new UserError(`no snapshot of ${res.environment} yet: run \`honban env snapshot --env ${res.environment}\` first`);
+  if (!last || !key) throw new UserError(L(`no snapshot of ${res.environment} yet: run \`honban env snapshot --env ${res.environment}\` first`, `${res.environment} のスナップショットがまだありません: 先に \`honban env snapshot --env ${res.environment}\` を実行してください`));
   const cur = fingerprint(res, key, now);
   const added: DriftEntry[] = [];
   const removed: DriftEntry[] = [];

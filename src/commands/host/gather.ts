@@ -25,6 +25,8 @@ export interface DeployedJudgement {
   files: { path: string; kind: FileKind }[];
   /** Ids of the scan rules that judged them. */
   rules: string[];
+  /** Those of `rules` that had something to judge on this host (absent in older records). */
+  judged?: string[];
   /** Their findings: inline suppressions applied, secrets masked, fingerprinted. */
   findings: RawFinding[];
   errors: ReportError[];
@@ -118,7 +120,7 @@ async function judgeDeployed(g: Gathering, config: HonbanConfig, now: Date): Pro
     });
   }
   return {
-    judgement: { files: files.map((f) => ({ path: f.path, kind: f.kind })), rules: rules.map((r) => r.id), findings, errors: result.report.errors },
+    judgement: { files: files.map((f) => ({ path: f.path, kind: f.kind })), rules: rules.map((r) => r.id), judged: result.judged, findings, errors: result.report.errors },
     facts,
   };
 }

@@ -140,7 +140,7 @@ export async function judgeHostFacts(record: HostRecord, opts: JudgeOptions = {}
     writeBaseline: opts.writeBaseline,
     scanned: record.deployed.files.length,
     now: opts.now ?? new Date(),
-    prejudged: { findings: prejudged, rules: keptDeployed },
+    prejudged: { findings: prejudged, rules: keptDeployed, ...(record.deployed.judged ? { judged: record.deployed.judged.filter((id) => kept.has(id)) } : {}) },
   });
   // Files the host view could not read: the Report's `skipped` list, like every command's.
   result.report.skipped = record.skipped.map(toSkipped);

@@ -13,6 +13,7 @@ import { VERSION } from '../../contracts/version.js';
 import { HOST_FACTS, type HostFactName } from '../../facts/host.js';
 import type { DeployedJudgement } from './gather.js';
 import type { CommandLog } from './gathering.js';
+import { L } from '../../lib/i18n.js';
 
 export const HOST_FACTS_FORMAT = 'honban-host-facts';
 export const HOST_FACTS_VERSION = 1;
@@ -51,7 +52,7 @@ export async function saveRecord(file: string, record: HostRecord): Promise<void
   try {
     await writeFile(file, JSON.stringify(record, null, 2) + '\n', { mode: 0o600 });
   } catch (e) {
-    throw new UserError(`cannot write --record ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UserError(L(`cannot write --record ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, `--record ${file} に書き込めません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
   }
 }
 
@@ -59,20 +60,20 @@ const isObj = (v: unknown): v is Record<string, unknown> => Boolean(v) && typeof
 
 /** Checks the shape of a parsed record; returns it typed, or throws a UserError naming the problem. */
 export function parseRecord(data: unknown, what = 'host facts'): HostRecord {
-  if (!isObj(data) || data.format !== HOST_FACTS_FORMAT) throw new UserError(`${what} is not a honban host facts file (written by honban host --record)`);
-  if (data.version !== HOST_FACTS_VERSION) throw new UserError(`${what} has version ${String(data.version)}; this honban reads version ${HOST_FACTS_VERSION}`);
-  if (!isObj(data.facts)) throw new UserError(`${what} has no facts`);
+  if (!isObj(data) || data.format !== HOST_FACTS_FORMAT) throw new UserError(L(`${what} is not a honban host facts file (written by honban host --record)`, `${what} は honban host のファクトファイル (honban host --record で書いたもの) ではありません`));
+  if (data.version !== HOST_FACTS_VERSION) throw new UserError(L(`${what} has version ${String(data.version)}; this honban reads version ${HOST_FACTS_VERSION}`, `${what} はバージョン ${String(data.version)} です。この honban が読めるのはバージョン ${HOST_FACTS_VERSION} です`));
+  if (!isObj(data.facts)) throw new UserError(L(`${what} has no facts`, `${what} にファクトがありません`));
   for (const [k, v] of Object.entries(data.facts)) {
-    if (!(HOST_FACTS as readonly string[]).includes(k)) throw new UserError(`${what}: unknown fact "${k}"`);
-    if (!Array.isArray(v)) throw new UserError(`${what}: fact "${k}" must be a list`);
-    for (const f of v) if (!isObj(f) || typeof f.file !== 'string') throw new UserError(`${what}: every "${k}" fact needs a file`);
+    if (!(HOST_FACTS as readonly string[]).includes(k)) throw new UserError(L(`${what}: unknown fact "${k}"`, `${what}: 不明なファクト "${k}"`));
+    if (!Array.isArray(v)) throw new UserError(L(`${what}: fact "${k}" must be a list`, `${what}: ファクト "${k}" はリストでなければなりません`));
+    for (const f of v) if (!isObj(f) || typeof f.file !== 'string') throw new UserError(L(`${what}: every "${k}" fact needs a file`, `${what}: "${k}" のファクトにはすべて file が必要です`));
   }
   const info = (data.facts as Record<string, unknown[]>).hostInfo?.[0] as Record<string, unknown> | undefined;
-  if (!info || typeof info.gatheredAt !== 'string') throw new UserError(`${what} has no hostInfo fact`);
+  if (!info || typeof info.gatheredAt !== 'string') throw new UserError(L(`${what} has no hostInfo fact`, `${what} に hostInfo ファクトがありません`));
   const deployed = isObj(data.deployed) ? data.deployed : {};
   const findings = Array.isArray(deployed.findings) ? deployed.findings : [];
   for (const f of findings as Partial<RawFinding>[]) {
-    if (!isObj(f) || typeof f.ruleId !== 'string' || typeof f.file !== 'string' || !isObj(f.message) || typeof f.fingerprint !== 'string') throw new UserError(`${what}: a deployed finding is malformed`);
+    if (!isObj(f) || typeof f.ruleId !== 'string' || typeof f.file !== 'string' || !isObj(f.message) || typeof f.fingerprint !== 'string') throw new UserError(L(`${what}: a deployed finding is malformed`, `${what}: 配置済みの指摘の形式が不正です`));
   }
   return {
     format: HOST_FACTS_FORMAT,
@@ -87,6 +88,7 @@ export function parseRecord(data: unknown, what = 'host facts'): HostRecord {
     deployed: {
       files: Array.isArray(deployed.files) ? (deployed.files as DeployedJudgement['files']) : [],
       rules: Array.isArray(deployed.rules) ? (deployed.rules as string[]) : [],
+      ...(Array.isArray(deployed.judged) ? { judged: (deployed.judged as unknown[]).filter((x): x is string => typeof x === 'string') } : {}),
       findings: findings as RawFinding[],
       errors: Array.isArray(deployed.errors) ? (deployed.errors as ReportError[]) : [],
     },
@@ -103,13 +105,13 @@ export async function loadHostFacts(file: string): Promise<HostRecord> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read host facts ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UserError(L(`cannot read host facts ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, `ホストのファクト ${file} を読めません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new UserError(`host facts ${file} is not JSON: ${(e as Error).message}`);
+    throw new UserError(L(`host facts ${file} is not JSON: ${(e as Error).message}`, `ホストのファクト ${file} は JSON ではありません: ${(e as Error).message}`));
   }
   return parseRecord(data, `host facts ${file}`);
 }

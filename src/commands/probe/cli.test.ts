@@ -119,18 +119,19 @@ test('no cookie value, header value or Authorization in any format, in stderr, o
   assert.ok(data.facts.probeCookie.some((c) => c.name === 'session' && c.valueLength === SERVER_COOKIE.length));
 });
 
-test('json: grade and timing in extra; a full probe of a loopback site takes under 2 s', { skip }, async () => {
-  const t0 = Date.now();
+test('json: grade and timing in extra (the time itself is measured by npm run bench:probe, not here)', { skip }, async () => {
   const r = await cli(['probe', app.url, '--ca', pki.ca.certPath, '--http-url', plain.url, '--format', 'json', '--fail-on', 'none']);
-  const wall = Date.now() - t0;
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout) as Report;
   assert.equal(report.command, 'probe');
   assert.deepEqual(report.target, [app.url]);
   const extra = report.extra as { grade: string; score: number; timing: { totalMs: number; gatherers: Record<string, number> } };
   assert.match(extra.grade, /^(A\+|A|B|C|D|F)$/);
-  assert.ok(extra.timing.totalMs < 2000, `probe took ${extra.timing.totalMs} ms (wall ${wall} ms)`);
-  for (const g of ['dns', 'tls', 'redirect', 'main', 'cors', 'debug', 'latency']) assert.ok(g in extra.timing.gatherers, g);
+  assert.ok(Number.isFinite(extra.timing.totalMs) && extra.timing.totalMs > 0, `totalMs ${extra.timing.totalMs}`);
+  for (const g of ['dns', 'tls', 'redirect', 'main', 'cors', 'debug', 'latency']) {
+    const ms = extra.timing.gatherers[g];
+    assert.ok(typeof ms === 'number' && ms >= 0 && ms <= extra.timing.totalMs, `${g}: ${ms}`);
+  }
   assert.ok(report.findings.every((f) => f.line === undefined && f.file.startsWith('https://127.0.0.1:')));
   assert.ok(report.scanned >= 7, `URLs requested: ${report.scanned}`);
 });
@@ -185,13 +186,18 @@ test('usage errors exit 2 with one clear line; --help exits 0', async () => {
   assert.match(h.stdout, /--load N/);
 });
 
-test('a site that is down: exit 1, http/unreachable, grade F, fast', async () => {
+test('a site that is down: exit 2 (nothing could be checked) with one error line, the report still written: http/unreachable, grade F, fast', async () => {
   const port = await closedPort();
   const t0 = Date.now();
   const r = await cli(['probe', `https://127.0.0.1:${port}/`, '--http-url', `http://127.0.0.1:${port}/`, '--format', 'json']);
-  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.code, 2, r.stderr);
+  assert.equal(r.stderr, `honban: error: https://127.0.0.1:${port}/ could not be checked: The site does not answer: nothing listens on 127.0.0.1:${port} (connection refused)\n`);
   const report = JSON.parse(r.stdout) as Report;
+  assert.equal(report.exitCode, 2);
   assert.deepEqual([...new Set(report.findings.map((f) => f.ruleId))].sort(), ['http/missing-redirect', 'http/unreachable']);
+  // Even --fail-on none cannot turn "not checked" into a pass.
+  assert.equal((await cli(['probe', `https://127.0.0.1:${port}/`, '--http-url', `http://127.0.0.1:${port}/`, '--fail-on', 'none', '-q'])).code, 2);
   assert.equal((report.extra as { grade: string }).grade, 'F');
-  assert.ok(Date.now() - t0 < 5000);
+  // A hang guard, not a speed claim: a refused connection must not wait for timeouts.
+  assert.ok(Date.now() - t0 < 30_000);
 });

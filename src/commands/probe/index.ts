@@ -48,6 +48,9 @@ function certificateNote(facts: FactsFile['facts'], insecure: boolean): ReportEr
   };
 }
 
+/** Findings that mean nothing of the site could be checked (exit 2). */
+export const UNREACHABLE_RULES: ReadonlySet<string> = new Set(['dns/unresolved', 'http/unreachable']);
+
 export async function probe(o: ProbeRunOptions): Promise<ProbeResult> {
   const t0 = performance.now();
   const config = o.config ?? {};
@@ -81,9 +84,9 @@ export async function probe(o: ProbeRunOptions): Promise<ProbeResult> {
     );
   }
   // Rules judge the masked facts: a live run and its replay give the same findings.
-  // Every rule of the probe pipeline lives in src/rules/probe (the other domains judge files).
+  // The probe pipeline runs the rules whose command is probe (they read probe facts only).
   const all = o.rules ?? (await import('../../rules/index.js')).rulesOfCommand('probe');
-  const { rules, severities, options } = selectRules(all, 'probe', environment, config);
+  const { rules, severities, options } = selectRules([...all, ...(o.rules ? [] : (config.pluginRules ?? []))], 'probe', environment, config);
   const lang = o.lang ?? config.lang ?? 'en';
   const result = await runPipeline({
     command: 'probe',
@@ -103,6 +106,8 @@ export async function probe(o: ProbeRunOptions): Promise<ProbeResult> {
     scanned: data.urls,
     now: o.now,
   });
+  // A site that does not answer at all could not be checked: exit 2, whatever --fail-on says.
+  if (result.report.findings.some((f) => UNREACHABLE_RULES.has(f.ruleId))) result.report.exitCode = 2;
   const grade = gradeOf(result.report.findings);
   const totalMs = Math.round(replayed ? (data.timing.total ?? 0) : performance.now() - t0);
   result.report.extra = {

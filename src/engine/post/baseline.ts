@@ -3,6 +3,7 @@ import { readUserFile } from '../../lib/read.js';
 import { UserError } from '../../contracts/errors.js';
 import type { RawFinding } from '../../contracts/types.js';
 import { canonicalRuleId, RULE_ALIASES } from '../../lib/rule-aliases.js';
+import { L } from '../../lib/i18n.js';
 
 export interface BaselineFile {
   schemaVersion: 1;
@@ -13,17 +14,19 @@ export interface BaselineFile {
 }
 
 export async function readBaseline(file: string): Promise<BaselineFile> {
-  const text = await readUserFile(file, `baseline ${file}`, { maxBytes: 64 * 1024 * 1024 });
+  const text = await readUserFile(file, L(`baseline ${file}`, `ベースライン ${file}`), { maxBytes: 64 * 1024 * 1024 });
   try {
     const data = JSON.parse(text) as BaselineFile;
     if (!Array.isArray(data.findings)) throw new Error('no findings array');
     return data;
   } catch (e) {
-    throw new UserError(`invalid baseline ${file}: ${(e as Error).message}`);
+    throw new UserError(L(`invalid baseline ${file}: ${(e as Error).message}`, `ベースライン ${file} が不正です: ${(e as Error).message}`));
   }
 }
 
-export function makeBaseline(findings: readonly RawFinding[], now: Date): BaselineFile {
+type Baselined = Pick<RawFinding, 'ruleId' | 'file' | 'fingerprint' | 'status'>;
+
+export function makeBaseline(findings: readonly Baselined[], now: Date): BaselineFile {
   return {
     schemaVersion: 1,
     tool: 'honban',
@@ -35,11 +38,11 @@ export function makeBaseline(findings: readonly RawFinding[], now: Date): Baseli
   };
 }
 
-export async function writeBaseline(file: string, findings: readonly RawFinding[], now: Date): Promise<void> {
+export async function writeBaseline(file: string, findings: readonly Baselined[], now: Date): Promise<void> {
   try {
     await writeFile(file, JSON.stringify(makeBaseline(findings, now), null, 2) + '\n');
   } catch (e) {
-    throw new UserError(`cannot write baseline ${file}: ${(e as NodeJS.ErrnoException).code ?? 'write failed'}`);
+    throw new UserError(L(`cannot write baseline ${file}: ${(e as NodeJS.ErrnoException).code ?? 'write failed'}`, `ベースライン ${file} に書き込めません: ${(e as NodeJS.ErrnoException).code ?? '書き込みに失敗しました'}`));
   }
 }
 

@@ -2,8 +2,10 @@ import type { Waiver } from '../../contracts/config.js';
 import { SEVERITIES, type FileKind, type RawFinding } from '../../contracts/types.js';
 import { applyBaseline, type BaselineFile } from './baseline.js';
 import { SecretMasker } from './mask.js';
-import { applySuppressions } from './suppress.js';
-import { applyWaivers } from './waive.js';
+import { directiveFindings, type DirectiveCheck } from './directives.js';
+import { suppress } from './suppress.js';
+import { applyWaivers, expiringWaivers } from './waive.js';
+import { waiverNotices, type WaiverNotice } from './waiver-notice.js';
 
 export interface PostOptions {
   /** Source files for inline suppressions (path → content, kind). */
@@ -12,6 +14,10 @@ export interface PostOptions {
   baseline?: BaselineFile;
   /** YYYY-MM-DD, for waiver expiry. */
   today: string;
+  /** Announce waivers in use that expire soon (honban/waiver-expiring). */
+  waiverNotice?: WaiverNotice;
+  /** Report unknown rule ids and unused honban-ignore directives (needs `files`). */
+  directives?: DirectiveCheck;
   masker: SecretMasker;
   /** Pairs of rule ids that report the same problem on the same line (RuleMeta.duplicates). */
   duplicates?: ReadonlyMap<string, ReadonlySet<string>>;
@@ -74,8 +80,16 @@ export function collapseDuplicates(findings: RawFinding[], duplicates: ReadonlyM
  */
 export function postProcess(findings: RawFinding[], opts: PostOptions): RawFinding[] {
   let out = opts.duplicates ? collapseDuplicates(findings, opts.duplicates) : findings;
-  if (opts.files) out = applySuppressions(out, opts.files);
+  if (opts.files) {
+    const r = suppress(out, opts.files);
+    out = r.findings;
+    if (opts.directives) {
+      const files = opts.files;
+      out = [...out, ...directiveFindings(r.directives, opts.directives, (file, line) => files.get(file)?.content.split(/\r?\n/)[line - 1])];
+    }
+  }
   out = applyWaivers(out, opts.waivers ?? [], opts.today);
+  if (opts.waiverNotice) out = [...out, ...waiverNotices(expiringWaivers(out, opts.waivers ?? [], opts.today), opts.waiverNotice)];
   if (opts.baseline) out = applyBaseline(out, opts.baseline);
   for (const f of out) opts.masker.add(f.secrets ?? []);
   out = out.map((f) => {

@@ -1,12 +1,14 @@
 import type { FileKind, RawFinding } from '../../contracts/types.js';
 import { findDirectives, type Directive } from '../../lib/directives.js';
-import { canonicalRuleId } from '../../lib/rule-aliases.js';
+import { ruleIdMatches as matches } from '../../lib/rule-glob.js';
 
-function matches(pattern: string, ruleId: string): boolean {
-  if (pattern === '*' || pattern === 'all') return true;
-  if (pattern.endsWith('/*')) return ruleId.startsWith(pattern.slice(0, -1));
-  // A deprecated id (merged into another rule) still suppresses the rule it became.
-  return canonicalRuleId(pattern) === ruleId;
+/** A directive found in a file, and the rule ids it actually suppressed a finding of. */
+export interface DirectiveUse {
+  file: string;
+  kind: FileKind;
+  directive: Directive;
+  /** Patterns of the directive that covered at least one finding. */
+  used: Set<string>;
 }
 
 /**
@@ -17,20 +19,36 @@ export function applySuppressions(
   findings: RawFinding[],
   files: ReadonlyMap<string, { content: string; kind: FileKind }>,
 ): RawFinding[] {
-  const byFile = new Map<string, Directive[]>();
+  return suppress(findings, files).findings;
+}
+
+/** applySuppressions, telling also which directive covered what (for unused-directive reports). */
+export function suppress(
+  findings: RawFinding[],
+  files: ReadonlyMap<string, { content: string; kind: FileKind }>,
+): { findings: RawFinding[]; directives: DirectiveUse[] } {
+  const byFile = new Map<string, DirectiveUse[]>();
+  const all: DirectiveUse[] = [];
   for (const [path, f] of files) {
-    const d = findDirectives(f.content, f.kind);
-    if (d.length) byFile.set(path, d);
+    const uses = findDirectives(f.content, f.kind).map((directive) => ({ file: path, kind: f.kind, directive, used: new Set<string>() }));
+    if (uses.length) byFile.set(path, uses);
+    all.push(...uses);
   }
   for (const f of findings) {
     if (f.status !== 'open' || !f.line) continue;
-    const dirs = byFile.get(f.file);
-    if (!dirs) continue;
-    const d = dirs.find((d) => d.reason && (d.line === f.line || d.line === f.line! - 1) && d.rules.some((r) => matches(r, f.ruleId)));
-    if (d) {
-      f.status = 'suppressed';
-      f.statusReason = d.reason;
+    const uses = byFile.get(f.file);
+    if (!uses) continue;
+    for (const u of uses) {
+      const d = u.directive;
+      if (!d.reason || !(d.line === f.line || d.line === f.line - 1)) continue;
+      const pattern = d.rules.find((r) => matches(r, f.ruleId));
+      if (pattern === undefined) continue;
+      u.used.add(pattern);
+      if (f.status === 'open') {
+        f.status = 'suppressed';
+        f.statusReason = d.reason;
+      }
     }
   }
-  return findings;
+  return { findings, directives: all };
 }

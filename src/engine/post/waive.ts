@@ -1,13 +1,8 @@
 import ignore from 'ignore';
 import type { Waiver } from '../../contracts/config.js';
 import type { RawFinding } from '../../contracts/types.js';
-import { canonicalRuleId } from '../../lib/rule-aliases.js';
+import { ruleIdMatches as ruleMatches } from '../../lib/rule-glob.js';
 
-function ruleMatches(pattern: string, id: string): boolean {
-  if (pattern === '*') return true;
-  if (pattern.endsWith('*')) return id.startsWith(pattern.slice(0, -1));
-  return canonicalRuleId(pattern) === id;
-}
 
 function pathMatches(pattern: string | undefined, file: string): boolean {
   if (!pattern) return true;
@@ -42,4 +37,32 @@ export function applyWaivers(findings: RawFinding[], waivers: readonly Waiver[],
     f.until = w.until;
   }
   return findings;
+}
+
+/** Days before `until` from which a waiver in use is announced (honban/waiver-expiring). */
+export const WAIVER_NOTICE_DAYS = 14;
+
+export interface ExpiringWaiver {
+  index: number;
+  waiver: Waiver;
+  daysLeft: number;
+  /** Findings it waives in this run. */
+  count: number;
+}
+
+function dayNumber(ymd: string): number {
+  return Math.round(Date.parse(`${ymd}T00:00:00Z`) / 86_400_000);
+}
+
+/** Waivers that waive something in this run and expire within WAIVER_NOTICE_DAYS days. */
+export function expiringWaivers(findings: readonly RawFinding[], waivers: readonly Waiver[], today: string): ExpiringWaiver[] {
+  const out: ExpiringWaiver[] = [];
+  waivers.forEach((w, index) => {
+    if (!w.until || w.until < today) return;
+    const daysLeft = dayNumber(w.until) - dayNumber(today);
+    if (!(daysLeft <= WAIVER_NOTICE_DAYS)) return;
+    const count = findings.filter((f) => f.status === 'waived' && waivers.find((x) => ruleMatches(x.rule, f.ruleId) && pathMatches(x.path, f.file)) === w).length;
+    if (count) out.push({ index, waiver: w, daysLeft, count });
+  });
+  return out;
 }

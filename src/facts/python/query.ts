@@ -135,6 +135,14 @@ export function djangoGroups(facts: readonly PythonFact[]): Map<string, PythonFa
   return groups;
 }
 
+/**
+ * Every file parsed cleanly. A rule that reports a setting as absent stays silent otherwise: the
+ * setting may be in the part that failed to parse (the parse error itself is the report's entry).
+ */
+export function readInFull(facts: readonly PythonFact[]): boolean {
+  return facts.every((f) => !f.parseError);
+}
+
 /** The settings module of a group a finding about a missing setting points at: the target's own module first. */
 export function djangoAnchor(group: readonly PythonFact[], target: EnvName): PythonFact {
   return (

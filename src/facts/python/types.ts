@@ -226,6 +226,13 @@ export interface PythonFact {
   hasMainGuard: boolean;
   /** The file had syntax errors; what parsed was still collected. */
   syntaxErrors: number;
+  /**
+   * The first syntax error, when the file did not parse cleanly. The engine reports it as a parse
+   * error entry; rules that report a setting as absent ("X is not set") stay silent for a settings
+   * group or application one of whose files did not parse — the missing setting may be in the part
+   * that failed. `unparsed`: most of the file failed, so nothing was extracted.
+   */
+  parseError?: { line: number; column: number; message: string; unparsed?: boolean };
 }
 declare module '../../contracts/types.js' {
   interface FactTypes {

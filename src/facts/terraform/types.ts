@@ -84,10 +84,12 @@ export interface RawBlock {
 
 /** Where a literal came from, when it flowed through a variable. */
 export interface ValueSource {
-  kind: 'variable-default' | 'tfvars' | 'module-argument';
-  /** Variable name. */
+  kind: 'variable-default' | 'tfvars' | 'module-argument' | 'module-default';
+  /** Variable name (module input name). */
   name: string;
   loc: Loc;
+  /** For `module-default`: the registry module and the versions whose default this is. */
+  module?: string;
 }
 
 export interface ValueBase {
@@ -180,6 +182,8 @@ export interface TfBlock {
 export interface TfResource {
   /** Unique in the scan: `<module dir>|<address>` (module dir `.` for the root). */
   id: string;
+  /** Other ids references to it use: a registry module's main resource is what `module.<call>` refers to. */
+  aliases?: string[];
   /** `aws_vpc.main`, `data.aws_iam_policy_document.app`. */
   address: string;
   mode: 'managed' | 'data';
@@ -193,6 +197,29 @@ export interface TfResource {
   body: TfBody;
   /** Has `count` or `for_each` (several instances). */
   multi: boolean;
+  /** The `count` / `for_each` keys of the instances this entry stands for, when they were known. */
+  instanceKeys?: (string | number)[];
+  /** The provider: the `provider` meta-argument's name, else the type's prefix (`aws`, `azurerm`, `google`, `random`). */
+  provider: string;
+  /** Created by a module call (a local module evaluated with the call's arguments, or a registry module's known resources). */
+  module?: TfModuleRef;
+  /** Read from a plan (`terraform show -json`): the plan file. */
+  plan?: string;
+  /** Deployed by an example root module (`examples/complete`): the example's directory. */
+  example?: string;
+}
+
+/** Where a resource of a module instance comes from. */
+export interface TfModuleRef {
+  /** `module.db`, `module.app.module.db["x"]` */
+  key: string;
+  /** The top-level call in the root module (what a user of the configuration edits). */
+  call: Loc;
+  /** The call's `source` and `version`. */
+  source?: string;
+  version?: string;
+  /** A registry module whose resources honban knows from its facts (not from its source). */
+  registry?: { name: string; versions: string };
 }
 
 export interface TfVariable {
@@ -255,6 +282,16 @@ export interface TfProvider {
   body: TfBody;
 }
 
+/** One `required_providers` entry: `aws = { source = "hashicorp/aws", version = "~> 5.0" }`. */
+export interface TfRequiredProvider {
+  name: string;
+  source?: string;
+  version?: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
 /** One assignment in a `.tfvars` / `.tfvars.json` file. */
 export interface TfVarAssignment {
   name: string;
@@ -296,6 +333,9 @@ export interface TfPolicyItem {
 export interface TfPolicy {
   /** The resource (or data source) holding it. */
   resourceId: string;
+  /** As the holding resource's. */
+  module?: TfModuleRef;
+  example?: string;
   address: string;
   resourceType: string;
   /** The attribute (`policy`, `assume_role_policy`, `inline_policy.policy`) or `statement` for policy documents. */
@@ -319,6 +359,9 @@ export interface TfContainerEnv {
 /** One container of an `aws_ecs_task_definition`. */
 export interface TfContainer {
   taskDefinitionId: string;
+  /** As the task definition's. */
+  module?: TfModuleRef;
+  example?: string;
   taskDefinition: string;
   name?: string;
   /** Where the container definition object starts. */
@@ -342,7 +385,8 @@ export interface TfContainer {
 export interface TerraformFact extends ProvidesVars {
   file: string;
   environment: EnvName;
-  kind: 'terraform' | 'tfvars';
+  /** `plan`: a `terraform show -json` plan whose configuration is not in the scan (its resources are here). */
+  kind: 'terraform' | 'tfvars' | 'plan';
   /** Directory of the module this file belongs to (`.` for the scan root). */
   moduleDir: string;
   /** Managed resources and data sources declared in this file. */
@@ -358,8 +402,14 @@ export interface TerraformFact extends ProvidesVars {
   policies: TfPolicy[];
   /** ECS container definitions of task definitions declared in this file. */
   containers: TfContainer[];
+  /** `terraform { required_providers { … } }` entries declared in this file. */
+  requiredProviders: TfRequiredProvider[];
   /** A syntax error tree-sitter recovered from (the blocks around it were still collected). */
   syntaxError?: { line: number; column: number; message: string };
+  /** The file belongs to an example of a module (`examples/<name>/`, classified shared): its directory. */
+  example?: string;
+  /** Providers of the file's module: of its resources (meta-argument or type prefix) and provider blocks. */
+  providerNames: string[];
 }
 declare module '../../contracts/types.js' {
   interface FactTypes {

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { expectLines, text } from '../../testing/harness.js';
 import rule from './dev-server.js';
 
@@ -42,4 +43,25 @@ test('compose/dev-server: docker-compose.dev.yml and compose.override.yml are si
     { 'docker-compose.dev.yml': text('services:', '  web:', '    command: flask run'), 'compose.override.yml': text('services:', '  web:', '    command: npm run dev') },
     [],
   );
+});
+
+test('compose/dev-server: npm run <script> judged by what package.json runs; a published 0.0.0.0 inspector is critical', async () => {
+  const pkg = JSON.stringify({ scripts: { start: 'node src/index.js', 'start-watch': 'nodemon src/index.js --inspect=0.0.0.0:9229', 'dev-all': 'npm run start-watch', serve: 'node --inspect=9229 src/index.js' } });
+  const svc = (command: string, ports: string[]) => text('services:', '  api:', '    build:', '      context: api', `    command: ${command}`, '    ports:', ...ports.map((p) => `      - ${p}`));
+  const findings = await expectLines(rule, { 'compose.yaml': svc('npm run start-watch', ['80:80', '9229:9229']), 'api/package.json': pkg }, ['compose.yaml:5']);
+  assert.equal(findings[0]!.severity, 'critical');
+  assert.match(findings[0]!.message, /runs the api\/package\.json script "start-watch": nodemon src\/index\.js/);
+  assert.match(findings[0]!.message, /inspector listens on 0\.0\.0\.0:9229 and the service publishes port 9229 \(9229:9229\)/);
+  // Not published: a dev server all the same, at the rule's severity; through another script too.
+  const high = await expectLines(rule, { 'compose.yaml': svc('npm run dev-all', ['80:80']), 'api/package.json': pkg }, ['compose.yaml:5']);
+  assert.equal(high[0]!.severity, 'high');
+  assert.match(high[0]!.message, /script "dev-all" \(through "start-watch"\)/);
+  // `--inspect=9229` binds 127.0.0.1 in the container: the published port reaches nothing (but it is still a debugger in production).
+  const local = await expectLines(rule, { 'compose.yaml': svc('node --inspect=9229 src/index.js', ['9229:9229']), 'api/package.json': pkg }, ['compose.yaml:5']);
+  assert.equal(local[0]!.severity, 'high');
+});
+
+test('compose/dev-server: npm start / npm run <production script> are fine', async () => {
+  const pkg = JSON.stringify({ scripts: { start: 'node src/index.js', 'start-prod': 'NODE_ENV=production node dist/server.js' } });
+  await expectLines(rule, { 'compose.yaml': text('services:', '  api:', '    build: api', '    command: npm start', '  api2:', '    build: api', '    command: npm run start-prod', '    ports:', '      - 9229:9229'), 'api/package.json': pkg }, []);
 });

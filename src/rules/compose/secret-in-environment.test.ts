@@ -80,3 +80,22 @@ test('compose/secret-in-environment: a compose file that runs the project\'s dev
   // The same file running production settings is judged, and a strong credential is reported in any environment.
   await expectLines(rule, { 'docker-compose.yml': compose.replace('shop.settings.dev', 'shop.settings.production'), 'shop/settings/dev.py': 'DEBUG = True\n', 'shop/settings/production.py': 'DEBUG = False\n' }, ['docker-compose.yml:5']);
 });
+
+test('compose/secret-in-environment: a secret written as the fallback of a reference, also in a template', async () => {
+  const KEY = 'c41f9e07b2d86a35e1c07f4b9d2a68e3f5b17c09d4e2a86f31b5c7d09e4f2a61';
+  const file = text('services:', '  web:', '    image: example/shop:1.4', '    environment:', `      SECRET_KEY_BASE: \${SECRET_KEY_BASE:-${KEY}}`, '      API_TOKEN: ${API_TOKEN}', '      SESSION_SECRET: ${SESSION_SECRET:-}', '      DB_URL: ${DB_URL:-${FALLBACK_URL}}');
+  const f = await expectLines(rule, { 'compose.example.yml': file, 'deploy/compose.yml': file }, ['compose.example.yml:5', 'deploy/compose.yml:5']);
+  assert.equal(f[0]!.severity, 'high');
+  assert.match(f[0]!.message, /SECRET_KEY_BASE falls back to a literal secret \(64 characters\)/);
+  assert.ok(!JSON.stringify(f).includes(KEY));
+  await expectLines(rule, { 'compose.yml': text('services:', '  web:', '    image: example/shop:1.4', '    environment:', '      SECRET_KEY_BASE: ${SECRET_KEY_BASE:?required}', '      JWT_SECRET: ${JWT_SECRET:-changeme}') }, []);
+});
+
+test('compose/secret-in-environment: one entry merged into several services (a YAML anchor) is one finding naming them', async () => {
+  const f = await expectLines(
+    rule,
+    { 'deploy/compose.yml': text('x-env: &env', `  API_SECRET: ${SECRET}`, 'services:', '  web:', '    image: example/shop:1.4', '    environment:', '      <<: *env', '  worker:', '    image: example/shop:1.4', '    environment:', '      <<: *env') },
+    ['deploy/compose.yml:2'],
+  );
+  assert.match(f[0]!.message, /^Services "web", "worker" set API_SECRET to a literal secret/);
+});

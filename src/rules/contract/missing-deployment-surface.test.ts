@@ -23,3 +23,12 @@ test('contract/missing-deployment-surface: silent with a production surface, or 
   await expectLines(rule, { 'app.js': text('const a = process.env.API_KEY;'), '.env.production': text('OTHER=1') }, []);
   await expectLines(rule, { 'app.js': text('const a = process.env.API_KEY || "";', 'const p = process.env.PORT;') }, []);
 });
+
+test('contract/missing-deployment-surface: .flaskenv (read by the Flask CLI only) is no deployment surface', async () => {
+  const f = await expectLines(
+    rule,
+    { 'shop.py': text('import os', 'from flask import Flask', 'app = Flask(__name__)', "app.config['MAIL_SERVER'] = os.environ['MAIL_SERVER']"), '.flaskenv': text('FLASK_APP=shop.py', 'MAIL_SERVER=localhost') },
+    ['shop.py:4'],
+  );
+  assert.match(f[0]!.message, /reads 1 variable without a default \(MAIL_SERVER\)/);
+});

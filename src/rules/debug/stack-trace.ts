@@ -9,7 +9,7 @@ export default defineRule({
   title: { en: 'Stack trace shown to visitors', ja: 'スタックトレースが利用者に表示される' },
   description: {
     en: 'An error page shows a stack trace (Express / Node, Python, Java, PHP, Ruby, ASP.NET, Go, Laravel): file paths, library versions and code structure that help an attacker, and a sign the application runs in development mode (NODE_ENV not production, display_errors on …).',
-    ja: 'エラーページにスタックトレース（Express / Node、Python、Java、PHP、Ruby、ASP.NET、Go、Laravel）が表示されています。ファイルパスやライブラリのバージョン、コード構造など攻撃者の役に立つ情報であり、アプリケーションが開発モードで動いている兆候です（NODE_ENV が production でない、display_errors が有効 など）。',
+    ja: 'エラーページにスタックトレース（Express / Node、Python、Java、PHP、Ruby、ASP.NET、Go、Laravel）が表示されています。ファイルパスやライブラリのバージョン、コード構造など攻撃者の役に立つ情報であり、アプリケーションが開発モードで動いている兆候です（NODE_ENV が production でない、display_errors が有効など）。',
   },
   fix: {
     en: 'Run in production mode (NODE_ENV=production — Express then hides stacks; APP_DEBUG=false; display_errors=Off; customErrors On) and return a generic error page; log the details server-side instead.',

@@ -2,7 +2,7 @@
  * Shared checks of the django domain: a settings group (a settings package or a settings.py) as
  * the target environment sees it.
  */
-import { djangoAnchor, djangoGroups, djangoSetting, fromEnv, pyRepr, type Setting } from '../../facts/python/query.js';
+import { djangoAnchor, djangoGroups, djangoSetting, fromEnv, pyRepr, readInFull, type Setting } from '../../facts/python/query.js';
 import type { PythonFact } from '../../facts/python/types.js';
 import type { Localized, RuleContext, Severity } from '../../contracts/types.js';
 
@@ -25,6 +25,7 @@ export function checkSetting(facts: readonly PythonFact[], ctx: RuleContext, c: 
       reportValue(s, ctx, c);
       continue;
     }
+    if (!readInFull(group)) continue; // a settings file did not parse: the setting may be in it
     const anchor = djangoAnchor(group, ctx.environment);
     ctx.report({
       file: anchor.file,

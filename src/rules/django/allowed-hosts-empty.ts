@@ -1,4 +1,4 @@
-import { djangoAnchor, djangoGroups, djangoSetting, fromEnv } from '../../facts/python/query.js';
+import { djangoAnchor, djangoGroups, djangoSetting, fromEnv, readInFull } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 import { isTrue } from './_settings.js';
 
@@ -20,6 +20,7 @@ export default defineRule({
       if (debug && (debug.a.value.resolved === undefined || isTrue(debug.a.value.resolved))) continue; // debug on (another rule) or unknown
       const s = djangoSetting(group, ctx, 'ALLOWED_HOSTS');
       if (!s) {
+        if (!readInFull(group)) continue; // a settings file did not parse: ALLOWED_HOSTS may be in it
         const anchor = djangoAnchor(group, ctx.environment);
         ctx.report({ file: anchor.file, line: 1, column: 1, message: { en: 'ALLOWED_HOSTS is not set in the settings production uses and DEBUG is off: every request gets 400 Bad Request', ja: '本番が使う設定に ALLOWED_HOSTS がなく DEBUG が無効のため、すべてのリクエストが 400 Bad Request になります' } });
         continue;

@@ -29,3 +29,17 @@ test('django/debug-enabled: production overrides, development and local settings
   await expectLines(rule, { 'mysite/settings.py': text('import os', 'INSTALLED_APPS = []', "DEBUG = os.environ.get('DJANGO_DEBUG', '0') == '1'") }, []);
   await expectLines(rule, { 'app/settings.py': text('DEBUG = True') }, []); // not Django (no Django markers)
 });
+
+test('django/debug-enabled: environs Env() reads (env.bool("X", default) — the second argument is the default)', async () => {
+  await expectLines(
+    rule,
+    { 'example/settings.py': text('from environs import Env', 'env = Env()', "SECRET_KEY = env('SECRET_KEY')", "DEBUG = env.bool('DEBUG', True)", 'INSTALLED_APPS = []') },
+    ['example/settings.py:4'],
+  );
+  await expectLines(
+    rule,
+    { 'example/settings.py': text('import environs', 'env = environs.Env()', "DEBUG = env.bool('DEBUG', default=False)", "DEBUG_TOOLBAR = env.bool('TOOLBAR', True)", 'INSTALLED_APPS = []') },
+    [],
+  );
+  await expectLines(rule, { 'example/settings.py': text('from environs import Env', 'env = Env()', "DEBUG = env.bool('DEBUG')", 'INSTALLED_APPS = []') }, []);
+});

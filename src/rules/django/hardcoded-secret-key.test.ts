@@ -25,3 +25,15 @@ test('django/hardcoded-secret-key: required variable, production override, devel
     [],
   );
 });
+
+test('django/hardcoded-secret-key: environs env("X", "fallback") falls back to a literal; env("X") and env.str("X") do not', async () => {
+  const f = await expectLines(
+    rule,
+    { 'example/settings.py': text('from environs import Env', '', 'env = Env()', "SECRET_KEY = env('SECRET_KEY',", "                 'k3y+only%for&local*use!9q$w@e#r^t(y)u_i-o=p')", 'INSTALLED_APPS = []') },
+    ['example/settings.py:4'],
+  );
+  assert.match(f[0]!.message, /falls back/);
+  await expectLines(rule, { 'example/settings.py': text('from environs import Env', 'env = Env()', "SECRET_KEY = env.str('SECRET_KEY', default='short-dev-key')", 'INSTALLED_APPS = []') }, ['example/settings.py:3']);
+  await expectLines(rule, { 'example/settings.py': text('from environs import Env', 'env = Env()', "SECRET_KEY = env('SECRET_KEY')", 'INSTALLED_APPS = []') }, []);
+  await expectLines(rule, { 'example/settings.py': text('from environs import Env', 'env = Env()', "SECRET_KEY = env.str('SECRET_KEY')", 'INSTALLED_APPS = []') }, []);
+});

@@ -1,4 +1,4 @@
-import { djangoGroups, djangoList } from '../../facts/python/query.js';
+import { djangoGroups, djangoList, readInFull } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 
 const REQUIRED: { path: string; check: string; why: { en: string; ja: string } }[] = [
@@ -25,6 +25,7 @@ export default defineRule({
     for (const group of djangoGroups(facts.python).values()) {
       const found = djangoList(group, ctx, 'middleware');
       if (!found || found.list.open) continue; // built at runtime: cannot tell
+      if (!readInFull(group)) continue; // a settings file did not parse: the list may be cut short
       const present = new Set(found.list.items.map((i) => i.value));
       for (const r of REQUIRED) {
         if (present.has(r.path)) continue;

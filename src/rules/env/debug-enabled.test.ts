@@ -25,3 +25,11 @@ test('env/debug-enabled: .env.development is silent for production and not judge
   assert.deepEqual(await runRules(rule, files, { environment: 'development' }), []);
   await expectLines(rule, { '.env.staging': text('DEBUG=yes') }, ['.env.staging:1'], { environment: 'staging' });
 });
+
+test('env/debug-enabled: .flaskenv is read (the Flask CLI loads it in every environment), at medium', async () => {
+  const f = await expectLines(rule, { '.flaskenv': text('FLASK_APP=shop.py', 'FLASK_DEBUG=1'), 'shop.py': text('from flask import Flask', 'app = Flask(__name__)') }, ['.flaskenv:2']);
+  assert.equal(f[0]!.severity, 'medium');
+  assert.match(f[0]!.message, /Flask CLI loads in every environment/);
+  await expectLines(rule, { '.flaskenv': text('FLASK_APP=shop.py', 'FLASK_DEBUG=0'), 'shop.py': text('from flask import Flask', 'app = Flask(__name__)') }, []);
+  await expectLines(rule, { 'docs/flaskenv.txt': text('FLASK_DEBUG=1') }, []);
+});

@@ -29,8 +29,8 @@ export default defineRule({
     ja: 'env ファイルでデバッグモードが有効',
   },
   description: {
-    en: 'An env file the target environment loads turns on a framework debug switch (DEBUG, FLASK_DEBUG, DJANGO_DEBUG, APP_DEBUG, UVICORN_RELOAD …) or the Node.js inspector (NODE_OPTIONS=--inspect). Debug pages show source code, settings and environment variables to anyone who triggers an error; the Werkzeug debugger and the Node inspector let a visitor run code on the server. Files for development (`.env.development`) are not judged for production. `honban scan` judges the env files of the repository and `honban env` the resolved environment (every layer, secrets and the process environment included): both report this one id, which replaces env/debug-mode-on.',
-    ja: 'ターゲット環境が読み込む env ファイルで、フレームワークのデバッグスイッチ (DEBUG、FLASK_DEBUG、DJANGO_DEBUG、APP_DEBUG、UVICORN_RELOAD など) や Node.js のインスペクター (NODE_OPTIONS=--inspect) が有効になっています。デバッグページはエラーを起こした誰にでもソースコード、設定、環境変数を見せてしまい、Werkzeug デバッガーや Node のインスペクターはサーバー上でコードを実行させてしまいます。開発用のファイル (`.env.development`) は本番の判定対象外です。 `honban scan` はリポジトリの env ファイルを、`honban env` は解決後の環境 (すべてのレイヤー、シークレット、プロセス環境変数を含む) を判定し、どちらもこの 1 つの ID で報告します (env/debug-mode-on はこの ID に統合されました)。',
+    en: 'An env file the target environment loads turns on a framework debug switch (DEBUG, FLASK_DEBUG, DJANGO_DEBUG, APP_DEBUG, UVICORN_RELOAD …) or the Node.js inspector (NODE_OPTIONS=--inspect). Debug pages show source code, settings and environment variables to anyone who triggers an error; the Werkzeug debugger and the Node inspector let a visitor run code on the server. Files for development (`.env.development`) are not judged for production. `honban scan` judges the env files of the repository and `honban env` the resolved environment (every layer, secrets and the process environment included): both report this one id, which replaces env/debug-mode-on. A `.flaskenv` is loaded by the Flask CLI in every environment (never by gunicorn or uWSGI): a debug switch there is reported at medium severity.',
+    ja: 'ターゲット環境が読み込む env ファイルで、フレームワークのデバッグスイッチ (DEBUG、FLASK_DEBUG、DJANGO_DEBUG、APP_DEBUG、UVICORN_RELOAD など) や Node.js のインスペクター (NODE_OPTIONS=--inspect) が有効になっています。デバッグページはエラーを起こした誰にでもソースコード、設定、環境変数を見せてしまい、Werkzeug デバッガーや Node のインスペクターはサーバー上でコードを実行させてしまいます。開発用のファイル (`.env.development`) は本番の判定対象外です。 `honban scan` はリポジトリの env ファイルを、`honban env` は解決後の環境 (すべてのレイヤー、シークレット、プロセス環境変数を含む) を判定し、どちらもこの 1 つの ID で報告します (env/debug-mode-on はこの ID に統合されました)。`.flaskenv` は Flask CLI がどの環境でも読み込む (gunicorn や uWSGI は読まない) ため、そこでのデバッグスイッチは medium として報告します。',
   },
   fix: {
     en: 'Set the switch to false (`DEBUG=False`) in the production env file, or remove it so the framework default (off) applies; keep debug only in `.env.development`.',
@@ -43,6 +43,22 @@ export default defineRule({
       if (isDebugKey(v) && (isTruthy(v.value) || parseBoolean(v.value) === true)) {
         const c = asCanonical(v.key);
         const console = CONSOLE.test(v.key) || CONSOLE.test(catalogEntry(v.key)?.key ?? '');
+        if (v.loader === 'flask-cli') {
+          // .flaskenv: every `flask` command reads it wherever the code is checked out; gunicorn does not.
+          ctx.report({
+            ...at(v),
+            severity: 'medium',
+            message: {
+              en: `${v.key} turns debug mode on in ${v.file}, which the Flask CLI loads in every environment: \`flask run\` (and app.run() with python-dotenv) starts the Werkzeug debugger on any server where the variable is not set to 0; gunicorn and uWSGI do not read the file`,
+              ja: `${v.key} が ${v.file} でデバッグモードを有効にしています。このファイルは Flask CLI がどの環境でも読み込むため、変数を 0 にしていないサーバーで \`flask run\` (python-dotenv がある場合の app.run() も) を実行すると Werkzeug デバッガーが起動します (gunicorn や uWSGI はこのファイルを読みません)`,
+            },
+            fix: {
+              en: `Remove ${v.key} from ${v.file} (it is committed and shared by every environment) and set it only in the developer's untracked .env.`,
+              ja: `${v.file} から ${v.key} を削除し (このファイルはコミットされ全環境で共有されます)、開発者の追跡されない .env だけで設定してください。`,
+            },
+          });
+          continue;
+        }
         ctx.report({
           ...at(v),
           severity: console ? 'critical' : undefined,

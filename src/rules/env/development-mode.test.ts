@@ -21,3 +21,9 @@ test('env/development-mode: development files are silent; staging may say stagin
   // NODE_ENV=production is how a staging build should run (the judgement `honban env` had).
   await expectLines(rule, { '.env.staging': text('ENVIRONMENT=staging', 'NODE_ENV=production', 'RAILS_ENV=development') }, ['.env.staging:3'], { environment: 'staging' });
 });
+
+test('env/development-mode: FLASK_ENV=development in .flaskenv is medium (the Flask CLI reads it in every environment)', async () => {
+  const f = await expectLines(rule, { '.flaskenv': text('FLASK_APP=shop.py', 'FLASK_ENV=development') }, ['.flaskenv:2']);
+  assert.equal(f[0]!.severity, 'medium');
+  await expectLines(rule, { '.flaskenv': text('FLASK_APP=shop.py', 'FLASK_ENV=production') }, []);
+});

@@ -17,8 +17,8 @@ export default defineRule({
     ja: 'フレームワークの実行環境が development になっている',
   },
   description: {
-    en: 'An env file the target environment loads names a development or test environment in FLASK_ENV, NODE_ENV, RAILS_ENV, RACK_ENV, APP_ENV, ENVIRONMENT … The framework then loads its development configuration: Flask < 2.3 turns on the debugger, Express prints stack traces, React and Vue ship unminified development builds, Rails loads config/environments/development.rb. A value naming another deployed environment (staging in production) is reported at medium severity. `honban scan` judges the env files of the repository and `honban env` the resolved environment (every layer, secrets and the process environment included): both report this one id, which replaces env/non-production-mode.',
-    ja: 'ターゲット環境が読み込む env ファイルで、FLASK_ENV、NODE_ENV、RAILS_ENV、RACK_ENV、APP_ENV、ENVIRONMENT などが開発用やテスト用の環境を指しています。フレームワークは開発用の設定を読み込みます: Flask 2.3 未満ではデバッガーが有効になり、Express はスタックトレースを表示し、React や Vue は最適化されていない開発ビルドになり、Rails は config/environments/development.rb を読み込みます。別のデプロイ環境 (本番で staging など) を指している場合は medium として報告します。 `honban scan` はリポジトリの env ファイルを、`honban env` は解決後の環境 (すべてのレイヤー、シークレット、プロセス環境変数を含む) を判定し、どちらもこの 1 つの ID で報告します (env/non-production-mode はこの ID に統合されました)。',
+    en: 'An env file the target environment loads names a development or test environment in FLASK_ENV, NODE_ENV, RAILS_ENV, RACK_ENV, APP_ENV, ENVIRONMENT … The framework then loads its development configuration: Flask < 2.3 turns on the debugger, Express prints stack traces, React and Vue ship unminified development builds, Rails loads config/environments/development.rb. A value naming another deployed environment (staging in production) and a development value in `.flaskenv` (read by the Flask CLI only, in every environment), are reported at medium severity. `honban scan` judges the env files of the repository and `honban env` the resolved environment (every layer, secrets and the process environment included): both report this one id, which replaces env/non-production-mode.',
+    ja: 'ターゲット環境が読み込む env ファイルで、FLASK_ENV、NODE_ENV、RAILS_ENV、RACK_ENV、APP_ENV、ENVIRONMENT などが開発用やテスト用の環境を指しています。フレームワークは開発用の設定を読み込みます: Flask 2.3 未満ではデバッガーが有効になり、Express はスタックトレースを表示し、React や Vue は最適化されていない開発ビルドになり、Rails は config/environments/development.rb を読み込みます。別のデプロイ環境 (本番で staging など) を指している場合と、`.flaskenv` (Flask CLI だけがどの環境でも読み込む) の開発用の値は medium として報告します。 `honban scan` はリポジトリの env ファイルを、`honban env` は解決後の環境 (すべてのレイヤー、シークレット、プロセス環境変数を含む) を判定し、どちらもこの 1 つの ID で報告します (env/non-production-mode はこの ID に統合されました)。',
   },
   fix: {
     en: 'Set the variable to the target environment (`FLASK_ENV=production`, `NODE_ENV=production`, `RAILS_ENV=production`) in the env file of that environment.',
@@ -39,7 +39,8 @@ export default defineRule({
       const c = asCanonical(v.key);
       ctx.report({
         ...valueAt(v),
-        severity: dev ? undefined : 'medium',
+        // .flaskenv reaches the Flask CLI only (`flask run`), never gunicorn or uWSGI.
+        severity: dev && v.loader !== 'flask-cli' ? undefined : 'medium',
         message: {
           en: `${v.key} is "${raw}" in ${ctx.environment}${c.en}: the framework runs with its ${dev ? 'development' : raw} configuration`,
           ja: `${envLabel(ctx.environment).ja}環境で ${v.key} が「${raw}」です${c.ja}: フレームワークは${dev ? '開発' : raw}用の設定で動作します`,

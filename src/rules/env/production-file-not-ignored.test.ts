@@ -41,3 +41,8 @@ test('env/production-file-not-ignored: ignored files, templates and development 
     [],
   );
 });
+
+test('env/production-file-not-ignored: a committed .flaskenv is by design, unless it holds a secret', async () => {
+  await expectLines(rule, [{ path: '.gitignore', content: text('.env') }, { path: '.flaskenv', content: text('FLASK_APP=shop.py', 'FLASK_DEBUG=1'), gitTracked: true }], []);
+  await expectLines(rule, [{ path: '.gitignore', content: text('.env') }, { path: '.flaskenv', content: text('FLASK_APP=shop.py', SECRET), gitTracked: true }], ['.flaskenv:2']);
+});

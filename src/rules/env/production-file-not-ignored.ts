@@ -30,8 +30,8 @@ export default defineRule({
     ja: 'デプロイ環境の env ファイルが git で無視されていない',
   },
   description: {
-    en: 'An env file of the target environment (`.env.production`, `env/production/*.env`) or the shared `.env` is tracked by git, or no `.gitignore` rule covers it so the next `git add .` commits it. Every secret in it then lives in the repository history forever, is copied to every clone, fork and CI cache, and must be rotated. Templates (`.env.example`) are meant to be committed and are not judged. A file that holds no secret value is reported at low severity (some frameworks commit non-secret defaults on purpose).',
-    ja: 'ターゲット環境の env ファイル (`.env.production`、`env/production/*.env`) または共有の `.env` が git で追跡されているか、どの `.gitignore` ルールにも当てはまらず次の `git add .` でコミットされる状態です。中の秘密値はリポジトリの履歴に永久に残り、すべてのクローン、フォーク、CI キャッシュにコピーされるため、ローテーションが必要になります。テンプレート (`.env.example`) はコミットするものなので対象外です。秘密値を含まないファイルは low として報告します (秘密でない既定値を意図的にコミットするフレームワークもあるため)。',
+    en: 'An env file of the target environment (`.env.production`, `env/production/*.env`) or the shared `.env` is tracked by git, or no `.gitignore` rule covers it so the next `git add .` commits it. Every secret in it then lives in the repository history forever, is copied to every clone, fork and CI cache, and must be rotated. Templates (`.env.example`) and a `.flaskenv` without secrets (public Flask CLI settings) are meant to be committed and are not judged. A file that holds no secret value is reported at low severity (some frameworks commit non-secret defaults on purpose).',
+    ja: 'ターゲット環境の env ファイル (`.env.production`、`env/production/*.env`) または共有の `.env` が git で追跡されているか、どの `.gitignore` ルールにも当てはまらず次の `git add .` でコミットされる状態です。中の秘密値はリポジトリの履歴に永久に残り、すべてのクローン、フォーク、CI キャッシュにコピーされるため、ローテーションが必要になります。テンプレート (`.env.example`) と秘密値を含まない `.flaskenv` (Flask CLI の公開設定) はコミットするものなので対象外です。秘密値を含まないファイルは low として報告します (秘密でない既定値を意図的にコミットするフレームワークもあるため)。',
   },
   fix: {
     en: 'Add the file to `.gitignore` (e.g. `.env` and `.env.*` followed by `!.env.example`), run `git rm --cached <file>` if it is tracked, rotate every secret it ever held, and commit a `.env.example` with placeholders instead.',
@@ -44,6 +44,7 @@ export default defineRule({
       if (f.template || f.gitIgnored) continue;
       const secrets = secretEntries(f);
       const keys = [...new Set(secrets.map((e) => e.key))];
+      if (f.loader === 'flask-cli' && !keys.length) continue; // .flaskenv is meant to be committed (public Flask CLI settings)
       const at = secrets[0] ?? f.entries[0];
       const tracked = f.gitTracked === true;
       const held = keys.length

@@ -72,3 +72,10 @@ test('flask/debug-enabled: a Dockerfile CMD that runs the file is docker/dev-ser
   // seed 003: the image starts gunicorn, and a RUN step running app.py is build time only.
   await expectLines(rule, { ...files, Dockerfile: text('FROM python:3.9-slim', 'RUN python app.py --init-db', 'CMD ["gunicorn", "--bind", "0.0.0.0:5000", "--workers", "2", "--threads", "2", "app:app"]') }, []);
 });
+
+test('flask/debug-enabled: debug=True on an application factory\'s result under the main guard, run in production', async () => {
+  const factory = text('from flask import Flask', 'def create_app():', '    app = Flask(__name__)', '    return app');
+  const run = text('from myapp import create_app', 'if __name__ == "__main__":', '    create_app().run(host="0.0.0.0", debug=True)');
+  await expectLines(rule, { 'run.py': run, 'myapp/__init__.py': factory, Procfile: 'web: python run.py\n' }, ['run.py:3']);
+  await expectLines(rule, { 'run.py': run, 'myapp/__init__.py': factory, Procfile: 'web: gunicorn "myapp:create_app()"\n' }, []);
+});

@@ -52,3 +52,12 @@ test('flask/insecure-session-cookie: an app that never uses a session gets no fi
   // Flask-Login (or flask.session) keeps state in the cookie: the same app is reported.
   await expectLines(rule, { 'app.py': text('from flask import Flask', 'from flask_login import LoginManager', 'app = Flask(__name__)', 'login = LoginManager(app)') }, ['app.py:3', 'app.py:3']);
 });
+
+test('flask/insecure-session-cookie: a Python file of the app that does not parse silences "not set" (the parse error is the entry)', async () => {
+  const app = text('from flask import Flask, session', 'from config import Config', 'app = Flask(__name__)', 'app.config.from_object(Config)');
+  const broken = text('class Config:', '    SECRET_KEY = "x"', '    if SECURE', '        SESSION_COOKIE_SECURE = True', '    SESSION_COOKIE_SAMESITE = "Lax"');
+  const fixed = text('class Config:', '    SECRET_KEY = "x"', '    SESSION_COOKIE_SAMESITE = "Lax"');
+  const f = await expectLines(rule, { 'app.py': app, 'config.py': broken }, []);
+  assert.equal(f.length, 0);
+  await expectLines(rule, { 'app.py': app, 'config.py': fixed }, ['app.py:3']);
+});

@@ -1,4 +1,5 @@
-import { callsOf, fromEnv, isFlaskApp, isFlaskSetting, isTalisman, placeOf, pyRepr, settingsOf, truthyValue, usesFlask } from '../../facts/python/query.js';
+import { callsOf, fromEnv, isFlaskApp, isFlaskSetting, isTalisman, placeOf, pyRepr, settingsOf, truthyValue, usesFlask, readInFull } from '../../facts/python/query.js';
+import { projectOf } from '../../facts/projects.js';
 import type { Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
 
@@ -36,7 +37,7 @@ function usesSession(python: readonly { imports: string[]; importedNames?: strin
 export default defineRule({
   id: 'flask/insecure-session-cookie',
   severity: 'medium',
-  facts: ['python'],
+  facts: ['python', 'projects'],
   title: { en: 'Flask session cookie without Secure / HttpOnly / SameSite', ja: 'Flask のセッション Cookie に Secure / HttpOnly / SameSite がない' },
   description: {
     en: "Flask's defaults leave SESSION_COOKIE_SECURE off and SESSION_COOKIE_SAMESITE unset. Without Secure the signed session cookie also travels over plain HTTP (a redirect, a mixed-content request, a hostile Wi-Fi) and can be replayed; without HttpOnly any XSS reads it; without SameSite the browser sends it along with cross-site requests. Development often turns Secure off to work over http://localhost (seed 000) and the setting then ships to production. Deliberately not reported: an absent flag in an app that never uses a session — no `flask.session` or `flash`, no login, CSRF or session extension — which sets no session cookie (an explicit unsafe value is still reported).",
@@ -76,6 +77,9 @@ export default defineRule({
       // Flask-Talisman sets these cookie flags itself unless told not to.
       if (flag.talisman && talismans.some(({ call }) => { const v = call.kwargs[flag.talisman!]; return !v || !unsafe(flag, v); })) continue;
       const { fact, call } = apps[0]!;
+      // A Python file of this app's project did not parse: the flag may be set in it.
+      const project = projectOf(facts.projects, fact.file);
+      if (!readInFull(facts.python.filter((f) => projectOf(facts.projects, f.file) === project))) continue;
       ctx.report({
         file: fact.file,
         line: call.line,

@@ -98,7 +98,8 @@ export function deployments(facts: Record<string, unknown>, ctx: RuleContext): D
         if (o) settings[name] = { value: cliValue(o.value, spec.flag), file: cmd.file, line: cmd.line, column: cmd.column, from: 'command' };
       }
       const external = new Set<SettingName>();
-      if (/GUNICORN_CMD_ARGS/.test(cmd.text)) for (const k of Object.keys(CLI)) external.add(k as SettingName);
+      // GUNICORN_CMD_ARGS, or a configuration file that did not parse: any setting may be set where honban cannot see.
+      if (/GUNICORN_CMD_ARGS/.test(cmd.text) || config?.parseError) for (const k of Object.keys(CLI)) external.add(k as SettingName);
       // WEB_CONCURRENCY sets the default worker count (Heroku sets it per dyno size).
       if (cmd.source === 'procfile' || /WEB_CONCURRENCY/.test(cmd.text)) external.add('workers');
       out.push({ command: cmd, config, settings, external, anchor: { file: cmd.file, line: cmd.line, column: cmd.column } });
@@ -106,7 +107,7 @@ export function deployments(facts: Record<string, unknown>, ctx: RuleContext): D
   }
   for (const config of configs) {
     if (used.has(config) || !ctx.judges(config.environment)) continue;
-    out.push({ config, settings: configSettings(config, ctx), external: new Set(), anchor: { file: config.file, line: 1, column: 1 } });
+    out.push({ config, settings: configSettings(config, ctx), external: new Set(config.parseError ? (Object.keys(CLI) as SettingName[]) : []), anchor: { file: config.file, line: 1, column: 1 } });
   }
   return out;
 }

@@ -14,7 +14,7 @@ export default defineRule({
   },
   fix: {
     en: 'Look at why the check fails (database or cache unreachable, missing migration, 502 = the application is not running behind the proxy) and make the endpoint answer 200 quickly without heavy work.',
-    ja: 'チェックが失敗する理由（データベースやキャッシュに接続できない、マイグレーション未実行、502 ならプロキシの背後でアプリケーションが動いていない など）を調べ、重い処理をせず素早く 200 を返すようにしてください。',
+    ja: 'チェックが失敗する理由（データベースやキャッシュに接続できない、マイグレーション未実行、502 ならプロキシの背後でアプリケーションが動いていないなど）を調べ、重い処理をせず素早く 200 を返すようにしてください。',
   },
   references: { cwe: [], equivalents: ['seed S1.16', 'seed S1.20', 'seed S1.23'] },
   check(facts, ctx) {

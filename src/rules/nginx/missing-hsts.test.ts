@@ -36,3 +36,20 @@ test('nginx/missing-hsts: HSTS inherited from http, set in a snippet, or an unkn
     [],
   );
 });
+
+test('nginx/missing-hsts: a site file without an extension outside sites-available (deployment/nginx/<app>) is read by its content', async () => {
+  const site = text(
+    'server {',
+    '    listen 80;',
+    '    return 301 https://$host$request_uri;',
+    '}',
+    'server {',
+    '    listen 443 ssl;',
+    '    ssl_certificate /srv/shop/certs/cert.pem;',
+    '    location / { proxy_pass http://localhost:8000; }',
+    '}',
+  );
+  await expectLines(rule, { 'deployment/nginx/shop': site, 'proxy/conf': site }, ['deployment/nginx/shop:5', 'proxy/conf:5']);
+  // The same words in prose are not a configuration.
+  await expectLines(rule, { 'docs/HOWTO': `Put this in your site file\n${site}` }, []);
+});

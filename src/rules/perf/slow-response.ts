@@ -13,7 +13,7 @@ export default defineRule({
   },
   fix: {
     en: 'Profile the request (slow queries: add indexes, N+1 queries; external calls without timeouts), cache what can be cached, and check the worker count (gunicorn -w 2×cores+1).',
-    ja: 'リクエストをプロファイルし（遅いクエリへのインデックス追加、N+1 クエリ、タイムアウトのない外部呼び出し など）、キャッシュできるものはキャッシュし、ワーカー数（gunicorn -w コア数×2+1）を確認してください。',
+    ja: 'リクエストをプロファイルし（遅いクエリへのインデックス追加、N+1 クエリ、タイムアウトのない外部呼び出しなど）、キャッシュできるものはキャッシュし、ワーカー数（gunicorn -w コア数×2+1）を確認してください。',
   },
   references: { cwe: [], equivalents: ['seed S1.18'] },
   check(facts, ctx) {

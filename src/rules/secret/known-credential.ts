@@ -27,7 +27,7 @@ export default defineRule({
   scope: 'all',
   facts: ['credentials', 'file'],
   // The same credential seen by a domain rule on the same line is one problem.
-  duplicates: ['compose/secret-in-environment', 'docker/secret-in-env', 'systemd/secret-in-environment', 'tf-aws/provider-credentials', 'tf-aws/hardcoded-secret', 'tf-aws/ecs-secret-in-environment', 'provision/env-file-secret', 'secret/hardcoded-secret'],
+  duplicates: ['compose/secret-in-environment', 'docker/secret-in-env', 'systemd/secret-in-environment', 'tf-aws/provider-credentials', 'tf-aws/hardcoded-secret', 'terraform/hardcoded-secret', 'tf-aws/ecs-secret-in-environment', 'provision/env-file-secret', 'secret/hardcoded-secret'],
   title: {
     en: 'Credential in a committed file',
     ja: 'コミットされるファイルに認証情報がある',

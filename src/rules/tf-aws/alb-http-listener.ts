@@ -1,8 +1,7 @@
-import { defineRule } from '../define.js';
-import { listenersOf, lbTypeOf, lbOf } from './_alb.js';
-import { attrOr, blocks, bool, msg, num, report, str } from './_util.js';
+import { lbOf, lbTypeOf, listenersOf } from './_alb.js';
+import { attrOr, blocks, bool, defineAwsRule, msg, num, report, resourceIndex, str } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/alb-http-listener',
   severity: 'medium',
   facts: ['terraform'],
@@ -17,7 +16,7 @@ export default defineRule({
   },
   references: { cwe: ['CWE-319'], equivalents: ['CKV_AWS_2', 'CKV2_AWS_20'] },
   check(facts, ctx) {
-    const byId = new Map(facts.terraform.flatMap((f) => f.resources).map((r) => [r.id, r]));
+    const byId = resourceIndex(facts.terraform);
     for (const l of listenersOf(facts.terraform)) {
       const protoAttr = l.body.attrs['protocol'];
       const proto = str(protoAttr?.value)?.toUpperCase();

@@ -1,13 +1,12 @@
-import { defineRule } from '../define.js';
 import { listenersOf } from './_alb.js';
-import { attrOr, msg, report, str, via } from './_util.js';
+import { attrOr, defineAwsRule, msg, report, str, via } from './_util.js';
 
 /** Policies that still accept TLS 1.0 / 1.1. */
 export function isOldElbPolicy(name: string): boolean {
   return /^ELBSecurityPolicy-20\d\d-\d\d$/.test(name) || /(TLS13-1-[01]-|TLS-1-[01]-|FS-1-1-|FS-2018-06)/.test(name);
 }
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/alb-old-tls-policy',
   severity: 'medium',
   facts: ['terraform'],
@@ -30,7 +29,7 @@ export default defineRule({
       if (!a) {
         ctx.report(report(attrOr(l.body.attrs['protocol'], l), msg(`${l.address}: `, { en: `${proto} listener has no ssl_policy: it uses the API default (historically ELBSecurityPolicy-2016-08, which accepts TLS 1.0)`, ja: `${proto} リスナーに ssl_policy がありません: API のデフォルト（従来は TLS 1.0 を受け付ける ELBSecurityPolicy-2016-08）が使われます` }), { severity: 'low' }));
       } else if (name && isOldElbPolicy(name)) {
-        ctx.report(report(a, msg(`${l.address}: `, { en: `ssl_policy ${name} accepts TLS 1.0/1.1`, ja: `ssl_policy ${name} は TLS 1.0/1.1 を受け付けます` }, via(a.value))));
+        ctx.report(report(attrOr(a, l), msg(`${l.address}: `, { en: `ssl_policy ${name} accepts TLS 1.0/1.1`, ja: `ssl_policy ${name} は TLS 1.0/1.1 を受け付けます` }, via(a.value))));
       }
     }
   },

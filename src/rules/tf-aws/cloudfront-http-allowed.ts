@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { blocks, msg, report, resourcesOf, str, via } from './_util.js';
+import { attrOr, blocks, defineAwsRule, label, msg, report, resourcesOf, str, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/cloudfront-http-allowed',
   severity: 'medium',
   facts: ['terraform'],
@@ -19,7 +18,7 @@ export default defineRule({
           const a = b.body.attrs['viewer_protocol_policy'];
           if (a && str(a.value) === 'allow-all') {
             const path = str(b.body.attrs['path_pattern']?.value);
-            ctx.report(report(a, msg(`${r.address} ${kind}${path ? ` "${path}"` : ''}: `, { en: 'viewer_protocol_policy is allow-all: plain HTTP is served', ja: 'viewer_protocol_policy が allow-all です: 平文 HTTP でも配信されます' }, via(a.value))));
+            ctx.report(report(attrOr(a, r), msg(`${label(r)} ${kind}${path ? ` "${path}"` : ''}: `, { en: 'viewer_protocol_policy is allow-all: plain HTTP is served', ja: 'viewer_protocol_policy が allow-all です: 平文 HTTP でも配信されます' }, via(a.value))));
           }
         }
       }

@@ -32,7 +32,7 @@ test('tf-aws/cloudfront-old-tls: TLSv1 (medium), TLSv1.2_2019 (low), custom cert
   assert.deepEqual(findings.map((f) => f.severity), ['medium', 'low', 'medium']);
 });
 
-test('tf-aws/cloudfront-old-tls: TLSv1.2_2021 and the default CloudFront certificate are silent', async () => {
+test('tf-aws/cloudfront-old-tls: TLSv1.2_2021 is silent', async () => {
   await expectLines(
     rule,
     {
@@ -43,13 +43,34 @@ test('tf-aws/cloudfront-old-tls: TLSv1.2_2021 and the default CloudFront certifi
         '    minimum_protocol_version = "TLSv1.2_2021"',
         '  }',
         '}',
-        'resource "aws_cloudfront_distribution" "b" {',
-        '  viewer_certificate {',
-        '    cloudfront_default_certificate = true',
-        '  }',
-        '}',
       ),
     },
     [],
   );
+});
+
+test('tf-aws/cloudfront-old-tls: the default *.cloudfront.net certificate (fixed at TLSv1) and a missing viewer_certificate are low', async () => {
+  const findings = await expectLines(
+    rule,
+    {
+      'cdn.tf': text(
+        'resource "aws_cloudfront_distribution" "a" {',
+        '  viewer_certificate {',
+        '    cloudfront_default_certificate = true',
+        '  }',
+        '}',
+        'resource "aws_cloudfront_distribution" "b" {',
+        '  enabled = true',
+        '}',
+        'resource "aws_cloudfront_distribution" "c" {',
+        '  viewer_certificate {',
+        '    cloudfront_default_certificate = false',
+        '  }',
+        '}',
+      ),
+    },
+    ['cdn.tf:3', 'cdn.tf:6', 'cdn.tf:10'],
+  );
+  assert.deepEqual(findings.map((f) => f.severity), ['low', 'low', 'low']);
+  assert.match(findings[2]!.message, /hashicorp\/aws default "TLSv1" assumed/);
 });

@@ -1,5 +1,4 @@
-import { defineRule } from '../define.js';
-import { blocks, bool, isUnset, msg, report, resourcesOf, str, via } from './_util.js';
+import { assumedDefault, attrOr, blocks, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './_util.js';
 
 const OLD: Record<string, 'medium' | 'low'> = {
   SSLv3: 'medium',
@@ -10,7 +9,7 @@ const OLD: Record<string, 'medium' | 'low'> = {
   'TLSv1.2_2019': 'low',
 };
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/cloudfront-old-tls',
   severity: 'medium',
   facts: ['terraform'],
@@ -22,19 +21,31 @@ export default defineRule({
   fix: { en: 'Set `minimum_protocol_version = "TLSv1.2_2021"` in `viewer_certificate` (with `ssl_support_method = "sni-only"`).', ja: '`viewer_certificate` に `minimum_protocol_version = "TLSv1.2_2021"`（と `ssl_support_method = "sni-only"`）を設定します。' },
   references: { cwe: ['CWE-327'], equivalents: ['CKV_AWS_174'] },
   check(facts, ctx) {
-    for (const r of resourcesOf(facts.terraform, 'aws_cloudfront_distribution')) {
-      for (const vc of blocks(r.body, 'viewer_certificate')) {
-        if (bool(vc.body.attrs['cloudfront_default_certificate']?.value) === true) continue; // *.cloudfront.net: the version cannot be chosen
+    const tf = facts.terraform;
+    for (const r of resourcesOf(tf, 'aws_cloudfront_distribution')) {
+      const vcs = blocks(r.body, 'viewer_certificate');
+      if (!vcs.length) {
+        // The provider requires the block; without it nothing but the default certificate could apply.
+        ctx.report(report(r, msg(`${label(r)}: `, { en: 'no viewer_certificate block: only the default *.cloudfront.net certificate could serve it, and its security policy is TLSv1', ja: 'viewer_certificate ブロックがありません: 既定の *.cloudfront.net 証明書しか使えず、そのセキュリティポリシーは TLSv1 です' }), { severity: 'low' }));
+        continue;
+      }
+      for (const vc of vcs) {
+        if (bool(vc.body.attrs['cloudfront_default_certificate']?.value) === true) {
+          // *.cloudfront.net: CloudFront fixes the policy at TLSv1; only a custom domain can raise it.
+          ctx.report(report(attrOr(vc.body.attrs['cloudfront_default_certificate'], r), msg(`${label(r)}: `, { en: 'uses the default *.cloudfront.net certificate, whose security policy is fixed at TLSv1 (viewers can connect with TLS 1.0)', ja: '既定の *.cloudfront.net 証明書を使っています。そのセキュリティポリシーは TLSv1 に固定されています（TLS 1.0 で接続できます）' }), { severity: 'low' }));
+          continue;
+        }
         const a = vc.body.attrs['minimum_protocol_version'];
         if (isUnset(a)) {
-          if (isUnset(vc.body.attrs['acm_certificate_arn']) && isUnset(vc.body.attrs['iam_certificate_id'])) continue;
-          ctx.report(report(vc, msg(`${r.address}: `, { en: 'viewer_certificate has no minimum_protocol_version: CloudFront then accepts TLSv1', ja: 'viewer_certificate に minimum_protocol_version がありません: CloudFront は TLSv1 を受け付けます' })));
+          const custom = !isUnset(vc.body.attrs['acm_certificate_arn']) || !isUnset(vc.body.attrs['iam_certificate_id']);
+          const d = assumedDefault(tf, r, 'viewer_certificate.minimum_protocol_version');
+          ctx.report(report(r.module ? r : { file: vc.file, line: vc.line, column: vc.column, example: r.example }, msg(`${label(r)}: `, { en: 'viewer_certificate has no minimum_protocol_version: CloudFront then accepts TLSv1', ja: 'viewer_certificate に minimum_protocol_version がありません: CloudFront は TLSv1 を受け付けます' }, d.note), { severity: custom ? 'medium' : 'low' }));
           continue;
         }
         const v = str(a!.value);
         const sev = v ? OLD[v] : undefined;
         if (!sev) continue;
-        ctx.report(report(a!, msg(`${r.address}: `, { en: `minimum_protocol_version is ${v} (below TLSv1.2_2021)`, ja: `minimum_protocol_version が ${v} です（TLSv1.2_2021 未満）` }, via(a!.value)), { severity: sev }));
+        ctx.report(report(attrOr(a!, r), msg(`${label(r)}: `, { en: `minimum_protocol_version is ${v} (below TLSv1.2_2021)`, ja: `minimum_protocol_version が ${v} です（TLSv1.2_2021 未満）` }, via(a!.value)), { severity: sev }));
       }
     }
   },

@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { msg, report } from './_util.js';
+import { defineAwsRule, msg, report } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/cloudtrail-missing',
   severity: 'info',
   environments: ['production'],

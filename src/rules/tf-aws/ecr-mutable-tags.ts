@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { attrOr, isUnset, msg, report, resourcesOf, str, via } from './_util.js';
+import { attrOr, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/ecr-mutable-tags',
   severity: 'low',
   facts: ['terraform'],
@@ -15,8 +14,8 @@ export default defineRule({
   check(facts, ctx) {
     for (const r of resourcesOf(facts.terraform, 'aws_ecr_repository')) {
       const a = r.body.attrs['image_tag_mutability'];
-      if (isUnset(a)) ctx.report(report(attrOr(undefined, r), msg(`${r.address}: `, { en: 'image_tag_mutability is not set (the default is MUTABLE)', ja: 'image_tag_mutability が未設定です（デフォルトは MUTABLE）' })));
-      else if (str(a!.value) === 'MUTABLE') ctx.report(report(attrOr(a, r), msg(`${r.address}: `, { en: 'image_tag_mutability is MUTABLE', ja: 'image_tag_mutability が MUTABLE です' }, via(a!.value))));
+      if (isUnset(a)) ctx.report(report(attrOr(undefined, r), msg(`${label(r)}: `, { en: 'image_tag_mutability is not set (the default is MUTABLE)', ja: 'image_tag_mutability が未設定です（デフォルトは MUTABLE）' })));
+      else if (str(a!.value) === 'MUTABLE') ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: 'image_tag_mutability is MUTABLE', ja: 'image_tag_mutability が MUTABLE です' }, via(a!.value))));
     }
   },
 });

@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { attrAt, attrOr, blocks, bool, isUnset, msg, report, resourcesOf, via } from './_util.js';
+import { attrAt, attrOr, blocks, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/ecr-scan-on-push-disabled',
   severity: 'medium',
   facts: ['terraform'],
@@ -21,9 +20,9 @@ export default defineRule({
       const a = attrAt(r.body, 'image_scanning_configuration', 'scan_on_push');
       if (isUnset(a)) {
         const blk = blocks(r.body, 'image_scanning_configuration')[0];
-        ctx.report(report(attrOr(undefined, blk ?? r), msg(`${r.address}: `, { en: 'scan_on_push is not enabled (image_scanning_configuration is missing or has no scan_on_push)', ja: 'scan_on_push が有効ではありません（image_scanning_configuration がないか scan_on_push が未設定です）' })));
+        ctx.report(report(attrOr(undefined, blk ?? r), msg(`${label(r)}: `, { en: 'scan_on_push is not enabled (image_scanning_configuration is missing or has no scan_on_push)', ja: 'scan_on_push が有効ではありません（image_scanning_configuration がないか scan_on_push が未設定です）' })));
       } else if (bool(a!.value) === false) {
-        ctx.report(report(attrOr(a, r), msg(`${r.address}: `, { en: 'scan_on_push is false', ja: 'scan_on_push が false です' }, via(a!.value))));
+        ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: 'scan_on_push is false', ja: 'scan_on_push が false です' }, via(a!.value))));
       }
     }
   },

@@ -1,8 +1,7 @@
 import { isPlaceholder, isSecretName } from '../../lib/secrets.js';
-import { defineRule } from '../define.js';
-import { msg, report, str, via } from './_util.js';
+import { defineAwsRule, msg, report, str, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/ecs-placeholder-value',
   severity: 'high',
   environments: ['production', 'staging'],

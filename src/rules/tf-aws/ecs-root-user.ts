@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { msg, report, str } from './_util.js';
+import { defineAwsRule, msg, report, str } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/ecs-root-user',
   severity: 'medium',
   facts: ['terraform'],

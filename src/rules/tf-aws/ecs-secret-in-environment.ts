@@ -1,10 +1,9 @@
 import { isPlaceholder, isSecretName, weakReasonText, weakSecretReason } from '../../lib/secrets.js';
-import { defineRule } from '../define.js';
-import { isSecretKey, msg, report, str, via } from './_util.js';
+import { defineAwsRule, isSecretKey, msg, report, str, via } from './_util.js';
 
 const AWS_KEY_ID = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/ecs-secret-in-environment',
   severity: 'high',
   facts: ['terraform'],

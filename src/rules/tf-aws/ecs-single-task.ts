@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { msg, num, refersTo, report, resourcesOf, str, via } from './_util.js';
+import { attrOr, defineAwsRule, msg, num, refersToResource, report, resourcesOf, str, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/ecs-single-task',
   severity: 'low',
   environments: ['production'],
@@ -35,12 +34,12 @@ export default defineRule({
       const name = str(s.body.attrs['name']?.value);
       const scaled = targets.some((t) => {
         const v = t.body.attrs['resource_id']?.value;
-        if (refersTo(v, s.id)) return true;
+        if (refersToResource(v, s)) return true;
         const id = str(v);
         return !!id && !!name && id.startsWith('service/') && id.endsWith(`/${name}`);
       });
       if (scaled) continue;
-      ctx.report(report(a, msg(`${s.address}: `, { en: 'desired_count is 1 and no aws_appautoscaling_target scales this service', ja: 'desired_count が 1 で、このサービスをスケールする aws_appautoscaling_target がありません' }, via(a.value))));
+      ctx.report(report(attrOr(a, s), msg(`${s.address}: `, { en: 'desired_count is 1 and no aws_appautoscaling_target scales this service', ja: 'desired_count が 1 で、このサービスをスケールする aws_appautoscaling_target がありません' }, via(a.value))));
     }
   },
 });

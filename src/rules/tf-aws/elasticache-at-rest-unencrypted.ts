@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { attrOr, bool, isUnset, msg, report, resourcesOf, str, via } from './_util.js';
+import { attrOr, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/elasticache-at-rest-unencrypted',
   severity: 'medium',
   facts: ['terraform'],
@@ -22,9 +21,9 @@ export default defineRule({
       if (isUnset(a)) {
         // Valkey replication groups are encrypted at rest by default.
         if (engine === 'valkey') continue;
-        ctx.report(report(attrOr(undefined, r), msg(`${r.address}: `, { en: 'at_rest_encryption_enabled is not set (the default for Redis is false)', ja: 'at_rest_encryption_enabled が未設定です（Redis のデフォルトは false）' })));
+        ctx.report(report(attrOr(undefined, r), msg(`${label(r)}: `, { en: 'at_rest_encryption_enabled is not set (the default for Redis is false)', ja: 'at_rest_encryption_enabled が未設定です（Redis のデフォルトは false）' })));
       } else if (bool(a!.value) === false) {
-        ctx.report(report(attrOr(a, r), msg(`${r.address}: `, { en: 'at_rest_encryption_enabled is false', ja: 'at_rest_encryption_enabled が false です' }, via(a!.value))));
+        ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: 'at_rest_encryption_enabled is false', ja: 'at_rest_encryption_enabled が false です' }, via(a!.value))));
       }
     }
     for (const r of resourcesOf(facts.terraform, 'aws_elasticache_cluster')) {
@@ -32,7 +31,7 @@ export default defineRule({
       const engineAttr = r.body.attrs['engine'];
       const engine = str(engineAttr?.value)?.toLowerCase();
       if (engine !== 'redis' && engine !== 'valkey') continue;
-      ctx.report(report(attrOr(engineAttr, r), msg(`${r.address}: `, { en: `a standalone ${engine} cluster cannot encrypt data at rest or in transit; use aws_elasticache_replication_group`, ja: `単体の ${engine} クラスターは保存時・通信時の暗号化ができません。aws_elasticache_replication_group を使ってください` })));
+      ctx.report(report(attrOr(engineAttr, r), msg(`${label(r)}: `, { en: `a standalone ${engine} cluster cannot encrypt data at rest or in transit; use aws_elasticache_replication_group`, ja: `単体の ${engine} クラスターは保存時・通信時の暗号化ができません。aws_elasticache_replication_group を使ってください` })));
     }
   },
 });

@@ -1,6 +1,5 @@
 import type { TfResource } from '../../facts/terraform/types.js';
-import { defineRule } from '../define.js';
-import { attrOr, bool, isUnset, msg, report, resourcesOf, str, via } from './_util.js';
+import { attrOr, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './_util.js';
 
 /** Memcached supports TLS from 1.6.12. */
 function memcachedSupportsTls(version: string | undefined): boolean | undefined {
@@ -11,7 +10,7 @@ function memcachedSupportsTls(version: string | undefined): boolean | undefined 
   return maj > 1 || (maj === 1 && (min > 6 || (min === 6 && pat >= 12)));
 }
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/elasticache-in-transit-unencrypted',
   severity: 'medium',
   facts: ['terraform'],
@@ -29,8 +28,8 @@ export default defineRule({
     const tf = facts.terraform;
     const judge = (r: TfResource, note: { en: string; ja: string }) => {
       const a = r.body.attrs['transit_encryption_enabled'];
-      if (isUnset(a)) ctx.report(report(attrOr(undefined, r), msg(`${r.address}: `, { en: 'transit_encryption_enabled is not set (the default is false)', ja: 'transit_encryption_enabled が未設定です（デフォルトは false）' }, note)));
-      else if (bool(a!.value) === false) ctx.report(report(attrOr(a, r), msg(`${r.address}: `, { en: 'transit_encryption_enabled is false', ja: 'transit_encryption_enabled が false です' }, via(a!.value), note)));
+      if (isUnset(a)) ctx.report(report(attrOr(undefined, r), msg(`${label(r)}: `, { en: 'transit_encryption_enabled is not set (the default is false)', ja: 'transit_encryption_enabled が未設定です（デフォルトは false）' }, note)));
+      else if (bool(a!.value) === false) ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: 'transit_encryption_enabled is false', ja: 'transit_encryption_enabled が false です' }, via(a!.value), note)));
     };
     for (const r of resourcesOf(tf, 'aws_elasticache_replication_group')) judge(r, { en: '', ja: '' });
     for (const r of resourcesOf(tf, 'aws_elasticache_cluster')) {

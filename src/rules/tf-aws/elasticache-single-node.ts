@@ -1,7 +1,7 @@
-import { defineRule } from '../define.js';
-import { isUnset, msg, num, refersTo, report, resourcesOf, str, via } from './_util.js';
+import type { TfResource } from '../../facts/terraform/types.js';
+import { attrOr, defineAwsRule, isUnset, label, msg, num, refersToResource, report, resourcesOf, str, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/elasticache-single-node',
   severity: 'low',
   environments: ['production'],
@@ -18,18 +18,18 @@ export default defineRule({
   references: {},
   check(facts, ctx) {
     const tf = facts.terraform;
-    const scaled = (id: string) => [...resourcesOf(tf, 'aws_appautoscaling_target')].some((t) => refersTo(t.body.attrs['resource_id']?.value, id));
+    const scaled = (r: TfResource) => [...resourcesOf(tf, 'aws_appautoscaling_target')].some((t) => refersToResource(t.body.attrs['resource_id']?.value, r));
     for (const r of resourcesOf(tf, 'aws_elasticache_cluster')) {
       if (!isUnset(r.body.attrs['replication_group_id'])) continue;
       const a = r.body.attrs['num_cache_nodes'];
-      if (!a || num(a.value) !== 1 || scaled(r.id)) continue;
+      if (!a || num(a.value) !== 1 || scaled(r)) continue;
       const engine = str(r.body.attrs['engine']?.value) ?? 'cache';
-      ctx.report(report(a, msg(`${r.address}: `, { en: `num_cache_nodes is 1: a single ${engine} node with no failover or scaling`, ja: `num_cache_nodes が 1 です: フェイルオーバーもスケールもない単一の ${engine} ノードです` }, via(a.value))));
+      ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: `num_cache_nodes is 1: a single ${engine} node with no failover or scaling`, ja: `num_cache_nodes が 1 です: フェイルオーバーもスケールもない単一の ${engine} ノードです` }, via(a.value))));
     }
     for (const r of resourcesOf(tf, 'aws_elasticache_replication_group')) {
       const a = r.body.attrs['num_cache_clusters'];
-      if (!a || num(a.value) !== 1 || scaled(r.id)) continue;
-      ctx.report(report(a, msg(`${r.address}: `, { en: 'num_cache_clusters is 1: no replica to fail over to', ja: 'num_cache_clusters が 1 です: フェイルオーバー先のレプリカがありません' }, via(a.value))));
+      if (!a || num(a.value) !== 1 || scaled(r)) continue;
+      ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: 'num_cache_clusters is 1: no replica to fail over to', ja: 'num_cache_clusters が 1 です: フェイルオーバー先のレプリカがありません' }, via(a.value))));
     }
   },
 });

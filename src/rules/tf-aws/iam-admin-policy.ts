@@ -1,7 +1,6 @@
 import type { TerraformFact, TfAttr, TfResource, TfValue } from '../../facts/terraform/types.js';
 import type { Severity } from '../../contracts/types.js';
-import { defineRule } from '../define.js';
-import { items, msg, refIds, report, str, textOf, via } from './_util.js';
+import { defineAwsRule, items, label, msg, refIds, report, resourceIndex, str, textOf, via } from './_util.js';
 
 /** Attachments: resource type → [policy ARN attribute(s), principal attribute(s)]. */
 const ATTACH: Record<string, { policy: string; principals: string[]; list?: boolean }> = {
@@ -45,7 +44,7 @@ const KIND: Record<string, { en: string; ja: string }> = {
 };
 
 function principalOf(r: TfResource, attrs: string[], byId: Map<string, TfResource>): { en: string; ja: string } {
-  if (r.type === 'aws_iam_role') return { en: `role ${r.address}`, ja: `ロール ${r.address}` };
+  if (r.type === 'aws_iam_role') return { en: `role ${label(r)}`, ja: `ロール ${label(r)}` };
   for (const a of attrs) {
     const v = r.body.attrs[a]?.value;
     if (!v) continue;
@@ -57,7 +56,7 @@ function principalOf(r: TfResource, attrs: string[], byId: Map<string, TfResourc
   return { en: r.address, ja: r.address };
 }
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/iam-admin-policy',
   severity: 'high',
   facts: ['terraform'],
@@ -73,7 +72,7 @@ export default defineRule({
   references: { cwe: ['CWE-269'], equivalents: ['CKV_AWS_274'] },
   check(facts, ctx) {
     const tf: TerraformFact[] = facts.terraform;
-    const byId = new Map(tf.flatMap((f) => f.resources).map((r) => [r.id, r]));
+    const byId = resourceIndex(tf);
     for (const f of tf) {
       for (const r of f.resources) {
         const spec = r.mode === 'managed' ? ATTACH[r.type] : undefined;

@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { msg, report } from './_util.js';
+import { defineAwsRule, label, msg, report } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/iam-wildcard-action',
   severity: 'high',
   facts: ['terraform'],
@@ -24,10 +23,11 @@ export default defineRule({
           const star = s.actions.find((a) => a.value === '*' || a.value === '*:*');
           const resAll = s.resources.some((r) => r.value === '*');
           if (star) {
-            ctx.report(report(star, msg(`${p.address}: `, resAll ? { en: 'Allow statement with Action "*" on Resource "*": administrator access', ja: 'Action "*" と Resource "*" の Allow ステートメントです: 管理者権限と同じです' } : { en: 'Allow statement with Action "*": every API of every service', ja: 'Action "*" の Allow ステートメントです: 全サービスの全 API を許可します' })));
+            // On named resources the grant is bounded by them: still every action (delete, change the policy), reported at medium.
+            ctx.report(report({ ...star, example: p.example }, msg(`${label(p)}: `, resAll ? { en: 'Allow statement with Action "*" on Resource "*": administrator access', ja: 'Action "*" と Resource "*" の Allow ステートメントです: 管理者権限と同じです' } : { en: 'Allow statement with Action "*" on the listed resources: every action, including deleting them and changing who can access them', ja: '列挙したリソースに Action "*" を許可する Allow ステートメントです: 削除やアクセス権の変更を含む全操作を許可します' }), resAll ? {} : { severity: 'medium' }));
           } else if (s.notActions.length > 0) {
             const at = s.notActions[0]!;
-            ctx.report(report(at, msg(`${p.address}: `, { en: 'Allow statement with NotAction: every action except the listed ones is allowed', ja: 'NotAction を使った Allow ステートメントです: 列挙したもの以外の全アクションを許可します' })));
+            ctx.report(report({ ...at, example: p.example }, msg(`${label(p)}: `, { en: 'Allow statement with NotAction: every action except the listed ones is allowed', ja: 'NotAction を使った Allow ステートメントです: 列挙したもの以外の全アクションを許可します' })));
           }
         }
       }

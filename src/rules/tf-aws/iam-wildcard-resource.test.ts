@@ -12,7 +12,7 @@ test('tf-aws/iam-wildcard-resource: write actions on Resource "*" (at the "*")',
         '  policy = jsonencode({',
         '    Statement = [{',
         '      Effect   = "Allow"',
-        '      Action   = ["s3:*"]',
+        '      Action   = ["s3:PutObject", "s3:DeleteObject"]',
         '      Resource = "*"',
         '    }]',
         '  })',
@@ -29,7 +29,7 @@ test('tf-aws/iam-wildcard-resource: write actions on Resource "*" (at the "*")',
   );
 });
 
-test('tf-aws/iam-wildcard-resource: read-only, resource-less actions, conditions, scoped resources and Action "*" are silent here', async () => {
+test('tf-aws/iam-wildcard-resource: read-only, resource-less actions, conditions, scoped resources, Action "*" and service wildcards are silent here', async () => {
   await expectLines(
     rule,
     {
@@ -48,6 +48,9 @@ test('tf-aws/iam-wildcard-resource: read-only, resource-less actions, conditions
         '}',
         'resource "aws_iam_policy" "admin" {',
         '  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })',
+        '}',
+        'resource "aws_iam_policy" "service" {',
+        '  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["s3:*", "ec2:*"], Resource = "*" }] })',
         '}',
       ),
     },

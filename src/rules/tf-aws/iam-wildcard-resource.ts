@@ -1,5 +1,5 @@
-import { defineRule } from '../define.js';
-import { msg, report } from './_util.js';
+import { serviceWildcard } from './iam-service-wildcard.js';
+import { defineAwsRule, label, msg, report } from './_util.js';
 
 /** Actions that only accept Resource "*" (AWS does not support resource-level permissions for them). */
 const RESOURCELESS = new Set(
@@ -23,7 +23,7 @@ export function isWriteAction(action: string): boolean {
   return !READ_VERBS.test(verb);
 }
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/iam-wildcard-resource',
   severity: 'medium',
   facts: ['terraform'],
@@ -46,10 +46,11 @@ export default defineRule({
           if (s.actions.some((a) => a.value === '*' || a.value === '*:*') || s.notActions.length) continue; // tf-aws/iam-wildcard-action
           const star = s.resources.find((r) => r.value === '*');
           if (!star) continue;
-          const writes = s.actions.filter((a) => a.value !== undefined && isWriteAction(a.value)).map((a) => a.value!);
+          // Service-wide wildcards (s3:*) are tf-aws/iam-service-wildcard's.
+          const writes = s.actions.filter((a) => a.value !== undefined && !serviceWildcard(a.value) && isWriteAction(a.value)).map((a) => a.value!);
           if (!writes.length) continue;
           const shown = writes.slice(0, 3).join(', ') + (writes.length > 3 ? ` (+${writes.length - 3})` : '');
-          ctx.report(report(star, msg(`${p.address}: `, { en: `write actions ${shown} are allowed on Resource "*"`, ja: `書き込み系アクション ${shown} が Resource "*" に対して許可されています` })));
+          ctx.report(report({ ...star, example: p.example }, msg(`${label(p)}: `, { en: `write actions ${shown} are allowed on Resource "*"`, ja: `書き込み系アクション ${shown} が Resource "*" に対して許可されています` })));
         }
       }
     }

@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { msg, report, str, via } from './_util.js';
+import { defineAwsRule, msg, report, str, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/provider-credentials',
   severity: 'critical',
   scope: 'all',

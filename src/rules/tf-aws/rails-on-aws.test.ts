@@ -28,7 +28,7 @@ const EXPECTED_PRODUCTION = [
   'ecs.tf:55 tf-aws/ecs-single-task',
   'iam.tf:23 tf-aws/iam-admin-policy',
   'iam.tf:28 tf-aws/iam-admin-policy',
-  'iam.tf:40 tf-aws/iam-wildcard-resource',
+  'iam.tf:39 tf-aws/iam-service-wildcard',
   'iam.tf:56 tf-aws/iam-user-access-key',
   'main.tf:11 tf-aws/cloudtrail-missing',
   'network.tf:1 tf-aws/vpc-flow-log-missing',
@@ -37,10 +37,12 @@ const EXPECTED_PRODUCTION = [
   'network.tf:68 tf-aws/alb-http-listener',
   'network.tf:80 tf-aws/alb-old-tls-policy',
   'network.tf:96 tf-aws/waf-rate-limit-missing',
+  'network.tf:130 tf-aws/cloudfront-cache-unreviewed',
   'network.tf:144 tf-aws/cloudfront-http-allowed',
   'rds.tf:6 tf-aws/rds-deletion-protection-off',
   'rds.tf:6 tf-aws/rds-single-az',
   'rds.tf:6 tf-aws/rds-storage-unencrypted',
+  'rds.tf:17 tf-aws/rds-backup-disabled',
   'rds.tf:19 tf-aws/rds-skip-final-snapshot',
   'rds.tf:23 tf-aws/elasticache-in-transit-unencrypted',
   'rds.tf:28 tf-aws/elasticache-single-node',
@@ -82,6 +84,8 @@ test('rails-on-aws: judged for development, production-only rules and the produc
 test('rails-on-aws-hardened: the fixed twin scans clean', async () => {
   const { report, findings } = await tfFindings('rails-on-aws-hardened');
   assert.deepEqual(report.errors, []);
-  assert.deepEqual(findings.map(key), []);
+  assert.deepEqual(findings.filter((f) => f.status === 'open').map(key), []);
+  // The CloudFront review item (S4.17) is closed with an inline reason, as a team would after the review.
+  assert.deepEqual(findings.filter((f) => f.status !== 'open').map((f) => `${key(f)} ${f.status}`), ['network.tf:157 tf-aws/cloudfront-cache-unreviewed suppressed']);
   assert.ok(report.scanned >= 8);
 });

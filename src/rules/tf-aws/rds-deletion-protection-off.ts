@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { attrOr, bool, isUnset, msg, report, resourcesOf, str, via } from './_util.js';
+import { assumedDefault, attrOr, bool, defineAwsRule, isDbCopy, isUnset, label, msg, report, resourcesOf, str, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/rds-deletion-protection-off',
   severity: 'medium',
   environments: ['production'],
@@ -14,14 +13,15 @@ export default defineRule({
   fix: { en: 'Set `deletion_protection = true` on production databases.', ja: '本番のデータベースに `deletion_protection = true` を設定します。' },
   references: { cwe: ['CWE-693'], equivalents: ['CKV_AWS_293', 'CKV_AWS_139'] },
   check(facts, ctx) {
-    for (const r of resourcesOf(facts.terraform, ['aws_db_instance', 'aws_rds_cluster'])) {
-      // Aurora instances are protected through their cluster.
-      if (r.type === 'aws_db_instance' && (str(r.body.attrs['engine']?.value) ?? '').startsWith('aurora')) continue;
+    const tf = facts.terraform;
+    for (const r of resourcesOf(tf, ['aws_db_instance', 'aws_rds_cluster'])) {
+      // Aurora instances are protected through their cluster; a read replica can be recreated from its source.
+      if (r.type === 'aws_db_instance' && ((str(r.body.attrs['engine']?.value) ?? '').startsWith('aurora') || isDbCopy(r))) continue;
       const a = r.body.attrs['deletion_protection'];
       if (isUnset(a)) {
-        ctx.report(report(attrOr(undefined, r), msg(`${r.address}: `, { en: 'deletion_protection is not set (the default is false)', ja: 'deletion_protection が未設定です（デフォルトは false）' })));
+        ctx.report(report(r, msg(`${label(r)}: `, { en: 'deletion_protection is not set: the database can be deleted by one API call or a replacing plan', ja: 'deletion_protection が未設定です: API 呼び出し 1 回や再作成を伴う変更でデータベースを削除できます' }, assumedDefault(tf, r, 'deletion_protection').note)));
       } else if (bool(a!.value) === false) {
-        ctx.report(report(attrOr(a, r), msg(`${r.address}: `, { en: 'deletion_protection is false', ja: 'deletion_protection が false です' }, via(a!.value))));
+        ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: 'deletion_protection is false', ja: 'deletion_protection が false です' }, via(a!.value))));
       }
     }
   },

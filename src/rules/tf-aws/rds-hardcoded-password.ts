@@ -1,8 +1,7 @@
 import { weakReasonText, weakSecretReason } from '../../lib/secrets.js';
-import { defineRule } from '../define.js';
-import { dbPasswordLiterals, msg, report, via } from './_util.js';
+import { dbPasswordLiterals, defineAwsRule, label, msg, report, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/rds-hardcoded-password',
   severity: 'high',
   facts: ['terraform'],
@@ -24,7 +23,7 @@ export default defineRule({
       ctx.report(
         report(
           { file: where.file, line: where.line, column: where.column },
-          msg(`${r.address}.${attr.name}: `, { en: `the database master password is a literal (${value.length} chars)`, ja: `データベースのマスターパスワードがリテラル（${value.length} 文字）です` }, via(attr.value), extra),
+          msg(`${label(r)}.${attr.name}: `, { en: `the database master password is a literal (${value.length} chars)`, ja: `データベースのマスターパスワードがリテラル（${value.length} 文字）です` }, via(attr.value), extra),
           { secrets: [value], key: attr.name },
         ),
       );

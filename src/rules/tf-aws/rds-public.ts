@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { attrOr, bool, msg, report, resourcesOf, via } from './_util.js';
+import { attrOr, bool, defineAwsRule, label, msg, report, resourcesOf, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/rds-public',
   severity: 'high',
   facts: ['terraform'],
@@ -19,7 +18,7 @@ export default defineRule({
     for (const r of resourcesOf(facts.terraform, ['aws_db_instance', 'aws_rds_cluster_instance'])) {
       const a = r.body.attrs['publicly_accessible'];
       if (a && bool(a.value) === true) {
-        ctx.report(report(attrOr(a, r), msg(`${r.address}: `, { en: 'publicly_accessible is true: the database gets a public endpoint', ja: 'publicly_accessible が true です: データベースにパブリックなエンドポイントが付きます' }, via(a.value))));
+        ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: 'publicly_accessible is true: the database gets a public endpoint', ja: 'publicly_accessible が true です: データベースにパブリックなエンドポイントが付きます' }, via(a.value))));
       }
     }
   },

@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { attrOr, bool, isUnset, msg, report, resourcesOf, str, via } from './_util.js';
+import { assumedDefault, attrOr, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/rds-single-az',
   severity: 'low',
   environments: ['production'],
@@ -21,8 +20,8 @@ export default defineRule({
       const a = r.body.attrs;
       if ((str(a['engine']?.value) ?? '').startsWith('aurora') || !isUnset(a['replicate_source_db'])) continue;
       const m = a['multi_az'];
-      if (isUnset(m)) ctx.report(report(attrOr(undefined, r), msg(`${r.address}: `, { en: 'multi_az is not set: the database has no standby in another Availability Zone', ja: 'multi_az が未設定です: 別 AZ にスタンバイがありません' })));
-      else if (bool(m!.value) === false) ctx.report(report(attrOr(m, r), msg(`${r.address}: `, { en: 'multi_az is false: the database has no standby in another Availability Zone', ja: 'multi_az が false です: 別 AZ にスタンバイがありません' }, via(m!.value))));
+      if (isUnset(m)) ctx.report(report(r, msg(`${label(r)}: `, { en: 'multi_az is not set: the database has no standby in another Availability Zone', ja: 'multi_az が未設定です: 別 AZ にスタンバイがありません' }, assumedDefault(facts.terraform, r, 'multi_az').note)));
+      else if (bool(m!.value) === false) ctx.report(report(attrOr(m, r), msg(`${label(r)}: `, { en: 'multi_az is false: the database has no standby in another Availability Zone', ja: 'multi_az が false です: 別 AZ にスタンバイがありません' }, via(m!.value))));
     }
   },
 });

@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { attrOr, bool, msg, report, resourcesOf, via } from './_util.js';
+import { attrOr, bool, defineAwsRule, isDbCopy, label, msg, report, resourcesOf, str, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/rds-skip-final-snapshot',
   severity: 'medium',
   environments: ['production'],
@@ -18,9 +17,11 @@ export default defineRule({
   references: { cwe: ['CWE-693'] },
   check(facts, ctx) {
     for (const r of resourcesOf(facts.terraform, ['aws_db_instance', 'aws_rds_cluster'])) {
+      // A read replica's data lives on in its source; Aurora instances' in their cluster.
+      if (isDbCopy(r) || (r.type === 'aws_db_instance' && (str(r.body.attrs['engine']?.value) ?? '').startsWith('aurora'))) continue;
       const a = r.body.attrs['skip_final_snapshot'];
       if (a && bool(a.value) === true) {
-        ctx.report(report(attrOr(a, r), msg(`${r.address}: `, { en: 'skip_final_snapshot is true: destroying or replacing it loses the data without a final snapshot', ja: 'skip_final_snapshot が true です: 削除や再作成の際に最終スナップショットが取られずデータが失われます' }, via(a.value))));
+        ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: 'skip_final_snapshot is true: destroying or replacing it loses the data without a final snapshot', ja: 'skip_final_snapshot が true です: 削除や再作成の際に最終スナップショットが取られずデータが失われます' }, via(a.value))));
       }
     }
   },

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectLines, text } from '../../testing/tf-aws.js';
 import rule from './rds-storage-unencrypted.js';
@@ -54,4 +55,17 @@ test('tf-aws/rds-storage-unencrypted: encrypted, replicas, Aurora members, serve
     },
     [],
   );
+});
+
+test('tf-aws/rds-storage-unencrypted: an example passing storage_encrypted = false to the module root is found, as an example (low); honban.yml can make it a deployment', async () => {
+  const files = {
+    'main.tf': text('variable "storage_encrypted" {', '  default = true', '}', 'resource "aws_db_instance" "this" {', '  storage_encrypted = var.storage_encrypted', '}'),
+    'examples/complete/main.tf': text('module "db" {', '  source            = "../../"', '  storage_encrypted = false', '}'),
+  };
+  const found = await expectLines(rule, files, ['examples/complete/main.tf:3']);
+  assert.equal(found[0]!.severity, 'low');
+  assert.match(found[0]!.message, /^Example examples\/complete: RDS instance module\.db\.aws_db_instance\.this \(main\.tf:4\): storage_encrypted is false/);
+  const deployed = await expectLines(rule, files, ['examples/complete/main.tf:3'], { config: { environments: { production: { paths: ['examples/complete/**'] } } } });
+  assert.equal(deployed[0]!.severity, 'high');
+  assert.doesNotMatch(deployed[0]!.message, /^Example/);
 });

@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { attrOr, bool, isUnset, msg, report, resourcesOf, str, via } from './_util.js';
+import { assumedDefault, attrOr, bool, defineAwsRule, isDbCopy, isUnset, label, msg, report, resourcesOf, str, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/rds-storage-unencrypted',
   severity: 'high',
   facts: ['terraform'],
@@ -16,19 +15,23 @@ export default defineRule({
   },
   references: { cwe: ['CWE-311'], equivalents: ['CKV_AWS_16', 'CKV_AWS_96'] },
   check(facts, ctx) {
-    for (const r of resourcesOf(facts.terraform, ['aws_db_instance', 'aws_rds_cluster'])) {
+    const tf = facts.terraform;
+    for (const r of resourcesOf(tf, ['aws_db_instance', 'aws_rds_cluster'])) {
       const a = r.body.attrs;
       const engine = str(a['engine']?.value) ?? '';
       // Replicas and restores inherit encryption from their source; Aurora instances from their cluster.
-      if (!isUnset(a['replicate_source_db']) || !isUnset(a['snapshot_identifier']) || !isUnset(a['replication_source_identifier'])) continue;
+      if (isDbCopy(r) || !isUnset(a['snapshot_identifier'])) continue;
       if (r.type === 'aws_db_instance' && engine.startsWith('aurora')) continue;
-      if (r.type === 'aws_rds_cluster' && str(a['engine_mode']?.value) === 'serverless') continue; // always encrypted
       const enc = a['storage_encrypted'];
       const kind = r.type === 'aws_rds_cluster' ? { en: 'RDS cluster', ja: 'RDS クラスター' } : { en: 'RDS instance', ja: 'RDS インスタンス' };
       if (isUnset(enc)) {
-        ctx.report(report(attrOr(undefined, r), msg(kind, ` ${r.address}: `, { en: 'storage_encrypted is not set (the default is false): data, backups and snapshots are stored unencrypted', ja: 'storage_encrypted が未設定です（デフォルトは false）: データ・バックアップ・スナップショットが暗号化されずに保存されます' })));
+        // A customer managed key means encryption is intended (the API encrypts with it).
+        if (!isUnset(a['kms_key_id'])) continue;
+        const d = assumedDefault(tf, r, 'storage_encrypted');
+        if (d.value !== false) continue; // e.g. Aurora Serverless v1: always encrypted
+        ctx.report(report(r, msg(kind, ` ${label(r)}: `, { en: 'storage_encrypted is not set: data, backups and snapshots are stored unencrypted', ja: 'storage_encrypted が未設定です: データ・バックアップ・スナップショットが暗号化されずに保存されます' }, d.note)));
       } else if (bool(enc!.value) === false) {
-        ctx.report(report(attrOr(enc, r), msg(kind, ` ${r.address}: `, { en: 'storage_encrypted is false', ja: 'storage_encrypted が false です' }, via(enc!.value))));
+        ctx.report(report(attrOr(enc, r), msg(kind, ` ${label(r)}: `, { en: 'storage_encrypted is false', ja: 'storage_encrypted が false です' }, via(enc!.value))));
       }
     }
   },

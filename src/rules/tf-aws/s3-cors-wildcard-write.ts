@@ -1,9 +1,8 @@
-import { defineRule } from '../define.js';
-import { blocks, msg, report, resourcesOf, strings, via } from './_util.js';
+import { attrOr, blocks, defineAwsRule, label, msg, report, resourcesOf, strings, via } from './_util.js';
 
 const WRITE = new Set(['PUT', 'POST', 'DELETE']);
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/s3-cors-wildcard-write',
   severity: 'medium',
   facts: ['terraform'],
@@ -26,7 +25,7 @@ export default defineRule({
         if (!o || !origins?.includes('*') || !methods) continue;
         const writes = methods.filter((m) => WRITE.has(m) || m === '*');
         if (!writes.length) continue;
-        ctx.report(report(o, msg(`${r.address}: `, { en: `CORS allows ${writes.join(', ')} from any origin ("*")`, ja: `CORS が任意のオリジン（"*"）からの ${writes.join(', ')} を許可しています` }, via(o.value))));
+        ctx.report(report(attrOr(o, r), msg(`${label(r)}: `, { en: `CORS allows ${writes.join(', ')} from any origin ("*")`, ja: `CORS が任意のオリジン（"*"）からの ${writes.join(', ')} を許可しています` }, via(o.value))));
       }
     }
   },

@@ -1,9 +1,10 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectLines, text } from '../../testing/tf-aws.js';
 import rule from './s3-public-access-block-missing.js';
 
-test('tf-aws/s3-public-access-block-missing: a bucket without a block; a block with false or unset flags', async () => {
-  await expectLines(
+test('tf-aws/s3-public-access-block-missing: a bucket without a block (low); a block with false or unset flags (medium)', async () => {
+  const findings = await expectLines(
     rule,
     {
       's3.tf': text(
@@ -23,6 +24,14 @@ test('tf-aws/s3-public-access-block-missing: a bucket without a block; a block w
     },
     ['s3.tf:4', 's3.tf:7', 's3.tf:10'],
   );
+  assert.deepEqual(findings.map((f) => f.severity), ['low', 'medium', 'medium']);
+});
+
+test('tf-aws/s3-public-access-block-missing: the s3-bucket registry module creates a block (v4+: all true; v3: false by default)', async () => {
+  const call = (version: string) => text('module "assets" {', '  source  = "terraform-aws-modules/s3-bucket/aws"', `  version = "${version}"`, '  bucket  = "assets"', '}');
+  await expectLines(rule, { 's3.tf': call('~> 4.1') }, []);
+  const v3 = await expectLines(rule, { 's3.tf': call('3.15.1') }, ['s3.tf:1']);
+  assert.match(v3[0]!.message, /block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets are false \(input "block_public_acls" not set: the default of terraform-aws-modules\/s3-bucket\/aws v3.x applies/);
 });
 
 test('tf-aws/s3-public-access-block-missing: complete blocks, an account-level block, or an unresolvable block are silent', async () => {

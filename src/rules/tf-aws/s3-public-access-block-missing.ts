@@ -1,17 +1,16 @@
 import type { TfResource } from '../../facts/terraform/types.js';
-import { defineRule } from '../define.js';
-import { bool, isUnset, msg, refIds, refersTo, report, resourcesOf, str, via } from './_util.js';
+import { attrOr, bool, defineAwsRule, isUnset, label, msg, refersToResource, refIds, report, resourcesOf, str, via } from './_util.js';
 
 const FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/s3-public-access-block-missing',
   severity: 'medium',
   facts: ['terraform'],
   title: { en: 'S3 bucket without a complete public access block', ja: 'S3 バケットにパブリックアクセスブロックがない（不完全）' },
   description: {
-    en: 'Without an `aws_s3_bucket_public_access_block` (all four flags true) — or an account-level `aws_s3_account_public_access_block` — one public ACL or bucket policy, added by anyone later, exposes the bucket to the internet. Serving through CloudFront with Origin Access Control does not need a public bucket.',
-    ja: '`aws_s3_bucket_public_access_block`（4 つのフラグすべて true）またはアカウント単位の `aws_s3_account_public_access_block` がないと、後から誰かが公開 ACL やバケットポリシーを 1 つ追加しただけでバケットがインターネットに公開されます。CloudFront の Origin Access Control で配信する場合もバケットを公開する必要はありません。',
+    en: 'A public access block with a flag set to false (or left unset: the provider default is false) lets a public ACL or bucket policy expose the bucket to the internet (medium). A bucket with no `aws_s3_bucket_public_access_block` at all — and no account-level `aws_s3_account_public_access_block` — is reported at low severity: S3 turns Block Public Access on for buckets created since April 2023, but nothing in the configuration keeps it on, and buckets created earlier (or imported) have none. Serving through CloudFront with Origin Access Control does not need a public bucket.',
+    ja: 'フラグが false（または未設定: provider のデフォルトは false）のパブリックアクセスブロックは、公開 ACL やバケットポリシーによるバケットのインターネット公開を許します（medium）。`aws_s3_bucket_public_access_block` もアカウント単位の `aws_s3_account_public_access_block` もないバケットは low で報告します。2023 年 4 月以降に作成されたバケットでは S3 がパブリックアクセスブロックを既定で有効にしますが、構成の中にそれを維持するものがなく、それ以前に作成された（またはインポートした）バケットにはありません。CloudFront の Origin Access Control で配信する場合もバケットを公開する必要はありません。',
   },
   fix: {
     en: 'Add `resource "aws_s3_bucket_public_access_block"` for the bucket with `block_public_acls`, `block_public_policy`, `ignore_public_acls` and `restrict_public_buckets` all `true` (or block at the account level).',
@@ -24,7 +23,7 @@ export default defineRule({
     if (account.some((a) => FLAGS.every((k) => bool(a.body.attrs[k]?.value) === true))) return;
     const blocks = [...resourcesOf(tf, 'aws_s3_bucket_public_access_block')];
     const buckets = [...resourcesOf(tf, 'aws_s3_bucket')];
-    const bucketIds = new Set(buckets.map((b) => b.id));
+    const bucketIds = new Set(buckets.flatMap((b) => [b.id, ...(b.aliases ?? [])]));
     // A block whose bucket we cannot resolve might be the one: do not guess about missing blocks then.
     const unresolved = blocks.some((b) => {
       const v = b.body.attrs['bucket']?.value;
@@ -32,23 +31,34 @@ export default defineRule({
     });
     const covers = (pab: TfResource, bucket: TfResource): boolean => {
       const v = pab.body.attrs['bucket']?.value;
-      if (refersTo(v, bucket.id)) return true;
+      if (refersToResource(v, bucket)) return true;
       const name = str(bucket.body.attrs['bucket']?.value);
       return name !== undefined && str(v) === name;
     };
     if (!unresolved) {
       for (const b of buckets) {
         if (blocks.some((p) => covers(p, b))) continue;
-        ctx.report(report(b, msg(`${b.address}: `, { en: 'no aws_s3_bucket_public_access_block for this bucket: a later public ACL or policy would expose it', ja: 'このバケットの aws_s3_bucket_public_access_block がありません: 後から公開 ACL やポリシーを付けると公開されてしまいます' })));
+        ctx.report(report(b, msg(`${label(b)}: `, { en: 'no aws_s3_bucket_public_access_block for this bucket: nothing in the configuration keeps Block Public Access on (S3 enables it only on buckets created since April 2023)', ja: 'このバケットの aws_s3_bucket_public_access_block がありません: パブリックアクセスブロックを維持するものが構成にありません（S3 が既定で有効にするのは 2023 年 4 月以降に作成されたバケットだけです）' }), { severity: 'low' }));
       }
     }
     for (const p of [...blocks, ...account]) {
       const unset = FLAGS.filter((k) => isUnset(p.body.attrs[k]));
+      // False flags, one finding per place they are written (module defaults share the module call).
+      const byPlace = new Map<string, { at: ReturnType<typeof attrOr>; flags: string[]; a: NonNullable<(typeof p.body.attrs)[string]> }>();
       for (const k of FLAGS) {
         const a = p.body.attrs[k];
-        if (a && bool(a.value) === false) ctx.report(report(a, msg(`${p.address}: `, { en: `${k} is false`, ja: `${k} が false です` }, via(a.value))));
+        if (!a || bool(a.value) !== false) continue;
+        const at = attrOr(a, p);
+        const key = `${at.file}:${at.line}:${at.column}`;
+        const g = byPlace.get(key);
+        if (g) g.flags.push(k);
+        else byPlace.set(key, { at, flags: [k], a });
       }
-      if (unset.length) ctx.report(report(p, msg(`${p.address}: `, { en: `${unset.join(', ')} not set (the default is false)`, ja: `${unset.join(', ')} が未設定です（デフォルトは false）` })));
+      for (const { at, flags, a } of byPlace.values()) {
+        const verb = flags.length > 1 ? 'are' : 'is';
+        ctx.report(report(at, msg(`${label(p)}: `, { en: `${flags.join(', ')} ${verb} false`, ja: `${flags.join('、')} が false です` }, via(a.value))));
+      }
+      if (unset.length) ctx.report(report(p, msg(`${label(p)}: `, { en: `${unset.join(', ')} not set (the default is false)`, ja: `${unset.join(', ')} が未設定です（デフォルトは false）` })));
     }
   },
 });

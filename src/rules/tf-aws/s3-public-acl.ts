@@ -1,5 +1,4 @@
-import { defineRule } from '../define.js';
-import { blocks, deepBlocks, msg, report, resourcesOf, str, via } from './_util.js';
+import { attrOr, blocks, deepBlocks, defineAwsRule, label, msg, report, resourcesOf, str, via } from './_util.js';
 
 const PUBLIC: Record<string, { sev: 'critical' | 'high'; en: string; ja: string }> = {
   'public-read': { sev: 'high', en: 'anyone on the internet can list and read the objects', ja: 'インターネット上の誰でもオブジェクトを一覧・読み取りできます' },
@@ -11,7 +10,7 @@ const GROUPS: Record<string, string> = {
   'http://acs.amazonaws.com/groups/global/AuthenticatedUsers': 'AuthenticatedUsers',
 };
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/s3-public-acl',
   severity: 'high',
   facts: ['terraform'],
@@ -30,12 +29,12 @@ export default defineRule({
       const a = r.body.attrs['acl'];
       const acl = a ? str(a.value) : undefined;
       const p = acl ? PUBLIC[acl] : undefined;
-      if (a && acl && p) ctx.report(report(a, msg(`${r.address}: `, { en: `ACL "${acl}": ${p.en}`, ja: `ACL "${acl}": ${p.ja}` }, via(a.value)), { severity: p.sev }));
+      if (a && acl && p) ctx.report(report(attrOr(a, r), msg(`${label(r)}: `, { en: `ACL "${acl}": ${p.en}`, ja: `ACL "${acl}": ${p.ja}` }, via(a.value)), { severity: p.sev }));
       for (const pol of blocks(r.body, 'access_control_policy')) {
         for (const g of deepBlocks(pol.body, 'grantee')) {
           const u = g.body.attrs['uri'];
           const group = u ? GROUPS[str(u.value) ?? ''] : undefined;
-          if (u && group) ctx.report(report(u, msg(`${r.address}: `, { en: `ACL grant to the ${group} group`, ja: `${group} グループへの ACL 付与があります` })));
+          if (u && group) ctx.report(report(attrOr(u, r), msg(`${label(r)}: `, { en: `ACL grant to the ${group} group`, ja: `${group} グループへの ACL 付与があります` })));
         }
       }
     }

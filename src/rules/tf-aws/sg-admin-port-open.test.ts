@@ -79,3 +79,35 @@ test('tf-aws/sg-admin-port-open: restricted sources, web ports, egress, unknown 
   await expectLines(rule, { 'sg.tf': sg }, []);
   await expectLines(rule, { 'envs/development/sg.tf': text('resource "aws_security_group_rule" "x" {', '  type        = "ingress"', '  from_port   = 22', '  to_port     = 22', '  protocol    = "tcp"', '  cidr_blocks = ["0.0.0.0/0"]', '}') }, []);
 });
+
+test('tf-aws/sg-admin-port-open: VNC, the Docker API and kubelet; any /0 range counts as the internet', async () => {
+  await expectLines(
+    rule,
+    {
+      'sg.tf': text(
+        'resource "aws_security_group" "desk" {',
+        '  ingress {',
+        '    from_port   = 5900',
+        '    to_port     = 5900',
+        '    protocol    = "tcp"',
+        '    cidr_blocks = ["/0"]',
+        '  }',
+        '  ingress {',
+        '    from_port   = 2375',
+        '    to_port     = 2376',
+        '    protocol    = "tcp"',
+        '    cidr_blocks = ["10.0.0.0/0"]',
+        '  }',
+        '}',
+        'resource "aws_security_group_rule" "kubelet" {',
+        '  type             = "ingress"',
+        '  from_port        = 10250',
+        '  to_port          = 10250',
+        '  protocol         = "6"',
+        '  ipv6_cidr_blocks = ["::/0"]',
+        '}',
+      ),
+    },
+    ['sg.tf:6', 'sg.tf:12', 'sg.tf:20'],
+  );
+});

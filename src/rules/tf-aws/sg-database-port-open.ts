@@ -1,15 +1,14 @@
-import { defineRule } from '../define.js';
-import { ADMIN_PORTS, DB_PORTS, coveredPorts, describeRange, worldIngress } from './_sg.js';
-import { msg, report, via } from './_util.js';
+import { ADMIN_PORTS, DB_PORTS, coveredPorts, describeRange, portList, worldIngress } from './_sg.js';
+import { attrOr, defineAwsRule, label, msg, report, via } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/sg-database-port-open',
   severity: 'high',
   facts: ['terraform'],
-  title: { en: 'Security group opens a database or cache port to the internet', ja: 'セキュリティグループが DB / キャッシュのポートをインターネットに開放している' },
+  title: { en: 'Security group opens a database, cache, search or message-broker port to the internet', ja: 'セキュリティグループが DB・キャッシュ・検索・メッセージブローカーのポートをインターネットに開放している' },
   description: {
-    en: 'An ingress rule allows 0.0.0.0/0 (or ::/0) to a database, cache or search port — MySQL 3306, PostgreSQL 5432, SQL Server 1433, Oracle 1521, MongoDB 27017, Redis 6379, Memcached 11211, Elasticsearch 9200 … Databases are found by internet-wide scans within hours; Redis, Memcached and Elasticsearch often have no authentication at all.',
-    ja: 'インバウンドルールが 0.0.0.0/0（または ::/0）から DB・キャッシュ・検索エンジンのポート（MySQL 3306、PostgreSQL 5432、SQL Server 1433、Oracle 1521、MongoDB 27017、Redis 6379、Memcached 11211、Elasticsearch 9200 など）へのアクセスを許可しています。公開された DB はインターネット全体のスキャンで数時間以内に見つかり、Redis・Memcached・Elasticsearch は認証がないことも多いです。',
+    en: 'An ingress rule allows any address (0.0.0.0/0, ::/0, or any other /0 range) to a data service — databases (MySQL 3306, PostgreSQL 5432, SQL Server 1433, Oracle 1521, Redshift 5439, MongoDB 27017, Cassandra 9042, Neo4j, InfluxDB, ClickHouse), caches (Redis 6379, Memcached 11211), search (Elasticsearch / OpenSearch 9200) and message brokers (RabbitMQ 5672, Kafka 9092, ZooKeeper 2181, NATS, ActiveMQ, MQTT). They are found by internet-wide scans within hours; Redis, Memcached, Elasticsearch and many brokers often have no authentication at all.',
+    ja: 'インバウンドルールが任意のアドレス（0.0.0.0/0、::/0、その他 /0 の範囲）からデータ系サービスのポートへのアクセスを許可しています。対象は DB（MySQL 3306、PostgreSQL 5432、SQL Server 1433、Oracle 1521、Redshift 5439、MongoDB 27017、Cassandra 9042、Neo4j、InfluxDB、ClickHouse）、キャッシュ（Redis 6379、Memcached 11211）、検索（Elasticsearch / OpenSearch 9200）、メッセージブローカー（RabbitMQ 5672、Kafka 9092、ZooKeeper 2181、NATS、ActiveMQ、MQTT）です。インターネット全体のスキャンで数時間以内に見つかり、Redis・Memcached・Elasticsearch や多くのブローカーは認証がないことも多いです。',
   },
   fix: {
     en: 'Allow the port only from the application\'s security group (`referenced_security_group_id` / `security_groups = [aws_security_group.app.id]`) and keep the database in private subnets.',
@@ -21,11 +20,11 @@ export default defineRule({
       if (coveredPorts(r, ADMIN_PORTS).length) continue; // reported by tf-aws/sg-admin-port-open
       const ports = coveredPorts(r, DB_PORTS);
       if (!ports.length) continue;
-      const names = ports.slice(0, 4).map((p) => `${p.name} ${p.port}`).join(', ') + (ports.length > 4 ? ` (+${ports.length - 4})` : '');
+      const names = portList(ports);
       const range = describeRange(r);
-      const single = r.from === r.to;
+      const single = r.from === r.to && r.protocol !== 'all';
       ctx.report(
-        report(r.attr, msg(`${r.resource.address}: `, single ? { en: `${names} is open to ${r.cidr}`, ja: `${names} が ${r.cidr} に開放されています` } : { en: `${range.en} is open to ${r.cidr}, including ${names}`, ja: `${range.ja} が ${r.cidr} に開放されており、${names} を含みます` }, via(r.attr.value))),
+        report(attrOr(r.attr, r.resource), msg(`${label(r.resource)}: `, single ? { en: `${names} is open to ${r.cidr}`, ja: `${names} が ${r.cidr} に開放されています` } : { en: `${range.en} is open to ${r.cidr}, including ${names}`, ja: `${range.ja} が ${r.cidr} に開放されており、${names} を含みます` }, via(r.attr.value))),
       );
     }
   },

@@ -1,7 +1,6 @@
-import { defineRule } from '../define.js';
-import { bool, isUnset, msg, refersTo, report, resourcesOf, str, via } from './_util.js';
+import { defineAwsRule, label, msg, refersToResource, report, resourcesOf, str } from './_util.js';
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/vpc-flow-log-missing',
   severity: 'medium',
   environments: ['production', 'staging'],
@@ -24,21 +23,15 @@ export default defineRule({
       const v = l.body.attrs['vpc_id']?.value;
       return !!l.body.attrs['vpc_id'] && !v?.refs?.length && str(v) === undefined;
     });
-    if (!opaque) {
-      for (const vpc of resourcesOf(tf, 'aws_vpc')) {
-        if (logs.some((l) => refersTo(l.body.attrs['vpc_id']?.value, vpc.id))) continue;
-        ctx.report(report(vpc, msg(`${vpc.address}: `, { en: 'no aws_flow_log records this VPC\'s traffic', ja: 'この VPC の通信を記録する aws_flow_log がありません' })));
+    if (opaque) return;
+    for (const vpc of resourcesOf(tf, 'aws_vpc')) {
+      if (logs.some((l) => refersToResource(l.body.attrs['vpc_id']?.value, vpc))) continue;
+      if (vpc.module?.registry) {
+        // terraform-aws-modules/vpc: flow logs are its enable_flow_log input.
+        ctx.report(report(vpc, msg(`${label(vpc)}: `, { en: `enable_flow_log is not set to true (the default of ${vpc.module.registry.name} is false): no flow log records this VPC's traffic`, ja: `enable_flow_log が true ではありません（${vpc.module.registry.name} のデフォルトは false）: この VPC の通信を記録するフローログがありません` })));
+        continue;
       }
-    }
-    // terraform-aws-modules/vpc: flow logs are an input.
-    for (const f of tf) {
-      for (const m of f.moduleCalls) {
-        if (!/^(registry\.terraform\.io\/)?terraform-aws-modules\/vpc\/aws$/.test(m.source ?? '')) continue;
-        if (logs.some((l) => refersTo(l.body.attrs['vpc_id']?.value, m.id))) continue;
-        const a = m.body.attrs['enable_flow_log'];
-        if (isUnset(a)) ctx.report(report(m, msg(`module "${m.name}": `, { en: 'enable_flow_log is not set (the module default is false)', ja: 'enable_flow_log が未設定です（モジュールのデフォルトは false）' })));
-        else if (bool(a!.value) === false) ctx.report(report(a!, msg(`module "${m.name}": `, { en: 'enable_flow_log is false', ja: 'enable_flow_log が false です' }, via(a!.value))));
-      }
+      ctx.report(report(vpc, msg(`${label(vpc)}: `, { en: 'no aws_flow_log records this VPC\'s traffic', ja: 'この VPC の通信を記録する aws_flow_log がありません' })));
     }
   },
 });

@@ -1,6 +1,5 @@
 import type { TfBody, TfResource } from '../../facts/terraform/types.js';
-import { defineRule } from '../define.js';
-import { blocks, deepBlocks, msg, refIds, report, resourcesOf, str } from './_util.js';
+import { blocks, deepBlocks, defineAwsRule, label, msg, refIds, report, resourcesOf, str } from './_util.js';
 
 /** Does a list of WAF rules contain a rate-based rule? undefined when it cannot be known. */
 function hasRateRule(body: TfBody, groups: Map<string, TfResource>, seen = new Set<string>()): boolean | undefined {
@@ -30,7 +29,7 @@ function hasRateRule(body: TfBody, groups: Map<string, TfResource>, seen = new S
   return unknown ? undefined : false;
 }
 
-export default defineRule({
+export default defineAwsRule({
   id: 'tf-aws/waf-rate-limit-missing',
   severity: 'low',
   environments: ['production'],
@@ -49,7 +48,7 @@ export default defineRule({
     const groups = new Map([...resourcesOf(facts.terraform, 'aws_wafv2_rule_group')].map((g) => [g.id, g]));
     for (const acl of resourcesOf(facts.terraform, 'aws_wafv2_web_acl')) {
       if (hasRateRule(acl.body, groups) !== false) continue;
-      ctx.report(report(acl, msg(`${acl.address}: `, { en: 'no rate-based rule: a single client can send unlimited requests', ja: 'レートベースのルールがありません: 1 つのクライアントが無制限にリクエストを送れます' })));
+      ctx.report(report(acl, msg(`${label(acl)}: `, { en: 'no rate-based rule: a single client can send unlimited requests', ja: 'レートベースのルールがありません: 1 つのクライアントが無制限にリクエストを送れます' })));
     }
   },
 });

@@ -14,7 +14,7 @@ export default defineRule({
   },
   fix: {
     en: 'Run `certbot renew --dry-run` to see why renewal fails (port 80 / ACME path blocked, DNS changed), fix it, and monitor expiry (e.g. run `honban probe` on a schedule).',
-    ja: '`certbot renew --dry-run` で更新が失敗する理由（80 番ポートや ACME のパスがブロックされている、DNS が変わった など）を確認して直し、有効期限を監視してください（定期的に `honban probe` を実行するなど）。',
+    ja: '`certbot renew --dry-run` で更新が失敗する理由（80 番ポートや ACME のパスがブロックされている、DNS が変わったなど）を確認して直し、有効期限を監視してください（定期的に `honban probe` を実行するなど）。',
   },
   references: { cwe: ['CWE-298'], equivalents: ['testssl cert_expirationStatus', 'seed S1.12', 'seed S1.20'] },
   check(facts, ctx) {
