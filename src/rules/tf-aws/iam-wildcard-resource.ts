@@ -1,4 +1,4 @@
-import { serviceWildcard } from './iam-service-wildcard.js';
+import { serviceWildcard } from './_iam.js';
 import { defineAwsRule, label, msg, report } from './_util.js';
 
 /** Actions that only accept Resource "*" (AWS does not support resource-level permissions for them). */
