@@ -148,3 +148,24 @@ test('cache: results are the same with one worker, with the default pool and fro
     assert.equal(lastDiscoveryStats().read, 0);
   }
 });
+
+test('cache: on the examples and every fixture, a cold and a warm cached scan report what an uncached one does', { timeout: 900_000 }, async () => {
+  const dirs = ['examples/flask-leaky', 'examples/flask-hardened'];
+  for (const domain of readdirSync('test/fixtures')) {
+    const d = path.join('test/fixtures', domain);
+    for (const name of readdirSync(d)) if (statSync(path.join(d, name)).isDirectory()) dirs.push(path.join(d, name));
+  }
+  assert.ok(dirs.length >= 10, `only ${dirs.length} trees`);
+  for (const [i, src] of dirs.entries()) {
+    const dir = copyOf(src);
+    const cache = path.join(tmp, `c8-${i}`);
+    const plain = await run(dir, false);
+    const cold = await run(dir, cache);
+    assert.deepEqual(cold.report, plain.report, `${src}: cold cache`);
+    const warm = await run(dir, cache);
+    assert.deepEqual(warm.report, plain.report, `${src}: warm cache`);
+    assert.equal(warm.stats.parsed, 0, `${src}: a collector ran on the warm scan`);
+    assert.equal(lastDiscoveryStats().read, 0, `${src}: discovery read a file on the warm scan`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
