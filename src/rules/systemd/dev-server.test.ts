@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../../testing/nginx.js';
+import { expectLines } from '../../testing/harness.js';
 import rule, { devServer } from './dev-server.js';
 
 test('devServer recognizes development servers and debug switches', () => {
