@@ -8,10 +8,10 @@ import { loadPlugins } from '../config/plugins.js';
 import { COLLECTORS } from '../collect/index.js';
 import { DERIVERS } from '../derive/index.js';
 import { DISCOVERY_FACTS } from '../facts/skipped.js';
-import { ALL_RULES } from '../rules/index.js';
 
-export const loadPluginRules: PluginLoader = (patterns, base, source) =>
+// The built-in rules load only when a honban.yml names plugins (a start-up without plugins loads none).
+export const loadPluginRules: PluginLoader = async (patterns, base, source) =>
   loadPlugins(patterns, base, source, {
-    builtinIds: new Set(ALL_RULES.map((r) => r.id)),
+    builtinIds: new Set((await import('../rules/index.js')).ALL_RULES.map((r) => r.id)),
     scanFacts: new Set([...Object.keys(COLLECTORS), ...Object.keys(DERIVERS), ...DISCOVERY_FACTS]),
   });
