@@ -118,8 +118,10 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
     case 'bash':
       return 'shell';
     case 'conf':
-      // systemd drop-ins (`app.service.d/override.conf`): merged into their unit by the systemd collector.
-      if (/\.(service|socket|timer|mount|path|target|slice|scope)\.d$/.test(dirs[dirs.length - 1] ?? '')) return 'systemd';
+      // systemd drop-ins (`app.service.d/override.conf`, `app-.service.d/`, `app@.service.d/`): merged into
+      // their unit by the systemd collector; a type-wide `service.d/` only under a `systemd` directory.
+      if (/\.(service|socket|timer|mount|automount|swap|path|target|slice|scope)\.d$/.test(dirs[dirs.length - 1] ?? '')) return 'systemd';
+      if (/^(service|socket|timer|mount|automount|swap|path|target|slice|scope)\.d$/.test(dirs[dirs.length - 1] ?? '') && dirs.includes('systemd')) return 'systemd';
       if (lower === 'nginx.conf' || dirs.some((d) => d.includes('nginx') || d === 'sites-available' || d === 'sites-enabled' || d === 'conf.d')) return 'nginx';
       if (content !== undefined && /^\s*(server|http|upstream|events)\s*\{/m.test(content)) return 'nginx';
       return 'text';
