@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { gitignore, type Ignore } from '../lib/gitignore.js';
 import { classifyEnvironment, type EnvironmentOverride } from '../lib/environment.js';
 import type { FileKind, Skipped, SourceFile } from '../contracts/types.js';
 import { UserError } from '../contracts/errors.js';
@@ -151,7 +151,7 @@ interface IgnoreLayer {
 async function loadIgnore(dir: string): Promise<IgnoreLayer | undefined> {
   // Through the safe reader: a `.gitignore` that is a FIFO or a link to /dev/zero is not a list of patterns.
   const r = await readTextFile(path.join(dir, '.gitignore'));
-  return r.ok ? { dir, ig: ignore().add(r.text) } : undefined;
+  return r.ok ? { dir, ig: gitignore().add(r.text) } : undefined;
 }
 
 function isIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean): boolean {
@@ -233,7 +233,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
   if (absPaths.length === 1 && statSync(absPaths[0]!).isDirectory()) root = absPaths[0]!;
   else root = process.cwd();
 
-  const userIgnore = ignore().add(opts.ignore ?? []);
+  const userIgnore = gitignore().add(opts.ignore ?? []);
   const files: SourceFile[] = [];
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
