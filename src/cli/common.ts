@@ -137,8 +137,8 @@ export async function resolveSelection(values: Pick<ReportValues, 'rule' | 'skip
     sel.minSeverity = min as Severity;
   }
   if (sel.rules?.length || sel.skip?.length) {
-    const { ALL_RULES } = await import('../rules/index.js');
-    const ids = new Set([...ALL_RULES.map((r) => r.id), ...extraIds]);
+    const { RULE_IDS } = await import('../rules/catalog.js');
+    const ids = new Set([...RULE_IDS, ...extraIds]);
     for (const [flag, patterns] of [['--rule', sel.rules], ['--skip-rule', sel.skip]] as const) {
       for (const p of patterns ?? []) {
         if (isRulePattern(p) ? ![...ids].some((id) => ruleIdMatches(p, id)) : !ids.has(p)) {

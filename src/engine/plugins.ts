@@ -8,10 +8,11 @@ import { loadPlugins } from '../config/plugins.js';
 import { COLLECTORS } from '../collect/index.js';
 import { DERIVERS } from '../derive/index.js';
 import { DISCOVERY_FACTS } from '../facts/skipped.js';
+import { RULE_IDS } from '../rules/catalog.js';
 
-// The built-in rules load only when a honban.yml names plugins (a start-up without plugins loads none).
-export const loadPluginRules: PluginLoader = async (patterns, base, source) =>
+// The built-in rule ids come from the generated catalog: no rule module is loaded for them.
+export const loadPluginRules: PluginLoader = (patterns, base, source) =>
   loadPlugins(patterns, base, source, {
-    builtinIds: new Set((await import('../rules/index.js')).ALL_RULES.map((r) => r.id)),
+    builtinIds: RULE_IDS,
     scanFacts: new Set([...Object.keys(COLLECTORS), ...Object.keys(DERIVERS), ...DISCOVERY_FACTS]),
   });
