@@ -17,13 +17,11 @@ import {
   joinPath,
   lookupScript,
   registerValue,
-  shellScriptOf,
-  shlexSplit,
-  splitShell,
+  scriptCommandsAt,
   substitute,
 } from './dockerfile.js';
 import { parseImage } from '../lib/image-ref.js';
-import { commandWords } from '../lib/shell-words.js';
+import { argvOf, commandWords, shellScriptOf, shlexSplit, tokenizeShell } from '../lib/shell.js';
 import { type Loc } from '../facts/dockerfile.js';
 import { parseDotenv } from './dotenv-parse.js';
 import type { Located, ComposeReference, ComposePort, ComposeEnvVar, ComposeCommand, ComposeService, ComposeEnvFile, ComposeFact, NpmScriptRef } from '../facts/compose.js';
@@ -258,7 +256,7 @@ function commandOf(c: Ctx, e: Entry | undefined, kind: 'command' | 'entrypoint')
   }
   const script = shellScriptOf(argv);
   const commands = script !== undefined
-    ? splitShell(script).map((x) => ({ ...x, line: at.line, column: at.column, words: x.words.map((w) => ({ ...w, line: at.line, column: at.column })) }))
+    ? scriptCommandsAt(script, at)
     : [{ argv, words: argv.map((value) => ({ value, ...at })), ...at }];
   return { kind, form, argv, text: argv.join(' '), commands, ...at };
 }
@@ -598,7 +596,7 @@ function npmScriptsRun(argvs: readonly string[][], dir: string, files: readonly 
     for (const { name, from } of queue) {
       const body = pkg.scripts[name];
       if (body === undefined || out.some((r) => r.name === name)) continue;
-      const commands = splitShell(body.replace(/\n/g, ' ')).map((c) => ({ argv: c.argv }));
+      const commands = tokenizeShell(body.replace(/\n/g, ' ')).commands.map((c) => ({ argv: argvOf(c) }));
       out.push({ name, body, file: pkg.file, ...(from ? { from } : {}), commands });
       for (const c of commands) {
         const n = npmScriptName(c.argv);

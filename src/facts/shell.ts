@@ -1,6 +1,9 @@
 /** Fact `shell`: commands and file writes of a shell script (collected by src/collect/shell.ts), and accessors over command words. */
 import type { CommandLine } from './common.js';
 import type { EnvName } from '../contracts/types.js';
+import type { ShellWord, ShellCommand } from '../lib/shell.js';
+
+export type { ShellWord, ShellRedirect, ShellHeredoc, ShellCommand } from '../lib/shell.js';
 
 export const WRAPPERS = new Set(['sudo', 'env', 'exec', 'nohup', 'time', 'command', 'builtin', 'doas']);
 
@@ -25,55 +28,6 @@ export function programName(cmd: ShellCommand): string | undefined {
   const w = cmd.words[programIndex(cmd.words)];
   return w?.value.split('/').pop();
 }
-export interface ShellWord {
-  /** Quotes removed, escapes applied, expansions kept as written (`$(openssl rand -hex 32)`). */
-  value: string;
-  /** As written. */
-  raw: string;
-  line: number;
-  column: number;
-  /** Some part was quoted. */
-  quoted: boolean;
-  /** Contains an expansion the shell performs ($VAR, $(…), `…`, ${…} outside single quotes). */
-  expands: boolean;
-}
-
-export interface ShellRedirect {
-  /** `>`, `>>`, `>|`, `<`, `<<`, `<<-`, `<<<`, `<>`, `>&`, `<&`, `&>`, `&>>` */
-  op: string;
-  /** Explicit file descriptor (`2` in `2>&1`). */
-  fd?: string;
-  target?: ShellWord;
-  line: number;
-  column: number;
-}
-
-export interface ShellHeredoc {
-  delimiter: string;
-  /** The delimiter was quoted: the body is written literally (no expansion). */
-  literal: boolean;
-  /** `<<-`: leading tabs stripped. */
-  stripTabs: boolean;
-  lines: { text: string; line: number; column: number; }[];
-  line: number;
-  column: number;
-}
-
-export interface ShellCommand {
-  /** Words after leading assignments and reserved words. */
-  words: ShellWord[];
-  /** Leading `VAR=value` words. */
-  assignments: ShellWord[];
-  redirects: ShellRedirect[];
-  heredocs: ShellHeredoc[];
-  line: number;
-  column: number;
-  /** Commands of one pipeline share this number, in order. */
-  pipeline: number;
-  /** The operator after the command (`|`, `&&`, `;`, newline …). */
-  next?: string;
-}
-
 /** A `KEY=value` line a script writes into a file. */
 export interface WrittenEntry {
   key: string;
