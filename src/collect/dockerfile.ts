@@ -16,9 +16,10 @@ import { ParseError } from '../contracts/errors.js';
 import type { CommandLine, ProvidedVar } from '../facts/common.js';
 import { isSecretName, sensitiveFileKind, TOKEN_PATTERNS } from '../lib/secrets.js';
 import { TEMPLATE, type SourceFile } from '../contracts/types.js';
-import type { Loc, ShellCommand, ShellWord, ScriptRef, DockerignorePattern, ContextEntry, BuildContext, DockerUser, DockerStage, DockerKeyValue, DockerInstructionFact, DockerExec, ImageRef, DockerHealthcheck, DockerRun, DockerfileFact } from '../facts/dockerfile.js';
-import { commandWords, lineStarts, positionAt, shellScriptOf, SHELLS, tokenizeShell, type ShellCommand as TokenizedCommand } from '../lib/shell.js';
+import type { Loc, NpmScriptRef, ShellCommand, ShellWord, ScriptRef, DockerignorePattern, ContextEntry, BuildContext, DockerUser, DockerStage, DockerKeyValue, DockerInstructionFact, DockerExec, ImageRef, DockerHealthcheck, DockerRun, DockerfileFact } from '../facts/dockerfile.js';
+import { argvOf, commandWords, lineStarts, positionAt, shellScriptOf, SHELLS, tokenizeShell, type ShellCommand as TokenizedCommand } from '../lib/shell.js';
 import { isPasswordPlaceholder, urlPassword } from '../lib/url.js';
+import { npmScriptName } from '../lib/dev-server.js';
 import { dirname as dirOf } from '../lib/paths.js';
 import { parseImage } from '../lib/image-ref.js';
 
@@ -111,6 +112,46 @@ export function dockerShellCommands(src: { text: string; line: number; column: n
     return { line: src.line + p.line - 1, column: p.line === 1 ? src.column + p.column - 1 : p.column };
   };
   return toDockerCommands(tokenizeShell(joined, { locate }).commands);
+}
+
+/** package.json scripts of `dir` (JSON-parsed; nothing when absent or malformed). */
+function packageScripts(dir: string, files: readonly SourceFile[]): { file: string; scripts: Record<string, string> } | undefined {
+  const file = dir ? `${dir}/package.json` : 'package.json';
+  const f = fileIndex(files).get(file);
+  if (!f) return undefined;
+  try {
+    const pkg = JSON.parse(f.content) as { scripts?: unknown };
+    if (!pkg.scripts || typeof pkg.scripts !== 'object') return undefined;
+    const scripts: Record<string, string> = {};
+    for (const [k, v] of Object.entries(pkg.scripts as Record<string, unknown>)) if (typeof v === 'string') scripts[k] = v;
+    return { file, scripts };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The package.json scripts (of `dir`) that commands run, following `npm run` inside them two levels deep. */
+export function npmScriptsRun(argvs: readonly string[][], dir: string, files: readonly SourceFile[]): NpmScriptRef[] {
+  const out: NpmScriptRef[] = [];
+  const pkg = packageScripts(dir, files);
+  if (!pkg) return out;
+  let queue: { name: string; from?: string }[] = argvs.map((a) => npmScriptName(a)).filter((n): n is string => !!n).map((name) => ({ name }));
+  // A script may run another one (`"dev": "npm run watch"`): two levels at most.
+  for (let depth = 0; depth < 2 && queue.length; depth++) {
+    const next: { name: string; from?: string }[] = [];
+    for (const { name, from } of queue) {
+      const body = pkg.scripts[name];
+      if (body === undefined || out.some((r) => r.name === name)) continue;
+      const commands = tokenizeShell(body.replace(/\n/g, ' ')).commands.map((c) => ({ argv: argvOf(c) }));
+      out.push({ name, body, file: pkg.file, ...(from ? { from } : {}), commands });
+      for (const c of commands) {
+        const n = npmScriptName(c.argv);
+        if (n) next.push({ name: n, from: name });
+      }
+    }
+    queue = next;
+  }
+  return out;
 }
 
 const REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?=])((?:[^{}]|\{[^{}]*\})*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
@@ -797,6 +838,8 @@ const collector: Collector<'dockerfile'> = {
         if (!scripts.some((x) => x.arg === ref.arg && x.file === ref.file)) scripts.push(ref);
       }
     }
+    // package.json scripts they run (`npm start` → `"start": "nodemon server.js"`), from the build context.
+    const npmScripts = npmScriptsRun(stages.flatMap((st) => st.effective.commands.map((c) => c.argv)), context.dir, ctx.files);
 
     // The final image's ENV (runtime), and every stage's ARG (build time only: `npm run build` reads VITE_* …).
     const provides: ProvidedVar[] = last.effective.env.map((e) => ({
@@ -828,6 +871,7 @@ const collector: Collector<'dockerfile'> = {
       commands,
       context,
       scripts,
+      ...(npmScripts.length ? { npmScripts } : {}),
       provides,
       // BuildKit secret mounts (RUN --mount=type=secret) and runtime secrets exist for every image.
       hasSecretMechanism: true,

@@ -568,3 +568,63 @@ export function shellScriptOf(argv: readonly string[]): string | undefined {
   }
   return undefined;
 }
+
+const base = (w: string) => w.slice(w.lastIndexOf('/') + 1);
+/** Wrappers that run the rest of the line, each followed by its own options. */
+const PLAIN_WRAPPERS = new Set(['exec', 'nohup', 'command', 'builtin', 'time', 'npx', 'dumb-init', 'tini', 'tini-static', 'setpriv', 'ddtrace-run', 'opentelemetry-instrument', 'doas']);
+/** Wrappers whose first argument is a user (then the command). */
+const USER_WRAPPERS = new Set(['gosu', 'su-exec', 's6-setuidgid']);
+/** `tool sub` pairs that run the rest: `bundle exec`, `poetry run`, `newrelic-admin run-program`, `doppler run --`. */
+const RUNNERS: Record<string, string> = { bundle: 'exec', poetry: 'run', pipenv: 'run', uv: 'run', pdm: 'run', hatch: 'run', rye: 'run', 'newrelic-admin': 'run-program', doppler: 'run', infisical: 'run' };
+/** sudo options that take a value. */
+const SUDO_VALUE = /^-[ugCDhpr]$/;
+
+/**
+ * The program a command runs once the wrappers are peeled off: leading `VAR=value` assignments,
+ * shell keywords, `exec`, `env [-i] A=1`, `sudo -u app`, `nohup`, `tini --`, `gosu user`,
+ * `bundle exec`, `poetry run`, `npx`, `newrelic-admin run-program`, `doppler run --` …
+ * `offset` is the index of `words[0]` in argv; `assigns` the assignments seen on the way.
+ */
+export function unwrapCommand(argv: readonly string[]): { words: string[]; offset: number; assigns: string[] } {
+  let i = 0;
+  const assigns: string[] = [];
+  const skipOptions = (valued?: RegExp) => {
+    while (i < argv.length && argv[i]!.startsWith('-')) {
+      const o = argv[i]!;
+      i += valued && valued.test(o) ? 2 : 1;
+      if (o === '--') break;
+    }
+  };
+  while (i < argv.length) {
+    const w = argv[i]!;
+    const b = base(w);
+    if (ASSIGNMENT_WORD.test(w)) {
+      assigns.push(w);
+      i++;
+    } else if (KEYWORD_PREFIX.has(w) || PLAIN_WRAPPERS.has(b)) {
+      i++;
+      skipOptions();
+    } else if (b === 'env') {
+      i++;
+      while (i < argv.length && (argv[i]!.startsWith('-') || ASSIGNMENT_WORD.test(argv[i]!))) {
+        if (ASSIGNMENT_WORD.test(argv[i]!)) assigns.push(argv[i]!);
+        i++;
+      }
+    } else if (b === 'sudo') {
+      i++;
+      skipOptions(SUDO_VALUE);
+    } else if (USER_WRAPPERS.has(b)) {
+      i++;
+      skipOptions();
+      i++;
+    } else if (b === 'chpst') {
+      i++;
+      skipOptions(/^-[ugUen]$/);
+    } else if (RUNNERS[b] !== undefined && argv[i + 1] === RUNNERS[b]) {
+      i += 2;
+      skipOptions(/^-(p|c|-project|-config)$/);
+    } else if (w === '--') i++;
+    else break;
+  }
+  return { words: argv.slice(i), offset: i, assigns };
+}
