@@ -4,13 +4,11 @@
  * python app.py). Shared by the procfile collector and the gunicorn / flask / fastapi rules.
  */
 import type { CommandLine } from './common.js';
-import { isOperatorWord, shellWords } from '../lib/shell.js';
+import { isOperatorWord, shellWords, unwrapCommand } from '../lib/shell.js';
 
 /** @deprecated until the rules import lib/shell.js directly (after the structure merge). */
 export { shellWords as splitShell };
 
-/** Wrappers that run the command after them. */
-const WRAPPERS = new Set(['exec', 'nohup', 'time', 'env', 'sudo', 'gosu', 'su-exec', 'tini', 'dumb-init', 'chpst', 'setpriv', 'newrelic-admin', 'ddtrace-run', 'opentelemetry-instrument', 'doppler', 'infisical']);
 
 export type ServerKind = 'gunicorn' | 'uvicorn' | 'flask-run' | 'python-script' | 'python-module' | 'fastapi-dev' | 'fastapi-run' | 'django-runserver' | 'hypercorn' | 'waitress' | 'daphne';
 
@@ -62,22 +60,9 @@ export function invocations(cmd: CommandLine): Invocation[] {
 }
 
 function classify(seg: string[], cmd: CommandLine): Invocation | undefined {
-  let i = 0;
-  // Leading VAR=value assignments, wrappers, and runners (poetry run, pipenv run, uv run, python -m).
-  for (;;) {
-    const w = seg[i];
-    if (w === undefined) return undefined;
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) { i++; continue; }
-    const b = base(w);
-    if (WRAPPERS.has(b)) {
-      i++;
-      while (seg[i]?.startsWith('-')) i++; // wrapper options (env -i, tini --)
-      continue;
-    }
-    if ((b === 'poetry' || b === 'pipenv' || b === 'uv' || b === 'pdm' || b === 'hatch' || b === 'rye') && seg[i + 1] === 'run') { i += 2; continue; }
-    if (b === '--') { i++; continue; }
-    break;
-  }
+  // Leading VAR=value assignments, wrappers and runners (exec, env, gosu user, poetry run …).
+  const i = unwrapCommand(seg).offset;
+  if (seg[i] === undefined) return undefined;
   const prog = base(seg[i]!);
   const rest = seg.slice(i + 1);
   const simple: Record<string, ServerKind> = { gunicorn: 'gunicorn', uvicorn: 'uvicorn', hypercorn: 'hypercorn', 'waitress-serve': 'waitress', daphne: 'daphne' };

@@ -1,27 +1,13 @@
 /** Fact `shell`: commands and file writes of a shell script (collected by src/collect/shell.ts), and accessors over command words. */
 import type { CommandLine } from './common.js';
 import type { EnvName } from '../contracts/types.js';
-import type { ShellWord, ShellCommand } from '../lib/shell.js';
+import { unwrapCommand, type ShellWord, type ShellCommand } from '../lib/shell.js';
 
 export type { ShellWord, ShellRedirect, ShellHeredoc, ShellCommand } from '../lib/shell.js';
 
-export const WRAPPERS = new Set(['sudo', 'env', 'exec', 'nohup', 'time', 'command', 'builtin', 'doas']);
-
-/** Index of the program word, skipping wrappers (`sudo -E -u app`, `env A=1`). */
+/** Index of the program word, skipping wrappers (`sudo -E -u app`, `env A=1`, `nohup`, `gosu user` …). */
 export function programIndex(words: readonly ShellWord[]): number {
-  let k = 0;
-  while (k < words.length) {
-    const w = words[k]!.value;
-    const base = w.split('/').pop()!;
-    if (!WRAPPERS.has(base)) break;
-    k++;
-    while (k < words.length && (words[k]!.value.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value))) {
-      // sudo -u user / -g group take a value.
-      const opt = words[k]!.value;
-      k += base === 'sudo' && /^-[ugCDhpr]$/.test(opt) ? 2 : 1;
-    }
-  }
-  return k;
+  return unwrapCommand(words.map((w) => w.value)).offset;
 }
 
 export function programName(cmd: ShellCommand): string | undefined {
