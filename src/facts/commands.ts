@@ -6,9 +6,6 @@
 import type { CommandLine } from './common.js';
 import { isOperatorWord, shellWords, unwrapCommand } from '../lib/shell.js';
 
-/** @deprecated until the rules import lib/shell.js directly (after the structure merge). */
-export { shellWords as splitShell };
-
 
 export type ServerKind = 'gunicorn' | 'uvicorn' | 'flask-run' | 'python-script' | 'python-module' | 'fastapi-dev' | 'fastapi-run' | 'django-runserver' | 'hypercorn' | 'waitress' | 'daphne';
 

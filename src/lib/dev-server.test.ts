@@ -12,7 +12,9 @@ const found = (cmd: string, ctx = {}) => {
 test('recognizeDevServer: development servers, reloaders and debuggers, with the word that gave it away', () => {
   assert.equal(found('flask run --host 0.0.0.0'), 'dev-server flask "flask run" @flask');
   assert.equal(found('FLASK_DEBUG=1 flask --app web run'), 'dev-server flask "flask run --debug" @flask');
-  assert.equal(found('python -m flask run'), 'dev-server flask "flask run" @python');
+  assert.equal(found('/srv/venv/bin/flask --app run run --host 0.0.0.0'), 'dev-server flask "flask run" @/srv/venv/bin/flask');
+  assert.equal(found("/bin/bash -c 'source venv/bin/activate && flask run'"), 'dev-server flask "flask run" @source venv/bin/activate && flask run');
+  assert.equal(found('python -m flask run'), 'dev-server flask "flask run" @flask');
   assert.equal(found('python manage.py runserver 0.0.0.0:8000'), 'dev-server django "manage.py runserver" @runserver');
   assert.equal(found('django-admin runserver'), 'dev-server django "manage.py runserver" @runserver');
   assert.equal(found('bundle exec rails s -e development'), 'dev-server rails "rails server -e development" @rails');

@@ -155,13 +155,14 @@ function program(w0: readonly string[], assigns: readonly string[], ctx: DevServ
   }
   const cmd0 = base(w[0]!);
   const has = (flag: string) => w.some((x) => x === flag || x.startsWith(flag + '='));
-  const at = (i: number) => (i <= 0 ? 0 : i + off);
+  /** Index in the unwrapped argv of word i of `w` (after `python -m`). */
+  const at = (i: number) => i + off;
 
   if (cmd0 === 'flask') {
     const run = w.findIndex((x, k) => k > 0 && x === 'run' && !FLASK_VALUED.has(w[k - 1]!));
     if (run > 0) {
       const debug = has('--debug') || has('--reload') || assigns.some((a) => /^FLASK_DEBUG=(1|true)$/i.test(a));
-      return { kind: 'dev-server', tool: 'flask', what: debug ? 'flask run --debug' : 'flask run', ...WERKZEUG(debug), index: 0 };
+      return { kind: 'dev-server', tool: 'flask', what: debug ? 'flask run --debug' : 'flask run', ...WERKZEUG(debug), index: at(0) };
     }
   }
   const manage = w.findIndex((x) => base(x) === 'manage.py' || base(x) === 'django-admin' || base(x) === 'django-admin.py');
@@ -190,7 +191,7 @@ function program(w0: readonly string[], assigns: readonly string[], ctx: DevServ
           ja: `は ${ref.file} を実行し、app.run() で Flask の開発用サーバーを起動します (${ref.file}:${ref.flaskRun.line})${ref.flaskRun.debug ? '。debug=True のため任意のコードを実行できるデバッガーも有効です' : ''}`,
         },
         fix: { en: `Start the app with gunicorn instead of \`python ${scriptArg}\`: \`gunicorn --bind 0.0.0.0:8000 ${module}:app\`; keep app.run() only under \`if __name__ == "__main__"\` for local use.`, ja: `\`python ${scriptArg}\` ではなく gunicorn で起動してください: \`gunicorn --bind 0.0.0.0:8000 ${module}:app\`。app.run() はローカル用に \`if __name__ == "__main__"\` の中だけに残します。` },
-        index: 0,
+        index: at(0),
       };
     }
   }
@@ -205,7 +206,7 @@ function program(w0: readonly string[], assigns: readonly string[], ctx: DevServ
       const inner = recognize(shellWords(body), ctx, depth + 1, [...chain, script!]);
       if (inner && inner.kind !== 'debug-switch') {
         const scripts = [script!, ...(inner.via?.scripts ?? [])];
-        return { ...inner, via: { file: pkg!.file, scripts }, index: 0 };
+        return { ...inner, via: { file: pkg!.file, scripts }, index: at(0) };
       }
     }
     if (script && DEV_SCRIPT_NAME.test(script)) {
@@ -215,11 +216,11 @@ function program(w0: readonly string[], assigns: readonly string[], ctx: DevServ
         what: shown,
         why: { en: "runs the project's development script (a watcher / dev server with hot reload, unminified builds and verbose errors)", ja: 'はプロジェクトの開発用スクリプト（ホットリロード付きの監視・開発サーバー、未圧縮ビルド、詳細なエラー表示）を実行します' },
         fix: { en: 'Build in the image (`npm run build`) and start the production server (`npm start` / `node dist/server.js` / `next start`) with NODE_ENV=production.', ja: 'イメージ内でビルド (`npm run build`) し、NODE_ENV=production で本番用サーバー（`npm start` / `node dist/server.js` / `next start` など）を起動してください。' },
-        index: 0,
+        index: at(0),
       };
     }
   }
-  if (NODE_DEV[cmd0]?.(w)) return { kind: cmd0 === 'nodemon' || cmd0 === 'ts-node-dev' || cmd0 === 'node-dev' || cmd0 === 'tsx' ? 'reloader' : 'dev-server', tool: cmd0, what: w.slice(0, 2).join(' '), ...NODE_WATCHER, index: 0 };
+  if (NODE_DEV[cmd0]?.(w)) return { kind: cmd0 === 'nodemon' || cmd0 === 'ts-node-dev' || cmd0 === 'node-dev' || cmd0 === 'tsx' ? 'reloader' : 'dev-server', tool: cmd0, what: w.slice(0, 2).join(' '), ...NODE_WATCHER, index: at(0) };
   if (cmd0 === 'node' || cmd0 === 'nodejs') {
     const i = w.findIndex((x) => /^--inspect(-brk)?(=|$)/.test(x));
     if (i > 0) {
@@ -252,7 +253,7 @@ function program(w0: readonly string[], assigns: readonly string[], ctx: DevServ
         what: `rails server -e ${env}`,
         why: { en: `runs Rails in the ${env} environment: code reloading, full error pages with source and no production caching`, ja: `は Rails を ${env} 環境で起動します。コードの再読み込み、ソースを含む詳細なエラーページが有効で、本番用のキャッシュもありません` },
         fix: { en: 'Start Rails in production: `bin/rails server -e production` (or RAILS_ENV=production), behind a proper process manager.', ja: '本番環境で起動してください: `bin/rails server -e production`（または RAILS_ENV=production）。' },
-        index: 0,
+        index: at(0),
       };
     }
   }
@@ -274,7 +275,7 @@ function program(w0: readonly string[], assigns: readonly string[], ctx: DevServ
   }
   const artisan = cmd0 === 'artisan' ? 0 : cmd0 === 'php' && w[1] !== undefined && base(w[1]) === 'artisan' ? 1 : -1;
   if ((cmd0 === 'php' && w.includes('-S')) || (artisan >= 0 && w[artisan + 1] === 'serve')) {
-    return { kind: 'dev-server', tool: 'php', what: w.includes('-S') ? 'php -S' : 'php artisan serve', why: { en: "starts PHP's built-in web server, which the PHP manual says is for development only", ja: 'は PHP 組み込みの Web サーバーを起動します。PHP マニュアルでも開発専用とされています' }, fix: { en: 'Serve PHP with php-fpm behind nginx (or Apache with mod_php).', ja: 'nginx + php-fpm（または Apache + mod_php）で配信してください。' }, index: 0 };
+    return { kind: 'dev-server', tool: 'php', what: w.includes('-S') ? 'php -S' : 'php artisan serve', why: { en: "starts PHP's built-in web server, which the PHP manual says is for development only", ja: 'は PHP 組み込みの Web サーバーを起動します。PHP マニュアルでも開発専用とされています' }, fix: { en: 'Serve PHP with php-fpm behind nginx (or Apache with mod_php).', ja: 'nginx + php-fpm（または Apache + mod_php）で配信してください。' }, index: at(0) };
   }
   const d = w.findIndex((a) => a === '--debug' || a === '--debugger' || a === '--debug=true' || a === '--debug=True');
   if (d > 0) {
