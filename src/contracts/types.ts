@@ -74,6 +74,12 @@ export interface SourceFile {
   gitTracked?: boolean;
   /** File mode bits (permissions), when read from disk. */
   mode?: number;
+  /**
+   * sha256 of `content` (base64url), when discovery knows it without reading the file (the file
+   * index of the cache: same size, mtime, ctime and inode as when it was hashed). `content` is then
+   * read from disk on first use.
+   */
+  hash?: string;
 }
 
 /** A position inside a file (1-based). */

@@ -1,3 +1,4 @@
+import type { Directive } from '../lib/directives.js';
 import type { HonbanConfig } from '../contracts/config.js';
 import { aliasesOf } from '../lib/rule-aliases.js';
 import { readBaseline, writeBaseline, type BaselineFile } from './post/baseline.js';
@@ -48,7 +49,7 @@ export interface PipelineInput {
   options?: Record<string, Record<string, unknown>>;
   facts: FactStore;
   /** Source files by path (for fingerprints and inline suppressions). */
-  files?: ReadonlyMap<string, { content: string; kind: FileKind; environment?: EnvName }>;
+  files?: ReadonlyMap<string, { content: string; kind: FileKind; environment?: EnvName; directives?: Directive[] }>;
   /** Every rule id honban knows (built-in and plugins): honban-ignore naming another is reported. */
   knownRuleIds?: ReadonlySet<string>;
   errors?: ReportError[];

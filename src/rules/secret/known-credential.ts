@@ -42,11 +42,12 @@ export default defineRule({
   },
   references: { cwe: ['CWE-798', 'CWE-312'] },
   check(facts, ctx) {
-    const contents = new Map(facts.file.map((f) => [f.file, f.content]));
+    // The file's text is read only for a file with a credential (a warm scan has not read the others).
+    const files = new Map(facts.file.map((f) => [f.file, f]));
     for (const f of facts.credentials) {
       // Not committed: a local .env the developer keeps out of git is where secrets belong.
       if (f.gitIgnored && !f.gitTracked) continue;
-      const content = contents.get(f.file) ?? '';
+      const content = files.get(f.file)?.content ?? '';
       for (const h of f.hits) {
         // A URL whose password is a placeholder or a reference (`<password>`, `${DB_PASSWORD}`) holds no credential.
         if (NETWORK_BOUND.has(h.messageId)) {
