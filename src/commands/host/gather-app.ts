@@ -6,8 +6,8 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { parseDotenv } from '../../collect/dotenv-parse.js';
-import { optionValue, splitShell } from '../../facts/commands.js';
-import { parseShell } from '../../collect/shell.js';
+import { optionValue } from '../../facts/commands.js';
+import { parseShell, shellWords } from '../../lib/shell.js';
 import { programIndex, type ShellCommand } from '../../facts/shell.js';
 import { dropInNames, dropInRank, mergeDropIns, orderDropIns, parseUnit, splitWords, UNIT_DIRS, unitType } from '../../collect/systemd.js';
 import { entries, setting } from '../../facts/systemd.js';
@@ -394,7 +394,7 @@ function cronFile(g: Gathering, file: string, system: boolean): void {
     if (system) rest = rest.slice(1); // the user field
     const cmd = rest.join(' ');
     if (!cmd) return;
-    const prog = base(splitShell(cmd).find((x) => !/^[A-Za-z_]\w*=/.test(x)) ?? '');
+    const prog = base(shellWords(cmd).find((x) => !/^[A-Za-z_]\w*=/.test(x)) ?? '');
     g.add('hostSchedule', schedule(g, { file, line: i + 1, kind: 'cron', when, program: prog, enabled: true }, cmd));
   });
 }
@@ -469,7 +469,7 @@ export function gatherLogrotate(g: Gathering): void {
       }
       const open = t.endsWith('{');
       const body = open ? t.slice(0, -1).trim() : t;
-      const words = splitShell(body).filter((w) => w.startsWith('/') || w.includes('*'));
+      const words = shellWords(body).filter((w) => w.startsWith('/') || w.includes('*'));
       if (words.length) pending = { patterns: [...(pending?.patterns ?? []), ...words], line: pending?.line ?? i + 1 };
       if (open) {
         if (pending) g.add('hostLogrotate', { file: f, environment: g.environment, line: pending.line, patterns: pending.patterns } satisfies HostLogrotate);
