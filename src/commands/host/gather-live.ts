@@ -9,7 +9,7 @@ import os from 'node:os';
 import type { HostDns, HostFirewallLive, HostListener, HostNginxTest } from '../../facts/host.js';
 import { parseIptables, parseNftables, parseUfwStatus } from './gather-system.js';
 import { type Gathering, type NginxBuild } from './gathering.js';
-import { splitShell } from '../../facts/commands.js';
+import { shellWords } from '../../lib/shell.js';
 import { SSHD_DUMP } from './gathering.js';
 import { findBinary, relPath } from './view.js';
 
@@ -249,7 +249,7 @@ export function parseNginxBuild(text: string): NginxBuild {
   const line = text.split('\n').find((l) => l.startsWith('configure arguments:'));
   const build: NginxBuild = {};
   if (!line) return build;
-  for (const w of splitShell(line.slice('configure arguments:'.length))) {
+  for (const w of shellWords(line.slice('configure arguments:'.length))) {
     const eq = w.indexOf('=');
     if (eq < 0) continue;
     const key = w.slice(0, eq);
