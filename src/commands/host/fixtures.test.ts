@@ -65,12 +65,10 @@ test('the neglected VM: every offline check finds its problem, at the file a per
     'host/app-dir-not-writable etc/systemd/system/mirai-knowledge-system.service:11',
     'host/timezone-mismatch etc/timezone:1',
     'host/firewall-disabled etc/ufw/ufw.conf:2',
-    // A permission is a property of the file (no line): env/world-readable-file as scan and env report it.
     'env/world-readable-file opt/mirai/backend/.env.production:-',
     'host/env-file-permissions opt/mirai/backend/.env.production:-',
     'env/weak-secret opt/mirai/backend/.env.production:1',
     'env/weak-secret opt/mirai/backend/.env.production:2',
-    // MKS_DEBUG=true: a prefixed debug switch (the merged env/debug-enabled knows the catalog's prefixed names).
     'env/debug-enabled opt/mirai/backend/.env.production:3',
     'host/gunicorn-workers-mismatch opt/mirai/backend/.env.production:4',
     'host/app-bound-publicly opt/mirai/backend/.env.production:5',
