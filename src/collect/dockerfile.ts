@@ -9,7 +9,7 @@
  * substitution, image references, script lookup): this module imports dockerfile-ast lazily, so
  * loading it from the compose collector costs nothing.
  */
-import ignore from 'ignore';
+import { gitignore } from '../lib/gitignore.js';
 import type { Dockerfile, Instruction } from 'dockerfile-ast';
 import type { CollectContext, Collector } from '../contracts/collector.js';
 import { ParseError } from '../contracts/errors.js';
@@ -274,7 +274,7 @@ export function parseDockerignore(text: string): DockerignorePattern[] {
  * patterns override earlier ones, `!` re-includes.
  */
 export function dockerignoreMatcher(patterns: readonly DockerignorePattern[]): (path: string) => boolean {
-  const ig = ignore();
+  const ig = gitignore();
   for (const p of patterns) {
     let pat = p.pattern.replace(/^\.\/+/, '').replace(/^\/+/, '');
     if (!pat || pat === '.') continue;
