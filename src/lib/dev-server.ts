@@ -110,7 +110,7 @@ type Found = DevServerFinding;
 
 const WERKZEUG = (debug: boolean): Pick<Found, 'why' | 'fix'> => ({
   why: { en: `starts Werkzeug, Flask's development server: single process, not hardened, not for production${debug ? ', and with the interactive debugger that runs arbitrary code' : ''}`, ja: `は Flask の開発用サーバー (Werkzeug) を起動します。単一プロセスで堅牢化されておらず、本番向けではありません${debug ? '。さらに任意のコードを実行できる対話型デバッガーが有効です' : ''}` },
-  fix: { en: 'Run a WSGI server: `gunicorn --bind 0.0.0.0:8000 --workers 3 app:app` (module:variable of your Flask app).', ja: 'WSGI サーバーで起動してください: `gunicorn --bind 0.0.0.0:8000 --workers 3 app:app`（Flask アプリの モジュール:変数名）。' },
+  fix: { en: 'Run a WSGI server: `gunicorn --bind 0.0.0.0:8000 --workers 3 app:app` (module:variable of your Flask app).', ja: 'WSGI サーバーで起動してください: `gunicorn --bind 0.0.0.0:8000 --workers 3 app:app`（Flask アプリのモジュール名:変数名）。' },
 });
 const NODE_WATCHER: Pick<Found, 'why' | 'fix'> = {
   why: { en: 'is a development server / file watcher: it restarts on file changes, serves unoptimized code and is not built for production traffic', ja: 'は開発用サーバー／ファイル監視ツールです。変更のたびに再起動し、最適化されていないコードを配信し、本番のトラフィックを想定していません' },
