@@ -23,7 +23,7 @@ import { hasSchema } from '../config/variables.js';
 import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../commands/env/snapshot.js';
 import { SecretMasker } from '../engine/post/mask.js';
 import { classifyEnvironment } from '../lib/environment.js';
-import { ALL_RULES } from '../rules/index.js';
+import { RULE_IDS } from '../rules/catalog.js';
 import { assertEnvName, emit, emitReport, parse, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor, warnDeprecations } from './common.js';
 import { L } from '../lib/i18n.js';
 import { loadPluginRules } from '../engine/plugins.js';
@@ -72,7 +72,7 @@ async function setup(dirArg: string | undefined, configFlag: string | undefined,
   if (!st.isDirectory()) throw new UserError(L(`${dirArg} is not a directory (honban env reads a repository or deployment directory)`, `${dirArg} はディレクトリではありません (honban env はリポジトリかデプロイ先のディレクトリを読みます)`));
   if (configFlag && !existsSync(configFlag)) throw new UserError(L(`cannot read config ${configFlag}: no such file`, `設定ファイル ${configFlag} を読めません: ファイルがありません`));
   const configFile = configFlag ?? findConfig(dir);
-  const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)), loadPluginRules);
+  const config = await loadConfig(configFile, RULE_IDS, loadPluginRules);
   warnDeprecations(config, false);
   let configText: string | undefined;
   let configDisplay: string | undefined;
