@@ -104,6 +104,14 @@ export function storeContract(name: string, target: ContractTarget, skip: string
       ]);
       assert.equal(await s.run('other-project', a), undefined, 'a run belongs to its project');
 
+      // Both runs at once (what history diff reads), in the order asked, each with its own rows.
+      const [db2, da2, none] = await s.details('p', [b, a, 999_999]);
+      assert.deepEqual(da2, ra);
+      assert.deepEqual(db2, await s.run('p', b));
+      assert.deepEqual(db2!.findings.map((f) => [f.key, f.line, f.status]), [['fc', 1, 'open'], ['fb', 8, 'waived']]);
+      assert.equal(none, undefined);
+      assert.deepEqual(await s.details('other-project', [a, b]), [undefined, undefined]);
+
       const d = diffRuns(ra, (await s.run('p', b))!);
       assert.deepEqual(d.new.map((e) => (e.type === 'finding' ? e.key : e.id)), ['fc']);
       assert.deepEqual(d.fixed.map((e) => (e.type === 'finding' ? e.key : e.id)).sort(), ['fa', 'fb#2', 'rollback-plan']);

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findConfig, loadConfig } from '../../config/load.js';
 import type { HonbanConfig } from '../../contracts/config.js';
-import { UserError } from '../../contracts/errors.js';
 import type { FailOn, Finding, FindingSource, FindingStatus, Lang, Readiness, Report, ReportError, RuleSummary, Summary } from '../../contracts/types.js';
 import { writeBaseline } from '../../engine/post/baseline.js';
 import { ALL_RULES } from '../../rules/index.js';
@@ -18,9 +17,8 @@ import { decideVerdict, evaluateChecklist } from './checklist.js';
 import { gitInfo, projectKey } from './git.js';
 import type { ProbeRunOptions } from '../probe/index.js';
 import type { HistoryStore, Keep, RunInput, StoredFinding, Unjudged } from '../history/index.js';
-import { StoreError } from '../history/sql.js';
-/** A one-language user error (the message is the same in en and ja). */
-const userError = (m: string, details: string[] = []) => new UserError({ en: m, ja: m }, details);
+import { StoreError, storeUserError } from '../history/sql.js';
+import { noSuchConfig, noSuchDirectory, notADirectory } from '../../lib/user-errors.js';
 
 export interface CheckOptions {
   /** The directory to check (default: the current directory). */
@@ -72,7 +70,7 @@ async function configOf(dir: string, given: CheckOptions['config']): Promise<{ c
     file = given.source;
     if (!file || !existsSync(file)) return { config };
   } else {
-    if (given && !existsSync(given)) throw userError(`cannot read config ${given}: no such file`);
+    if (given && !existsSync(given)) throw noSuchConfig(given);
     file = given ?? findConfig(dir);
     config = await loadConfig(file, new Set(ALL_RULES.map((r) => r.id)));
     if (!file) return { config };
@@ -91,9 +89,9 @@ export async function check(opts: CheckOptions = {}): Promise<CheckResult> {
   try {
     st = statSync(dir);
   } catch {
-    throw userError(`cannot read ${dirArg}: no such directory`);
+    throw noSuchDirectory(dirArg);
   }
-  if (!st.isDirectory()) throw userError(`${dirArg} is not a directory (honban check reads a repository or deployment directory)`);
+  if (!st.isDirectory()) throw notADirectory(dirArg, 'honban check');
   const { config, text: configText, display: configDisplay } = await configOf(dir, opts.config);
   const { resolveEnvName } = await import('../../collect/env/layers.js');
   const environment = resolveEnvName(opts.environment ?? config.environment ?? 'production', config);
@@ -123,7 +121,7 @@ export async function check(opts: CheckOptions = {}): Promise<CheckResult> {
 }
 
 function storeFailure(e: unknown): Error {
-  if (e instanceof StoreError) return userError(`history store: ${e.message} (--no-history skips storing)`);
+  if (e instanceof StoreError) return storeUserError(e, { whileChecking: true });
   return e as Error;
 }
 

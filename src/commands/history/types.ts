@@ -82,6 +82,8 @@ export interface HistoryStore {
   /** Runs of a project, newest first. */
   runs(project: string, opts?: { limit?: number; environment?: string }): Promise<RunSummary[]>;
   run(project: string, id: number): Promise<RunDetail | undefined>;
+  /** Several runs at once (fewer round trips to a server), in the order of `ids`. */
+  details(project: string, ids: readonly number[]): Promise<(RunDetail | undefined)[]>;
   /** Deletes runs beyond the retention; returns how many. */
   prune(project: string, keep: Keep, now: Date): Promise<number>;
   /** The schema version the store is at. */
