@@ -1,7 +1,7 @@
 /**
  * `honban check [DIR]` and `honban check --init`.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_NAMES, findConfig, loadConfig } from '../config/load.js';
 import { UserError } from '../contracts/errors.js';
@@ -9,6 +9,7 @@ import { CHECK_HELP } from './check-help.js';
 import { parseIntOption } from '../collect/probe/options.js';
 import { ALL_RULES } from '../rules/index.js';
 import { L } from '../lib/i18n.js';
+import { readUserFileSync } from '../lib/read.js';
 import { noSuchConfig, noSuchDirectory, noSuchFile, oneDirectory } from '../lib/user-errors.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
 
@@ -82,13 +83,14 @@ async function init(dirArg: string, configFlag: string | undefined, langFlag: st
   const dir = path.resolve(dirArg);
   if (!existsSync(dir)) throw noSuchDirectory(dirArg);
   const target = configFlag ?? findConfig(dir) ?? path.join(dir, CONFIG_NAMES[0]!);
-  const existing = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
-  const { addStarterChecklist } = await import('../commands/check/init.js');
+  const existing = existsSync(target) ? readUserFileSync(target, L(`config ${target}`, `設定ファイル ${target}`)) : undefined;
+  const { addStarterChecklist, InitError } = await import('../commands/check/init.js');
   let out;
   try {
     out = await addStarterChecklist(existing);
   } catch (e) {
-    throw new UserError(L(`cannot add a checklist to ${target}: ${(e as Error).message}`, `${target} にチェックリストを追加できません: ${(e as Error).message}`));
+    if (!(e instanceof InitError)) throw e;
+    throw new UserError(L(`cannot add a checklist to ${target}: ${e.text.en}`, `${target} にチェックリストを追加できません: ${e.text.ja}`));
   }
   // What we write must load: validated like any honban.yml before it replaces the file.
   const { configProblems } = await import('../config/load.js');

@@ -148,6 +148,8 @@ async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
   const judged = new Set<string>();
   const sources: Readiness['sources'] = [];
   const notRun = new Set<FindingSource>();
+  /** Parts asked for that could not run, with why. */
+  const failed = new Map<FindingSource, string>();
   const note = NOTES[lang];
 
   // scan
@@ -178,7 +180,7 @@ async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
   const url = opts.url ?? (opts.probeFacts ? undefined : probeDefaults.url);
   if (url || opts.probeFacts) {
     opts.onProgress?.('probe…');
-    const { probe } = await import('../probe/index.js');
+    const { probe, UNREACHABLE_RULES } = await import('../probe/index.js');
     const p = opts.probe ?? {};
     const probed = await probe({
       ...(url ? { url } : {}),
@@ -202,7 +204,16 @@ async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
     });
     parts.push({ source: 'probe', report: probed.report });
     for (const id of probed.judged) judged.add(id);
-    sources.push({ source: 'probe', ran: true, target: probed.report.target[0], scanned: probed.report.scanned, ...(typeof probed.report.extra?.headline === 'string' ? { note: probed.report.extra.headline } : {}) });
+    // A site that did not answer (DNS or connection) was not checked: the probe asked for could not
+    // run. Its earlier findings are then unchecked in history diff, never fixed, and the verdict
+    // is not ready.
+    const down = probed.report.findings.find((f) => UNREACHABLE_RULES.has(f.ruleId));
+    if (down) {
+      failed.set('probe', down.message);
+      sources.push({ source: 'probe', ran: false, failed: true, target: probed.report.target[0], note: failed.get('probe') });
+    } else {
+      sources.push({ source: 'probe', ran: true, target: probed.report.target[0], scanned: probed.report.scanned, ...(typeof probed.report.extra?.headline === 'string' ? { note: probed.report.extra.headline } : {}) });
+    }
   } else {
     notRun.add('probe');
     sources.push({ source: 'probe', ran: false, note: note.noProbe });
@@ -237,12 +248,13 @@ async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
     rulesRan: judged,
     ruleSources,
     notRun,
+    failed,
     notChecked,
     lang,
     today,
     evidenceExists: (p) => !path.isAbsolute(p) && !p.split(/[\\/]/).includes('..') ? existsSync(path.join(dir, p)) : existsSync(p),
   });
-  const { verdict, reasons } = decideVerdict(items, combined.findings, failOn, lang);
+  const { verdict, reasons } = decideVerdict(items, combined.findings, failOn, lang, failed);
   const git = gitInfo(dir);
   const project = opts.history === false ? undefined : projectKey(dir, git, opts.history?.project ?? config.history?.project);
   const readiness: Readiness = {
@@ -386,6 +398,7 @@ export function runInput(report: Report, project: string, durationMs?: number): 
     summary: report.summary,
     statusCounts: report.statusCounts,
     sources: r.sources.filter((s) => s.ran).map((s) => s.source),
+    failed: r.sources.filter((s) => s.failed).map((s) => s.source),
     unjudged: unjudgedOf(report),
     toolVersion: report.tool.version,
     durationMs,

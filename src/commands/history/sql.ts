@@ -274,7 +274,9 @@ export class SqlStore implements HistoryStore {
           run.project, run.at, run.commit ?? null, run.branch ?? null, run.environment, run.verdict, run.failOn,
           s.critical, s.high, s.medium, s.low, s.info, c.open, c.waived, c.suppressed, c.baseline,
           run.items.length, run.items.filter((i) => i.state === 'open').length,
-          run.sources.join(','), JSON.stringify(run.unjudged ?? []), run.toolVersion, run.durationMs ?? null,
+          // A part that could not run is kept as `probe!` (a reader that does not know the mark
+          // sees a part that did not run, which is what it was).
+          [...run.sources, ...(run.failed ?? []).map((f) => `${f}!`)].join(','), JSON.stringify(run.unjudged ?? []), run.toolVersion, run.durationMs ?? null,
         ],
       );
       const runId = num(rows[0]!.id);
@@ -362,7 +364,8 @@ export class SqlStore implements HistoryStore {
       byId.set(num(r.id), {
         ...summaryOf(r),
         project,
-        sources: r.sources ? (r.sources.split(',') as FindingSource[]) : [],
+        sources: (r.sources ? r.sources.split(',') : []).filter((x) => !x.endsWith('!')) as FindingSource[],
+        failed: (r.sources ? r.sources.split(',') : []).filter((x) => x.endsWith('!')).map((x) => x.slice(0, -1)) as FindingSource[],
         unjudged: parseUnjudged(r.unjudged),
         findings: [],
         items: [],

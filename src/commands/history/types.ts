@@ -42,6 +42,8 @@ export interface RunInput {
   summary: RunSummary['summary'];
   statusCounts: Record<FindingStatus, number>;
   sources: FindingSource[];
+  /** The parts asked for that could not run (the probe's site did not answer). */
+  failed?: FindingSource[];
   /**
    * What the run could not judge: files that failed to parse or read (`ruleId` absent), or one rule
    * on one file that failed. A finding of an earlier run there is not "fixed" in `history diff`.
@@ -62,6 +64,8 @@ export interface RunDetail extends RunSummary {
   project: string;
   /** The parts that ran (scan, env, probe, host). */
   sources: FindingSource[];
+  /** The parts asked for that could not run. */
+  failed: FindingSource[];
   unjudged: Unjudged[];
   findings: StoredFinding[];
   items: StoredItem[];
