@@ -42,19 +42,21 @@ test('the layer check reports an import from a higher layer', () => {
   assert.match(v[0]!, /collect\/x\.ts \(collect\) imports engine\/evaluate\.ts from the higher layer engine/);
 });
 
-test("the layer check reports a rule that imports a command's module or a collector", () => {
+test("the layer check reports a rule that imports a command's module, a collector, or another domain", () => {
   const v = layerViolations(new Map([
     ['rules/env/a.ts', [
       "import { runEnv } from '../../commands/env/run.js';",
       "import { parseDotenv } from '../../collect/dotenv-parse.js';",
+      "import { helper } from '../docker/_helper.js';",
       "import { ok } from './_ok.js';",
       "import { defineRule } from '../define.js';",
       "import type { DotenvFile } from '../../facts/dotenv.js';",
     ].join('\n')],
   ]));
-  assert.equal(v.length, 2);
+  assert.equal(v.length, 3, JSON.stringify(v));
   assert.match(v[0]!, /commands\/env\/run\.ts from the higher layer commands/);
   assert.match(v[1]!, /collect\/dotenv-parse\.ts from collect: rules read facts only/);
+  assert.match(v[2]!, /rules\/docker\/_helper\.ts: a rule imports only/);
 });
 
 test('the layer check reports test code imported by product code, and modules outside every layer', () => {

@@ -165,6 +165,12 @@ export function progress(quiet: boolean | undefined): ((m: string) => void) | un
   return (m: string) => process.stderr.write(`\r\x1b[2K${m}`);
 }
 
+/** Deprecated rule ids in honban.yml: one line each on stderr (not progress: shown without a TTY too, unless --quiet). */
+export function warnDeprecations(config: { source?: string; deprecations?: string[] }, quiet: boolean | undefined): void {
+  if (quiet) return;
+  for (const d of config.deprecations ?? []) process.stderr.write(`honban: ${config.source ?? 'honban.yml'}: ${d}\n`);
+}
+
 export function clearProgress(quiet: boolean | undefined): void {
   if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
 }

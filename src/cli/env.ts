@@ -24,7 +24,7 @@ import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotLis
 import { SecretMasker } from '../engine/post/mask.js';
 import { classifyEnvironment } from '../lib/environment.js';
 import { ALL_RULES } from '../rules/index.js';
-import { assertEnvName, emit, emitReport, parse, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor } from './common.js';
+import { assertEnvName, emit, emitReport, parse, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor, warnDeprecations } from './common.js';
 import { L } from '../lib/i18n.js';
 import { loadPluginRules } from '../engine/plugins.js';
 import { noSuchConfig, noSuchDirectory, notADirectory, oneDirectory } from '../lib/user-errors.js';
@@ -74,6 +74,7 @@ async function setup(dirArg: string | undefined, configFlag: string | undefined,
   if (configFlag && !existsSync(configFlag)) throw noSuchConfig(configFlag);
   const configFile = configFlag ?? findConfig(dir);
   const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)), loadPluginRules);
+  warnDeprecations(config, false);
   let configText: string | undefined;
   let configDisplay: string | undefined;
   if (configFile) {

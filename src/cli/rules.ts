@@ -1,6 +1,6 @@
 import { ALL_RULES } from '../rules/index.js';
 import { docsUrlOf } from '../rules/define.js';
-import type { Lang, Rule, Severity } from '../contracts/types.js';
+import { ruleCommands, type Lang, type Rule, type Severity } from '../contracts/types.js';
 import { emit, parse, resolveFormat, resolveLang, resolveSelection, SELECTION_OPTIONS } from './common.js';
 import { existsSync } from 'node:fs';
 import { findConfig, loadConfig } from '../config/load.js';
@@ -17,7 +17,8 @@ export function rulesJson(lang: Lang | 'all', plugins: readonly Rule<any>[] = []
   return [...ALL_RULES, ...plugins].map((r) => ({
     id: r.id,
     severity: r.severity,
-    command: r.command ?? 'scan',
+    command: ruleCommands(r)[0]!,
+    commands: ruleCommands(r),
     environments: r.environments ?? 'all',
     scope: r.scope ?? 'target',
     facts: r.facts,
@@ -59,7 +60,7 @@ export async function rulesCommand(args: string[]): Promise<number> {
   const rules = rulesJson(lang, plugins).filter(chosen);
   for (const r of rules) {
     const envs = Array.isArray(r.environments) ? ` [${label.environments}: ${r.environments.join(', ')}]` : '';
-    lines.push(`${r.id}  (${s.severity[r.severity]}, ${label.command}: ${r.command})${envs}${'plugin' in r ? ` [${label.plugin}]` : ''}`);
+    lines.push(`${r.id}  (${s.severity[r.severity]}, ${label.command}: ${r.commands.join(' + ')})${envs}${'plugin' in r ? ` [${label.plugin}]` : ''}`);
     lines.push(`  ${r.title}`);
     lines.push(`  ${r.description}`);
     lines.push(`  ${s.fix}: ${r.fix}`);

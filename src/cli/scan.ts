@@ -2,7 +2,7 @@ import path from 'node:path';
 import { findConfig, loadConfig } from '../config/load.js';
 import { ALL_RULES } from '../rules/index.js';
 import { scan } from '../commands/scan.js';
-import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
+import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, warnDeprecations } from './common.js';
 import { SCAN_HELP } from './help.js';
 import { UserError } from '../contracts/errors.js';
 import { existsSync } from 'node:fs';
@@ -25,6 +25,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   const configFile = values.config ?? findConfig(path.resolve(paths[0]!));
   if (values.config && !existsSync(values.config)) throw noSuchConfig(values.config);
   const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)), loadPluginRules);
+  warnDeprecations(config, values.quiet);
   const lang = resolveLang(values.lang, config.lang);
   const format = resolveFormat(values.format);
   const failOn = resolveFailOn(values['fail-on'], config.failOn);

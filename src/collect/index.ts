@@ -37,6 +37,8 @@ const ALL_TEXT: FileKind[] = [
 export const COLLECTORS: Record<string, CollectorEntry> = {
   // Every file as it is (gitignore, .dockerignore, plain text for secret scanning).
   file: { kinds: ALL_TEXT, load: () => import('./file.js'), thread: 'main' },
+  // Known credential formats in any file (secretlint's recommended preset, in-process).
+  credentials: { kinds: ALL_TEXT, load: () => import('./secretlint.js') },
   dotenv: { kinds: ['dotenv'], load: () => import('./dotenv.js') },
   dockerfile: { kinds: ['dockerfile'], load: () => import('./dockerfile.js'), scope: 'project' },
   compose: { kinds: ['compose'], load: () => import('./compose.js'), scope: 'project' },

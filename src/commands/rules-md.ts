@@ -1,5 +1,6 @@
 import { ALL_RULES } from '../rules/index.js';
-import type { Rule } from '../contracts/types.js';
+import { ruleCommands, type Rule } from '../contracts/types.js';
+import { aliasesOf } from '../lib/rule-aliases.js';
 
 const DOMAIN_TITLES: Record<string, string> = {
   env: '.env files',
@@ -22,7 +23,7 @@ export function rulesMarkdown(rules: readonly Rule<any>[] = ALL_RULES): string {
   out.push(`${sorted.length} rules. Severity is the default; \`honban.yml\` can change it per rule (\`rules: { <id>: low | off }\`).`, '');
   out.push('| Rule | Severity | Command | Environments | Title |', '|---|---|---|---|---|');
   for (const r of sorted) {
-    out.push(`| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.command ?? 'scan'} | ${r.environments ? r.environments.join(', ') : 'all'} | ${cell(r.title.en)} |`);
+    out.push(`| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${ruleCommands(r).join(', ')} | ${r.environments ? r.environments.join(', ') : 'all'} | ${cell(r.title.en)} |`);
   }
   out.push('');
   let domain = '';
@@ -35,7 +36,9 @@ export function rulesMarkdown(rules: readonly Rule<any>[] = ALL_RULES): string {
     out.push(`### ${r.id}`, '');
     out.push(`**${r.title.en}** / ${r.title.ja}`, '');
     out.push(`- Severity: ${r.severity}`);
-    out.push(`- Command: ${r.command ?? 'scan'}`);
+    out.push(`- Command: ${ruleCommands(r).join(', ')}`);
+    const formerly = aliasesOf(r.id);
+    if (formerly.length) out.push(`- Formerly: ${formerly.map((a) => `\`${a}\``).join(', ')} (deprecated ids, still accepted in honban.yml, inline ignores and baselines)`);
     out.push(`- Environments: ${r.environments ? r.environments.join(', ') : 'all'}; files judged: ${r.scope === 'all' ? 'every file, whatever its environment' : 'the target environment\'s and shared files'}`);
     const refs = [...(r.references?.cwe ?? []), ...(r.references?.equivalents ?? [])];
     if (refs.length) out.push(`- References: ${refs.join(', ')}`);

@@ -1,8 +1,10 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { environmentOverrides, findConfig, loadConfig, normalizeConfig } from '../config/load.js';
 import type { HonbanConfig } from '../contracts/config.js';
 import type { CollectTools } from '../contracts/collector.js';
 import type { NginxTestResult } from '../facts/nginx-test.js';
+import type { FileFact } from '../facts/file.js';
 import { discover } from '../engine/discover.js';
 import { collectFacts, neededFacts } from '../engine/collect.js';
 import { classifyEnvironment, normalizeEnvName, type EnvironmentOverride } from '../lib/environment.js';
@@ -101,6 +103,18 @@ export function lastCollectStats(): CollectStats | undefined {
   return lastStats;
 }
 
+/** The directory discovery will take as the root (one directory given: it; else the working directory). */
+function scanRoot(paths: string[]): string {
+  if (paths.length === 1) {
+    try {
+      if (statSync(paths[0]!).isDirectory()) return path.resolve(paths[0]!);
+    } catch {
+      // discovery reports it
+    }
+  }
+  return process.cwd();
+}
+
 /** `honban scan`: reads a repository and judges it for the target environment. */
 export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const environment = normalizeEnvName(opts.environment ?? 'production');
@@ -119,17 +133,17 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const overrides = environmentOverrides(config);
   const ja = opts.lang === 'ja';
   opts.onProgress?.(ja ? 'ファイルを探しています…' : 'discovering files…');
-  const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides });
+  // The cache opens before discovery: its file index spares reading files that did not change.
+  let cache: FactCache | undefined;
+  const cacheDir = opts.cache === undefined ? (opts.files ? undefined : defaultCacheDir(scanRoot(paths))) : opts.cache || undefined;
+  if (cacheDir) cache = FactCache.open({ dir: path.resolve(cacheDir) });
+  const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides, index: cache?.files });
   const files: SourceFile[] = opts.files ? toSourceFiles(opts.files, customEnvs, overrides) : discovered!.files;
-  const root = discovered?.root;
   const skipped = discovered?.skipped ?? opts.skipped ?? [];
   const all = opts.rules ?? [...ALL_RULES, ...(config.pluginRules ?? [])];
   const { rules, severities, options } = selectRules(all, 'scan', environment, config);
   opts.onProgress?.(ja ? `${files.length} 個のファイルを解析しています…` : `parsing ${plural(files.length, 'file')}…`);
   const jobs = opts.jobs ?? (opts.files ? 0 : defaultJobs());
-  let cache: FactCache | undefined;
-  const cacheDir = opts.cache === undefined ? (opts.files ? undefined : defaultCacheDir(root ?? process.cwd())) : opts.cache || undefined;
-  if (cacheDir) cache = FactCache.open({ dir: path.resolve(cacheDir) });
   const { facts, errors, secrets, stats } = await collectFacts(files, neededFacts(rules), {
     environment,
     customEnvs,
@@ -144,10 +158,12 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     const t = r as NginxTestResult;
     opts.onNotice?.(`nginx -t ${t.file}: ${t.ok ? 'ok' : 'failed'}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`);
   }
+  const directivesOf = new Map(((facts.file ?? []) as FileFact[]).map((f) => [f.file, f.directives]));
   // Files not read are facts too: a skipped file of the target environment is a finding.
   facts.skippedFile = skipped.map((s) => ({ file: s.path.replace(/\/$/, ''), environment: classifyEnvironment(s.path.replace(/\/$/, ''), customEnvs, overrides), reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) }));
   opts.onProgress?.(ja ? `${rules.length} 個のルールを実行しています…` : `running ${plural(rules.length, 'rule')}…`);
-  const fileMap = new Map(files.map((f) => [f.path, { content: f.content, kind: f.kind, environment: f.environment }]));
+  // Content is read on demand (a finding's line): a file the index knew unchanged is not read for this.
+  const fileMap = new Map(files.map((f) => [f.path, { get content() { return f.content; }, kind: f.kind, environment: f.environment, directives: directivesOf.get(f.path) }]));
   return runPipeline({
     command: 'scan',
     target: paths,

@@ -1,6 +1,7 @@
 /** Finding, reading and validating honban.yml (every problem listed at once). */
 import { linearRegExpProblem } from '../lib/linear-regex.js';
 import { readUserFile } from '../lib/read.js';
+import { canonicalRuleId, deprecationNote, RULE_ALIASES } from '../lib/rule-aliases.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../contracts/errors.js';
@@ -110,12 +111,35 @@ export async function loadConfig(file: string | undefined, knownRuleIds?: Readon
 
 /** Turns the shorthands of honban.yml into the one shape the code reads. */
 export function normalizeConfig(cfg: HonbanConfig): HonbanConfig {
-  if (!cfg.environments) return cfg;
-  const environments: NonNullable<HonbanConfig['environments']> = {};
-  for (const [env, def] of Object.entries(cfg.environments as Record<string, unknown>)) {
-    environments[env] = Array.isArray(def) ? { paths: def.map(String) } : (def as NonNullable<HonbanConfig['environments']>[string]);
+  const out: HonbanConfig = { ...cfg };
+  if (cfg.environments) {
+    const environments: NonNullable<HonbanConfig['environments']> = {};
+    for (const [env, def] of Object.entries(cfg.environments as Record<string, unknown>)) {
+      environments[env] = Array.isArray(def) ? { paths: def.map(String) } : (def as NonNullable<HonbanConfig['environments']>[string]);
+    }
+    out.environments = environments;
   }
-  return { ...cfg, environments };
+  // Deprecated rule ids (merged rules) mean the rule they became; the user is told once per id.
+  const deprecations: string[] = [];
+  if (cfg.rules && typeof cfg.rules === 'object' && Object.keys(cfg.rules).some((id) => Object.hasOwn(RULE_ALIASES, id))) {
+    const rules: NonNullable<HonbanConfig['rules']> = {};
+    for (const [id, v] of Object.entries(cfg.rules)) {
+      if (Object.hasOwn(RULE_ALIASES, id)) {
+        deprecations.push(deprecationNote(`rules.${id}`, id));
+        // The current id written too wins over its old name.
+        if (!Object.hasOwn(cfg.rules, canonicalRuleId(id))) rules[canonicalRuleId(id)] = v;
+      } else rules[id] = v;
+    }
+    out.rules = rules;
+  }
+  if (Array.isArray(cfg.waivers)) {
+    cfg.waivers.forEach((w, i) => {
+      if (w && typeof w.rule === 'string' && Object.hasOwn(RULE_ALIASES, w.rule)) deprecations.push(deprecationNote(`waivers.${i}.rule`, w.rule));
+    });
+    out.waivers = cfg.waivers.map((w) => (w && typeof w.rule === 'string' ? { ...w, rule: canonicalRuleId(w.rule) } : w));
+  }
+  if (deprecations.length) out.deprecations = deprecations;
+  return out;
 }
 
 /**
@@ -198,13 +222,13 @@ export function configProblems(data: unknown, knownRuleIds?: ReadonlySet<string>
   const variables = cfg.variables && typeof cfg.variables === 'object' && !Array.isArray(cfg.variables) ? cfg.variables : {};
   if (knownRuleIds) {
     for (const id of Object.keys(rules)) {
-      if (!knownRuleIds.has(id)) add(['rules', id], L(`unknown rule id "${id}"`, `不明なルール ID "${id}"`));
+      if (!knownRuleIds.has(canonicalRuleId(id))) add(['rules', id], L(`unknown rule id "${id}"`, `不明なルール ID "${id}"`));
     }
     waivers.forEach((w, i) => {
       if (typeof w?.rule !== 'string') return;
       if (isRulePattern(w.rule)) {
         if (![...knownRuleIds].some((id) => ruleIdMatches(w.rule, id))) add(['waivers', i, 'rule'], L(`no rule matches "${w.rule}"`, `"${w.rule}" に一致するルールがありません`));
-      } else if (!knownRuleIds.has(w.rule)) add(['waivers', i, 'rule'], L(`unknown rule id "${w.rule}"`, `不明なルール ID "${w.rule}"`));
+      } else if (!knownRuleIds.has(canonicalRuleId(w.rule))) add(['waivers', i, 'rule'], L(`unknown rule id "${w.rule}"`, `不明なルール ID "${w.rule}"`));
     });
   }
   waivers.forEach((w, i) => {

@@ -65,10 +65,10 @@ export function ruleProblems(r: Rule<any>, ctx: PluginContext): Localized[] {
   if (ctx.builtinIds.has(r.id)) p.push(L(`id "${r.id}" is a rule of honban itself`, `ID "${r.id}" は honban 自身のルールです`));
   if (!(SEVERITIES as readonly string[]).includes(r.severity)) p.push(L(`severity must be one of ${SEVERITIES.join(', ')}`, `severity は ${SEVERITIES.join(', ')} のいずれかにしてください`));
   if (typeof r.check !== 'function') p.push(L('check must be a function (facts, ctx) => void', 'check は関数 (facts, ctx) => void にしてください'));
-  const command = r.command ?? 'scan';
-  if (!['scan', 'env', 'probe'].includes(command)) p.push(L('command must be scan, env or probe', 'command は scan、env、probe のいずれかにしてください'));
+  const commands: readonly unknown[] = Array.isArray(r.command) ? r.command : [r.command ?? 'scan'];
+  if (commands.length === 0 || !commands.every((c) => typeof c === 'string' && ['scan', 'env', 'probe'].includes(c))) p.push(L('command must be scan, env or probe (or a list of them)', 'command は scan、env、probe のいずれか (またはその一覧) にしてください'));
   if (!Array.isArray(r.facts) || r.facts.length === 0) p.push(L('facts must list the facts the rule reads (e.g. ["dockerfile"])', 'facts にはルールが読むファクトを並べてください (例: ["dockerfile"])'));
-  else if (command === 'scan' && ctx.scanFacts) {
+  else if (commands.includes('scan') && ctx.scanFacts) {
     const known = [...ctx.scanFacts].sort().join(', ');
     for (const f of r.facts) if (!ctx.scanFacts.has(f)) p.push(L(`fact "${f}" does not exist (known: ${known})`, `ファクト "${f}" はありません (あるもの: ${known})`));
   }

@@ -78,6 +78,8 @@ export interface HonbanConfig {
   history?: HistoryConfig;
   /** Where it was read from (absent when no file). */
   source?: string;
+  /** Deprecated rule ids this file uses (set by the loader; the CLI prints them on stderr). */
+  deprecations?: string[];
   /** Local ES modules with custom rules (paths or globs, relative to honban.yml). */
   plugins?: string[];
   /** The rules those modules export, loaded and validated by loadConfig. */

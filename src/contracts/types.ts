@@ -74,6 +74,12 @@ export interface SourceFile {
   gitTracked?: boolean;
   /** File mode bits (permissions), when read from disk. */
   mode?: number;
+  /**
+   * sha256 of `content` (base64url), when discovery knows it without reading the file (the file
+   * index of the cache: same size, mtime, ctime and inode as when it was hashed). `content` is then
+   * read from disk on first use.
+   */
+  hash?: string;
 }
 
 /** A position inside a file (1-based). */
@@ -132,6 +138,14 @@ export type FactName = keyof FactTypes & string;
 /** What a rule receives: for every fact it declares, the facts of the files it judges. */
 export type Facts<N extends FactName = FactName> = { [K in N]: FactTypes[K][] };
 
+/** The commands whose pipelines run rules. */
+export type RuleCommand = 'scan' | 'env' | 'probe' | 'host';
+
+/** The commands that run a rule (`command` omitted: scan). */
+export function ruleCommands(r: Pick<RuleMeta, 'command'>): readonly RuleCommand[] {
+  return r.command === undefined ? ['scan'] : typeof r.command === 'string' ? [r.command] : r.command;
+}
+
 export interface RuleMeta<N extends FactName = FactName> {
   /** `<domain>/<noun-for-the-failing-state>` */
   id: string;
@@ -152,8 +166,11 @@ export interface RuleMeta<N extends FactName = FactName> {
   description: Localized;
   fix: Localized;
   references?: References;
-  /** Which command's pipeline runs the rule (default scan). */
-  command?: 'scan' | 'env' | 'probe' | 'host';
+  /**
+   * Which command's pipeline runs the rule (default scan). A rule over facts both pipelines make
+   * (an `envVar` from a repository's .env files and from a resolved environment) lists both.
+   */
+  command?: RuleCommand | readonly RuleCommand[];
   /** Documentation of the rule (plugin rules; honban's own rules link to docs/rules.md). */
   docsUrl?: string;
   /**

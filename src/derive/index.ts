@@ -12,4 +12,6 @@ export interface DeriverEntry {
 export const DERIVERS: Record<string, DeriverEntry> = {
   envContract: { load: () => import('./env-contract.js') },
   projects: { load: () => import('./projects.js') },
+  envVar: { load: () => import('./env-vars.js') },
+  envFile: { load: () => import('./env-files.js') },
 };

@@ -27,11 +27,16 @@ import { deserialize, serialize } from 'node:v8';
 import type { SourceFile } from '../contracts/types.js';
 import type { FileResult } from './run-collector.js';
 
-const MAGIC = Buffer.from('HONBAN-FACTS-2\n');
+const MAGIC = Buffer.from('HONBAN-FACTS-3\n');
 const PACK = 'facts.pack';
 /** Default upper bound of the pack file. */
 export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * One entry. The pack is read as one buffer and only its table is decoded at open; an entry's data
+ * stays a slice of that buffer until a scan asks for it (then its HMAC is checked and it is
+ * deserialized): a warm scan decodes what it uses, nothing more.
+ */
 interface Stored {
   /** HMAC-SHA256 of `data` (with the key). */
   mac: Buffer;
@@ -39,6 +44,58 @@ interface Stored {
   data: Buffer;
   /** Last run that used it (ms since epoch). */
   used: number;
+}
+
+/**
+ * Pack layout: MAGIC, a 4-byte big-endian length, the table, then the body. The table is
+ * v8-serialized `{ keys: string[], meta: Float64Array }` with three numbers per key (offset into
+ * the body, length, last use); an entry in the body is its 32-byte HMAC followed by its data. The
+ * table holds no buffers, so decoding it is cheap; an entry is sliced, checked and deserialized only
+ * when a scan asks for it.
+ */
+export function decodePack(buf: Buffer): [string, Buffer, Buffer, number][] | undefined {
+  if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const tableLen = buf.readUInt32BE(MAGIC.length);
+  const bodyAt = MAGIC.length + 4 + tableLen;
+  if (bodyAt > buf.length) return undefined;
+  let table: { keys?: unknown; meta?: unknown };
+  try {
+    table = deserialize(buf.subarray(MAGIC.length + 4, bodyAt)) as typeof table;
+  } catch {
+    return undefined;
+  }
+  const { keys, meta } = table ?? {};
+  if (!Array.isArray(keys) || !(meta instanceof Float64Array) || meta.length !== keys.length * 3) return undefined;
+  const out: [string, Buffer, Buffer, number][] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as unknown;
+    const off = meta[i * 3]!;
+    const len = meta[i * 3 + 1]!;
+    if (typeof k !== 'string' || !Number.isInteger(off) || !Number.isInteger(len) || off < 0 || len < 32 || bodyAt + off + len > buf.length) continue;
+    const at = bodyAt + off;
+    out.push([k, buf.subarray(at, at + 32), buf.subarray(at + 32, at + len), meta[i * 3 + 2]!]);
+  }
+  return out;
+}
+
+/** The bytes of a pack holding `entries` ([key, mac, data, used]). */
+export function encodePack(entries: readonly [string, Buffer, Buffer, number][]): Buffer {
+  const keys: string[] = [];
+  const meta = new Float64Array(entries.length * 3);
+  const parts: Buffer[] = [];
+  let off = 0;
+  entries.forEach(([k, mac, data, used], i) => {
+    keys.push(k);
+    meta[i * 3] = off;
+    meta[i * 3 + 1] = 32 + data.length;
+    meta[i * 3 + 2] = used;
+    parts.push(mac.length === 32 ? mac : Buffer.alloc(32), data);
+    off += 32 + data.length;
+  });
+  const head = serialize({ keys, meta });
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(head.length);
+  return Buffer.concat([MAGIC, len, head, ...parts]);
 }
 
 export interface CacheKeyContext {
@@ -76,7 +133,14 @@ export function defaultCacheDir(root: string): string {
 
 let buildId: string | undefined;
 
-/** honban's version and a fingerprint of its compiled files: a rebuilt honban does not trust an older cache. */
+/**
+ * The compiled directories whose code decides what the cache holds: collectors and everything they
+ * may import (layers import downward only; rules, commands and reporters are above them and never
+ * cached), and the grammars.
+ */
+const CACHED_LAYERS = ['collect', 'contracts', 'derive', 'engine', 'facts', 'lib', 'grammars'];
+
+/** honban's version and a fingerprint of its compiled collection code: a rebuilt honban does not trust an older cache. */
 export function honbanBuild(): string {
   if (buildId) return buildId;
   const h = createHash('sha256');
@@ -95,23 +159,30 @@ export function honbanBuild(): string {
     }
     for (const n of names) {
       const p = path.join(dir, n);
-      if (n.endsWith('.js')) {
+      if ((n.endsWith('.js') && !n.endsWith('.test.js')) || n.endsWith('.wasm')) {
         const st = statSync(p);
         h.update(`${path.relative(dist, p)}\0${st.size}\0${st.mtimeMs}\n`);
       } else if (!n.includes('.')) walk(p);
     }
   };
-  walk(dist);
+  for (const d of CACHED_LAYERS) walk(path.join(dist, d));
   buildId = h.digest('hex');
   return buildId;
 }
 
 const contentHashes = new WeakMap<SourceFile, string>();
 
-function contentHash(f: SourceFile): string {
+/** sha256 of a file's text (base64url): what the cache and the file index know a content by. */
+export function hashContent(content: string): string {
+  return createHash('sha256').update(content).digest('base64url');
+}
+
+/** The content hash of a file: the one discovery took from the file index (content not read), else computed once. */
+export function contentHash(f: SourceFile): string {
+  if (f.hash) return f.hash;
   let h = contentHashes.get(f);
   if (!h) {
-    h = createHash('sha256').update(f.content).digest('base64url');
+    h = hashContent(f.content);
     contentHashes.set(f, h);
   }
   return h;
@@ -174,8 +245,12 @@ export class FactCache {
     if (!key) return undefined;
     const c = new FactCache(opts.dir, key, opts.maxBytes ?? DEFAULT_CACHE_BYTES, opts.salt ?? '');
     c.load();
+    c.files = new FileIndex(opts.dir, key);
     return c;
   }
+
+  /** What discovery knew about each file last time (stat signature → hash and kind). */
+  files!: FileIndex;
 
   private load(): void {
     let buf: Buffer;
@@ -184,23 +259,12 @@ export class FactCache {
     } catch {
       return;
     }
-    if (buf.length < MAGIC.length || !buf.subarray(0, MAGIC.length).equals(MAGIC)) {
-      this.rejected++;
+    const entries = decodePack(buf);
+    if (!entries) {
+      this.rejected++; // unreadable pack: start empty
       return;
     }
-    try {
-      const pack = deserialize(buf.subarray(MAGIC.length)) as unknown;
-      if (!Array.isArray(pack)) throw new Error('not a pack');
-      for (const e of pack as unknown[]) {
-        if (!Array.isArray(e) || e.length !== 4) continue;
-        const [k, mac, data, used] = e as [unknown, unknown, unknown, unknown];
-        if (typeof k !== 'string' || !(mac instanceof Uint8Array) || !(data instanceof Uint8Array) || typeof used !== 'number') continue;
-        this.entries.set(k, { mac: Buffer.from(mac), data: Buffer.from(data), used });
-      }
-    } catch {
-      this.rejected++; // unreadable pack: start empty
-      this.entries.clear();
-    }
+    for (const [k, mac, data, used] of entries) this.entries.set(k, { mac, data, used });
   }
 
   private mac(key: string, data: Buffer): Buffer {
@@ -277,10 +341,13 @@ export class FactCache {
    * just has no cache).
    */
   save(): { written: boolean; bytes: number; entries: number } {
-    if (!this.changed) return { written: false, bytes: 0, entries: this.entries.size };
+    if (!this.changed) {
+      this.files.save();
+      return { written: false, bytes: 0, entries: this.entries.size };
+    }
     const ordered = [...this.entries.entries()].sort((a, b) => Number(this.used.has(b[0])) - Number(this.used.has(a[0])) || b[1].used - a[1].used);
     const keep: [string, Buffer, Buffer, number][] = [];
-    let bytes = MAGIC.length + 64;
+    let bytes = MAGIC.length + 4 + 64;
     for (const [k, e] of ordered) {
       const size = k.length + e.mac.length + e.data.length + 32;
       if (bytes + size > this.maxBytes) {
@@ -292,17 +359,15 @@ export class FactCache {
     }
     let tmp: string | undefined;
     try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      // Never committed by accident: the directory ignores itself.
-      const gi = path.join(this.dir, '.gitignore');
-      if (!existsSync(gi)) writeFileSync(gi, '# written by honban: a cache of facts (may contain values from the scanned files)\n*\n');
+      ensureCacheDir(this.dir);
       tmp = path.join(this.dir, `${PACK}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-      const body = serialize(keep);
-      writeFileSync(tmp, Buffer.concat([MAGIC, body]), { mode: 0o600 });
+      const body = encodePack(keep);
+      writeFileSync(tmp, body, { mode: 0o600 });
       chmodSync(tmp, 0o600);
       renameSync(tmp, path.join(this.dir, PACK));
       this.changed = false;
-      return { written: true, bytes: MAGIC.length + body.length, entries: keep.length };
+      this.files.save();
+      return { written: true, bytes: body.length, entries: keep.length };
     } catch {
       if (tmp) rmSync(tmp, { force: true });
       return { written: false, bytes: 0, entries: this.entries.size };
@@ -313,4 +378,124 @@ export class FactCache {
 function isFileResult(v: unknown): v is FileResult {
   const r = v as FileResult;
   return !!r && typeof r === 'object' && Array.isArray(r.facts) && Array.isArray(r.errors) && Array.isArray(r.secrets);
+}
+
+const INDEX = 'files.index';
+const INDEX_MAGIC = Buffer.from('HONBAN-FILES-1\n');
+/** Most entries the file index keeps (those of this run first). */
+const INDEX_MAX = 200_000;
+/**
+ * A file modified this close to the moment it was read (or later) could have changed again within
+ * the same mtime (file systems keep coarse times: a clock tick, a second, two on FAT): its entry is
+ * not trusted, it is read again ("racy git").
+ */
+const RACY_MS = 2000;
+
+/** One file as discovery read it: the stat signature, and what its content was. */
+export interface IndexEntry {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  /** Content hash (hashContent). */
+  hash: string;
+  /** Kind from classifyKind (which may look at the content). */
+  kind: string;
+  /** When the content was read (ms since epoch). */
+  at: number;
+}
+
+/**
+ * The file index, like git's: absolute path → the stat signature of the file when its content was
+ * last read (size, mtime, ctime, inode) and that content's hash and kind. Discovery asks it before
+ * reading a file: an unchanged signature means unchanged content, so the file is not read; its
+ * hash answers the fact cache, and its text is read only if something needs it (a finding's line).
+ * Signed with the cache's HMAC key like the fact pack: an index shipped in a repository or altered
+ * is ignored as a whole.
+ */
+export class FileIndex {
+  private readonly entries = new Map<string, IndexEntry>();
+  private readonly seen = new Set<string>();
+  private changed = false;
+  hits = 0;
+
+  constructor(
+    private readonly dir: string,
+    private readonly key: Buffer,
+  ) {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(path.join(dir, INDEX));
+    } catch {
+      return;
+    }
+    const at = INDEX_MAGIC.length;
+    if (buf.length < at + 32 || !buf.subarray(0, at).equals(INDEX_MAGIC)) return;
+    const mac = buf.subarray(at, at + 32);
+    const body = buf.subarray(at + 32);
+    const expect = createHmac('sha256', key).update(INDEX).update('\0').update(body).digest();
+    if (!timingSafeEqual(mac, expect)) return;
+    try {
+      const rows = deserialize(body) as unknown;
+      if (!Array.isArray(rows)) return;
+      for (const r of rows as unknown[]) {
+        if (!Array.isArray(r) || r.length !== 8) continue;
+        const [p, size, mtimeMs, ctimeMs, ino, hash, kind, when] = r as unknown[];
+        if (typeof p !== 'string' || typeof hash !== 'string' || typeof kind !== 'string' || ![size, mtimeMs, ctimeMs, ino, when].every((n) => typeof n === 'number')) continue;
+        this.entries.set(p, { size: size as number, mtimeMs: mtimeMs as number, ctimeMs: ctimeMs as number, ino: ino as number, hash, kind, at: when as number });
+      }
+    } catch {
+      this.entries.clear();
+    }
+  }
+
+  /** The entry of `abs` when the file on disk still has its signature (`st`: a fresh stat of it). */
+  lookup(abs: string, st: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): IndexEntry | undefined {
+    const e = this.entries.get(abs);
+    if (!e) return undefined;
+    if (e.size !== st.size || e.mtimeMs !== st.mtimeMs || e.ctimeMs !== st.ctimeMs || e.ino !== st.ino) return undefined;
+    if (e.mtimeMs + RACY_MS > e.at) return undefined;
+    this.seen.add(abs);
+    this.hits++;
+    return e;
+  }
+
+  /** Records what was just read from `abs`. */
+  record(abs: string, e: IndexEntry): void {
+    const old = this.entries.get(abs);
+    this.seen.add(abs);
+    if (old && old.hash === e.hash && old.kind === e.kind && old.size === e.size && old.mtimeMs === e.mtimeMs && old.ctimeMs === e.ctimeMs && old.ino === e.ino && old.mtimeMs + RACY_MS <= old.at) return;
+    this.entries.set(abs, e);
+    this.changed = true;
+  }
+
+  /** Writes the index when it changed; never throws. */
+  save(): void {
+    if (!this.changed) return;
+    const rows: unknown[] = [];
+    for (const [p, e] of this.entries) if (this.seen.has(p)) rows.push([p, e.size, e.mtimeMs, e.ctimeMs, e.ino, e.hash, e.kind, e.at]);
+    for (const [p, e] of this.entries) {
+      if (rows.length >= INDEX_MAX) break;
+      if (!this.seen.has(p)) rows.push([p, e.size, e.mtimeMs, e.ctimeMs, e.ino, e.hash, e.kind, e.at]);
+    }
+    const body = serialize(rows);
+    const mac = createHmac('sha256', this.key).update(INDEX).update('\0').update(body).digest();
+    let tmp: string | undefined;
+    try {
+      ensureCacheDir(this.dir);
+      tmp = path.join(this.dir, `${INDEX}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      writeFileSync(tmp, Buffer.concat([INDEX_MAGIC, mac, body]), { mode: 0o600 });
+      renameSync(tmp, path.join(this.dir, INDEX));
+      this.changed = false;
+    } catch {
+      if (tmp) rmSync(tmp, { force: true });
+    }
+  }
+}
+
+/** The cache directory, private, and ignoring itself in git (never committed by accident). */
+function ensureCacheDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const gi = path.join(dir, '.gitignore');
+  if (!existsSync(gi)) writeFileSync(gi, '# written by honban: a cache of facts (may contain values from the scanned files)\n*\n');
 }

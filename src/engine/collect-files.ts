@@ -31,7 +31,7 @@ export interface CollectFilesOptions {
 }
 
 export interface CollectStats {
-  /** Files per collector that a parser saw (not answered by the cache, not skipped). */
+  /** Files per collector that a collector saw (not answered by the cache, not skipped). */
   parsed: number;
   /** Answered by the cache. */
   cached: number;
@@ -82,7 +82,8 @@ export async function collectFiles(names: readonly string[], files: readonly Sou
     const scope = entry.scope ?? 'file';
     const contexts = scope === 'file' && entry.context ? mine.map((f) => entry.context!(f, files)) : [];
     const unit: Unit = { name, entry, files: mine, contexts, hits: new Array<FileResult | undefined>(mine.length).fill(undefined), keys: new Array<string | undefined>(mine.length).fill(undefined) };
-    if (opts.cache && entry.thread !== 'main' && mine.length) {
+    // Collectors that run a program (main thread, project scope: nginx -t) are never cached.
+    if (opts.cache && !(entry.thread === 'main' && scope === 'project') && mine.length) {
       if (scope === 'project') {
         const key = opts.cache.projectKey(name, files, opts);
         const hit = opts.cache.getProject(key, mine.map((f) => f.path));
@@ -148,9 +149,24 @@ export async function collectFiles(names: readonly string[], files: readonly Sou
     const out: BaseFact[] = (facts[u.name] = []);
     if (!u.files.length) continue;
     if (u.entry.thread === 'main') {
-      const collector = await loadHere(u.entry);
-      for (const file of u.files) {
-        add(out, typeof collector === 'string' ? loadFailure(u.name, file.path, collector) : await runCollector(u.name, collector, file, { environment: opts.environment, customEnvs: opts.customEnvs, files, tools: opts.tools ?? {} }));
+      const project = (u.entry.scope ?? 'file') === 'project';
+      let collector: Collector | string | undefined;
+      for (let i = 0; i < u.files.length; i++) {
+        const file = u.files[i]!;
+        const hit = u.hits[i];
+        if (hit) {
+          stats.cached++;
+          add(out, hit);
+          continue;
+        }
+        if (!project) stats.parsed++; // a program's run (nginx -t) is no parse, and never cached
+        collector ??= await loadHere(u.entry);
+        const r =
+          typeof collector === 'string'
+            ? loadFailure(u.name, file.path, collector)
+            : await runCollector(u.name, collector, file, { environment: opts.environment, customEnvs: opts.customEnvs, files: project ? files : NO_FILES, context: project ? undefined : u.contexts[i], tools: opts.tools ?? {} });
+        if (opts.cache && !project && typeof collector !== 'string' && u.keys[i]) opts.cache.set(u.keys[i]!, r);
+        add(out, r);
       }
       continue;
     }

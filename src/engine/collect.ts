@@ -72,6 +72,14 @@ export async function collectFacts(files: readonly SourceFile[], need: Set<strin
     cache: opts.cache,
   });
   const facts: FactStore = collected.facts as FactStore;
+  // A file fact's text is the file's, read when a rule first asks (collect/file.ts leaves it out).
+  if (facts.file?.length) {
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    for (const fact of facts.file) {
+      const src = byPath.get(fact.file);
+      if (src && !('content' in fact)) Object.defineProperty(fact, 'content', { enumerable: true, configurable: true, get: () => src.content });
+    }
+  }
   errors.push(...collected.errors);
   for (const s of collected.secrets) secrets.add(s);
   for (const [name, deriver] of loadedDerivers) {

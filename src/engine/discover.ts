@@ -1,6 +1,6 @@
 import { isPlanJson } from '../lib/tfplan.js';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
@@ -8,10 +8,11 @@ import ignore, { type Ignore } from 'ignore';
 import { classifyEnvironment, type EnvironmentOverride } from '../lib/environment.js';
 import type { FileKind, Skipped, SourceFile } from '../contracts/types.js';
 import { UserError } from '../contracts/errors.js';
-import { detailText, errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile } from '../lib/read.js';
+import { detailText, errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile, readTextFileSync } from '../lib/read.js';
 import { L } from '../lib/i18n.js';
 import { sniffNginx } from '../collect/nginx/sniff.js';
 import { CODE_EXTENSION } from '../lib/paths.js';
+import { hashContent, type FileIndex } from './cache.js';
 
 const execFileP = promisify(execFile);
 
@@ -44,6 +45,11 @@ export interface DiscoverOptions {
   ignore?: string[];
   /** honban.yml `environments:` classification globs. */
   environments?: EnvironmentOverride[];
+  /**
+   * The file index of the cache: a file whose stat signature it knows is not read (its content is
+   * read lazily, on first use); files read are recorded in it with their content hash.
+   */
+  index?: FileIndex;
 }
 
 export interface Discovered {
@@ -198,8 +204,10 @@ const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT:
 async function gitTrackedFiles(dir: string): Promise<Set<string> | undefined> {
   try {
     const opts = { maxBuffer: 256 * 1024 * 1024, timeout: 60_000, env: GIT_ENV };
-    const { stdout } = await execFileP('git', [...GIT_SAFE, '-C', dir, 'ls-files', '-z', '--full-name'], opts);
-    const { stdout: top } = await execFileP('git', [...GIT_SAFE, '-C', dir, 'rev-parse', '--show-toplevel'], opts);
+    const [{ stdout }, { stdout: top }] = await Promise.all([
+      execFileP('git', [...GIT_SAFE, '-C', dir, 'ls-files', '-z', '--full-name'], opts),
+      execFileP('git', [...GIT_SAFE, '-C', dir, 'rev-parse', '--show-toplevel'], opts),
+    ]);
     const topDir = top.trim();
     const set = new Set<string>();
     for (const p of stdout.split('\0')) if (p) set.add(path.join(topDir, p));
@@ -213,6 +221,20 @@ function isEnvFileName(lowerBase: string): boolean {
   return lowerBase === '.env' || lowerBase.startsWith('.env.') || lowerBase.endsWith('.env') || lowerBase === '.flaskenv';
 }
 
+/** What the last discovery in this process read (tests and benchmarks: a warm scan reads nothing). */
+export interface DiscoveryStats {
+  /** Files whose content was read. */
+  read: number;
+  /** Files the file index knew unchanged (not read). */
+  unchanged: number;
+}
+
+let lastStats: DiscoveryStats = { read: 0, unchanged: 0 };
+
+export function lastDiscoveryStats(): DiscoveryStats {
+  return { ...lastStats };
+}
+
 /**
  * Walks the given paths (files or directories) and reads every text file honban knows.
  * Honours .gitignore (plus `.env*` files, which are read even when ignored: they are what a server
@@ -223,6 +245,7 @@ function isEnvFileName(lowerBase: string): boolean {
  * file that cannot be read is a user error (exit 2).
  */
 export async function discover(paths: string[], opts: DiscoverOptions = {}): Promise<Discovered> {
+  const stats: DiscoveryStats = (lastStats = { read: 0, unchanged: 0 });
   const absPaths = paths.map((p) => path.resolve(p));
   for (const abs of absPaths) {
     if (!existsSync(abs)) throw new UserError(L(`cannot read ${path.relative(process.cwd(), abs) || abs}: no such file or directory`, `${path.relative(process.cwd(), abs) || abs} を読めません: ファイルもディレクトリもありません`));
@@ -283,6 +306,33 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
       if (explicit) skipped.push({ path: rel, reason: 'binary', detail: 'a binary file type' });
       return;
     }
+    if (opts.index) {
+      let st: Stats | undefined;
+      try {
+        st = statSync(abs);
+      } catch {
+        // read below, which says why
+      }
+      const hit = st && st.isFile() && st.size <= MAX_FILE_BYTES ? opts.index.lookup(abs, st) : undefined;
+      if (hit) {
+        stats.unchanged++;
+        files.push(
+          unreadFile(abs, {
+            path: rel,
+            absPath: abs,
+            kind: hit.kind as FileKind,
+            environment: classifyEnvironment(rel, opts.customEnvs, opts.environments),
+            gitIgnored: ok.gitIgnored,
+            gitTracked: ok.isTracked,
+            mode: st!.mode & 0o777,
+            hash: hit.hash,
+          }),
+        );
+        return;
+      }
+    }
+    const readAt = Date.now();
+    stats.read++;
     const r = await readTextFile(abs, { maxBytes: MAX_FILE_BYTES });
     if (!r.ok) {
       if (explicit) throw new UserError(readFailure(display(abs), r));
@@ -299,6 +349,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     }
     const kind = classifyKind(rel, r.text);
     if (!kind) return;
+    const hash = opts.index ? hashContent(r.text) : undefined;
     files.push({
       path: rel,
       absPath: abs,
@@ -308,7 +359,9 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
       gitIgnored: ok.gitIgnored,
       gitTracked: ok.isTracked,
       mode: r.mode,
+      ...(hash ? { hash } : {}),
     });
+    if (hash) opts.index!.record(abs, { size: r.size, mtimeMs: r.mtimeMs, ctimeMs: r.ctimeMs, ino: r.ino, hash, kind, at: readAt });
   };
 
   /** A symbolic link met while walking: followed when it stays inside the scanned tree and is a file. */
@@ -341,8 +394,6 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
   };
 
   const walk = async (dir: string, layers: IgnoreLayer[], trackedSet: Set<string> | undefined) => {
-    const own = await loadIgnore(dir);
-    const here = own ? [...layers, own] : layers;
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -350,6 +401,9 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
       skipped.push({ path: relOf(dir) + '/', reason: 'unreadable', detail: `directory: ${errnoText(e)}` });
       return;
     }
+    // Only a directory that lists a .gitignore has one to read.
+    const own = entries.some((e) => e.name === '.gitignore') ? await loadIgnore(dir) : undefined;
+    const here = own ? [...layers, own] : layers;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const ent of entries) {
       const abs = path.join(dir, ent.name);
@@ -413,4 +467,28 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { root, files, skipped };
+}
+
+/**
+ * A file the index knows unchanged: everything but its text, which is read from disk the first
+ * time something asks for it (then kept). A file that vanished since is read as empty.
+ */
+export function unreadFile(abs: string, meta: Omit<SourceFile, 'content'>): SourceFile {
+  const f = meta as SourceFile;
+  const settle = (text: string) => {
+    Object.defineProperty(f, 'content', { value: text, enumerable: true, writable: true, configurable: true });
+    return text;
+  };
+  Object.defineProperty(f, 'content', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const r = readTextFileSync(abs, { maxBytes: MAX_FILE_BYTES });
+      return settle(r.ok ? r.text : '');
+    },
+    set(v: string) {
+      settle(v);
+    },
+  });
+  return f;
 }

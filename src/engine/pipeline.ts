@@ -1,4 +1,6 @@
+import type { Directive } from '../lib/directives.js';
 import type { HonbanConfig } from '../contracts/config.js';
+import { aliasesOf } from '../lib/rule-aliases.js';
 import { readBaseline, writeBaseline, type BaselineFile } from './post/baseline.js';
 import { postProcess } from './post/index.js';
 import { SecretMasker } from './post/mask.js';
@@ -6,7 +8,7 @@ import { crashTestWithData } from '../contracts/errors.js';
 import { buildReport } from './report.js';
 import type { FactStore } from '../contracts/collector.js';
 import { evaluate } from './evaluate.js';
-import type { EnvName, FailOn, FileKind, Lang, RawFinding, Report, ReportError, Rule, Severity, Skipped } from '../contracts/types.js';
+import { ruleCommands, type RuleCommand, type EnvName, type FailOn, type FileKind, type Lang, type RawFinding, type Report, type ReportError, type Rule, type Severity, type Skipped } from '../contracts/types.js';
 import path from 'node:path';
 import waiverExpiring from '../rules/honban/waiver-expiring.js';
 import type { WaiverNotice } from './post/waiver-notice.js';
@@ -17,9 +19,10 @@ export function selectRules(all: readonly Rule<any>[], command: string, environm
   const severities: Record<string, Severity> = {};
   const options: Record<string, Record<string, unknown>> = {};
   const rules = all.filter((r) => {
-    if ((r.command ?? 'scan') !== command) return false;
+    if (!ruleCommands(r).includes(command as RuleCommand)) return false;
     if (r.environments && !r.environments.includes(environment)) return false;
-    const setting = config.rules?.[r.id];
+    // The rule's own id wins; else a deprecated id it replaced (honban.yml written before the merge).
+    const setting = config.rules?.[r.id] ?? aliasesOf(r.id).map((a) => config.rules?.[a]).find((s) => s !== undefined);
     if (setting === 'off') return false;
     if (typeof setting === 'string') severities[r.id] = setting;
     else if (setting && typeof setting === 'object') {
@@ -46,7 +49,7 @@ export interface PipelineInput {
   options?: Record<string, Record<string, unknown>>;
   facts: FactStore;
   /** Source files by path (for fingerprints and inline suppressions). */
-  files?: ReadonlyMap<string, { content: string; kind: FileKind; environment?: EnvName }>;
+  files?: ReadonlyMap<string, { content: string; kind: FileKind; environment?: EnvName; directives?: Directive[] }>;
   /** Every rule id honban knows (built-in and plugins): honban-ignore naming another is reported. */
   knownRuleIds?: ReadonlySet<string>;
   errors?: ReportError[];

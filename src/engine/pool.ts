@@ -153,12 +153,25 @@ export function runPool(tasks: Task[], opts: PoolOptions): Promise<PoolOutcome> 
       return slot;
     };
 
+    /**
+     * The one worker that runs project tasks: only it receives the table of every file (each worker
+     * holding a copy of the whole tree would multiply the memory by the number of workers).
+     */
+    let projectSlot: Slot | undefined;
     const feed = (slot: Slot) => {
       // Two tasks in flight: the next file is there when the current one ends.
       while (!slot.dead && slot.inFlight.length < 2 && queue.length) {
-        const task = queue[0]!;
+        if (projectSlot?.dead) projectSlot = undefined;
+        let at = 0;
+        if (queue[0]!.kind === 'project' && projectSlot && projectSlot !== slot) {
+          // Another worker runs the projects: this one takes the next file task, if any.
+          at = queue.findIndex((t) => t.kind === 'file');
+          if (at < 0) break;
+        }
+        const task = queue[at]!;
         if (task.kind === 'project' && slot.inFlight.length) break; // a project task runs alone
-        queue.shift();
+        queue.splice(at, 1);
+        if (task.kind === 'project') projectSlot = slot;
         const s = ++seq;
         slot.inFlight.push({ seq: s, task });
         if (task.kind === 'file') {

@@ -54,6 +54,16 @@ export interface DotenvFile extends ProvidesVars {
   problems: DotenvProblem[];
 }
 
+/**
+ * The entries that reach the application: for each key the last assignment (dotenv's rule),
+ * in file order.
+ */
+export function effectiveEntries(f: DotenvFile): DotenvEntry[] {
+  const last = new Map<string, DotenvEntry>();
+  for (const e of f.entries) last.set(e.key, e);
+  return f.entries.filter((e) => last.get(e.key) === e);
+}
+
 declare module '../contracts/types.js' {
   interface FactTypes {
     dotenv: DotenvFile;

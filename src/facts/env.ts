@@ -1,6 +1,6 @@
 /**
  * Facts of `honban env`: the resolved variables of one target environment, the schema each is
- * checked against, and the files that made it up. Rules with `command: 'env'` (src/rules/envcheck/)
+ * checked against, and the files that made it up. Rules with `command: 'env'` (src/rules/env/)
  * judge them; nothing here judges.
  */
 import type { EffectiveSpec } from '../contracts/config.js';
@@ -40,13 +40,23 @@ export interface UnresolvedRef {
   limit?: 'chain' | 'nesting' | 'size' | 'total';
 }
 
-/** The winning definition of a variable in the target environment, resolved. */
+/**
+ * One variable as the application sees it, whoever made the fact: `honban env` resolves the target
+ * environment (the winning definition of every layer, interpolated), `honban scan` derives one per
+ * effective assignment of a repository's env files (src/derive/env-vars.ts: not interpolated,
+ * references listed as unresolved). The env rules judge this one shape in both commands.
+ */
 export interface EnvVarFact {
   file: string;
   environment: EnvName;
   key: string;
   line?: number;
   column?: number;
+  /** Position of the value as written (files only). */
+  valueLine?: number;
+  valueColumn?: number;
+  /** Quote character of the value in an env file, if any. */
+  quote?: string;
   source: SourceKind;
   /** The value the application sees (interpolated). */
   value: string;
@@ -66,6 +76,8 @@ export interface EnvVarFact {
   sharedWith: { environment: EnvName; file: string; line?: number; /** The other environment resolves it from the very same definition (a shared `.env`). */ inherited: boolean }[];
   /** For a variable resolved through `X_FILE`: the pointer variable. */
   via?: string;
+  /** Who loads the file, when not whatever loads `.env` (DotenvFile.loader: `flask-cli` for `.flaskenv`). */
+  loader?: 'flask-cli';
 }
 
 /** A variable the schema (or catalog) expects in the target environment. */

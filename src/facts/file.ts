@@ -7,6 +7,7 @@ export interface FileFact {
   file: string;
   environment: EnvName;
   kind: FileKind;
+  /** The text: attached by the engine to the collected fact (engine/collect.ts), read from disk on first use when discovery did not read the file. */
   content: string;
   gitIgnored: boolean;
   gitTracked?: boolean;

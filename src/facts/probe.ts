@@ -1,6 +1,6 @@
 /**
  * Fact shapes of `honban probe`. Gatherers (src/collect/probe/) produce them; rules
- * (src/rules/probe/) judge them. Every fact's `file` is the URL it is about.
+ * (the rules whose command is probe) judge them. Every fact's `file` is the URL it is about.
  *
  * Nothing secret is ever stored: cookie values are reduced to their length, the values of
  * `--header` / `--cookie` are registered with the masker and replaced by `****` in saved facts.

@@ -22,6 +22,10 @@ export type ReadResult =
       size: number;
       /** Permission bits. */
       mode: number;
+      /** What the file index compares to know the file unchanged (with `size`). */
+      mtimeMs: number;
+      ctimeMs: number;
+      ino: number;
       encoding: TextEncoding;
       /** The text holds NUL bytes (kept as U+0000; the caller decides whether that makes it binary). */
       nul: boolean;
@@ -93,7 +97,7 @@ function finish(buf: Buffer, st: Stats, max: number): ReadResult {
   if (buf.length > max) return { ok: false, reason: 'too-large', detail: `larger than ${formatBytes(max)}` };
   const d = decodeText(buf);
   if ('error' in d) return { ok: false, reason: 'encoding', detail: d.error };
-  return { ok: true, text: d.text, size: buf.length, mode: st.mode & 0o777, encoding: d.encoding, nul: d.text.includes('\u0000') };
+  return { ok: true, text: d.text, size: buf.length, mode: st.mode & 0o777, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, encoding: d.encoding, nul: d.text.includes('\u0000') };
 }
 
 /** Reads a regular file (following symlinks) of at most `maxBytes`; never throws. */

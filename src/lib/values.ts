@@ -60,3 +60,9 @@ export function isInMemoryStorage(value: string): boolean {
 
 /** Keys that configure rate-limiter / cache storage. */
 export const RATE_LIMIT_STORAGE_KEYS = new Set(['RATELIMIT_STORAGE_URI', 'RATELIMIT_STORAGE_URL', 'RATE_LIMIT_STORAGE_URI', 'LIMITER_STORAGE_URI', 'RATELIMIT_STORAGE']);
+
+/** A reference expanded by a loader or rendered by a tool: `${VAR}`, `$VAR`, `{{ var }}`, `${{ secrets.X }}`. */
+export function isReference(value: string): boolean {
+  const v = value.trim();
+  return /^\$\{[^}]+\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$?\{\{.*\}\}$/.test(v);
+}

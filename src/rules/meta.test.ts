@@ -1,17 +1,19 @@
 /**
- * Meta-test over every rule: ids, metadata in both languages, one file per rule with a test beside
- * it, and the generated docs/rules.md / schema/honban.schema.json up to date.
+ * Meta-test over every rule: ids, metadata in both languages, rule path = rule id (one file per
+ * rule, its test beside it), and the generated src/rules/index.ts, docs/rules.md and
+ * schema/honban.schema.json up to date.
  */
 import { DISCOVERY_FACTS } from '../facts/skipped.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALL_RULES } from './index.js';
 import { rulesMarkdown } from '../commands/rules-md.js';
 import { CONFIG_SCHEMA } from '../config/schema.js';
-import { SEVERITIES } from '../contracts/types.js';
+import { ruleCommands, SEVERITIES } from '../contracts/types.js';
 import { COLLECTORS } from '../collect/index.js';
 import { DERIVERS } from '../derive/index.js';
 
@@ -36,8 +38,7 @@ test('every rule has severity, facts and en + ja title, description and fix', ()
     assert.ok((SEVERITIES as readonly string[]).includes(r.severity), `${r.id}: severity`);
     assert.ok(Array.isArray(r.facts) && r.facts.length > 0, `${r.id}: declares the facts it needs`);
     for (const f of r.facts) {
-      const cmd = r.command ?? 'scan';
-      if (cmd === 'scan') assert.ok(COLLECTORS[f] || DERIVERS[f] || DISCOVERY_FACTS.includes(f), `${r.id}: fact ${f} has no collector or deriver`);
+      if (ruleCommands(r).includes('scan')) assert.ok(COLLECTORS[f] || DERIVERS[f] || DISCOVERY_FACTS.includes(f), `${r.id}: fact ${f} has no collector or deriver`);
     }
     for (const field of ['title', 'description', 'fix'] as const) {
       const v = r[field];
@@ -52,22 +53,48 @@ test('every rule has severity, facts and en + ja title, description and fix', ()
   }
 });
 
-test('one rule per file, each with its test beside it', () => {
+test('rule path = rule id: every rule is src/rules/<domain>/<name>.ts, one per file, its test beside it', () => {
   if (!existsSync(srcRules)) return; // installed package without sources
-  const files = new Map<string, string>();
+  const ids = new Set(ALL_RULES.map((r) => r.id));
+  const seen = new Set<string>();
   for (const dom of readdirSync(srcRules, { withFileTypes: true })) {
     if (!dom.isDirectory()) continue;
     for (const f of readdirSync(path.join(srcRules, dom.name))) {
-      if (f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts' && !f.startsWith('_')) files.set(`${dom.name}/${f}`, path.join(srcRules, dom.name, f));
+      if (!f.endsWith('.ts') || f.endsWith('.test.ts')) continue;
+      const rel = `${dom.name}/${f.slice(0, -3)}`;
+      const text = readFileSync(path.join(srcRules, dom.name, f), 'utf8');
+      // A rule is declared by defineRule or a domain's declaration helper (defineAwsRule …).
+      const defines = (text.match(/^export default define\w*Rule\(/gm) ?? []).length;
+      if (f.startsWith('_')) {
+        assert.equal(defines, 0, `${rel}: a _helper defines no rule`);
+        continue;
+      }
+      assert.ok(/^export default define\w*Rule\(/m.test(text), `${rel}.ts is not a rule: name helpers _${f} (or move shared code to lib/ or facts/)`);
+      assert.equal(defines, 1, `${rel}: one rule per file`);
+      const id = /^\s*id: '([^']+)'/m.exec(text)?.[1];
+      assert.equal(id, rel, `src/rules/${rel}.ts defines ${id}: the path of a rule is its id`);
+      assert.ok(ids.has(rel), `${rel} is not in ALL_RULES (src/rules/index.ts is stale: npm run build)`);
+      seen.add(rel);
+      const testFile = path.join(srcRules, dom.name, f.replace(/\.ts$/, '.test.ts'));
+      assert.ok(existsSync(testFile), `${rel} has no test beside it`);
+      const t = readFileSync(testFile, 'utf8');
+      assert.ok(/assert|\bexpect[A-Z]\w*\(/.test(t), `${rel}: its test asserts nothing`);
     }
+    for (const d of readdirSync(path.join(srcRules, dom.name), { withFileTypes: true })) assert.ok(!d.isDirectory(), `src/rules/${dom.name}/${d.name}/: a rule domain holds rule files and _helpers only`);
   }
-  const ruleFiles = [...files.entries()].filter(([, p]) => /export default define\w*Rule\(/.test(readFileSync(p, 'utf8')));
-  assert.equal(ruleFiles.length, ALL_RULES.length, 'every rule file is listed in its domain index (and nothing else defines rules)');
-  for (const [rel, p] of ruleFiles) {
-    const testFile = p.replace(/\.ts$/, '.test.ts');
-    assert.ok(existsSync(testFile), `${rel} has no test beside it`);
-    const t = readFileSync(testFile, 'utf8');
-    assert.ok(/assert|\bexpect[A-Z]\w*\(/.test(t), `${rel}: its test asserts nothing`);
+  assert.deepEqual([...ids].filter((id) => !seen.has(id)), [], 'every rule in ALL_RULES has its file');
+});
+
+test('src/rules/index.ts is generated from the rule files (npm run build)', () => {
+  if (!existsSync(srcRules)) return;
+  const r = spawnSync(process.execPath, [path.join(repo, 'scripts', 'gen-rules-index.mjs'), '--check'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+});
+
+test('probe rules judge probe facts only, and only probe rules do', () => {
+  for (const r of ALL_RULES) {
+    const live = r.facts.every((f) => f.startsWith('probe'));
+    assert.equal(live, ruleCommands(r).includes('probe'), `${r.id}: command ${ruleCommands(r).join(', ')}, facts ${r.facts.join(', ')}`);
   }
 });
 

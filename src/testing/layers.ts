@@ -25,7 +25,7 @@ export const LAYERS: readonly { name: string; dirs: readonly string[]; holds: st
   { name: 'api', dirs: ['index.ts'], holds: 'the public API' },
 ];
 
-/** Layers a rule may import besides the rules layer: it reads facts, nothing that makes them. */
+/** Layers a rule may import besides rules/define.ts and its own domain's `_` helpers: it reads facts, nothing that makes them. */
 export const RULE_MAY_IMPORT: readonly string[] = ['contracts', 'lib', 'facts'];
 
 export function isTestModule(rel: string): boolean {
@@ -46,6 +46,12 @@ export function importsOf(rel: string, text: string): string[] {
     out.push(path.posix.normalize(path.posix.join(path.posix.dirname(rel), f.fileName)).replace(/\.js$/, '.ts'));
   }
   return out;
+}
+
+/** `rules/<domain>/<name>.ts` → domain, else undefined. */
+function ruleDomain(rel: string): string | undefined {
+  const m = /^rules\/([^/]+)\//.exec(rel);
+  return m?.[1];
 }
 
 /**
@@ -74,7 +80,14 @@ export function layerViolations(modules: ReadonlyMap<string, string>): string[] 
       }
       if (LAYERS[from]!.name === 'rules') {
         const toName = LAYERS[to]!.name;
-        if (toName !== 'rules' && !RULE_MAY_IMPORT.includes(toName)) {
+        if (toName === 'rules') {
+          const a = ruleDomain(rel);
+          const b = ruleDomain(target);
+          const helper = b !== undefined && path.posix.basename(target).startsWith('_');
+          if (target !== 'rules/define.ts' && !(a === b && helper) && !(a === undefined)) {
+            problems.push(`${rel} imports ${target}: a rule imports only rules/define.ts and its own domain's _helpers (move shared code to lib/ or facts/)`);
+          }
+        } else if (!RULE_MAY_IMPORT.includes(toName)) {
           problems.push(`${rel} (rules) imports ${target} from ${toName}: rules read facts only (contracts, lib, facts)`);
         }
       }

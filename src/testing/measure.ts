@@ -102,3 +102,15 @@ export function measureCli(args: string[], opts: MeasureOptions = {}): Promise<M
 export function describeMeasured(name: string, m: Measured): string {
   return `${name}: ${m.ms} ms, ${m.maxRssMiB ?? '?'} MiB peak RSS, exit ${m.code}${m.timedOut ? ' (killed at the time limit)' : ''}${m.signal ? ` (${m.signal})` : ''}`;
 }
+
+/**
+ * CPU milliseconds (user + system) that `fn` took in this process. In-process linear-time checks use
+ * it instead of the wall clock, so a busy machine (waiting for a core) does not fail them; a
+ * quadratic or exponential path still burns CPU and does.
+ */
+export function cpuMs(fn: () => unknown): number {
+  const start = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}

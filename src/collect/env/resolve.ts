@@ -342,6 +342,8 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
       key,
       line: win.line,
       column: win.column,
+      ...(win.valueLine ? { valueLine: win.valueLine, valueColumn: win.valueColumn } : {}),
+      ...(win.quote ? { quote: win.quote } : {}),
       source: win.source,
       value: r.value,
       raw: win.raw,

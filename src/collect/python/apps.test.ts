@@ -3,21 +3,17 @@
  * production and for development, and compare the exact findings.
  */
 import { test } from 'node:test';
+import { rulesOf } from '../../rules/index.js';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scan } from '../../commands/scan.js';
-import { rules as flask } from '../../rules/flask/index.js';
-import { rules as django } from '../../rules/django/index.js';
-import { rules as fastapi } from '../../rules/fastapi/index.js';
-import { rules as gunicorn } from '../../rules/gunicorn/index.js';
-import { rules as code } from '../../rules/code/index.js';
-import knownCredential from '../../rules/secrets/known-credential.js';
+import knownCredential from '../../rules/secret/known-credential.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const fixture = (name: string) => path.join(repo, 'test', 'fixtures', 'python', name);
 // secret/known-credential too: it owns known credential formats in code (database URLs, vendor tokens).
-const RULES = [...flask, ...django, ...fastapi, ...gunicorn, ...code, knownCredential];
+const RULES = [...rulesOf('flask'), ...rulesOf('django'), ...rulesOf('fastapi'), ...rulesOf('gunicorn'), ...rulesOf('code'), knownCredential];
 
 async function findings(name: string, environment: string): Promise<string[]> {
   const { report } = await scan({ paths: [fixture(name)], environment, rules: RULES, config: {} });

@@ -77,7 +77,7 @@ test('honban env: the process environment wins over files and secrets (precedenc
   });
   const rep = JSON.parse(r.stdout) as JsonReport;
   const got = rep.findings.map((f) => `${f.ruleId} ${f.key} ${f.file}`).sort();
-  assert.deepEqual(got, ['env/invalid-value DEBUG process.env', 'env/invalid-value SECRET_KEY process.env', 'env/weak-secret-value SECRET_KEY process.env']);
+  assert.deepEqual(got, ['env/invalid-value DEBUG process.env', 'env/invalid-value SECRET_KEY process.env', 'env/weak-secret SECRET_KEY process.env']);
   assert.equal(r.code, 0, '--fail-on critical: high findings do not fail');
 });
 
@@ -110,7 +110,7 @@ test('honban env: an env file readable by others is reported (S1.8)', async () =
   try {
     const r = await honban(['env', dir, '--secrets-dir', path.join(dir, 'secrets'), '--process-env', '-f', 'json'], { env: { JWT_SECRET: JWT } });
     const rep = JSON.parse(r.stdout) as JsonReport;
-    assert.deepEqual(rep.findings.map((f) => `${f.ruleId} ${f.file} ${f.severity}`), ['env/readable-env-file env/production/security.env low']);
+    assert.deepEqual(rep.findings.map((f) => `${f.ruleId} ${f.file} ${f.severity}`), ['env/world-readable-file env/production/security.env low']);
   } finally {
     chmodSync(f, 0o600);
   }
@@ -266,12 +266,14 @@ test('honban env without a schema: the catalog judges seed 001\'s MKS_* producti
     assert.equal(r.code, 1, r.stderr);
     const rep = JSON.parse(r.stdout) as JsonReport;
     assert.deepEqual(rep.findings.map((f) => `${f.ruleId} ${f.key} ${f.file}:${f.line}`), [
-      'env/weak-secret-value MKS_JWT_SECRET_KEY .env.production:4',
+      'env/weak-secret MKS_JWT_SECRET_KEY .env.production:4',
       'env/insecure-cors-origin MKS_CORS_ORIGINS .env.production:5',
-      'env/security-switch-off MKS_FORCE_HTTPS .env.production:6',
+      // One finding for a protection switched off: env/dangerous-switch (scan runs it too) and env/security-switch-off are duplicates.
+      'env/dangerous-switch MKS_FORCE_HTTPS .env.production:6',
       'env/invalid-value MKS_GUNICORN_WORKERS .env.production:8',
-      'env/weak-secret-value MKS_DATABASE_URL .env.production:10',
-      'env/weak-secret-value OPENAI_API_KEY .env.production:11',
+      'env/weak-secret MKS_DATABASE_URL .env.production:10',
+      // A secret left as a placeholder is env/placeholder-value.
+      'env/placeholder-value OPENAI_API_KEY .env.production:11',
       'env/missing-template-variable MKS_SMTP_HOST .env.production.example:6',
     ]);
     assert.ok(!JSON.stringify(rep.findings).includes('secure_password'), 'the weak password is named, never shown');

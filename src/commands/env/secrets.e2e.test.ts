@@ -58,7 +58,7 @@ test('honban env: every format, --explain, both languages — no secret in the o
   // The fixture exercises the rules that talk about secret values.
   const j = JSON.parse((await honban([...base, '-f', 'json'], { env: ENV })).stdout) as { findings: { ruleId: string; key?: string }[]; errors: { kind: string }[] };
   const ids = new Set(j.findings.map((f) => f.ruleId));
-  for (const id of ['env/weak-secret-value', 'env/invalid-value', 'env/forbidden-value', 'env/unresolved-reference', 'env/command-substitution', 'env/secret-shared-across-environments']) assert.ok(ids.has(id), `${id} reported`);
+  for (const id of ['env/weak-secret', 'env/invalid-value', 'env/forbidden-value', 'env/unresolved-reference', 'env/command-substitution', 'env/secret-shared-across-environments']) assert.ok(ids.has(id), `${id} reported`);
   assert.ok(j.errors.some((e) => e.kind === 'parse'), 'the broken line is a parse problem');
   assert.ok(findings >= 10);
   for (const lang of ['en', 'ja']) {

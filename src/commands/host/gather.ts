@@ -35,17 +35,10 @@ export interface DeployedJudgement {
 /** Rule domains that judge the files found on a host (the same rules as `honban scan`). */
 export const DEPLOYED_DOMAINS = ['systemd', 'nginx', 'sshd', 'env', 'gunicorn', 'honban'];
 
-/** The rules of DEPLOYED_DOMAINS (only those domains' modules are loaded). */
+/** The rules of DEPLOYED_DOMAINS. */
 export async function deployedRuleSet(): Promise<Rule<any>[]> {
-  const mods = await Promise.all([
-    import('../../rules/systemd/index.js'),
-    import('../../rules/nginx/index.js'),
-    import('../../rules/sshd/index.js'),
-    import('../../rules/env/index.js'),
-    import('../../rules/gunicorn/index.js'),
-    import('../../rules/honban/index.js'),
-  ]);
-  return mods.flatMap((m) => m.rules);
+  const { ALL_RULES } = await import('../../rules/index.js');
+  return ALL_RULES.filter((r) => DEPLOYED_DOMAINS.includes(r.id.slice(0, r.id.indexOf('/'))));
 }
 
 /** nginx: every regular file under etc/nginx (sites-available only through sites-enabled links). */

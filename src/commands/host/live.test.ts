@@ -12,7 +12,9 @@ import path from 'node:path';
 import { collectFacts, neededFacts } from '../../engine/collect.js';
 import { evaluate } from '../../engine/evaluate.js';
 import type { SourceFile } from '../../contracts/types.js';
-import { rules as sshdRules } from '../../rules/sshd/index.js';
+import { rulesOf } from '../../rules/index.js';
+
+const sshdRules = rulesOf('sshd');
 import unexpectedListener from '../../rules/host/unexpected-listener.js';
 import expectedPortClosed from '../../rules/host/expected-port-closed.js';
 import nginxConfigTestFailed from '../../rules/host/nginx-config-test-failed.js';

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { readUserFile } from '../../lib/read.js';
 import { UserError } from '../../contracts/errors.js';
 import type { RawFinding } from '../../contracts/types.js';
+import { canonicalRuleId, RULE_ALIASES } from '../../lib/rule-aliases.js';
 import { L } from '../../lib/i18n.js';
 
 export interface BaselineFile {
@@ -45,17 +46,35 @@ export async function writeBaseline(file: string, findings: readonly Baselined[]
   }
 }
 
-/** Marks findings already in the baseline (matched as a multiset by fingerprint) as `baseline`. */
+/**
+ * Marks findings already in the baseline (matched as a multiset by fingerprint) as `baseline`.
+ * An entry written under a deprecated rule id (a rule merged into another) cannot match by
+ * fingerprint, which hashes the id: it matches one finding of the rule it became in the same file.
+ */
 export function applyBaseline(findings: RawFinding[], baseline: BaselineFile): RawFinding[] {
   const counts = new Map<string, number>();
-  for (const b of baseline.findings) counts.set(b.fingerprint, (counts.get(b.fingerprint) ?? 0) + 1);
+  const renamed = new Map<string, number>();
+  for (const b of baseline.findings) {
+    if (b && typeof b.ruleId === 'string' && Object.hasOwn(RULE_ALIASES, b.ruleId)) {
+      const k = `${canonicalRuleId(b.ruleId)}\0${b.file}`;
+      renamed.set(k, (renamed.get(k) ?? 0) + 1);
+    } else counts.set(b.fingerprint, (counts.get(b.fingerprint) ?? 0) + 1);
+  }
   for (const f of findings) {
     if (f.status !== 'open') continue;
     const n = counts.get(f.fingerprint) ?? 0;
     if (n > 0) {
       f.status = 'baseline';
       counts.set(f.fingerprint, n - 1);
+      continue;
+    }
+    const k = `${f.ruleId}\0${f.file}`;
+    const m = renamed.get(k) ?? 0;
+    if (m > 0) {
+      f.status = 'baseline';
+      renamed.set(k, m - 1);
     }
   }
   return findings;
 }
+

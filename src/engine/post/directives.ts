@@ -1,5 +1,6 @@
 import { fingerprintOf } from '../../lib/fingerprint.js';
 import { isRulePattern, ruleIdMatches } from '../../lib/rule-glob.js';
+import { canonicalRuleId } from '../../lib/rule-aliases.js';
 import type { EnvName, RawFinding, Rule } from '../../contracts/types.js';
 import type { DirectiveUse } from './suppress.js';
 
@@ -48,7 +49,7 @@ export function directiveFindings(uses: readonly DirectiveUse[], check: Directiv
     if (u.kind === 'text') continue;
     const env = check.environmentOf(u.file);
     for (const pattern of u.directive.rules) {
-      const known = isRulePattern(pattern) ? [...check.known].some((id) => ruleIdMatches(pattern, id)) : check.known.has(pattern);
+      const known = isRulePattern(pattern) ? [...check.known].some((id) => ruleIdMatches(pattern, id)) : check.known.has(canonicalRuleId(pattern));
       if (!known) {
         const f = make(
           UNKNOWN_RULE_IN_IGNORE,

@@ -1,3 +1,4 @@
+import type { Directive } from '../../lib/directives.js';
 import type { Waiver } from '../../contracts/config.js';
 import { SEVERITIES, type FileKind, type RawFinding } from '../../contracts/types.js';
 import { applyBaseline, type BaselineFile } from './baseline.js';
@@ -9,7 +10,7 @@ import { waiverNotices, type WaiverNotice } from './waiver-notice.js';
 
 export interface PostOptions {
   /** Source files for inline suppressions (path → content, kind). */
-  files?: ReadonlyMap<string, { content: string; kind: FileKind }>;
+  files?: ReadonlyMap<string, { content: string; kind: FileKind; directives?: Directive[] }>;
   waivers?: readonly Waiver[];
   baseline?: BaselineFile;
   /** YYYY-MM-DD, for waiver expiry. */

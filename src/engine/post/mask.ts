@@ -58,6 +58,8 @@ export class SecretMasker {
   private weak: string[] = [];
   private all = new Set<string>();
   private sorted = true;
+  /** Registered values by their first MIN_SECRET characters (built on first use after a change). */
+  private byPrefix?: Map<string, { v: string; rank: number; strong: boolean }[]>;
   private names = new Set<string>();
 
   /**
@@ -69,6 +71,7 @@ export class SecretMasker {
     for (const n of names) if (n && n.length <= 256) this.names.add(n.trim().toLowerCase());
     this.weak = this.weak.filter((w) => !this.names.has(w.toLowerCase()));
     this.all = new Set([...this.strong, ...this.weak]);
+    this.byPrefix = undefined;
   }
 
   add(values: Iterable<string | undefined>): void {
@@ -99,7 +102,10 @@ export class SecretMasker {
       this.strong.sort((a, b) => b.length - a.length);
       this.weak.sort((a, b) => b.length - a.length);
       this.sorted = true;
+      this.byPrefix = undefined;
     }
+    const here = this.occurring(text);
+    if (!here.length) return text;
     const spans: [number, number][] = [];
     // Characters already masked (a longer secret won): one byte per character keeps this linear.
     const taken = new Uint8Array(text.length);
@@ -115,8 +121,7 @@ export class SecretMasker {
         }
       }
     };
-    for (const v of this.strong) if (v.length <= text.length) find(v, () => true);
-    for (const v of this.weak) if (v.length <= text.length) find(v, (s, e) => weakContext(text, s, e));
+    for (const [v, strong] of here) find(v, strong ? () => true : (s, e) => weakContext(text, s, e));
     if (!spans.length) return text;
     spans.sort((a, b) => a[0] - b[0]);
     let out = '';
@@ -126,6 +131,32 @@ export class SecretMasker {
       at = e;
     }
     return out + text.slice(at);
+  }
+
+  /**
+   * The registered values that occur in `text`, in masking order (strong before weak, longest
+   * first): found through an index of their first characters, so masking a string costs its length,
+   * not the number of secrets (a large tree registers thousands).
+   */
+  private occurring(text: string): [string, boolean][] {
+    if (!this.byPrefix) {
+      this.byPrefix = new Map();
+      const add = (v: string, rank: number, strong: boolean) => {
+        const k = v.slice(0, MIN_SECRET);
+        let list = this.byPrefix!.get(k);
+        if (!list) this.byPrefix!.set(k, (list = []));
+        list.push({ v, rank, strong });
+      };
+      this.strong.forEach((v, i) => add(v, i, true));
+      this.weak.forEach((v, i) => add(v, this.strong.length + i, false));
+    }
+    const found = new Map<string, { v: string; rank: number; strong: boolean }>();
+    for (let i = 0; i + MIN_SECRET <= text.length; i++) {
+      const list = this.byPrefix.get(text.slice(i, i + MIN_SECRET));
+      if (!list) continue;
+      for (const c of list) if (!found.has(c.v) && text.startsWith(c.v, i)) found.set(c.v, c);
+    }
+    return [...found.values()].sort((a, b) => a.rank - b.rank).map((c) => [c.v, c.strong]);
   }
 
   /** Masks every string inside a JSON-like value (deep copy), leaving structural fields alone. */

@@ -17,7 +17,7 @@ export interface DirectiveUse {
  */
 export function applySuppressions(
   findings: RawFinding[],
-  files: ReadonlyMap<string, { content: string; kind: FileKind }>,
+  files: ReadonlyMap<string, { content: string; kind: FileKind; directives?: Directive[] }>,
 ): RawFinding[] {
   return suppress(findings, files).findings;
 }
@@ -25,12 +25,13 @@ export function applySuppressions(
 /** applySuppressions, telling also which directive covered what (for unused-directive reports). */
 export function suppress(
   findings: RawFinding[],
-  files: ReadonlyMap<string, { content: string; kind: FileKind }>,
+  files: ReadonlyMap<string, { content: string; kind: FileKind; directives?: Directive[] }>,
 ): { findings: RawFinding[]; directives: DirectiveUse[] } {
   const byFile = new Map<string, DirectiveUse[]>();
   const all: DirectiveUse[] = [];
   for (const [path, f] of files) {
-    const uses = findDirectives(f.content, f.kind).map((directive) => ({ file: path, kind: f.kind, directive, used: new Set<string>() }));
+    // The file collector's directives when it ran (the file's text is then not needed here).
+    const uses = (f.directives ?? findDirectives(f.content, f.kind)).map((directive) => ({ file: path, kind: f.kind, directive, used: new Set<string>() }));
     if (uses.length) byFile.set(path, uses);
     all.push(...uses);
   }

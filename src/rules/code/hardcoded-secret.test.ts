@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectLines, runRules, text } from '../../testing/harness.js';
 import rule from './hardcoded-secret.js';
-import knownCredential from '../secrets/known-credential.js';
+import knownCredential from '../secret/known-credential.js';
 
 const KEY = 'sk_live_9fQ2xL7vR4pK8mZ1tB6wN3cY0hJ5dG2a';
 

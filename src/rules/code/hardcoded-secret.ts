@@ -3,11 +3,7 @@ import type { PythonFact } from '../../facts/python/types.js';
 import type { LiteralAssignment } from '../../facts/common.js';
 import { isPlaceholder, isSecretName, notASecretValue, weakSecretReason } from '../../lib/secrets.js';
 import type { EnvName } from '../../contracts/types.js';
-import { findCredentials } from '../secrets/secretlint.js';
 import { defineRule } from '../define.js';
-
-/** Facts with `literalAssignments` (ruby and javascript come from their own collectors). */
-const CODE_FACTS = ['python', 'ruby', 'javascript'] as unknown as readonly 'python'[];
 
 interface CodeFact {
   file: string;
@@ -38,7 +34,7 @@ function ownedByFramework(fact: PythonFact, la: LiteralAssignment & { setting?: 
 export default defineRule({
   id: 'code/hardcoded-secret',
   severity: 'high',
-  facts: ['file', ...CODE_FACTS],
+  facts: ['credentials', 'python', 'ruby', 'javascript'],
   title: { en: 'Secret hard-coded in source code', ja: 'ソースコードにシークレットがハードコード' },
   description: {
     en: "A password, token or API key written in code (`API_KEY = '…'`, `password='…'` in a call, a fallback in `os.environ.get('TOKEN', '…')`, a connection URL with `user:password@`) is in every clone, fork, CI log and container image, and cannot be rotated without a deploy. Whoever sees the code can use it. A placeholder as the fallback of an environment read (`os.environ.get('ADMIN_PASSWORD', 'changeme')`) is reported: it is what runs when the variable is missing. Deliberately not reported: test files, fixtures, examples and docs; other placeholders; values that are not secrets whatever the name — Fetch API modes (`credentials: 'same-origin'`), alphabets of key generators (`SECRET_KEY_CHARSET`), display masks (`'***CHANGED***'`), one of the key's own words (`REQUEST_TOKEN = 'request'`), password hashes and version ranges.",
@@ -49,17 +45,20 @@ export default defineRule({
     ja: "値はリテラルのフォールバックなしで環境変数やシークレットマネージャから読みます (`os.environ['API_KEY']`、`ENV.fetch('API_KEY')`、起動時に検証する `process.env.API_KEY`)。コミットされた値は失効・ローテーションし、共有リポジトリなら履歴からも削除します。",
   },
   references: { cwe: ['CWE-798', 'CWE-259', 'CWE-321'], equivalents: ['bandit B105', 'bandit B106', 'bandit B107'] },
-  async check(facts, ctx) {
-    const all = facts as unknown as Record<string, CodeFact[] | undefined>;
-    const contents = new Map(facts.file.map((f) => [f.file, f.content]));
-    const flask = usesFlask(facts.python ?? []);
-    for (const name of ['python', 'ruby', 'javascript']) {
-      for (const fact of all[name] ?? []) {
+  check(facts, ctx) {
+    const credentials = new Map(facts.credentials.map((c) => [c.file, c.hits]));
+    const flask = usesFlask(facts.python);
+    const code: { name: 'python' | 'ruby' | 'javascript'; facts: readonly CodeFact[] }[] = [
+      { name: 'python', facts: facts.python },
+      { name: 'ruby', facts: facts.ruby },
+      { name: 'javascript', facts: facts.javascript },
+    ];
+    for (const { name, facts: list } of code) {
+      for (const fact of list) {
         if (TEST_FILE.test(fact.file) || NON_RUNTIME_DIR.test(fact.file)) continue;
         const seen = new Set<string>();
         // Known credential formats (cloud keys, API tokens, database URLs) are secret/known-credential's (secretlint): not twice.
-        const content = contents.get(fact.file);
-        const known = content !== undefined && fact.literalAssignments?.length ? await findCredentials(fact.file, content) : [];
+        const known = credentials.get(fact.file) ?? [];
         const knownAt = (la: LiteralAssignment) => known.some((h) => h.line === la.line && h.column >= la.column && h.column <= la.column + la.value.length + 8);
         for (const la of fact.literalAssignments ?? []) {
           if (!ctx.judges(la.environment ?? fact.environment)) continue;

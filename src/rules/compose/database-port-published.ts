@@ -1,8 +1,8 @@
 import type { ComposePort, ComposeService } from '../../facts/compose.js';
 import type { DockerfileFact } from '../../facts/dockerfile.js';
 import { defineRule } from '../define.js';
-import { deployedStages } from '../docker/lib/common.js';
-import { DATA_IMAGES, DATA_PORTS } from './lib/common.js';
+import { deployedStages } from '../../facts/docker-stages.js';
+import { DATA_IMAGES, DATA_PORTS } from './_common.js';
 
 /** Server commands of data stores (`command: redis-server --appendonly yes`). */
 const DATA_COMMANDS = /^(postgres|mysqld|mariadbd|mongod|mongos|redis-server|valkey-server|memcached|rabbitmq-server|kafka-server-start(\.sh)?|zookeeper-server-start(\.sh)?|clickhouse-server|minio|influxd|couchdb|cockroach|neo4j|elasticsearch)$/;

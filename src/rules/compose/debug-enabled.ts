@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { debugSetting } from '../docker/lib/debug-settings.js';
+import { debugSetting } from '../../lib/debug-settings.js';
 
 export default defineRule({
   id: 'compose/debug-enabled',

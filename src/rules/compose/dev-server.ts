@@ -1,6 +1,6 @@
 import type { ComposePort } from '../../facts/compose.js';
 import { defineRule } from '../define.js';
-import { devServerOf } from '../docker/lib/dev-servers.js';
+import { devServerOf } from '../../facts/dev-server.js';
 
 /** `--inspect=0.0.0.0:9229` (also -brk / -wait): the inspector bound to every interface of the container. */
 const INSPECT = /^--inspect(?:-brk|-wait)?=(?:(0\.0\.0\.0|\[?::\]?|\*):)?(\d{1,5})$/;

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { serviceGroups } from './lib/common.js';
+import { serviceGroups } from './_common.js';
 
 export default defineRule({
   id: 'compose/missing-restart-policy',

@@ -1,6 +1,6 @@
 import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { DB_PASSWORD_KEYS } from './lib/common.js';
+import { DB_PASSWORD_KEYS } from './_common.js';
 
 function placeholder(value: string | undefined): boolean {
   if (value === undefined || !value.trim()) return false;

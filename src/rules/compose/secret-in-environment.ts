@@ -3,7 +3,7 @@ import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets
 import { defineRule } from '../define.js';
 import { notASecretValue } from '../../lib/secrets.js';
 import { urlPassword } from '../../lib/url.js';
-import { DB_PASSWORD_KEYS } from './lib/common.js';
+import { DB_PASSWORD_KEYS } from './_common.js';
 
 export default defineRule({
   id: 'compose/secret-in-environment',

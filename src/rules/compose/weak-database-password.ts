@@ -2,7 +2,7 @@ import { weakReasonText, weakSecretReason } from '../../lib/secrets.js';
 import { parseBoolean } from '../../lib/values.js';
 import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
-import { DB_PASSWORD_KEYS } from './lib/common.js';
+import { DB_PASSWORD_KEYS } from './_common.js';
 
 const MIN_LENGTH = 16;
 

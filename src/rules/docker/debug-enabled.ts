@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
-import { deployedStages } from './lib/common.js';
-import { debugSetting } from './lib/debug-settings.js';
+import { deployedStages } from '../../facts/docker-stages.js';
+import { debugSetting } from '../../lib/debug-settings.js';
 
 export default defineRule({
   id: 'docker/debug-enabled',

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
-import { deployedStages } from './lib/common.js';
-import { devServerOf } from './lib/dev-servers.js';
+import { deployedStages } from '../../facts/docker-stages.js';
+import { devServerOf } from '../../facts/dev-server.js';
 
 export default defineRule({
   id: 'docker/dev-server',

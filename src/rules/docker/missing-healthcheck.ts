@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { deployedStages } from './lib/common.js';
+import { deployedStages } from '../../facts/docker-stages.js';
 
 export default defineRule({
   id: 'docker/missing-healthcheck',

@@ -2,7 +2,8 @@ import { parseImage } from '../../lib/image-ref.js';
 import { commandWords } from '../../lib/shell-words.js';
 import type { DockerStage, DockerfileFact } from '../../facts/dockerfile.js';
 import { defineRule } from '../define.js';
-import { deployedStages, stageName } from './lib/common.js';
+import { deployedStages } from '../../facts/docker-stages.js';
+import { stageName } from './_common.js';
 
 /** Base images that already run as an unprivileged user. */
 const NON_ROOT_IMAGE = /(nonroot|non-root|rootless)|^cgr\.dev\/chainguard\//i;

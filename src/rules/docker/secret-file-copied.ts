@@ -3,7 +3,8 @@ import { sensitiveFileKind } from '../../lib/secrets.js';
 import type { ContextEntry } from '../../facts/dockerfile.js';
 import type { Localized } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
-import { shippedStages, stageName } from './lib/common.js';
+import { shippedStages } from '../../facts/docker-stages.js';
+import { stageName } from './_common.js';
 
 const WHAT: Record<ContextEntry['what'], Localized> = {
   'env-file': { en: 'an env file', ja: 'env ファイル' },

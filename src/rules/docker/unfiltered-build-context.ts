@@ -1,7 +1,7 @@
 import type { ContextEntry, DockerCopy, DockerfileFact } from '../../facts/dockerfile.js';
 import type { Localized, Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
-import { deployedStages } from './lib/common.js';
+import { deployedStages } from '../../facts/docker-stages.js';
 
 const WHOLE_CONTEXT = new Set(['.', './', '*', './*', '.\\', './.']);
 

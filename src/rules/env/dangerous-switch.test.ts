@@ -20,7 +20,8 @@ test('env/dangerous-switch: protections switched off in production (S0.4, S0.9, 
     },
     ['.env.production:1', '.env.production:3', '.env.production:4', '.env.production:5', '.env.production:7', '.env.production:8'],
   );
-  assert.deepEqual(findings.map((f) => f.severity), ['high', 'critical', 'high', 'high', 'medium', 'high']);
+  // CSRF protection switched off in production is critical (the judgement `honban env` had).
+  assert.deepEqual(findings.map((f) => f.severity), ['critical', 'critical', 'high', 'high', 'medium', 'high']);
   assert.match(findings[0]!.message, /^DISABLE_WTF_CSRF turns off CSRF protection/);
 });
 

@@ -1,7 +1,10 @@
-import { DANGEROUS_SWITCHES, isTruthy, parseBoolean } from '../../lib/values.js';
+import { DANGEROUS_SWITCHES, parseBoolean } from '../../lib/values.js';
+import { catalogEntry } from '../../lib/env-catalog.js';
+import { schemaControlsValue } from '../../lib/env-spec.js';
 import type { Localized, Severity } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries, envLabel } from './util.js';
+import { asCanonical, at, isSet } from './_common.js';
+import { envLabel } from './_util.js';
 
 /** Protections that must stay on: switching them off is as dangerous as a DISABLE_* switch on. */
 const MUST_STAY_ON: Record<string, Localized & { severity?: Severity }> = {
@@ -37,7 +40,7 @@ function judge(key: string, value: string): Hit | undefined {
   const v = value.trim();
   // DISABLE_WTF_CSRF=1, ALLOW_DB_RESET=true …
   const on = DANGEROUS_SWITCHES[k];
-  if (on && isTruthy(v)) {
+  if (on && v !== '' && parseBoolean(v) !== false) {
     return { effect: on, severity: CRITICAL.has(k) ? 'critical' : MEDIUM.has(k) ? 'medium' : undefined, wanted: `${key}=0` };
   }
   // Entries written as KEY_VALUE in the shared table: NODE_TLS_REJECT_UNAUTHORIZED=0, RATELIMIT_ENABLED=false.
@@ -52,18 +55,22 @@ function judge(key: string, value: string): Hit | undefined {
   return undefined;
 }
 
+/** In production these are critical too: CSRF protection or authentication off for everyone. */
+const PRODUCTION_CRITICAL = new Set(['DISABLE_WTF_CSRF', 'WTF_CSRF_DISABLED', 'DISABLE_CSRF']);
+
 export default defineRule({
   id: 'env/dangerous-switch',
   severity: 'high',
   environments: ['production', 'staging'],
-  facts: ['dotenv'],
+  command: ['scan', 'env'],
+  facts: ['envVar'],
   title: {
     en: 'Dangerous switch on in an env file',
     ja: 'env ファイルで危険なスイッチが有効',
   },
   description: {
-    en: 'An env file the target environment loads switches off a protection or switches on a development shortcut: DISABLE_WTF_CSRF, DISABLE_FORCE_HTTPS, ALLOW_DB_RESET, DISABLE_AUTH, NODE_TLS_REJECT_UNAUTHORIZED=0, or WTF_CSRF_ENABLED / FORCE_HTTPS / SESSION_COOKIE_SECURE set to false. These switches exist to make local development convenient; in a deployed environment they open CSRF, session theft over HTTP, man-in-the-middle, or data loss.',
-    ja: 'ターゲット環境が読み込む env ファイルで、保護機能を無効にするか開発用の近道を有効にしています: DISABLE_WTF_CSRF、DISABLE_FORCE_HTTPS、ALLOW_DB_RESET、DISABLE_AUTH、NODE_TLS_REJECT_UNAUTHORIZED=0、または WTF_CSRF_ENABLED / FORCE_HTTPS / SESSION_COOKIE_SECURE が false。これらはローカル開発を楽にするためのスイッチで、デプロイ環境では CSRF、HTTP 経由のセッション盗用、中間者攻撃、データ消失につながります。',
+    en: 'An env file the target environment loads switches off a protection or switches on a development shortcut: DISABLE_WTF_CSRF, DISABLE_FORCE_HTTPS, ALLOW_DB_RESET, DISABLE_AUTH, NODE_TLS_REJECT_UNAUTHORIZED=0, or WTF_CSRF_ENABLED / FORCE_HTTPS / SESSION_COOKIE_SECURE set to false. These switches exist to make local development convenient; in a deployed environment they open CSRF, session theft over HTTP, man-in-the-middle, or data loss. `honban scan` judges the env files of the repository and `honban env` the resolved environment (every layer, secrets and the process environment included): both report this one id, which replaces env/dangerous-switch-on.',
+    ja: 'ターゲット環境が読み込む env ファイルで、保護機能を無効にするか開発用の近道を有効にしています: DISABLE_WTF_CSRF、DISABLE_FORCE_HTTPS、ALLOW_DB_RESET、DISABLE_AUTH、NODE_TLS_REJECT_UNAUTHORIZED=0、または WTF_CSRF_ENABLED / FORCE_HTTPS / SESSION_COOKIE_SECURE が false。これらはローカル開発を楽にするためのスイッチで、デプロイ環境では CSRF、HTTP 経由のセッション盗用、中間者攻撃、データ消失につながります。 `honban scan` はリポジトリの env ファイルを、`honban env` は解決後の環境 (すべてのレイヤー、シークレット、プロセス環境変数を含む) を判定し、どちらもこの 1 つの ID で報告します (env/dangerous-switch-on はこの ID に統合されました)。',
   },
   fix: {
     en: 'Remove the switch from the env file of the deployed environment (or set it to its safe value) and keep it only in `.env.development`.',
@@ -71,26 +78,32 @@ export default defineRule({
   },
   references: { cwe: ['CWE-352', 'CWE-319', 'CWE-295', 'CWE-1188'] },
   check(facts, ctx) {
-    for (const f of facts.dotenv) {
-      for (const e of effectiveEntries(f)) {
-        const hit = judge(e.key, e.value);
-        if (!hit) continue;
-        ctx.report({
-          file: f.file,
-          line: e.line,
-          column: e.column,
-          key: e.key,
-          severity: hit.severity,
-          message: {
-            en: `${e.key} ${hit.effect.en} in ${ctx.environment}`,
-            ja: `${envLabel(ctx.environment).ja}環境で ${e.key} の設定が${hit.effect.ja.replace(/します$/, 'しています')}`,
-          },
-          fix: {
-            en: `Set ${hit.wanted} in ${f.file}, or delete the line; keep the shortcut only in .env.development.`,
-            ja: `${f.file} で ${hit.wanted} にするか行を削除し、この近道は .env.development だけに残してください。`,
-          },
-        });
+    for (const v of facts.envVar) {
+      if (!isSet(v) || schemaControlsValue(v.spec)) continue;
+      // `MKS_DISABLE_CSRF` reads as DISABLE_CSRF (the catalog's prefixed names).
+      const entry = catalogEntry(v.key);
+      const name = entry && (entry.role === 'dangerous-switch' || entry.role === 'security-switch') ? entry.key : v.key;
+      let hit = judge(name, v.value);
+      // A development switch of the catalog that the table above does not know: on unless false.
+      if (!hit && entry?.role === 'dangerous-switch' && parseBoolean(v.value) !== false) {
+        hit = { effect: DANGEROUS_SWITCHES[entry.key] ?? { en: 'is a development switch', ja: '開発用のスイッチです' }, wanted: `${v.key}=0` };
       }
+      if (!hit) continue;
+      // Turning off CSRF protection in production is as bad as turning off authentication.
+      const severity = hit.severity ?? (ctx.environment === 'production' && PRODUCTION_CRITICAL.has(name.toUpperCase()) ? 'critical' : undefined);
+      const c = asCanonical(v.key);
+      ctx.report({
+        ...at(v),
+        severity,
+        message: {
+          en: `${v.key} ${hit.effect.en} in ${ctx.environment}${c.en}`,
+          ja: `${envLabel(ctx.environment).ja}環境で ${v.key} の設定が${hit.effect.ja.replace(/します$/, 'しています')}${c.ja}`,
+        },
+        fix: {
+          en: `Set ${hit.wanted.replace(name, v.key)} in ${v.file}${v.line ? '' : ' (the process environment)'}, or delete it; keep the shortcut only in .env.development.`,
+          ja: `${v.file} で ${hit.wanted.replace(name, v.key)} にするか削除し、この近道は .env.development だけに残してください。`,
+        },
+      });
     }
   },
 });

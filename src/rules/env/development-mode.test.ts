@@ -16,9 +16,10 @@ test('env/development-mode: development and other environments named in producti
   assert.equal(findings[1]!.column, 11);
 });
 
-test('env/development-mode: development files are silent; staging may say staging', async () => {
+test('env/development-mode: development files are silent; staging may say staging or production', async () => {
   await expectLines(rule, { '.env.development': text('FLASK_ENV=development') }, []);
-  await expectLines(rule, { '.env.staging': text('ENVIRONMENT=staging', 'NODE_ENV=production') }, ['.env.staging:2'], { environment: 'staging' });
+  // NODE_ENV=production is how a staging build should run (the judgement `honban env` had).
+  await expectLines(rule, { '.env.staging': text('ENVIRONMENT=staging', 'NODE_ENV=production', 'RAILS_ENV=development') }, ['.env.staging:3'], { environment: 'staging' });
 });
 
 test('env/development-mode: FLASK_ENV=development in .flaskenv is medium (the Flask CLI reads it in every environment)', async () => {

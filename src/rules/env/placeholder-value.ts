@@ -1,6 +1,7 @@
-import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
+import { isPlaceholder, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries, envLabel, isReference, minLengths } from './util.js';
+import { isSet, valueAt } from './_common.js';
+import { envLabel, minLengths } from './_util.js';
 
 /**
  * Words `isPlaceholder` accepts that are ordinary configuration values for keys that are not
@@ -24,14 +25,17 @@ function isPlainPlaceholder(value: string): boolean {
 export default defineRule({
   id: 'env/placeholder-value',
   severity: 'high',
-  facts: ['dotenv'],
+  // A development environment's throw-away secrets and placeholders are expected (`honban env --env development`).
+  environments: ['production', 'staging'],
+  command: ['scan', 'env'],
+  facts: ['envVar'],
   title: {
     en: 'Placeholder value left in an env file',
     ja: 'env ファイルにプレースホルダーが残っている',
   },
   description: {
-    en: 'A variable in an env file the target environment loads still holds a template placeholder (`your_openai_api_key_here`, `your_smtp_username`, `<token>`, `changeme`, `xxx`). The application either runs with a fake key — sessions signed with a guessable value, mail or payments silently failing — or breaks at the first call to the service. Templates (`.env.example`) are meant to hold placeholders; files that are loaded are not.',
-    ja: 'ターゲット環境が読み込む env ファイルの変数に、テンプレートのプレースホルダー (`your_openai_api_key_here`、`your_smtp_username`、`<token>`、`changeme`、`xxx` など) が残っています。アプリは偽のキーのまま動く (推測可能な値でセッションが署名される、メールや決済が黙って失敗する) か、外部サービスを最初に呼んだ時点で壊れます。プレースホルダーを置いてよいのはテンプレート (`.env.example`) だけで、実際に読み込まれるファイルには置けません。',
+    en: 'A variable in an env file the target environment loads still holds a template placeholder (`your_openai_api_key_here`, `your_smtp_username`, `<token>`, `changeme`, `xxx`). The application either runs with a fake key — sessions signed with a guessable value, mail or payments silently failing — or breaks at the first call to the service. Templates (`.env.example`) are meant to hold placeholders; files that are loaded are not. `honban scan` judges the env files of the repository and `honban env` the resolved environment (every layer, secrets and the process environment included): both report this one id, which replaces env/resolved-placeholder.',
+    ja: 'ターゲット環境が読み込む env ファイルの変数に、テンプレートのプレースホルダー (`your_openai_api_key_here`、`your_smtp_username`、`<token>`、`changeme`、`xxx` など) が残っています。アプリは偽のキーのまま動く (推測可能な値でセッションが署名される、メールや決済が黙って失敗する) か、外部サービスを最初に呼んだ時点で壊れます。プレースホルダーを置いてよいのはテンプレート (`.env.example`) だけで、実際に読み込まれるファイルには置けません。 `honban scan` はリポジトリの env ファイルを、`honban env` は解決後の環境 (すべてのレイヤー、シークレット、プロセス環境変数を含む) を判定し、どちらもこの 1 つの ID で報告します (env/resolved-placeholder はこの ID に統合されました)。',
   },
   fix: {
     en: 'Put the real value in the environment of the deployment (secret store, CI/CD secret, or the server\'s env file that is not committed) and delete the placeholder line, so a missing value fails at start-up.',
@@ -40,29 +44,23 @@ export default defineRule({
   references: { cwe: ['CWE-1188', 'CWE-798'] },
   check(facts, ctx) {
     const min = minLengths(ctx.options);
-    for (const f of facts.dotenv) {
-      for (const e of effectiveEntries(f)) {
-        if (!e.value.trim() || isReference(e.value)) continue;
-        const secret = isSecretName(e.key);
-        const placeholder = secret ? weakSecretReason(e.value, { minLength: min.key }) === 'placeholder' : isPlainPlaceholder(e.value);
-        if (!placeholder) continue;
-        ctx.report({
-          file: f.file,
-          line: e.valueLine,
-          column: e.valueColumn,
-          key: e.key,
-          message: {
-            en: `${e.key} is still a placeholder (${e.value.trim().length} characters), not a real ${secret ? 'secret' : 'value'}`,
-            ja: `${e.key} がプレースホルダーのままで、本物の${secret ? '秘密値' : '値'}ではありません (${e.value.trim().length} 文字)`,
-          },
-          fix: {
-            en: `Set the real ${e.key} for ${ctx.environment} in the deployment's environment or secret store and remove this placeholder line from ${f.file}.`,
-            ja: `${envLabel(ctx.environment).ja}環境用の本物の ${e.key} をデプロイ先の環境変数かシークレットストアに設定し、${f.file} からこのプレースホルダーの行を削除してください。`,
-          },
-          // The placeholder is not secret, but keep the rule's promise: values never appear.
-          secrets: secret ? [e.value] : undefined,
-        });
-      }
+    for (const v of facts.envVar) {
+      if (!isSet(v)) continue;
+      const placeholder = v.secret ? weakSecretReason(v.value, { minLength: min.key }) === 'placeholder' : isPlainPlaceholder(v.value);
+      if (!placeholder) continue;
+      ctx.report({
+        ...valueAt(v),
+        message: {
+          en: `${v.key} is still a placeholder (${v.value.trim().length} characters), not a real ${v.secret ? 'secret' : 'value'}`,
+          ja: `${v.key} はまだプレースホルダー (${v.value.trim().length} 文字) のままで、実際の${v.secret ? '秘密値' : '値'}ではありません`,
+        },
+        fix: {
+          en: `Set the real ${v.key} for ${ctx.environment} in the deployment's environment or secret store and remove this placeholder from ${v.file}.`,
+          ja: `${envLabel(ctx.environment).ja}環境の実際の ${v.key} をデプロイ先の環境変数かシークレットストアに設定し、${v.file} のこのプレースホルダーを削除してください。`,
+        },
+        // The placeholder is not secret, but keep the rule's promise: values never appear.
+        secrets: v.secret ? [v.value] : undefined,
+      });
     }
   },
 });

@@ -2,7 +2,7 @@ import type { DotenvEntry } from '../../facts/dotenv.js';
 import type { DotenvFile } from '../../facts/dotenv.js';
 import { isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries, isFileReferenceKey, isReference, isSettingValue } from './util.js';
+import { effectiveEntries, isFileReferenceKey, isReference, isSettingValue } from './_util.js';
 import { urlCredentials } from '../../lib/url.js';
 
 /** Entries that hold a literal secret (not a placeholder, reference or empty value). */

@@ -1,6 +1,6 @@
 import { isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { isFileReferenceKey, isReference, isSettingValue } from './util.js';
+import { isFileReferenceKey, isReference, isSettingValue } from './_util.js';
 import { urlCredentials } from '../../lib/url.js';
 
 export default defineRule({

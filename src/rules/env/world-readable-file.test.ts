@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectLines, text } from '../../testing/harness.js';
 import rule from './world-readable-file.js';
@@ -5,19 +6,23 @@ import rule from './world-readable-file.js';
 const SECRET = 'SECRET_KEY=Zq3xR8vN1pL6tY0wK4bH7mC2dF9gJ5sA';
 
 test('env/world-readable-file: a production env file with secrets and mode 644', async () => {
-  await expectLines(rule, [{ path: '.env.production', content: text('A=1', SECRET), mode: 0o644 }], ['.env.production:1']);
+  const found = await expectLines(rule, [{ path: '.env.production', content: text('A=1', SECRET), mode: 0o644 }], ['.env.production:-']);
+  assert.equal(found[0]!.severity, 'high');
 });
 
-test('env/world-readable-file: mode 600, files without secrets, unknown modes and development files are silent', async () => {
-  await expectLines(
+test('env/world-readable-file: mode 600, unknown modes and development files are silent; without secrets it is low', async () => {
+  const found = await expectLines(
     rule,
     [
       { path: '.env.production', content: text(SECRET), mode: 0o600 },
       { path: 'env/production/common.env', content: text('DEBUG=False'), mode: 0o644 },
       { path: '.env.staging', content: text(SECRET) },
       { path: '.env.development', content: text(SECRET), mode: 0o644 },
-      { path: '.env', content: text(SECRET), mode: 0o644 },
+      { path: '.env', content: text(SECRET), mode: 0o640 },
     ],
-    [],
+    ['.env:-', 'env/production/common.env:-'],
   );
+  // The shared .env is loaded in production too (honban env judged it): group-readable with a secret.
+  assert.deepEqual(found.map((f) => `${f.file} ${f.severity}`), ['.env high', 'env/production/common.env low']);
+  assert.match(found[0]!.message, /^\.env has mode 640: readable by its group; it holds 1 secret value$/);
 });

@@ -1,32 +1,18 @@
-import type { DotenvFile } from '../../facts/dotenv.js';
-import { isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { defineRule } from '../define.js';
-import { effectiveEntries, isFileReferenceKey, isReference, isSettingValue } from './util.js';
-import { urlCredentials } from '../../lib/url.js';
-
-function holdsSecrets(f: DotenvFile): string[] {
-  const keys: string[] = [];
-  for (const e of effectiveEntries(f)) {
-    const v = e.value.trim();
-    if (!v || isReference(v) || isFileReferenceKey(e.key)) continue;
-    const cred = urlCredentials(v);
-    if ((isSecretName(e.key) && !isSettingValue(v) && weakSecretReason(v) !== 'placeholder') || (cred && !/\$\{?[A-Za-z_]/.test(cred.password))) keys.push(e.key);
-  }
-  return keys;
-}
 
 export default defineRule({
   id: 'env/world-readable-file',
-  severity: 'medium',
+  severity: 'high',
   environments: ['production', 'staging'],
-  facts: ['dotenv'],
+  command: ['scan', 'env'],
+  facts: ['envFile'],
   title: {
-    en: 'Env file with secrets is readable by every user',
-    ja: '秘密値を含む env ファイルを全ユーザーが読める',
+    en: 'Env file readable by other users',
+    ja: 'env ファイルを他のユーザーが読める',
   },
   description: {
-    en: 'An env file named for the target environment (`.env.production`, `env/production/*.env`) that holds secret values has permissions that let every local user (and every process running as another user) read it — typically 644 from a default umask. On the server, the file should be readable only by the service account: mode 600 (or 640 with the service group).',
-    ja: '秘密値を含む、ターゲット環境名の付いた env ファイル (`.env.production`、`env/production/*.env`) が、ローカルの全ユーザー (と別ユーザーで動くすべてのプロセス) から読めるパーミッションになっています (既定の umask による 644 が典型です)。サーバー上ではサービスアカウントだけが読めるように、モード 600 (またはサービスのグループに 640) にしてください。',
+    en: 'An env file the target environment loads has permissions that let other local users (its group, or everyone) read it — typically 644 from a default umask. High when it holds secret values, low otherwise. On the server, the file should be readable only by the service account: mode 600 (or 640 with the service group). `honban scan` judges the env files of the repository and `honban env` the resolved environment (every layer, secrets and the process environment included): both report this one id, which replaces env/readable-env-file.',
+    ja: 'ターゲット環境が読み込む env ファイルが、ローカルの他のユーザー (グループ、または全員) から読めるパーミッションになっています (既定の umask による 644 が典型です)。秘密値を含む場合は high、含まない場合は low です。サーバー上ではサービスアカウントだけが読めるように、モード 600 (またはサービスのグループに 640) にしてください。 `honban scan` はリポジトリの env ファイルを、`honban env` は解決後の環境 (すべてのレイヤー、シークレット、プロセス環境変数を含む) を判定し、どちらもこの 1 つの ID で報告します (env/readable-env-file はこの ID に統合されました)。',
   },
   fix: {
     en: 'Run `chmod 600 <file>` and `chown <service-user> <file>`; in a Dockerfile use `COPY --chmod=600 --chown=app:app`.',
@@ -34,24 +20,22 @@ export default defineRule({
   },
   references: { cwe: ['CWE-732', 'CWE-276'] },
   check(facts, ctx) {
-    for (const f of facts.dotenv) {
-      // Files named for the target environment (the shared `.env` is usually a developer's file).
-      if (f.environment !== ctx.environment || f.mode === undefined || (f.mode & 0o004) === 0) continue;
-      const keys = holdsSecrets(f);
-      if (!keys.length) continue;
+    for (const f of facts.envFile) {
+      // Group or other bits: only the service account should read an env file.
+      if (f.mode === undefined || (f.mode & 0o077) === 0) continue;
+      const mode = (f.mode & 0o777).toString(8).padStart(3, '0');
+      const who = f.mode & 0o007 ? { en: 'every user', ja: 'すべてのユーザー' } : { en: 'its group', ja: 'グループ' };
+      const holds = f.secretCount ? { en: `; it holds ${f.secretCount} secret value${f.secretCount === 1 ? '' : 's'}`, ja: `。秘密値を ${f.secretCount} 件含みます` } : { en: '', ja: '' };
       ctx.report({
         file: f.file,
-        line: 1,
-        column: 1,
-        fingerprint: `${f.file} mode`,
+        // Without secrets a wide mode is hygiene, not a leak.
+        severity: f.secretCount ? undefined : 'low',
         message: {
-          en: `${f.file} holds ${keys.length} secret value${keys.length > 1 ? 's' : ''} and is readable by every user (mode ${(f.mode & 0o777).toString(8).padStart(3, '0')})`,
-          ja: `${f.file} は ${keys.length} 個の秘密値を含み、全ユーザーが読めます (モード ${(f.mode & 0o777).toString(8).padStart(3, '0')})`,
+          en: `${f.file} has mode ${mode}: readable by ${who.en}${holds.en}`,
+          ja: `${f.file} のモードが ${mode} で、${who.ja}が読めます${holds.ja}`,
         },
-        fix: {
-          en: `chmod 600 ${f.file} (and chown it to the service user).`,
-          ja: `chmod 600 ${f.file} を実行してください (所有者もサービスユーザーにします)。`,
-        },
+        fix: { en: `chmod 600 ${f.file} (and chown it to the service user).`, ja: `chmod 600 ${f.file} を実行してください (所有者もサービスユーザーにしてください)。` },
+        fingerprint: `${f.file} mode`,
       });
     }
   },

@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scan } from '../../commands/scan.js';
-import { rules as contract } from '../contract/index.js';
-import { rules } from './index.js';
+import { rulesOf } from '../index.js';
+
+const contract = rulesOf('contract');
+const rules = rulesOf('express');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const api = path.resolve(here, '../../../test/fixtures/node/api');

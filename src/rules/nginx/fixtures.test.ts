@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scan } from '../../commands/scan.js';
-import { rules } from './index.js';
+import { rulesOf } from '../index.js';
+
+const rules = rulesOf('nginx');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(here, '../../../test/fixtures/nginx');

@@ -7,8 +7,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scan } from '../../commands/scan.js';
-import { rules as contract } from '../contract/index.js';
-import { rules } from './index.js';
+import { rulesOf } from '../index.js';
+
+const contract = rulesOf('contract');
+const rules = rulesOf('rails');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shop = path.resolve(here, '../../../test/fixtures/ruby/shop');

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scan } from '../../commands/scan.js';
-import { rules } from './index.js';
+import { rulesOf } from '../index.js';
+
+const rules = rulesOf('systemd');
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/systemd');
 

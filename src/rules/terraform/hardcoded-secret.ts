@@ -1,5 +1,5 @@
-import { reportSecretLiterals } from '../tf-aws/secret-literals.js';
-import { defineOtherProvidersRule } from '../tf-aws/util.js';
+import { reportSecretLiterals } from '../../facts/terraform/secret-literals.js';
+import { defineOtherProvidersRule } from './_util.js';
 
 /**
  * The provider-neutral twin of tf-aws/hardcoded-secret: the same secret literals, in what the tf-aws

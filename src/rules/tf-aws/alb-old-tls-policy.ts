@@ -1,5 +1,5 @@
-import { listenersOf } from './alb-http-listener.js';
-import { attrOr, defineAwsRule, msg, report, str, via } from './util.js';
+import { listenersOf } from './_alb.js';
+import { attrOr, defineAwsRule, msg, report, str, via } from './_util.js';
 
 /** Policies that still accept TLS 1.0 / 1.1. */
 export function isOldElbPolicy(name: string): boolean {

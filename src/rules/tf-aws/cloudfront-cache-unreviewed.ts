@@ -1,5 +1,5 @@
 import type { TfBlock, TfResource } from '../../facts/terraform/types.js';
-import { assumedDefault, blocks, defineAwsRule, label, msg, num, refIds, report, resourceIndex, resourcesOf, str } from './util.js';
+import { assumedDefault, blocks, defineAwsRule, label, msg, num, refIds, report, resourceIndex, resourcesOf, str } from './_util.js';
 
 /** AWS managed cache policies (ids are the same in every account). */
 const MANAGED_POLICIES: Record<string, { name: string; ttl: [number, number, number] }> = {

@@ -1,4 +1,4 @@
-import { attrOr, blocks, defineAwsRule, label, msg, report, resourcesOf, str, via } from './util.js';
+import { attrOr, blocks, defineAwsRule, label, msg, report, resourcesOf, str, via } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/cloudfront-http-allowed',

@@ -1,4 +1,4 @@
-import { assumedDefault, attrOr, blocks, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './util.js';
+import { assumedDefault, attrOr, blocks, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './_util.js';
 
 const OLD: Record<string, 'medium' | 'low'> = {
   SSLv3: 'medium',

@@ -1,4 +1,4 @@
-import { defineAwsRule, msg, report } from './util.js';
+import { defineAwsRule, msg, report } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/cloudtrail-missing',

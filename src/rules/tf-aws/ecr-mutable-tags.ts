@@ -1,4 +1,4 @@
-import { attrOr, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './util.js';
+import { attrOr, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/ecr-mutable-tags',

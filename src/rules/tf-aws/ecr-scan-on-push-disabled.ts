@@ -1,4 +1,4 @@
-import { attrAt, attrOr, blocks, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, via } from './util.js';
+import { attrAt, attrOr, blocks, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, via } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/ecr-scan-on-push-disabled',

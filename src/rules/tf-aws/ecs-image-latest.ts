@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { msg, report, textOf, UNKNOWN_MARK } from './util.js';
+import { msg, report, textOf, UNKNOWN_MARK } from './_util.js';
 
 /** The tag of an image reference: undefined when untagged, null when it cannot be known. */
 export function imageTag(image: string): string | undefined | null {

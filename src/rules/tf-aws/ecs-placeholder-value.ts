@@ -1,5 +1,5 @@
 import { isPlaceholder, isSecretName } from '../../lib/secrets.js';
-import { defineAwsRule, msg, report, str, via } from './util.js';
+import { defineAwsRule, msg, report, str, via } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/ecs-placeholder-value',

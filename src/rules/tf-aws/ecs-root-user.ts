@@ -1,4 +1,4 @@
-import { defineAwsRule, msg, report, str } from './util.js';
+import { defineAwsRule, msg, report, str } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/ecs-root-user',

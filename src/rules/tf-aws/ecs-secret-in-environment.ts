@@ -1,5 +1,5 @@
 import { isPlaceholder, isSecretName, weakReasonText, weakSecretReason } from '../../lib/secrets.js';
-import { defineAwsRule, isSecretKey, msg, report, str, via } from './util.js';
+import { defineAwsRule, isSecretKey, msg, report, str, via } from './_util.js';
 
 const AWS_KEY_ID = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
 

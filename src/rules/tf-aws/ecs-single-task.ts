@@ -1,4 +1,4 @@
-import { attrOr, defineAwsRule, msg, num, refersToResource, report, resourcesOf, str, via } from './util.js';
+import { attrOr, defineAwsRule, msg, num, refersToResource, report, resourcesOf, str, via } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/ecs-single-task',

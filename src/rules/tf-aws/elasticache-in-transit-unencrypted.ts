@@ -1,5 +1,5 @@
 import type { TfResource } from '../../facts/terraform/types.js';
-import { attrOr, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './util.js';
+import { attrOr, bool, defineAwsRule, isUnset, label, msg, report, resourcesOf, str, via } from './_util.js';
 
 /** Memcached supports TLS from 1.6.12. */
 function memcachedSupportsTls(version: string | undefined): boolean | undefined {

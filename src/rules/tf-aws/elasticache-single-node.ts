@@ -1,5 +1,5 @@
 import type { TfResource } from '../../facts/terraform/types.js';
-import { attrOr, defineAwsRule, isUnset, label, msg, num, refersToResource, report, resourcesOf, str, via } from './util.js';
+import { attrOr, defineAwsRule, isUnset, label, msg, num, refersToResource, report, resourcesOf, str, via } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/elasticache-single-node',

@@ -1,4 +1,4 @@
-import { attrOr, blocks, bool, defineAwsRule, label, msg, report, resourcesOf, str } from './util.js';
+import { attrOr, blocks, bool, defineAwsRule, label, msg, report, resourcesOf, str } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/elb-http-listener',

@@ -1,5 +1,5 @@
-import { reportSecretLiterals } from './secret-literals.js';
-import { defineAwsRule } from './util.js';
+import { reportSecretLiterals } from '../../facts/terraform/secret-literals.js';
+import { defineAwsRule } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/hardcoded-secret',

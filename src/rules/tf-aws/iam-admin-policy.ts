@@ -1,6 +1,6 @@
 import type { TerraformFact, TfAttr, TfResource, TfValue } from '../../facts/terraform/types.js';
 import type { Severity } from '../../contracts/types.js';
-import { defineAwsRule, items, label, msg, refIds, report, resourceIndex, str, textOf, via } from './util.js';
+import { defineAwsRule, items, label, msg, refIds, report, resourceIndex, str, textOf, via } from './_util.js';
 
 /** Attachments: resource type → [policy ARN attribute(s), principal attribute(s)]. */
 const ATTACH: Record<string, { policy: string; principals: string[]; list?: boolean }> = {

@@ -1,10 +1,5 @@
-import { defineAwsRule, label, msg, report } from './util.js';
-
-/** `s3:*`, `ec2:*`, `iam:*`: every action of one service. */
-export function serviceWildcard(action: string): string | undefined {
-  const m = /^([a-z0-9-]+):\*$/i.exec(action.trim());
-  return m ? m[1]!.toLowerCase() : undefined;
-}
+import { serviceWildcard } from './_iam.js';
+import { defineAwsRule, label, msg, report } from './_util.js';
 
 /** Services whose every action on every resource amounts to taking over the account. */
 const ESCALATING = new Set(['iam', 'sts', 'organizations', 'sso', 'identitystore', 'lambda', 'cloudformation', 'ssm', 'ec2']);

@@ -1,6 +1,6 @@
 import type { TerraformFact, TfValue } from '../../facts/terraform/types.js';
 import type { Localized } from '../../contracts/types.js';
-import { allAttrs, defineAwsRule, label, msg, refIds, report, resourceIndex } from './util.js';
+import { allAttrs, defineAwsRule, label, msg, refIds, report, resourceIndex } from './_util.js';
 
 interface Use {
   where: Localized;

@@ -1,4 +1,4 @@
-import { defineAwsRule, label, msg, report } from './util.js';
+import { defineAwsRule, label, msg, report } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/iam-wildcard-action',

@@ -1,5 +1,5 @@
-import { serviceWildcard } from './iam-service-wildcard.js';
-import { defineAwsRule, label, msg, report } from './util.js';
+import { serviceWildcard } from './_iam.js';
+import { defineAwsRule, label, msg, report } from './_util.js';
 
 /** Actions that only accept Resource "*" (AWS does not support resource-level permissions for them). */
 const RESOURCELESS = new Set(

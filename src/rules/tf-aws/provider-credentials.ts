@@ -1,4 +1,4 @@
-import { defineAwsRule, msg, report, str, via } from './util.js';
+import { defineAwsRule, msg, report, str, via } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/provider-credentials',

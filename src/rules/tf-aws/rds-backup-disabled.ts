@@ -1,4 +1,4 @@
-import { assumedDefault, attrOr, defineAwsRule, isDbCopy, isUnset, label, msg, num, report, resourcesOf, str, via } from './util.js';
+import { assumedDefault, attrOr, defineAwsRule, isDbCopy, isUnset, label, msg, num, report, resourcesOf, str, via } from './_util.js';
 
 /** AWS Security Hub RDS.11's default minimum, and a week of weekends and holidays to notice a problem. */
 const MIN_DAYS = 7;

@@ -1,4 +1,4 @@
-import { assumedDefault, attrOr, bool, defineAwsRule, isDbCopy, isUnset, label, msg, report, resourcesOf, str, via } from './util.js';
+import { assumedDefault, attrOr, bool, defineAwsRule, isDbCopy, isUnset, label, msg, report, resourcesOf, str, via } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/rds-deletion-protection-off',

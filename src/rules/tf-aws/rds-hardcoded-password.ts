@@ -1,5 +1,5 @@
 import { weakReasonText, weakSecretReason } from '../../lib/secrets.js';
-import { dbPasswordLiterals, defineAwsRule, label, msg, report, via } from './util.js';
+import { dbPasswordLiterals, defineAwsRule, label, msg, report, via } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/rds-hardcoded-password',

@@ -1,4 +1,4 @@
-import { attrOr, bool, defineAwsRule, label, msg, report, resourcesOf, via } from './util.js';
+import { attrOr, bool, defineAwsRule, label, msg, report, resourcesOf, via } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/rds-public',

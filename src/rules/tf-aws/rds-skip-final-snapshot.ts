@@ -1,4 +1,4 @@
-import { attrOr, bool, defineAwsRule, isDbCopy, label, msg, report, resourcesOf, str, via } from './util.js';
+import { attrOr, bool, defineAwsRule, isDbCopy, label, msg, report, resourcesOf, str, via } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/rds-skip-final-snapshot',

@@ -1,4 +1,4 @@
-import { attrOr, blocks, defineAwsRule, label, msg, report, resourcesOf, strings, via } from './util.js';
+import { attrOr, blocks, defineAwsRule, label, msg, report, resourcesOf, strings, via } from './_util.js';
 
 const WRITE = new Set(['PUT', 'POST', 'DELETE']);
 

@@ -1,5 +1,5 @@
 import type { TfResource } from '../../facts/terraform/types.js';
-import { attrOr, bool, defineAwsRule, isUnset, label, msg, refersToResource, refIds, report, resourcesOf, str, via } from './util.js';
+import { attrOr, bool, defineAwsRule, isUnset, label, msg, refersToResource, refIds, report, resourcesOf, str, via } from './_util.js';
 
 const FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
 

@@ -1,4 +1,4 @@
-import { attrOr, blocks, deepBlocks, defineAwsRule, label, msg, report, resourcesOf, str, via } from './util.js';
+import { attrOr, blocks, deepBlocks, defineAwsRule, label, msg, report, resourcesOf, str, via } from './_util.js';
 
 const PUBLIC: Record<string, { sev: 'critical' | 'high'; en: string; ja: string }> = {
   'public-read': { sev: 'high', en: 'anyone on the internet can list and read the objects', ja: 'インターネット上の誰でもオブジェクトを一覧・読み取りできます' },

@@ -1,5 +1,5 @@
-import { ADMIN_PORTS, DB_PORTS, coveredPorts, describeRange, portList, worldIngress } from './sg.js';
-import { attrOr, defineAwsRule, label, msg, report, via } from './util.js';
+import { ADMIN_PORTS, DB_PORTS, coveredPorts, describeRange, portList, worldIngress } from './_sg.js';
+import { attrOr, defineAwsRule, label, msg, report, via } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/sg-database-port-open',

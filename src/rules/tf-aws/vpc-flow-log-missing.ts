@@ -1,4 +1,4 @@
-import { defineAwsRule, label, msg, refersToResource, report, resourcesOf, str } from './util.js';
+import { defineAwsRule, label, msg, refersToResource, report, resourcesOf, str } from './_util.js';
 
 export default defineAwsRule({
   id: 'tf-aws/vpc-flow-log-missing',

@@ -1,5 +1,5 @@
 import type { TfBody, TfResource } from '../../facts/terraform/types.js';
-import { blocks, deepBlocks, defineAwsRule, label, msg, refIds, report, resourcesOf, str } from './util.js';
+import { blocks, deepBlocks, defineAwsRule, label, msg, refIds, report, resourcesOf, str } from './_util.js';
 
 /** Does a list of WAF rules contain a rate-based rule? undefined when it cannot be known. */
 function hasRateRule(body: TfBody, groups: Map<string, TfResource>, seen = new Set<string>()): boolean | undefined {

@@ -1,0 +1,97 @@
+/**
+ * Collector `credentials`: known credential formats in any file, found by in-process
+ * `@secretlint/core` with the recommended preset — loaded lazily on the first file, configured
+ * once, run once per file. The CLI re-globs and re-reads per run and is
+ * quadratic in the number of files; calling the core per file keeps honban linear.
+ */
+import type { Collector } from '../contracts/collector.js';
+import type { CredentialHit } from '../facts/credentials.js';
+
+
+type LintSource = typeof import('@secretlint/core').lintSource;
+type Config = import('@secretlint/types').SecretLintCoreConfig;
+
+let loaded: Promise<{ lintSource: LintSource; config: Config }> | undefined;
+
+function load(): Promise<{ lintSource: LintSource; config: Config }> {
+  loaded ??= (async () => {
+    const [{ lintSource }, preset] = await Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]);
+    await silenceProfiler();
+    const config: Config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: preset.creator }] };
+    return { lintSource, config };
+  })();
+  return loaded;
+}
+
+/**
+ * `@secretlint/core` marks every file and rule on the global performance timeline, and its profiler
+ * (a PerformanceObserver) turns each end mark into a measure that looks the start mark up by name
+ * among all marks so far: the cost per file grows with the number of files already linted — the
+ * reason the secretlint CLI is quadratic. Nobody reads those measures in-process, so the shared
+ * profiler instance is turned into a no-op. If the module cannot be reached (another package
+ * layout), linting still works, only slower.
+ */
+async function silenceProfiler(): Promise<void> {
+  try {
+    const mod = (await import('@secretlint/profiler' as string)) as { secretLintProfiler?: { mark?: unknown } };
+    if (mod.secretLintProfiler && typeof mod.secretLintProfiler.mark === 'function') mod.secretLintProfiler.mark = () => {};
+  } catch {
+    // keep secretlint's default behaviour
+  }
+}
+
+/** One secretlint run per file and content, shared by the rules that need it. */
+const cache = new Map<string, { content: string; hits: Promise<CredentialHit[]> }>();
+
+/** Known credential formats in `content` (path is used by file-specific rules such as .npmrc). */
+export function findCredentials(path: string, content: string): Promise<CredentialHit[]> {
+  const c = cache.get(path);
+  if (c && c.content === content) return c.hits;
+  const hits = lint(path, content);
+  // Bounded: a long-lived process (an editor, repeated library scans) must not keep every file.
+  if (cache.size >= 50_000) cache.clear();
+  cache.set(path, { content, hits });
+  return hits;
+}
+
+async function lint(path: string, content: string): Promise<CredentialHit[]> {
+  const { lintSource, config } = await load();
+  const ext = path.includes('.') ? path.slice(path.lastIndexOf('.')) : '';
+  const result = await lintSource({
+    source: { content, filePath: path, ext, contentType: 'text' },
+    options: { config, maskSecrets: true, locale: 'en' },
+  });
+  const hits: CredentialHit[] = [];
+  for (const m of result.messages) {
+    const [start, end] = m.range;
+    hits.push({
+      messageId: m.messageId,
+      ruleId: m.ruleId,
+      value: content.slice(start, end),
+      line: m.loc.start.line,
+      column: m.loc.start.column + 1,
+      endLine: m.loc.end.line,
+      endColumn: m.loc.end.column + 1,
+    });
+  }
+  return hits;
+}
+
+const collector: Collector<'credentials'> = {
+  fact: 'credentials',
+  kinds: [],
+  async collect(file, ctx) {
+    if (!file.content) return undefined;
+    const hits = await findCredentials(file.path, file.content);
+    if (!hits.length) return undefined;
+    for (const h of hits) ctx.registerSecret(h.value);
+    return {
+      file: file.path,
+      environment: file.environment,
+      gitIgnored: file.gitIgnored,
+      ...(file.gitTracked !== undefined ? { gitTracked: file.gitTracked } : {}),
+      hits,
+    };
+  },
+};
+export default collector;
