@@ -27,7 +27,9 @@ function time(cmd, args, opts = {}) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const honban = (args) => time(process.execPath, ['bin/honban.js', 'host', ...args, '--format', 'json', '--fail-on', 'none']);
+// From a directory without a honban.yml (the repository has its own, for scanning itself): a server's.
+const CWD = mkdtempSync(path.join(os.tmpdir(), 'honban-bench-cwd-'));
+const honban = (args) => time(process.execPath, [path.join(ROOT, 'bin/honban.js'), 'host', ...args, '--format', 'json', '--fail-on', 'none'], { cwd: CWD });
 const fixture = materialize('neglected', new Date());
 const rows = [];
 try {
@@ -40,6 +42,7 @@ try {
   rows.push({ what: `honban host (live${process.getuid?.() === 0 ? ', root' : ', not root'})`, ms: median(live.map((r) => r.ms)), cpuMs: median(live.map((r) => r.cpuMs ?? 0)), target: 2000, detail: `${liveReport.findings.length} findings, gather ${liveReport.extra.timing.gatherMs} ms; commands: ${liveReport.extra.commands.map((c) => `${c.command} ${c.ms} ms`).join(', ')}` });
 } finally {
   fixture.cleanup();
+  rmSync(CWD, { recursive: true, force: true });
 }
 
 let lynisMs;

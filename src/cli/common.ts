@@ -1,11 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ENV_NAME_PATTERN } from '../config/schema.js';
 import { UserError } from '../contracts/errors.js';
 import { SEVERITIES, type FailOn, type Lang, type Severity } from '../contracts/types.js';
-import { FORMATS, render, type Format } from '../report/index.js';
+import { FORMATS, renderLazily, type Format } from '../report/formats.js';
 import type { Report } from '../contracts/types.js';
 import { L, langOfEnv } from '../lib/i18n.js';
 import { isRulePattern, ruleIdMatches } from '../lib/rule-glob.js';
@@ -138,8 +137,8 @@ export async function resolveSelection(values: Pick<ReportValues, 'rule' | 'skip
     sel.minSeverity = min as Severity;
   }
   if (sel.rules?.length || sel.skip?.length) {
-    const { ALL_RULES } = await import('../rules/index.js');
-    const ids = new Set([...ALL_RULES.map((r) => r.id), ...extraIds]);
+    const { RULE_IDS } = await import('../rules/catalog.js');
+    const ids = new Set([...RULE_IDS, ...extraIds]);
     for (const [flag, patterns] of [['--rule', sel.rules], ['--skip-rule', sel.skip]] as const) {
       for (const p of patterns ?? []) {
         if (isRulePattern(p) ? ![...ids].some((id) => ruleIdMatches(p, id)) : !ids.has(p)) {
@@ -175,22 +174,8 @@ export function clearProgress(quiet: boolean | undefined): void {
   if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
 }
 
-/** Writes `text` to the file `output`, or to stdout. */
-export async function emit(text: string, output: string | undefined): Promise<void> {
-  if (output) {
-    try {
-      await writeFile(output, text);
-    } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      throw new UserError(L(`cannot write ${output}: ${why}`, `${output} に書き込めません: ${why}`));
-    }
-  } else {
-    await new Promise<void>((resolve) => {
-      if (process.stdout.write(text)) resolve();
-      else process.stdout.once('drain', () => resolve());
-    });
-  }
-}
+import { emit } from './emit.js';
+export { emit };
 
 /**
  * The repository root CI systems resolve paths from: --sarif-root, else the top of the git work
@@ -214,9 +199,9 @@ export async function selectedReport(report: Report, values: ReportValues): Prom
 }
 
 /** A report in the chosen format; pretty with --quiet lists open findings only. */
-export function renderReport(report: Report, format: Format, values: ReportValues): string {
+export async function renderReport(report: Report, format: Format, values: ReportValues): Promise<string> {
   const shown = values.quiet && format === 'pretty' ? { ...report, findings: report.findings.filter((f) => f.status === 'open') } : report;
-  return render(shown, format, { color: useColor(values.output), root: reportBaseRoot(report, values['sarif-root']) });
+  return renderLazily(shown, format, { color: useColor(values.output), root: reportBaseRoot(report, values['sarif-root']) });
 }
 
 /** The one line printed on stderr when the report went to a file (--output). */
@@ -235,7 +220,7 @@ export function outputSummary(report: Report, format: Format, output: string): s
 export async function emitReport(report: Report, format: Format, values: ReportValues, prefix = ''): Promise<number> {
   const shown = await selectedReport(report, values);
   clearProgress(values.quiet);
-  await emit(prefix + renderReport(shown, format, values), values.output);
+  await emit(prefix + (await renderReport(shown, format, values)), values.output);
   if (values.output && !values.quiet) process.stderr.write(outputSummary(shown, format, values.output));
   return shown.exitCode;
 }

@@ -23,7 +23,7 @@ import { hasSchema } from '../config/variables.js';
 import { computeDrift, formatDriftMarkdown, formatDriftPretty, formatSnapshotList, formatSnapshotTaken, readSnapshots, takeSnapshot } from '../commands/env/snapshot.js';
 import { SecretMasker } from '../engine/post/mask.js';
 import { classifyEnvironment } from '../lib/environment.js';
-import { ALL_RULES } from '../rules/index.js';
+import { RULE_IDS } from '../rules/catalog.js';
 import { assertEnvName, emit, emitReport, parse, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor, warnDeprecations } from './common.js';
 import { L } from '../lib/i18n.js';
 import { loadPluginRules } from '../engine/plugins.js';
@@ -73,7 +73,7 @@ async function setup(dirArg: string | undefined, configFlag: string | undefined,
   if (!st.isDirectory()) throw notADirectory(dirArg ?? '.', 'honban env');
   if (configFlag && !existsSync(configFlag)) throw noSuchConfig(configFlag);
   const configFile = configFlag ?? findConfig(dir);
-  const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)), loadPluginRules);
+  const config = await loadConfig(configFile, RULE_IDS, loadPluginRules);
   warnDeprecations(config, false);
   let configText: string | undefined;
   let configDisplay: string | undefined;

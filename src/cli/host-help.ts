@@ -13,8 +13,8 @@ port, logrotate of the app's and nginx's logs, temporary-file cleanup, scheduled
 certificate checks, backups and their retention. The units, nginx sites, sshd_config and env files found on the host are judged by
 the same rules as \`honban scan\`. Findings point at the file to change, relative to the root.
 
-Live (default): reads / and runs read-only commands, each with a timeout (ss, nginx -t, sshd -T,
-nft list ruleset, iptables-save, ufw status, rpm -qa, dnf -C updateinfo). Run as root to read
+Live (default): reads / and runs read-only commands, each with a timeout (ss, nginx -t, nginx -V,
+sshd -T, nft list ruleset, iptables-save, ufw status, rpm -qa, dnf -C updateinfo). Run as root to read
 root-only files (crontabs, sshd -T, nginx -t, the loaded firewall); without root those checks are
 listed as not checked.
 
@@ -45,7 +45,7 @@ logrotate、定期的なヘルス / ディスク / 証明書のチェック、�
 します。指摘は直すべきファイルを、ルートからの相対パスで示します。
 
 稼働中のサーバー (既定): / を読み、読み取り専用のコマンドをそれぞれタイムアウト付きで実行します
-(ss、nginx -t、sshd -T)。root だけが読めるファイル (crontab、sshd -T、nginx -t) を読むには root で
+(ss、nginx -t、nginx -V、sshd -T、nft list ruleset、iptables-save、ufw status、rpm -qa、dnf -C updateinfo)。root だけが読めるファイル (crontab、sshd -T、nginx -t) を読むには root で
 実行します。root でなければ、それらのチェックは「検査できなかった項目」として一覧します。
 
 ${SHARED_HELP.ja}  --root DIR             オフライン: サーバーのファイルを DIR の下から読みます (マウントした

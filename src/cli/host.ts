@@ -36,7 +36,7 @@ export async function hostCommand(args: string[]): Promise<number> {
   }
   if (values.config && !existsSync(values.config)) throw noSuchConfig(values.config);
   const configFile = values.config ?? findConfig(process.cwd());
-  const known = configFile ? new Set((await import('../rules/index.js')).ALL_RULES.map((r) => r.id)) : undefined;
+  const known = configFile ? (await import('../rules/catalog.js')).RULE_IDS : undefined;
   const config = await loadConfig(configFile, known, loadPluginRules);
   const lang = resolveLang(values.lang, config.lang);
   const format = resolveFormat(values.format);

@@ -1,12 +1,14 @@
 import { UserError, crashReport } from '../contracts/errors.js';
 import { VERSION } from '../contracts/version.js';
 import { L, langOf } from '../lib/i18n.js';
-import { emit } from './common.js';
-import { mainHelp } from './help.js';
+import { emit } from './emit.js';
 
 type Command = (args: string[]) => Promise<number>;
 
-/** Commands load lazily: `honban rules` never loads a parser. */
+/**
+ * Commands load lazily: `honban rules` never loads a parser, `honban host` no reporter but the one it
+ * prints, `honban --help` no command.
+ */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   scan: async () => (await import('./scan.js')).scanCommand,
   rules: async () => (await import('./rules.js')).rulesCommand,
@@ -61,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     if (leadLang.length) args = [...args.slice(leadLang.length), ...(args.length > leadLang.length ? leadLang : [])];
     const [first, ...rest] = args;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-      await emit(mainHelp(lang), undefined);
+      await emit((await import('./help.js')).mainHelp(lang), undefined);
       return first === undefined ? 2 : 0;
     }
     if (first === '--version' || first === '-V' || first === 'version') {

@@ -37,7 +37,7 @@ export async function probeCommand(args: string[]): Promise<number> {
   if (values.config && !existsSync(values.config)) throw noSuchConfig(values.config);
   const configFile = values.config ?? findConfig(process.cwd());
   // Rule ids in honban.yml are checked against every rule; loaded only when there is a config.
-  const known = configFile ? new Set((await import('../rules/index.js')).ALL_RULES.map((r) => r.id)) : undefined;
+  const known = configFile ? (await import('../rules/catalog.js')).RULE_IDS : undefined;
   const config = await loadConfig(configFile, known, loadPluginRules);
   const defaults = (config.probe ?? {}) as { url?: string; httpUrl?: string; loginPath?: string; healthPath?: string; expectServer?: string; timeout?: number; headers?: string[] };
   const fromFacts = values['from-facts'];

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { findConfig, loadConfig } from '../config/load.js';
-import { ALL_RULES } from '../rules/index.js';
+import { RULE_IDS } from '../rules/catalog.js';
 import { scan } from '../commands/scan.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, warnDeprecations } from './common.js';
 import { SCAN_HELP } from './help.js';
@@ -24,7 +24,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   for (const p of paths) if (!existsSync(p)) throw new UserError(L(`cannot read ${p}: no such file or directory`, `${p} を読めません: ファイルもディレクトリもありません`));
   const configFile = values.config ?? findConfig(path.resolve(paths[0]!));
   if (values.config && !existsSync(values.config)) throw noSuchConfig(values.config);
-  const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)), loadPluginRules);
+  const config = await loadConfig(configFile, RULE_IDS, loadPluginRules);
   warnDeprecations(config, values.quiet);
   const lang = resolveLang(values.lang, config.lang);
   const format = resolveFormat(values.format);

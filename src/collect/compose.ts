@@ -16,17 +16,16 @@ import {
   fileIndex,
   joinPath,
   lookupScript,
+  npmScriptsRun,
   registerValue,
-  shellScriptOf,
-  shlexSplit,
-  splitShell,
+  scriptCommandsAt,
   substitute,
 } from './dockerfile.js';
 import { parseImage } from '../lib/image-ref.js';
-import { commandWords } from '../lib/shell-words.js';
+import { commandWords, shellScriptOf, shlexSplit } from '../lib/shell.js';
 import { type Loc } from '../facts/dockerfile.js';
 import { parseDotenv } from './dotenv-parse.js';
-import type { Located, ComposeReference, ComposePort, ComposeEnvVar, ComposeCommand, ComposeService, ComposeEnvFile, ComposeFact, NpmScriptRef } from '../facts/compose.js';
+import type { Located, ComposeReference, ComposePort, ComposeEnvVar, ComposeCommand, ComposeService, ComposeEnvFile, ComposeFact } from '../facts/compose.js';
 
 // ---------------------------------------------------------------------------------------------
 
@@ -258,7 +257,7 @@ function commandOf(c: Ctx, e: Entry | undefined, kind: 'command' | 'entrypoint')
   }
   const script = shellScriptOf(argv);
   const commands = script !== undefined
-    ? splitShell(script).map((x) => ({ ...x, line: at.line, column: at.column, words: x.words.map((w) => ({ ...w, line: at.line, column: at.column })) }))
+    ? scriptCommandsAt(script, at)
     : [{ argv, words: argv.map((value) => ({ value, ...at })), ...at }];
   return { kind, form, argv, text: argv.join(' '), commands, ...at };
 }
@@ -560,55 +559,6 @@ const collector: Collector<'compose'> = {
   },
 };
 
-/** The npm / yarn / pnpm / bun script a command runs, if any: `npm run X`, `npm start`, `yarn X`. */
-export function npmScriptName(argv: readonly string[]): string | undefined {
-  const w = commandWords(argv);
-  const tool = w[0]?.split('/').pop();
-  if (!tool || !['npm', 'yarn', 'pnpm', 'bun'].includes(tool)) return undefined;
-  const rest = w.slice(1).filter((x) => !x.startsWith('-'));
-  if (rest[0] === 'run' || rest[0] === 'run-script') return rest[1];
-  if (rest[0] === 'start' || rest[0] === 'test') return rest[0];
-  return tool !== 'npm' && rest[0] && !['install', 'add', 'ci', 'build', 'exec', 'dlx', 'x'].includes(rest[0]) ? rest[0] : undefined;
-}
-
-/** package.json scripts of `dir` (JSON-parsed; nothing when absent or malformed). */
-function packageScripts(dir: string, files: readonly SourceFile[]): { file: string; scripts: Record<string, string> } | undefined {
-  const file = dir ? `${dir}/package.json` : 'package.json';
-  const f = fileIndex(files).get(file);
-  if (!f) return undefined;
-  try {
-    const pkg = JSON.parse(f.content) as { scripts?: unknown };
-    if (!pkg.scripts || typeof pkg.scripts !== 'object') return undefined;
-    const scripts: Record<string, string> = {};
-    for (const [k, v] of Object.entries(pkg.scripts as Record<string, unknown>)) if (typeof v === 'string') scripts[k] = v;
-    return { file, scripts };
-  } catch {
-    return undefined;
-  }
-}
-
-function npmScriptsRun(argvs: readonly string[][], dir: string, files: readonly SourceFile[]): NpmScriptRef[] {
-  const out: NpmScriptRef[] = [];
-  const pkg = packageScripts(dir, files);
-  if (!pkg) return out;
-  let queue: { name: string; from?: string }[] = argvs.map((a) => npmScriptName(a)).filter((n): n is string => !!n).map((name) => ({ name }));
-  // A script may run another one (`"dev": "npm run watch"`): two levels at most.
-  for (let depth = 0; depth < 2 && queue.length; depth++) {
-    const next: { name: string; from?: string }[] = [];
-    for (const { name, from } of queue) {
-      const body = pkg.scripts[name];
-      if (body === undefined || out.some((r) => r.name === name)) continue;
-      const commands = splitShell(body.replace(/\n/g, ' ')).map((c) => ({ argv: c.argv }));
-      out.push({ name, body, file: pkg.file, ...(from ? { from } : {}), commands });
-      for (const c of commands) {
-        const n = npmScriptName(c.argv);
-        if (n) next.push({ name: n, from: name });
-      }
-    }
-    queue = next;
-  }
-  return out;
-}
 
 /**
  * A shared compose file whose services select the project's development settings module

@@ -4,7 +4,7 @@ import type { CollectContext } from '../contracts/collector.js';
 import { ParseError } from '../contracts/errors.js';
 import { toSourceFiles } from '../commands/scan.js';
 import { text } from '../testing/harness.js';
-import collector, { dockerignoreMatcher, parseDockerignore, splitShell, substitute } from './dockerfile.js';
+import collector, { dockerignoreMatcher, dockerShellCommands, parseDockerignore, substitute } from './dockerfile.js';
 import { parseImage } from '../lib/image-ref.js';
 import { type DockerfileFact } from '../facts/dockerfile.js';
 
@@ -94,11 +94,18 @@ test('dockerfile collector: parse errors carry their line', async () => {
   }
 });
 
-test('splitShell: operators, quotes, continuations, redirections, heredocs', () => {
-  const cmds = splitShell('apt-get update && apt-get install -y "a b" \'c d\' > /dev/null 2>&1 || true; echo $(date) | tee x\nset -e');
+test('dockerShellCommands: operators, quotes, continuations, redirections, heredocs', () => {
+  const cmds = dockerShellCommands({ text: 'apt-get update && apt-get install -y "a b" \'c d\' > /dev/null 2>&1 || true; echo $(date) | tee x\nset -e', line: 1, column: 1 });
   assert.deepEqual(cmds.map((c) => c.argv), [['apt-get', 'update'], ['apt-get', 'install', '-y', 'a b', 'c d'], ['true'], ['echo', '$(date)'], ['tee', 'x'], ['set', '-e']]);
-  const here = splitShell('cat <<EOF > /etc/x.conf\nchmod 777 /\nEOF\nbash <<-SCRIPT\n\tchmod 777 /data\n\tSCRIPT\necho done', { line: 10, column: 5 });
+  const here = dockerShellCommands({ text: 'cat <<EOF > /etc/x.conf\nchmod 777 /\nEOF\nbash <<-SCRIPT\n\tchmod 777 /data\n\tSCRIPT\necho done', line: 10, column: 5 });
   assert.deepEqual(here.map((c) => [c.argv.join(' '), c.line]), [['cat', 10], ['bash', 13], ['chmod 777 /data', 14], ['echo done', 16]]);
+});
+
+test('dockerShellCommands: Docker joins continuation lines (dropping comment lines) before the shell; positions stay in the Dockerfile', () => {
+  const cmds = dockerShellCommands({ text: 'apt-get install \\\n  # a comment\n  curl \\\r\n  && rm -rf x', line: 5, column: 5 });
+  assert.deepEqual(cmds.map((c) => c.words.map((w) => `${w.value}@${w.line}:${w.column}`)), [['apt-get@5:5', 'install@5:13', 'curl@7:3'], ['rm@8:6', '-rf@8:9', 'x@8:13']]);
+  const backtick = dockerShellCommands({ text: 'echo a `\n b', line: 1, column: 1 }, '`');
+  assert.deepEqual(backtick.map((c) => c.argv), [['echo', 'a', 'b']]);
 });
 
 test('helpers: image references, variable substitution, .dockerignore with Docker semantics', () => {

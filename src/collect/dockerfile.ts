@@ -9,16 +9,17 @@
  * substitution, image references, script lookup): this module imports dockerfile-ast lazily, so
  * loading it from the compose collector costs nothing.
  */
-import ignore from 'ignore';
+import { gitignore } from '../lib/gitignore.js';
 import type { Dockerfile, Instruction } from 'dockerfile-ast';
 import type { CollectContext, Collector } from '../contracts/collector.js';
 import { ParseError } from '../contracts/errors.js';
 import type { CommandLine, ProvidedVar } from '../facts/common.js';
 import { isSecretName, sensitiveFileKind, TOKEN_PATTERNS } from '../lib/secrets.js';
 import { TEMPLATE, type SourceFile } from '../contracts/types.js';
-import type { Loc, ShellCommand, ShellWord, ScriptRef, DockerignorePattern, ContextEntry, BuildContext, DockerUser, DockerStage, DockerKeyValue, DockerInstructionFact, DockerExec, ImageRef, DockerHealthcheck, DockerRun, DockerfileFact } from '../facts/dockerfile.js';
-import { commandWords } from '../lib/shell-words.js';
+import type { Loc, NpmScriptRef, ShellCommand, ShellWord, ScriptRef, DockerignorePattern, ContextEntry, BuildContext, DockerUser, DockerStage, DockerKeyValue, DockerInstructionFact, DockerExec, ImageRef, DockerHealthcheck, DockerRun, DockerfileFact } from '../facts/dockerfile.js';
+import { argvOf, commandWords, lineStarts, positionAt, shellScriptOf, SHELLS, tokenizeShell, type ShellCommand as TokenizedCommand } from '../lib/shell.js';
 import { isPasswordPlaceholder, urlPassword } from '../lib/url.js';
+import { npmScriptName } from '../lib/dev-server.js';
 import { dirname as dirOf } from '../lib/paths.js';
 import { parseImage } from '../lib/image-ref.js';
 
@@ -31,255 +32,126 @@ export function isDevelopmentStageName(name: string): boolean {
   return /^(dev|devel|develop|development|dev[-_]?envs?|devcontainer|debug|debugger|test|tests|testing|local|watch|hot[-_]?reload)$/i.test(name) || /^(dev|test|debug)[-_]/i.test(name) || /[-_](dev|development|test|debug)$/i.test(name);
 }
 
-/** Offsets of line starts, for offset → position. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
+export { lineStarts };
 
 /** 1-based position of an offset. */
-export function posAt(starts: number[], offset: number): Loc {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
+export const posAt = positionAt;
+
+/** The Dockerfile fact's view of tokenized commands: argv with its leading assignments, words with positions; here-documents that feed a shell (`RUN <<EOF`, `bash <<EOF`) are read as script. */
+function toDockerCommands(cmds: readonly TokenizedCommand[], out: ShellCommand[] = []): ShellCommand[] {
+  for (const c of cmds) {
+    const words: ShellWord[] = [...c.assignments, ...c.words].map((w) => ({ value: w.value, line: w.line, column: w.column }));
+    if (words.length) out.push({ argv: words.map((w) => w.value), words, line: words[0]!.line, column: words[0]!.column });
+    for (const h of c.heredocs) {
+      const first = words[0]?.value;
+      const feedsShell = first === undefined || SHELLS.has(first) || (first === 'env' && SHELLS.has(words[1]?.value ?? ''));
+      if (!feedsShell || !h.lines.length) continue;
+      const body = h.lines.map((l) => l.text).join('\n');
+      const starts = lineStarts(body);
+      const locate = (off: number) => {
+        const p = positionAt(starts, off);
+        const l = h.lines[p.line - 1] ?? h.lines[h.lines.length - 1]!;
+        return { line: l.line, column: l.column + p.column - 1 };
+      };
+      toDockerCommands(tokenizeShell(body, { locate }).commands, out);
+    }
   }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  return out;
 }
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/dash', '/bin/zsh', '/usr/bin/env']);
-
-export interface SplitOptions {
-  /** Dockerfile escape character (line continuation); default `\`. */
-  escape?: string;
-  /** Dockerfile continuation rules: comment lines inside a continued instruction are dropped. */
-  dockerfile?: boolean;
-  /** Position of text[0] (default 1:1). */
-  line?: number;
-  column?: number;
+/** Commands of a script whose words all sit at one position (an exec-form `["sh", "-c", "…"]` or a compose string). */
+export function scriptCommandsAt(script: string, at: Loc): ShellCommand[] {
+  return toDockerCommands(tokenizeShell(script, { locate: () => at }).commands);
 }
 
 /**
- * Splits a shell script into simple commands (separated by newlines, `;`, `&&`, `||`, `|`, `&`,
- * parentheses) of words with quotes removed, with the position of each word. Not a shell: no
- * expansion; `$(…)`, `${…}` and backquotes stay inside their word; redirection targets are dropped;
- * the body of a here-document is parsed as script when it feeds a shell, skipped otherwise.
+ * Commands of a shell-form Dockerfile instruction. Docker removes the escape character + newline
+ * (and comment lines inside a continued instruction) before the shell sees the text; positions
+ * still point into the Dockerfile.
  */
-export function splitShell(text: string, opts: SplitOptions = {}): ShellCommand[] {
-  const esc = opts.escape ?? '\\';
-  const baseLine = opts.line ?? 1;
-  const baseCol = opts.column ?? 1;
-  const starts = lineStarts(text);
-  const at = (i: number): Loc => {
-    const p = posAt(starts, i);
-    return { line: baseLine + p.line - 1, column: p.line === 1 ? baseCol + p.column - 1 : p.column };
-  };
-  const commands: ShellCommand[] = [];
-  let words: ShellWord[] = [];
-  let word: ShellWord | undefined;
-  let skipNextWord = false;
-  const pendingHeredocs: { delim: string; strip: boolean; script: boolean }[] = [];
-  const flushWord = () => {
-    if (word) {
-      if (skipNextWord) skipNextWord = false;
-      else words.push(word);
-      word = undefined;
-    }
-  };
-  const flushCmd = () => {
-    flushWord();
-    skipNextWord = false;
-    if (words.length) commands.push({ argv: words.map((w) => w.value), words, line: words[0]!.line, column: words[0]!.column });
-    words = [];
-  };
-  const start = (i: number) => {
-    if (!word) word = { value: '', ...at(i) };
-    return word;
-  };
-  const n = text.length;
-  let i = 0;
-  const skipContinuation = (): boolean => {
-    // escape + newline: a Dockerfile continuation (or a shell one): drop both.
-    if (text[i] === esc && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
-      i += text[i + 1] === '\r' ? 3 : 2;
-      if (opts.dockerfile) {
-        // Comment lines and empty lines inside a continued instruction are removed by Docker.
-        for (;;) {
-          let j = i;
-          while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
-          if (text[j] === '#') {
-            const nl = text.indexOf('\n', j);
-            i = nl < 0 ? n : nl + 1;
-          } else break;
-        }
-      }
-      return true;
-    }
-    return false;
-  };
-  while (i < n) {
-    if (skipContinuation()) continue;
-    const c = text[i]!;
-    if (c === '\n') {
-      flushCmd();
-      i++;
-      if (pendingHeredocs.length) {
-        // Here-documents start on the next line.
-        for (const h of pendingHeredocs.splice(0)) {
-          const bodyStart = i;
-          let end = n;
-          let next = n;
-          let j = i;
-          while (j < n) {
-            const nl = text.indexOf('\n', j);
-            const lineEnd = nl < 0 ? n : nl;
-            let ln = text.slice(j, lineEnd).replace(/\r$/, '');
-            if (h.strip) ln = ln.replace(/^\t+/, '');
-            if (ln === h.delim) {
-              end = j;
-              next = nl < 0 ? n : nl + 1;
-              break;
-            }
-            j = nl < 0 ? n : nl + 1;
-          }
-          if (h.script && end > bodyStart) {
-            const p = at(bodyStart);
-            commands.push(...splitShell(text.slice(bodyStart, end), { line: p.line, column: p.column }));
-          }
-          i = next;
-        }
-      }
+export function dockerShellCommands(src: { text: string; line: number; column: number }, escape = '\\'): ShellCommand[] {
+  const t = src.text;
+  const n = t.length;
+  // Joined text, and for each piece of it where it starts in the joined and in the source text.
+  let joined = '';
+  const outAt: number[] = [0];
+  const srcAt: number[] = [0];
+  let from = 0;
+  let i = t.indexOf(escape);
+  while (i >= 0 && i < n) {
+    const crlf = t[i + 1] === '\r' && t[i + 2] === '\n';
+    if (t[i + 1] !== '\n' && !crlf) {
+      i = t.indexOf(escape, i + 1);
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\r') {
-      flushWord();
-      i++;
-      continue;
+    joined += t.slice(from, i);
+    let j = i + (crlf ? 3 : 2);
+    for (;;) {
+      let k = j;
+      while (k < n && (t[k] === ' ' || t[k] === '\t')) k++;
+      if (t[k] !== '#') break;
+      const nl = t.indexOf('\n', k);
+      j = nl < 0 ? n : nl + 1;
     }
-    if (!word && c === '#') {
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 ? n : nl;
-      continue;
-    }
-    if (c === '&' || c === '|' || c === ';' || c === '(' || c === ')') {
-      if (c === '&' && word && /^\d*$/.test(word.value) && text[i - 1] === '>') {
-        // `2>&1`: part of a redirection
-        i++;
-        continue;
-      }
-      flushCmd();
-      i += (c === '&' || c === '|' || c === ';') && text[i + 1] === c ? 2 : 1;
-      continue;
-    }
-    if (c === '<' && text[i + 1] === '<' && text[i + 2] !== '<') {
-      // here-document: <<WORD, <<-WORD, <<'WORD', <<"WORD"
-      flushWord();
-      let j = i + 2;
-      const strip = text[j] === '-';
-      if (strip) j++;
-      while (text[j] === ' ') j++;
-      const m = /^(["']?)([A-Za-z0-9_.-]+)\1/.exec(text.slice(j));
-      if (m) {
-        const before = words.map((w) => w.value);
-        const script = before.length === 0 || SHELLS.has(before[0]!) || (before[0] === 'env' && SHELLS.has(before[1] ?? ''));
-        pendingHeredocs.push({ delim: m[2]!, strip, script });
-        i = j + m[0].length;
-        continue;
-      }
-      i += 2;
-      continue;
-    }
-    if (c === '>' || c === '<') {
-      // redirection: drop the operator and its target (a leading fd number stays out too)
-      if (word && /^\d+$/.test(word.value)) word = undefined;
-      else flushWord();
-      i++;
-      while (text[i] === '>' || text[i] === '&' || text[i] === '|') i++;
-      if (text[i - 1] === '&' && /\d|-/.test(text[i] ?? '')) {
-        while (i < n && /[\d-]/.test(text[i]!)) i++;
-      } else {
-        skipNextWord = true;
-      }
-      continue;
-    }
-    const w = start(i);
-    if (c === "'") {
-      const close = text.indexOf("'", i + 1);
-      const end = close < 0 ? n : close;
-      w.value += text.slice(i + 1, end);
-      i = end + 1;
-      continue;
-    }
-    if (c === '"') {
-      i++;
-      while (i < n && text[i] !== '"') {
-        if (skipContinuation()) continue;
-        if (text[i] === '\\' && i + 1 < n && '"\\$`'.includes(text[i + 1]!)) {
-          w.value += text[i + 1];
-          i += 2;
-          continue;
-        }
-        w.value += text[i];
-        i++;
-      }
-      i++;
-      continue;
-    }
-    if (c === '\\' && i + 1 < n) {
-      w.value += text[i + 1];
-      i += 2;
-      continue;
-    }
-    if (c === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
-      const open = text[i + 1]!;
-      const close = open === '(' ? ')' : '}';
-      let depth = 0;
-      let j = i + 1;
-      for (; j < n; j++) {
-        if (text[j] === open) depth++;
-        else if (text[j] === close) {
-          depth--;
-          if (depth === 0) break;
-        }
-      }
-      w.value += text.slice(i, Math.min(j + 1, n));
-      i = j + 1;
-      continue;
-    }
-    if (c === '`') {
-      const close = text.indexOf('`', i + 1);
-      const end = close < 0 ? n : close;
-      w.value += text.slice(i, end + 1);
-      i = end + 1;
-      continue;
-    }
-    w.value += c;
-    i++;
+    from = j;
+    outAt.push(joined.length);
+    srcAt.push(from);
+    i = t.indexOf(escape, from);
   }
-  flushCmd();
-  return commands;
+  joined += t.slice(from);
+  const starts = lineStarts(t);
+  const locate = (off: number) => {
+    let lo = 0;
+    let hi = outAt.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (outAt[mid]! <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    const p = positionAt(starts, srcAt[lo]! + off - outAt[lo]!);
+    return { line: src.line + p.line - 1, column: p.line === 1 ? src.column + p.column - 1 : p.column };
+  };
+  return toDockerCommands(tokenizeShell(joined, { locate }).commands);
 }
 
-/** Splits a command string the way compose / shlex do (no operators): the words only. */
-export function shlexSplit(text: string): string[] {
-  return splitShell(text.replace(/\n/g, ' ')).flatMap((c) => c.argv);
+/** package.json scripts of `dir` (JSON-parsed; nothing when absent or malformed). */
+function packageScripts(dir: string, files: readonly SourceFile[]): { file: string; scripts: Record<string, string> } | undefined {
+  const file = dir ? `${dir}/package.json` : 'package.json';
+  const f = fileIndex(files).get(file);
+  if (!f) return undefined;
+  try {
+    const pkg = JSON.parse(f.content) as { scripts?: unknown };
+    if (!pkg.scripts || typeof pkg.scripts !== 'object') return undefined;
+    const scripts: Record<string, string> = {};
+    for (const [k, v] of Object.entries(pkg.scripts as Record<string, unknown>)) if (typeof v === 'string') scripts[k] = v;
+    return { file, scripts };
+  } catch {
+    return undefined;
+  }
 }
 
-/** When argv is `sh -c "script"` (any shell, `-c` anywhere among its options), the script. */
-export function shellScriptOf(argv: readonly string[]): string | undefined {
-  const words = commandWords(argv);
-  if (!words.length) return undefined;
-  const base = words[0]!.split('/').pop()!;
-  if (!SHELLS.has(base) && !SHELLS.has(words[0]!)) return undefined;
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i]!;
-    if (!w.startsWith('-')) return undefined;
-    if (/^-[a-z]*c[a-z]*$/.test(w)) return words[i + 1];
+/** The package.json scripts (of `dir`) that commands run, following `npm run` inside them two levels deep. */
+export function npmScriptsRun(argvs: readonly string[][], dir: string, files: readonly SourceFile[]): NpmScriptRef[] {
+  const out: NpmScriptRef[] = [];
+  const pkg = packageScripts(dir, files);
+  if (!pkg) return out;
+  let queue: { name: string; from?: string }[] = argvs.map((a) => npmScriptName(a)).filter((n): n is string => !!n).map((name) => ({ name }));
+  // A script may run another one (`"dev": "npm run watch"`): two levels at most.
+  for (let depth = 0; depth < 2 && queue.length; depth++) {
+    const next: { name: string; from?: string }[] = [];
+    for (const { name, from } of queue) {
+      const body = pkg.scripts[name];
+      if (body === undefined || out.some((r) => r.name === name)) continue;
+      const commands = tokenizeShell(body.replace(/\n/g, ' ')).commands.map((c) => ({ argv: argvOf(c) }));
+      out.push({ name, body, file: pkg.file, ...(from ? { from } : {}), commands });
+      for (const c of commands) {
+        const n = npmScriptName(c.argv);
+        if (n) next.push({ name: n, from: name });
+      }
+    }
+    queue = next;
   }
-  return undefined;
+  return out;
 }
 
 const REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?=])((?:[^{}]|\{[^{}]*\})*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
@@ -402,7 +274,7 @@ export function parseDockerignore(text: string): DockerignorePattern[] {
  * patterns override earlier ones, `!` re-includes.
  */
 export function dockerignoreMatcher(patterns: readonly DockerignorePattern[]): (path: string) => boolean {
-  const ig = ignore();
+  const ig = gitignore();
   for (const p of patterns) {
     let pat = p.pattern.replace(/^\.\/+/, '').replace(/^\/+/, '');
     if (!pat || pat === '.') continue;
@@ -701,12 +573,12 @@ const collector: Collector<'dockerfile'> = {
           form: 'exec',
           argv: exec,
           text: exec.join(' '),
-          commands: script !== undefined ? splitShell(script, { line: p.line, column: p.column }).map((c) => ({ ...c, line: p.line, column: p.column, words: c.words.map((w) => ({ ...w, line: p.line, column: p.column })) })) : [{ argv: exec, words: exec.map((value) => ({ value, ...p })), ...p }],
+          commands: script !== undefined ? scriptCommandsAt(script, p) : [{ argv: exec, words: exec.map((value) => ({ value, ...p })), ...p }],
           stage,
           ...p,
         };
       }
-      const cmds = src ? splitShell(src.text, { escape, dockerfile: true, line: src.line, column: src.column }) : [];
+      const cmds = src ? dockerShellCommands(src, escape) : [];
       return { instruction: kind, form: 'shell', argv: cmds.flatMap((c) => c.argv), text: joinContinuations(text, escape), commands: cmds, stage, ...p };
     };
 
@@ -864,9 +736,9 @@ const collector: Collector<'dockerfile'> = {
           let cmds: ShellCommand[];
           if (exec) {
             const script = shellScriptOf(exec);
-            cmds = script !== undefined ? splitShell(script).map((c) => ({ ...c, line: p.line, column: p.column, words: c.words.map((w) => ({ ...w, line: p.line, column: p.column })) })) : [{ argv: exec, words: exec.map((value) => ({ value, ...p })), ...p }];
+            cmds = script !== undefined ? scriptCommandsAt(script, p) : [{ argv: exec, words: exec.map((value) => ({ value, ...p })), ...p }];
           } else {
-            cmds = splitShell(s.text, { escape, dockerfile: true, line: s.line, column: s.column });
+            cmds = dockerShellCommands(s, escape);
           }
           const text = exec ? exec.join(' ') : joinContinuations(s.text, escape);
           const flags = [...flagsOf(ins), ...s.flags];
@@ -886,7 +758,7 @@ const collector: Collector<'dockerfile'> = {
           if (s && !heredoc) {
             const exec = execForm(s.text);
             if (exec) paths = exec.map((value) => ({ value, ...p }));
-            else paths = splitShell(s.text, { escape, dockerfile: true, line: s.line, column: s.column }).flatMap((c) => c.words);
+            else paths = dockerShellCommands(s, escape).flatMap((c) => c.words);
           }
           const from = flag('from');
           const fromIdx = from === undefined ? -1 : stages.findIndex((st) => (st.name !== undefined && st.name.toLowerCase() === from.toLowerCase()) || String(st.index) === from);
@@ -966,6 +838,8 @@ const collector: Collector<'dockerfile'> = {
         if (!scripts.some((x) => x.arg === ref.arg && x.file === ref.file)) scripts.push(ref);
       }
     }
+    // package.json scripts they run (`npm start` → `"start": "nodemon server.js"`), from the build context.
+    const npmScripts = npmScriptsRun(stages.flatMap((st) => st.effective.commands.map((c) => c.argv)), context.dir, ctx.files);
 
     // The final image's ENV (runtime), and every stage's ARG (build time only: `npm run build` reads VITE_* …).
     const provides: ProvidedVar[] = last.effective.env.map((e) => ({
@@ -997,6 +871,7 @@ const collector: Collector<'dockerfile'> = {
       commands,
       context,
       scripts,
+      ...(npmScripts.length ? { npmScripts } : {}),
       provides,
       // BuildKit secret mounts (RUN --mount=type=secret) and runtime secrets exist for every image.
       hasSecretMechanism: true,

@@ -7,11 +7,11 @@
  * It only parses; express/* and contract/* rules judge. Positions are 1-based, columns in UTF-16 units.
  */
 import type { CollectContext, Collector } from '../contracts/collector.js';
-import { normalizeEnvName } from '../lib/environment.js';
 import { ParseError } from '../contracts/errors.js';
 import { isSecretName } from '../lib/secrets.js';
 import type { SourceFile } from '../contracts/types.js';
 import type { CodeEnvRead } from '../facts/common.js';
+import { comparisonEnvironment, envRead, isDevOnlyBranch, negateEnvironment, underBranch, type BranchOf, type EnvReadEvidence } from '../facts/env-read.js';
 import type { CodeLiteralAssignment } from '../facts/ruby.js';
 import { firstError, pos, withTree, type Grammar, type TSNode } from './treesitter.js';
 import { isBuildOutput, packageDirOf, type JavascriptContext } from './file-context.js';
@@ -133,8 +133,8 @@ function isCallOf(call: TSNode, arg: TSNode): boolean {
   return !!args && kids(args)[0]?.id === arg.id;
 }
 
-/** How the code treats the absence of the variable around a read. */
-function readContext(site: Site, aliases: Set<string>): { hasDefault: boolean; defaultValue?: string; guarded: boolean; alternatives: string[] } {
+/** How the code treats the absence of the variable around a read, mapped onto the one env-read analysis (src/facts/env-read.ts). */
+function readContext(site: Site, aliases: Set<string>): ReadInfo {
   let hasDefault = false;
   let defaultValue: string | undefined;
   let guarded = false;
@@ -198,22 +198,32 @@ function readContext(site: Site, aliases: Set<string>): { hasDefault: boolean; d
     }
     break;
   }
-  if (!guarded && underPresenceTest(site, aliases)) guarded = true;
-  if (guarded) hasDefault = true;
-  return { hasDefault, defaultValue, guarded, alternatives: [...new Set(alternatives)].filter((a) => a !== site.name) };
+  return {
+    fallback: hasDefault ? { literal: defaultValue } : undefined,
+    presenceTest: guarded,
+    presenceGuard: !guarded && underPresenceTest(site, aliases),
+    alternatives: [...new Set(alternatives)].filter((a) => a !== site.name),
+  };
 }
+
+/** What a collector tells the env-read analysis about one read besides its name and place. */
+type ReadInfo = Pick<EnvReadEvidence, 'fallback' | 'presenceTest' | 'presenceGuard' | 'alternatives'>;
+
+/** The branch `child` is in when `p` is a conditional: if / ternary, and the right side of `a && b`. */
+function branchOf(p: TSNode, child: TSNode): BranchOf<TSNode> | undefined {
+  if (p.type === 'if_statement' || p.type === 'ternary_expression') {
+    const condition = field(p, 'condition');
+    if (!condition || condition.id === child.id) return undefined;
+    return { condition, whenFalse: field(p, 'alternative')?.id === child.id };
+  }
+  if (p.type === 'binary_expression' && field(p, 'operator')?.type === '&&' && field(p, 'right')?.id === child.id) return { condition: field(p, 'left')!, whenFalse: false };
+  return undefined;
+}
+const parentOf = (n: TSNode) => n.parent;
 
 /** Inside `if (process.env.X) { … process.env.X … }`, `process.env.X && f(process.env.X)`, `process.env.X ? g(process.env.X) : d`. */
 function underPresenceTest(site: Site, aliases: Set<string>): boolean {
-  let child: TSNode = site.node;
-  for (let p = site.node.parent; p; child = p, p = p.parent) {
-    let cond: TSNode | undefined;
-    if ((p.type === 'if_statement' || p.type === 'ternary_expression') && field(p, 'condition')?.id !== child.id) cond = field(p, 'condition');
-    else if (p.type === 'binary_expression' && field(p, 'operator')?.type === '&&' && field(p, 'right')?.id === child.id) cond = field(p, 'left');
-    if (cond && field(p, 'alternative')?.id !== child.id && envNamesIn(cond, aliases).includes(site.name)) return true;
-    if (FUNCTION_TYPES.has(p.type)) break;
-  }
-  return false;
+  return underBranch(site.node, parentOf, branchOf, (b) => !b.whenFalse && envNamesIn(b.condition, aliases).includes(site.name), (p) => FUNCTION_TYPES.has(p.type));
 }
 
 function envNamesIn(n: TSNode, aliases: Set<string>): string[] {
@@ -251,29 +261,16 @@ function conditionEnv(cond: TSNode, aliases: Set<string>): 'dev' | 'prod' | unde
     const l = field(n, 'left');
     const r = field(n, 'right');
     const lit = jsString(r ? unwrap(r) : undefined) ?? jsString(l ? unwrap(l) : undefined);
-    if (lit !== undefined && (subjectIsEnv(l) || subjectIsEnv(r))) {
-      const v = normalizeEnvName(lit);
-      const k = v === 'development' || v === 'test' ? 'dev' : v === 'production' ? 'prod' : undefined;
-      if (op === '===' || op === '==') kind = k;
-      else if (op === '!==' || op === '!=') kind = k === 'prod' ? 'dev' : k === 'dev' ? 'prod' : undefined;
+    if (lit !== undefined && op !== undefined && ['===', '==', '!==', '!='].includes(op) && (subjectIsEnv(l) || subjectIsEnv(r))) {
+      kind = comparisonEnvironment(lit, op === '===' || op === '==');
     }
   }
-  if (negate) kind = kind === 'dev' ? 'prod' : kind === 'prod' ? 'dev' : undefined;
-  return kind;
+  return negate ? negateEnvironment(kind) : kind;
 }
 
+/** Is `n` inside a branch that runs only in development / test? */
 function inDevOnlyBranch(n: TSNode, aliases: Set<string>): boolean {
-  let child: TSNode = n;
-  for (let p = n.parent; p; child = p, p = p.parent) {
-    if (p.type !== 'if_statement' && p.type !== 'ternary_expression') continue;
-    const cond = field(p, 'condition');
-    if (!cond || cond.id === child.id) continue;
-    const kind = conditionEnv(cond, aliases);
-    if (!kind) continue;
-    const inAlternative = field(p, 'alternative')?.id === child.id;
-    if ((kind === 'dev' && !inAlternative) || (kind === 'prod' && inAlternative)) return true;
-  }
-  return false;
+  return underBranch(n, parentOf, branchOf, (b) => isDevOnlyBranch(conditionEnv(b.condition, aliases), b.whenFalse));
 }
 
 function paramNames(fn: TSNode): string[] {
@@ -726,19 +723,12 @@ function collectJs(root: TSNode, file: SourceFile, ctx: CollectContext): Javascr
   const reservedLiterals = new Set<string>();
   const key = (n: { line: number; column: number }) => `${n.line}:${n.column}`;
 
-  const pushRead = (name: string, via: string, node: TSNode, buildTime: boolean, ctxInfo: { hasDefault: boolean; defaultValue?: string; guarded?: boolean; alternatives?: string[] }) => {
-    const r: CodeEnvRead = { name, hasDefault: ctxInfo.hasDefault, via, file: file.path, ...pos(node) };
-    if (ctxInfo.defaultValue !== undefined) {
-      r.defaultValue = ctxInfo.defaultValue;
-      if (isSecretName(name)) ctx.registerSecret(ctxInfo.defaultValue);
-    }
-    if (ctxInfo.guarded) r.guarded = true;
-    if (ctxInfo.alternatives?.length) r.alternatives = ctxInfo.alternatives;
-    if (buildTime) r.buildTime = true;
-    if (inDevOnlyBranch(node, scope.aliases)) r.devOnly = true;
+  const pushRead = (name: string, via: string, node: TSNode, buildTime: boolean, info: ReadInfo) => {
+    const r = envRead({ key: name, via, file: file.path, ...pos(node), ...info, buildTime, devOnlyBranch: inDevOnlyBranch(node, scope.aliases) });
+    if (r.defaultValue !== undefined && isSecretName(name)) ctx.registerSecret(r.defaultValue);
     envReads.push(r);
     // The literal fallback is a literal assignment too (code/hardcoded-secret judges it).
-    if (ctxInfo.defaultValue !== undefined) literals.push({ name, key: name, value: ctxInfo.defaultValue, how: 'env-default', file: file.path, line: r.line, column: r.column });
+    if (r.defaultValue !== undefined) literals.push({ name, key: name, value: r.defaultValue, how: 'env-default', file: file.path, line: r.line, column: r.column });
   };
   const addLiteral = (name: string, k: string, valueNode: TSNode | undefined, at: TSNode, how: NonNullable<CodeLiteralAssignment['how']>) => {
     if (!valueNode) return;
@@ -769,17 +759,17 @@ function collectJs(root: TSNode, file: SourceFile, ctx: CollectContext): Javascr
           if (k) {
             const via = k === 'process' ? 'process.env' : 'import.meta.env';
             for (const c of kids(name)) {
-              if (c.type === 'shorthand_property_identifier_pattern') pushRead(c.text, via, c, k === 'import.meta', { hasDefault: false });
+              if (c.type === 'shorthand_property_identifier_pattern') pushRead(c.text, via, c, k === 'import.meta', {});
               else if (c.type === 'object_assignment_pattern') {
                 const left = field(c, 'left');
                 const right = field(c, 'right');
-                if (left) pushRead(left.text, via, c, k === 'import.meta', { hasDefault: true, defaultValue: literalText(right) });
+                if (left) pushRead(left.text, via, c, k === 'import.meta', { fallback: { literal: literalText(right) } });
               } else if (c.type === 'pair_pattern') {
                 const kname = propertyKey(field(c, 'key'));
                 const v = field(c, 'value');
                 if (kname !== undefined) {
                   const hasDefault = v?.type === 'assignment_pattern';
-                  pushRead(kname, via, c, k === 'import.meta', { hasDefault, defaultValue: hasDefault ? literalText(field(v!, 'right')) : undefined });
+                  pushRead(kname, via, c, k === 'import.meta', { fallback: hasDefault ? { literal: literalText(field(v!, 'right')) } : undefined });
                 }
               }
             }
@@ -870,7 +860,7 @@ function collectJs(root: TSNode, file: SourceFile, ctx: CollectContext): Javascr
               if (kname === undefined || !v) continue;
               const opts = v.type === 'call_expression' ? kids(field(v, 'arguments')!)[0] : undefined;
               const defaultPair = opts?.type === 'object' ? kids(opts).find((p) => p.type === 'pair' && propertyKey(field(p, 'key')) === 'default') : undefined;
-              pushRead(kname, 'envalid', c, false, { hasDefault: !!defaultPair, defaultValue: defaultPair ? literalText(field(defaultPair, 'value')) : undefined });
+              pushRead(kname, 'envalid', c, false, { fallback: defaultPair ? { literal: literalText(field(defaultPair, 'value')) } : undefined });
             }
           }
         }

@@ -4,7 +4,7 @@
  */
 import type { Collector } from '../contracts/collector.js';
 import type { EnvName } from '../contracts/types.js';
-import { splitShell } from '../facts/commands.js';
+import { shellWords } from '../lib/shell.js';
 import type { ProcfileFact, ProcfileCommand } from '../facts/procfile.js';
 
 /** `name: command` — process names are letters, digits, `_` and `-` (foreman / Heroku). */
@@ -21,7 +21,7 @@ export function parseProcfile(path: string, environment: EnvName, content: strin
     const text = m[2]!.trim();
     if (!text) return;
     const column = raw.indexOf(text) + 1;
-    commands.push({ process: m[1]!, text, argv: splitShell(text), source: 'procfile', file: path, line: i + 1, column });
+    commands.push({ process: m[1]!, text, argv: shellWords(text), source: 'procfile', file: path, line: i + 1, column });
   });
   return { file: path, environment, commands };
 }

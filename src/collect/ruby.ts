@@ -12,6 +12,7 @@ import { ParseError } from '../contracts/errors.js';
 import { isSecretName } from '../lib/secrets.js';
 import { SHARED, type EnvName, type SourceFile } from '../contracts/types.js';
 import type { CodeEnvRead } from '../facts/common.js';
+import { comparisonEnvironment, envRead, isDevOnlyBranch, negateEnvironment, underBranch, type BranchOf } from '../facts/env-read.js';
 import { typeIds } from './javascript.js';
 import { firstError, pos, withTree, type TSNode } from './treesitter.js';
 import { type RubyValue, type RubyPair, type RailsSetting, type ForgeryDirective, type CodeLiteralAssignment, type RailsConfigRole, type RubyFacts, type DatabaseAdapter, railsRoleOf } from '../facts/ruby.js';
@@ -167,8 +168,8 @@ function envNamesIn(n: TSNode): string[] {
   return out;
 }
 
-/** Does the code handle the variable's absence around this read, and with which fallback? */
-function readContext(site: ReadSite): { hasDefault: boolean; defaultValue?: string; guarded: boolean; alternatives: string[] } {
+/** What surrounds a read, mapped onto the one env-read analysis (src/facts/env-read.ts): its fallback, whether it only tests presence, its alternatives. */
+function readContext(site: ReadSite): { fallback?: { literal?: string }; presenceTest: boolean; alternatives: string[] } {
   let hasDefault = site.fetchDefault?.hasDefault ?? false;
   let defaultValue = site.fetchDefault?.value;
   let guarded = site.presenceOnly === true;
@@ -238,22 +239,26 @@ function readContext(site: ReadSite): { hasDefault: boolean; defaultValue?: stri
     if (parent.type === 'assignment' || parent.type === 'body_statement' || parent.type === 'program' || parent.type === 'method') break;
     x = parent;
   }
-  if (!guarded && underPresenceTest(site)) guarded = true;
-  if (guarded) hasDefault = true;
-  return { hasDefault, defaultValue, guarded, alternatives: [...new Set(alternatives)].filter((a) => a !== site.name) };
+  return { fallback: hasDefault ? { literal: defaultValue } : undefined, presenceTest: guarded, alternatives: [...new Set(alternatives)].filter((a) => a !== site.name) };
 }
+
+/** The branch `child` is in when `p` is a conditional: if / unless / while / ternary / modifiers, and the right side of `a && b`. */
+function branchOf(p: TSNode, child: TSNode): BranchOf<TSNode> | undefined {
+  if (CONDITION_PARENTS.has(p.type)) {
+    const condition = field(p, 'condition');
+    if (!condition || condition.id === child.id) return undefined;
+    const inverted = p.type === 'unless' || p.type === 'unless_modifier';
+    return { condition, whenFalse: (field(p, 'alternative')?.id === child.id) !== inverted };
+  }
+  if (p.type === 'binary' && ['&&', 'and'].includes(field(p, 'operator')?.type ?? '') && field(p, 'right')?.id === child.id) return { condition: field(p, 'left')!, whenFalse: false };
+  return undefined;
+}
+const parentOf = (n: TSNode) => n.parent;
+const isMethod = (n: TSNode) => n.type === 'method' || n.type === 'singleton_method';
 
 /** Inside `if ENV["X"] … ENV["X"] … end`, `x = ENV["X"] if ENV["X"].present?`, `ENV["X"] && f(ENV["X"])`. */
 function underPresenceTest(site: ReadSite): boolean {
-  let child: TSNode = site.node;
-  for (let p = site.node.parent; p; child = p, p = p.parent) {
-    let cond: TSNode | undefined;
-    if (CONDITION_PARENTS.has(p.type) && field(p, 'condition')?.id !== child.id) cond = field(p, 'condition');
-    else if (p.type === 'binary' && ['&&', 'and'].includes(field(p, 'operator')?.type ?? '') && field(p, 'right')?.id === child.id) cond = field(p, 'left');
-    if (cond && !/^unless/.test(p.type) && field(p, 'alternative')?.id !== child.id && envNamesIn(cond).includes(site.name)) return true;
-    if (p.type === 'method' || p.type === 'singleton_method') break;
-  }
-  return false;
+  return underBranch(site.node, parentOf, branchOf, (b) => !b.whenFalse && envNamesIn(b.condition).includes(site.name), isMethod);
 }
 
 /** Classifies a condition: true only in development / test (`dev`), true only in production (`prod`). */
@@ -276,32 +281,16 @@ function conditionEnv(cond: TSNode): 'dev' | 'prod' | undefined {
     const r = field(n, 'right');
     const subject = [l?.text.replace(/\s/g, ''), r?.text.replace(/\s/g, '')];
     const lit = rubyString(r) ?? rubyString(l);
-    if (lit && subject.some((s) => s === 'Rails.env' || s === 'ENV["RAILS_ENV"]' || s === "ENV['RAILS_ENV']" || s === 'ENV["RACK_ENV"]' || s === "ENV['RACK_ENV']")) {
-      const v = normalizeEnvName(lit);
-      const k = v === 'development' || v === 'test' ? 'dev' : v === 'production' ? 'prod' : undefined;
-      if (op === '==') kind = k;
-      else if (op === '!=') kind = k === 'prod' ? 'dev' : k === 'dev' ? 'prod' : undefined;
+    if (lit && (op === '==' || op === '!=') && subject.some((s) => s === 'Rails.env' || s === 'ENV["RAILS_ENV"]' || s === "ENV['RAILS_ENV']" || s === 'ENV["RACK_ENV"]' || s === "ENV['RACK_ENV']")) {
+      kind = comparisonEnvironment(lit, op === '==');
     }
   }
-  if (negate) kind = kind === 'dev' ? 'prod' : kind === 'prod' ? 'dev' : undefined;
-  return kind;
+  return negate ? negateEnvironment(kind) : kind;
 }
 
 /** Is `n` inside a branch that runs only in development / test? */
 function inDevOnlyBranch(n: TSNode): boolean {
-  let child: TSNode = n;
-  for (let p = n.parent; p; child = p, p = p.parent) {
-    const cond = field(p, 'condition');
-    if (!cond || cond.id === child.id) continue;
-    if (!CONDITION_PARENTS.has(p.type)) continue;
-    const kind = conditionEnv(cond);
-    if (!kind) continue;
-    const inverted = p.type === 'unless' || p.type === 'unless_modifier';
-    const inAlternative = field(p, 'alternative')?.id === child.id;
-    const branchTrue = inAlternative ? inverted : !inverted; // the branch runs when the condition is …
-    if ((kind === 'dev' && branchTrue) || (kind === 'prod' && !branchTrue)) return true;
-  }
-  return false;
+  return underBranch(n, parentOf, branchOf, (b) => isDevOnlyBranch(conditionEnv(b.condition), b.whenFalse));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -535,19 +524,13 @@ function walkRuby(root: TSNode, file: SourceFile, ctx: CollectContext, opts: { u
     // `ENV["X"] = …` writes, it does not read
     if (n.parent?.type === 'assignment' && field(n.parent, 'left')?.id === n.id) return false;
     const c = readContext(read);
-    const r: CodeEnvRead = { name: read.name, hasDefault: c.hasDefault, via: read.via, file: file.path, ...pos(n) };
-    if (c.defaultValue !== undefined) {
-      r.defaultValue = c.defaultValue;
-      if (isSecretName(read.name)) ctx.registerSecret(c.defaultValue);
-    }
-    if (c.guarded) r.guarded = true;
-    if (c.alternatives.length) r.alternatives = c.alternatives;
-    if (inDevOnlyBranch(n)) r.devOnly = true;
+    const r = envRead({ key: read.name, via: read.via, file: file.path, ...pos(n), fallback: c.fallback, presenceTest: c.presenceTest, presenceGuard: !c.presenceTest && underPresenceTest(read), devOnlyBranch: inDevOnlyBranch(n), alternatives: c.alternatives });
+    if (r.defaultValue !== undefined && isSecretName(read.name)) ctx.registerSecret(r.defaultValue);
     out.envReads.push(r);
     // The literal fallback is a literal assignment too (`ENV["X"] ||= "…"` already is one).
     const orAssign = n.parent?.type === 'operator_assignment' && field(n.parent, 'left')?.id === n.id;
-    if (c.defaultValue !== undefined && !orAssign && !reserved.has(`${r.line}:${r.column}`)) {
-      out.literalAssignments.push({ name: read.name, key: read.name, value: c.defaultValue, how: 'env-default', file: file.path, line: r.line, column: r.column });
+    if (r.defaultValue !== undefined && !orAssign && !reserved.has(`${r.line}:${r.column}`)) {
+      out.literalAssignments.push({ name: read.name, key: read.name, value: r.defaultValue, how: 'env-default', file: file.path, line: r.line, column: r.column });
     }
     return true;
   };

@@ -17,10 +17,14 @@
  * Drop-ins (`<unit>.d/*.conf`, systemd.unit(5)) are merged into the unit they extend, as systemd
  * does: next to the unit in a repository (`deploy/app.service.d/override.conf`), or in any unit
  * directory of a host (`etc/systemd/system`, `run/systemd/system`, `usr/lib/systemd/system` …).
- * They apply after the unit file in the lexical order of their file names, whatever directory
- * holds them; of two with the same name only the one in the higher-priority directory applies
- * (`/etc` over `/run` over `/usr/lib`), and an empty one (or a link to /dev/null) masks it. Their
- * entries keep their own file, so a finding points at the drop-in line that sets the value.
+ * Besides the unit's own directory, systemd reads its template's (`app@.service.d/` for
+ * `app@1.service`), the dash prefixes' (`app-.service.d/` for `app-web.service`) and the type-wide
+ * `service.d/` (dropInNames, dropInRank). They apply after the unit file in the lexical order of
+ * their file names, whatever directory holds them; of two with the same name only the one in the
+ * higher-priority directory applies (`/etc` over `/run` over `/usr/lib`; within one, the unit's own
+ * over a prefix's; any unit directory's specific ones over a type-wide one), and an empty one (or a
+ * link to /dev/null) masks it. Their entries keep their own file, so a finding points at the drop-in
+ * line that sets the value.
  */
 import type { Collector, CollectContext } from '../contracts/collector.js';
 import { isSecretName } from '../lib/secrets.js';
@@ -168,9 +172,74 @@ export const UNIT_DIRS = [
   'lib/systemd/system',
 ];
 
-const DROP_IN = /^(?:(.*)\/)?([^/]+\.(?:service|socket|timer|mount|path|target|slice|scope))\.d\/([^/]+\.conf)$/;
+const UNIT_TYPES = 'service|socket|timer|mount|automount|swap|path|target|slice|scope';
+// `<unit>.d/`, a prefix `app-.service.d/`, a template `app@.service.d/`, or the type-wide `service.d/`.
+const DROP_IN = new RegExp(`^(?:(.*)/)?([^/]+\\.(?:${UNIT_TYPES})|${UNIT_TYPES})\\.d/([^/]+\\.conf)$`);
 
-/** `etc/systemd/system/app.service.d/10-limits.conf` → its unit directory, unit name and file name. */
+/**
+ * The names whose drop-in directories (`<name>.d/`) apply to the unit `unit`, in systemd's search
+ * order within one unit directory (src/shared/dropin.c, unit_file_find_dirs): the unit itself; for an
+ * instance its template (`app@.service` for `app@1.service`); then the unit name cut after each dash,
+ * most specific first (`app-web-api.service` → `app-web-.service`, `app-.service`; an instance keeps
+ * its instance: `app-web@1.service` → `app-@1.service`, whose template `app-@.service` follows).
+ * The type-wide name (`service`) is not in the list: it comes after every unit directory's
+ * specific ones (see `dropInRank`).
+ */
+export function dropInNames(unit: string): string[] {
+  const out: string[] = [];
+  const visit = (name: string, depth: number) => {
+    if (depth > 64 || out.includes(name)) return;
+    out.push(name);
+    const dot = name.lastIndexOf('.');
+    if (dot <= 0) return;
+    const type = name.slice(dot + 1);
+    const base = name.slice(0, dot);
+    const at = base.indexOf('@');
+    const instance = at < 0 ? undefined : base.slice(at + 1);
+    const isInstance = instance !== undefined && instance !== '';
+    let prefix = at < 0 ? base : base.slice(0, at);
+    if (isInstance) visit(`${prefix}@.${type}`, depth + 1);
+    // Cut after the last dash; a trailing dash is cut off once first (`app-web-` → `app-`).
+    let chopped = false;
+    for (;;) {
+      const dash = prefix.lastIndexOf('-');
+      if (dash <= 0) return;
+      if (dash + 1 < prefix.length || chopped) {
+        prefix = prefix.slice(0, dash + 1);
+        break;
+      }
+      prefix = prefix.slice(0, dash);
+      chopped = true;
+    }
+    visit(isInstance ? `${prefix}@${instance}.${type}` : `${prefix}.${type}`, depth + 1);
+  };
+  visit(unit, 0);
+  return out;
+}
+
+/** The unit type of a unit name (`service` for `app.service`). */
+export function unitType(unit: string): string {
+  return unit.slice(unit.lastIndexOf('.') + 1);
+}
+
+/**
+ * Precedence of a drop-in directory for `unit` (lower wins a same-named file, see orderDropIns):
+ * systemd lists, for each unit directory in priority order, the unit's own, template and prefix
+ * directories (dropInNames), and after all of them the type-wide `service.d/` of each unit
+ * directory. `dirRank` is the unit directory's priority (unitDirRank; 0 next to a unit in a
+ * repository). Undefined when the directory `name.d` does not apply to `unit`.
+ */
+export function dropInRank(unit: string, name: string, dirRank: number): number | undefined {
+  if (name === unitType(unit)) return 1_000_000 + dirRank;
+  const k = dropInNames(unit).indexOf(name);
+  return k < 0 ? undefined : dirRank * 1000 + k;
+}
+
+/**
+ * `etc/systemd/system/app.service.d/10-limits.conf` → its unit directory, the name its directory
+ * is for (`app.service`; `app-.service`, `app@.service` or the type `service` for prefix, template
+ * and type-wide drop-ins) and file name.
+ */
 export function dropInPath(p: string): { dir: string; unit: string; name: string } | undefined {
   const m = DROP_IN.exec(p);
   return m ? { dir: m[1] ?? '', unit: m[2]!, name: m[3]! } : undefined;
@@ -214,11 +283,12 @@ export function dropInsFor(unitPath: string, files: readonly SourceFile[]): Sour
   for (const f of files) {
     if (f.kind !== 'systemd') continue;
     const d = dropInPath(f.path);
-    if (!d || d.unit !== name) continue;
-    const rank = unitDirRank(d.dir);
+    if (!d) continue;
+    const dirRank = unitDirRank(d.dir);
     // Next to the unit (a repository), or in any unit directory of a host when the unit is in one.
-    if (d.dir === dir) found.push({ path: f.path, rank: rank ?? 0, file: f });
-    else if (unitRank !== undefined && rank !== undefined) found.push({ path: f.path, rank, file: f });
+    const where = d.dir === dir ? (dirRank ?? 0) : unitRank !== undefined ? dirRank : undefined;
+    const rank = where === undefined ? undefined : dropInRank(name, d.unit, where);
+    if (rank !== undefined) found.push({ path: f.path, rank, file: f });
   }
   return orderDropIns(found).map((d) => d.file);
 }

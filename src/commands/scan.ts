@@ -11,7 +11,7 @@ import { classifyEnvironment, normalizeEnvName, type EnvironmentOverride } from 
 import { classifyKind } from '../engine/discover.js';
 import { runPipeline, selectRules, type PipelineResult } from '../engine/pipeline.js';
 import type { FailOn, FileKind, Lang, Rule, Skipped, SourceFile } from '../contracts/types.js';
-import { ALL_RULES } from '../rules/index.js';
+import { loadRulesOfCommand, RULE_IDS } from '../rules/catalog.js';
 import type { BaselineFile } from '../engine/post/baseline.js';
 import { plural } from '../lib/i18n.js';
 import { loadPluginRules } from '../engine/plugins.js';
@@ -119,7 +119,7 @@ function scanRoot(paths: string[]): string {
 export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const environment = normalizeEnvName(opts.environment ?? 'production');
   const paths = opts.paths?.length ? opts.paths : ['.'];
-  const known = new Set(ALL_RULES.map((r) => r.id));
+  const known = RULE_IDS;
   let config: HonbanConfig;
   if (typeof opts.config === 'object') config = normalizeConfig(opts.config);
   else {
@@ -140,7 +140,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides, index: cache?.files });
   const files: SourceFile[] = opts.files ? toSourceFiles(opts.files, customEnvs, overrides) : discovered!.files;
   const skipped = discovered?.skipped ?? opts.skipped ?? [];
-  const all = opts.rules ?? [...ALL_RULES, ...(config.pluginRules ?? [])];
+  const all = opts.rules ?? [...(await loadRulesOfCommand('scan')), ...(config.pluginRules ?? [])];
   const { rules, severities, options } = selectRules(all, 'scan', environment, config);
   opts.onProgress?.(ja ? `${files.length} 個のファイルを解析しています…` : `parsing ${plural(files.length, 'file')}…`);
   const jobs = opts.jobs ?? (opts.files ? 0 : defaultJobs());
@@ -177,7 +177,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     options,
     facts,
     files: fileMap,
-    knownRuleIds: new Set([...ALL_RULES, ...(config.pluginRules ?? []), ...rules].map((r) => r.id)),
+    knownRuleIds: new Set([...RULE_IDS, ...[...(config.pluginRules ?? []), ...rules].map((r) => r.id)]),
     errors,
     secrets,
     baseline: opts.baseline,

@@ -13,6 +13,7 @@ import { COLLECTORS } from '../collect/index.js';
 import type { BaseFact, Deriver } from '../contracts/collector.js';
 import { judges } from '../lib/environment.js';
 import type { CodeEnvRead, ProvidedVar } from '../facts/common.js';
+import { requiredInProduction } from '../facts/env-read.js';
 import { SHARED, TEMPLATE, type EnvName, type FactName, type SourceFile } from '../contracts/types.js';
 import type { ContractSurface, ContractVariable, EnvContract } from '../facts/env-contract.js';
 import { projectRoots } from './projects.js';
@@ -224,7 +225,7 @@ function contractOf(all: FactMap, projectFiles: readonly SourceFile[], target: E
             variables.set(r.name, v);
           }
           v.reads.push(r);
-          if (!r.hasDefault) v.requiredReads.push(r);
+          if (requiredInProduction(r)) v.requiredReads.push(r);
         }
       }
     }

@@ -6,6 +6,7 @@
 import type { Deriver } from '../contracts/collector.js';
 import { effectiveEntries } from '../facts/dotenv.js';
 import type { EnvFileFact } from '../facts/env.js';
+import { isPlaceholder } from '../lib/secrets.js';
 import { isReference } from '../lib/values.js';
 import { isSecretKey } from './env-vars.js';
 
@@ -22,7 +23,8 @@ const deriver: Deriver<'envFile'> = {
         environment: f.environment,
         ...(f.mode !== undefined ? { mode: f.mode } : {}),
         keys: entries.map((e) => e.key),
-        secretCount: entries.filter((e) => isSecretKey(e.key) && e.value.trim() !== '' && !isReference(e.value)).length,
+        // A placeholder (`changethis`) is no secret to protect: env/placeholder-value reports it.
+        secretCount: entries.filter((e) => isSecretKey(e.key) && e.value.trim() !== '' && !isReference(e.value) && !isPlaceholder(e.value.trim())).length,
       });
     }
     return out;

@@ -4,7 +4,7 @@ import { existsSync, statSync, type Stats } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { gitignore, type Ignore } from '../lib/gitignore.js';
 import { classifyEnvironment, type EnvironmentOverride } from '../lib/environment.js';
 import type { FileKind, Skipped, SourceFile } from '../contracts/types.js';
 import { UserError } from '../contracts/errors.js';
@@ -124,8 +124,10 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
     case 'bash':
       return 'shell';
     case 'conf':
-      // systemd drop-ins (`app.service.d/override.conf`): merged into their unit by the systemd collector.
-      if (/\.(service|socket|timer|mount|path|target|slice|scope)\.d$/.test(dirs[dirs.length - 1] ?? '')) return 'systemd';
+      // systemd drop-ins (`app.service.d/override.conf`, `app-.service.d/`, `app@.service.d/`): merged into
+      // their unit by the systemd collector; a type-wide `service.d/` only under a `systemd` directory.
+      if (/\.(service|socket|timer|mount|automount|swap|path|target|slice|scope)\.d$/.test(dirs[dirs.length - 1] ?? '')) return 'systemd';
+      if (/^(service|socket|timer|mount|automount|swap|path|target|slice|scope)\.d$/.test(dirs[dirs.length - 1] ?? '') && dirs.includes('systemd')) return 'systemd';
       if (lower === 'nginx.conf' || dirs.some((d) => d.includes('nginx') || d === 'sites-available' || d === 'sites-enabled' || d === 'conf.d')) return 'nginx';
       if (content !== undefined && /^\s*(server|http|upstream|events)\s*\{/m.test(content)) return 'nginx';
       return 'text';
@@ -155,7 +157,7 @@ interface IgnoreLayer {
 async function loadIgnore(dir: string): Promise<IgnoreLayer | undefined> {
   // Through the safe reader: a `.gitignore` that is a FIFO or a link to /dev/zero is not a list of patterns.
   const r = await readTextFile(path.join(dir, '.gitignore'));
-  return r.ok ? { dir, ig: ignore().add(r.text) } : undefined;
+  return r.ok ? { dir, ig: gitignore().add(r.text) } : undefined;
 }
 
 function isIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean): boolean {
@@ -254,7 +256,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
   if (absPaths.length === 1 && statSync(absPaths[0]!).isDirectory()) root = absPaths[0]!;
   else root = process.cwd();
 
-  const userIgnore = ignore().add(opts.ignore ?? []);
+  const userIgnore = gitignore().add(opts.ignore ?? []);
   const files: SourceFile[] = [];
   const skipped: Skipped[] = [];
   const seen = new Set<string>();

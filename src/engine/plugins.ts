@@ -8,10 +8,11 @@ import { loadPlugins } from '../config/plugins.js';
 import { COLLECTORS } from '../collect/index.js';
 import { DERIVERS } from '../derive/index.js';
 import { DISCOVERY_FACTS } from '../facts/skipped.js';
-import { ALL_RULES } from '../rules/index.js';
+import { RULE_IDS } from '../rules/catalog.js';
 
+// The built-in rule ids come from the generated catalog: no rule module is loaded for them.
 export const loadPluginRules: PluginLoader = (patterns, base, source) =>
   loadPlugins(patterns, base, source, {
-    builtinIds: new Set(ALL_RULES.map((r) => r.id)),
+    builtinIds: RULE_IDS,
     scanFacts: new Set([...Object.keys(COLLECTORS), ...Object.keys(DERIVERS), ...DISCOVERY_FACTS]),
   });

@@ -1,13 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { entryStatus, invocations, optionValue, splitShell } from './commands.js';
+import { entryStatus, invocations, optionValue } from './commands.js';
 import type { CommandLine } from './common.js';
 
 const cmd = (text: string, argv?: string[]): CommandLine => ({ text, argv, source: 'dockerfile-cmd', file: 'Dockerfile', line: 9, column: 1 });
-
-test('splitShell: quotes, escapes, operators, comments', () => {
-  assert.deepEqual(splitShell(`a 'b c' "d \\"e\\"" f\\ g && h;i # tail`), ['a', 'b c', 'd "e"', 'f g', '&&', 'h', ';', 'i']);
-});
 
 test('invocations: servers behind wrappers, runners, sh -c and exec-form arrays', () => {
   const kinds = (t: string, argv?: string[]) => invocations(cmd(t, argv)).map((i) => `${i.kind}${i.target ? ':' + i.target : ''} ${i.args.join(' ')}`.trim());

@@ -1,64 +1,11 @@
 /**
- * Command lines (Procfile, Dockerfile CMD, compose command, systemd ExecStart): shell-style
- * splitting and finding the invocations of Python servers in them (gunicorn, uvicorn, flask run,
+ * Command lines (Procfile, Dockerfile CMD, compose command, systemd ExecStart), split by the one
+ * shell tokenizer (src/lib/shell.ts): finding the invocations of Python servers in them (gunicorn, uvicorn, flask run,
  * python app.py). Shared by the procfile collector and the gunicorn / flask / fastapi rules.
  */
 import type { CommandLine } from './common.js';
+import { isOperatorWord, shellWords, unwrapCommand } from '../lib/shell.js';
 
-/** Splits a command like a POSIX shell would (quotes, backslashes); operators become their own words. */
-export function splitShell(text: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let has = false;
-  let i = 0;
-  const push = () => {
-    if (has) out.push(cur);
-    cur = '';
-    has = false;
-  };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '\\' && i + 1 < text.length) {
-      if (text[i + 1] === '\n') { i += 2; continue; }
-      cur += text[i + 1];
-      has = true;
-      i += 2;
-      continue;
-    }
-    if (c === "'") {
-      const end = text.indexOf("'", i + 1);
-      cur += end < 0 ? text.slice(i + 1) : text.slice(i + 1, end);
-      has = true;
-      i = end < 0 ? text.length : end + 1;
-      continue;
-    }
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') {
-        if (text[j] === '\\' && j + 1 < text.length && '"\\$`'.includes(text[j + 1]!)) { cur += text[j + 1]; j += 2; continue; }
-        cur += text[j];
-        j++;
-      }
-      has = true;
-      i = j + 1;
-      continue;
-    }
-    if (c === '#' && !has) break; // a comment
-    if (/\s/.test(c)) { push(); i++; continue; }
-    const two = text.slice(i, i + 2);
-    if (two === '&&' || two === '||') { push(); out.push(two); i += 2; continue; }
-    if (c === ';' || c === '|' || c === '&') { push(); out.push(c); i++; continue; }
-    cur += c;
-    has = true;
-    i++;
-  }
-  push();
-  return out;
-}
-
-const OPERATORS = new Set(['&&', '||', ';', '|', '&']);
-/** Wrappers that run the command after them. */
-const WRAPPERS = new Set(['exec', 'nohup', 'time', 'env', 'sudo', 'gosu', 'su-exec', 'tini', 'dumb-init', 'chpst', 'setpriv', 'newrelic-admin', 'ddtrace-run', 'opentelemetry-instrument', 'doppler', 'infisical']);
 
 export type ServerKind = 'gunicorn' | 'uvicorn' | 'flask-run' | 'python-script' | 'python-module' | 'fastapi-dev' | 'fastapi-run' | 'django-runserver' | 'hypercorn' | 'waitress' | 'daphne';
 
@@ -75,15 +22,15 @@ export interface Invocation {
 
 /** The words of a command line, recovering a `sh -c "…"` body. */
 function wordsOf(cmd: CommandLine): string[] {
-  const words = cmd.argv && cmd.argv.length ? [...cmd.argv] : splitShell(cmd.text);
+  const words = cmd.argv && cmd.argv.length ? [...cmd.argv] : shellWords(cmd.text);
   // sh -c "gunicorn …" / bash -lc '…'
   for (let i = 0; i < words.length - 2; i++) {
     if (/(^|\/)(ba|da|z)?sh$/.test(words[i]!) && /^-\w*c\w*$/.test(words[i + 1]!)) {
-      return [...words.slice(0, i), ...splitShell(words[i + 2]!), ...words.slice(i + 3)];
+      return [...words.slice(0, i), ...shellWords(words[i + 2]!), ...words.slice(i + 3)];
     }
   }
   // exec-form arrays that hold a single shell string: ["gunicorn -w 4 app:app"]
-  if (cmd.argv && words.length === 1 && /\s/.test(words[0]!)) return splitShell(words[0]!);
+  if (cmd.argv && words.length === 1 && /\s/.test(words[0]!)) return shellWords(words[0]!);
   return words;
 }
 
@@ -102,7 +49,7 @@ export function invocations(cmd: CommandLine): Invocation[] {
     seg = [];
   };
   for (const w of words) {
-    if (OPERATORS.has(w)) flush();
+    if (isOperatorWord(w)) flush();
     else seg.push(w);
   }
   flush();
@@ -110,22 +57,9 @@ export function invocations(cmd: CommandLine): Invocation[] {
 }
 
 function classify(seg: string[], cmd: CommandLine): Invocation | undefined {
-  let i = 0;
-  // Leading VAR=value assignments, wrappers, and runners (poetry run, pipenv run, uv run, python -m).
-  for (;;) {
-    const w = seg[i];
-    if (w === undefined) return undefined;
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) { i++; continue; }
-    const b = base(w);
-    if (WRAPPERS.has(b)) {
-      i++;
-      while (seg[i]?.startsWith('-')) i++; // wrapper options (env -i, tini --)
-      continue;
-    }
-    if ((b === 'poetry' || b === 'pipenv' || b === 'uv' || b === 'pdm' || b === 'hatch' || b === 'rye') && seg[i + 1] === 'run') { i += 2; continue; }
-    if (b === '--') { i++; continue; }
-    break;
-  }
+  // Leading VAR=value assignments, wrappers and runners (exec, env, gosu user, poetry run …).
+  const i = unwrapCommand(seg).offset;
+  if (seg[i] === undefined) return undefined;
   const prog = base(seg[i]!);
   const rest = seg.slice(i + 1);
   const simple: Record<string, ServerKind> = { gunicorn: 'gunicorn', uvicorn: 'uvicorn', hypercorn: 'hypercorn', 'waitress-serve': 'waitress', daphne: 'daphne' };

@@ -65,8 +65,15 @@ export interface LiteralAssignment {
   column: number;
 }
 
-/** An env read with what code collectors can tell beyond the shared EnvRead shape (all optional). */
+/**
+ * An env read with what code collectors can tell beyond the shared EnvRead shape (all optional).
+ * Collectors build it with `envRead` (src/facts/env-read.ts), which makes the judgement.
+ */
 export interface CodeEnvRead extends EnvRead {
+  /** The fallback: none, a literal, a placeholder literal (`changeme`), or an expression. */
+  defaultKind?: 'none' | 'literal' | 'placeholder' | 'expression';
+  /** What handles a missing variable: a presence guard, a development-only branch, or nothing. */
+  guard?: 'presence' | 'dev-only' | 'none';
   /** The read only tests presence or compares (`if ENV["X"]`, `process.env.X === "1"`): absence is handled (hasDefault is true too). */
   guarded?: boolean;
   /** Inside a development / test-only branch (`if Rails.env.development?`, `if (process.env.NODE_ENV !== "production")`, `if __name__ == "__main__":`). */

@@ -1,5 +1,7 @@
 /** Fact `compose`: services of a docker compose file with positions (collected by src/collect/compose.ts). */
-import type { Loc, ShellCommand, ImageRef, ScriptRef } from './dockerfile.js';
+import type { Loc, ShellCommand, ImageRef, ScriptRef, NpmScriptRef } from './dockerfile.js';
+
+export type { NpmScriptRef } from './dockerfile.js';
 import type { EnvName } from '../contracts/types.js';
 import type { ProvidesVars, CommandLine } from './common.js';
 
@@ -114,19 +116,6 @@ export interface ComposeService extends Loc {
   scripts: ScriptRef[];
   /** package.json scripts its command runs (`npm run start-watch`), from the build context's package.json. */
   npmScripts?: NpmScriptRef[];
-}
-
-/** A package.json script a command runs: `npm run start-watch` → `nodemon src/index.js --inspect=0.0.0.0:9229`. */
-export interface NpmScriptRef {
-  name: string;
-  /** The script's command line as written in package.json. */
-  body: string;
-  /** The package.json it comes from. */
-  file: string;
-  /** The script that runs this one (`"dev": "npm run watch"`); undefined for the one the service command runs. */
-  from?: string;
-  /** The simple commands of the body, split as a shell would (`a && b` → two). */
-  commands: { argv: string[] }[];
 }
 
 export interface ComposeFact extends ProvidesVars {

@@ -226,6 +226,19 @@ export interface ScriptRef {
   flaskRun?: Loc & { debug: boolean; };
 }
 
+/** A package.json script a command runs: `npm run start-watch` → `nodemon src/index.js --inspect=0.0.0.0:9229`. */
+export interface NpmScriptRef {
+  name: string;
+  /** The script's command line as written in package.json. */
+  body: string;
+  /** The package.json it comes from. */
+  file: string;
+  /** The script that runs this one (`"dev": "npm run watch"`); undefined for the one the service command runs. */
+  from?: string;
+  /** The simple commands of the body, split as a shell would (`a && b` → two). */
+  commands: { argv: string[] }[];
+}
+
 export interface DockerfileFact extends ProvidesVars {
   file: string;
   environment: EnvName;
@@ -240,6 +253,8 @@ export interface DockerfileFact extends ProvidesVars {
   context: BuildContext;
   /** Local scripts run by a stage's command. */
   scripts: ScriptRef[];
+  /** package.json scripts a stage's command runs (`npm start`), from the build context's package.json. */
+  npmScripts?: NpmScriptRef[];
 }
 
 declare module '../contracts/types.js' {

@@ -293,6 +293,10 @@ export interface HostNginxLog extends BaseFact {
   directive: 'access_log' | 'error_log';
   /** Not named anywhere: nginx's built-in default (/var/log/nginx/access.log, error.log). */
   default: boolean;
+  /** A relative path: the prefix it was resolved under (`/usr/share/nginx`). */
+  prefix?: string;
+  /** Where the prefix or the default file came from: `nginx -V` (live), or the package default (offline). */
+  prefixFrom?: 'nginx -V' | 'package default';
 }
 
 export interface HostBackup extends BaseFact {

@@ -1,79 +1,19 @@
 /** Fact `shell`: commands and file writes of a shell script (collected by src/collect/shell.ts), and accessors over command words. */
 import type { CommandLine } from './common.js';
 import type { EnvName } from '../contracts/types.js';
+import { unwrapCommand, type ShellWord, type ShellCommand } from '../lib/shell.js';
 
-export const WRAPPERS = new Set(['sudo', 'env', 'exec', 'nohup', 'time', 'command', 'builtin', 'doas']);
+export type { ShellWord, ShellRedirect, ShellHeredoc, ShellCommand } from '../lib/shell.js';
 
-/** Index of the program word, skipping wrappers (`sudo -E -u app`, `env A=1`). */
+/** Index of the program word, skipping wrappers (`sudo -E -u app`, `env A=1`, `nohup`, `gosu user` …). */
 export function programIndex(words: readonly ShellWord[]): number {
-  let k = 0;
-  while (k < words.length) {
-    const w = words[k]!.value;
-    const base = w.split('/').pop()!;
-    if (!WRAPPERS.has(base)) break;
-    k++;
-    while (k < words.length && (words[k]!.value.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value))) {
-      // sudo -u user / -g group take a value.
-      const opt = words[k]!.value;
-      k += base === 'sudo' && /^-[ugCDhpr]$/.test(opt) ? 2 : 1;
-    }
-  }
-  return k;
+  return unwrapCommand(words.map((w) => w.value)).offset;
 }
 
 export function programName(cmd: ShellCommand): string | undefined {
   const w = cmd.words[programIndex(cmd.words)];
   return w?.value.split('/').pop();
 }
-export interface ShellWord {
-  /** Quotes removed, escapes applied, expansions kept as written (`$(openssl rand -hex 32)`). */
-  value: string;
-  /** As written. */
-  raw: string;
-  line: number;
-  column: number;
-  /** Some part was quoted. */
-  quoted: boolean;
-  /** Contains an expansion the shell performs ($VAR, $(…), `…`, ${…} outside single quotes). */
-  expands: boolean;
-}
-
-export interface ShellRedirect {
-  /** `>`, `>>`, `>|`, `<`, `<<`, `<<-`, `<<<`, `<>`, `>&`, `<&`, `&>`, `&>>` */
-  op: string;
-  /** Explicit file descriptor (`2` in `2>&1`). */
-  fd?: string;
-  target?: ShellWord;
-  line: number;
-  column: number;
-}
-
-export interface ShellHeredoc {
-  delimiter: string;
-  /** The delimiter was quoted: the body is written literally (no expansion). */
-  literal: boolean;
-  /** `<<-`: leading tabs stripped. */
-  stripTabs: boolean;
-  lines: { text: string; line: number; column: number; }[];
-  line: number;
-  column: number;
-}
-
-export interface ShellCommand {
-  /** Words after leading assignments and reserved words. */
-  words: ShellWord[];
-  /** Leading `VAR=value` words. */
-  assignments: ShellWord[];
-  redirects: ShellRedirect[];
-  heredocs: ShellHeredoc[];
-  line: number;
-  column: number;
-  /** Commands of one pipeline share this number, in order. */
-  pipeline: number;
-  /** The operator after the command (`|`, `&&`, `;`, newline …). */
-  next?: string;
-}
-
 /** A `KEY=value` line a script writes into a file. */
 export interface WrittenEntry {
   key: string;

@@ -1,5 +1,5 @@
 /** Environment names and how a path or class name maps to one (production, staging, development, test, shared, template, ci, example). */
-import ignore, { type Ignore } from 'ignore';
+import { gitignore, type Ignore } from '../lib/gitignore.js';
 import { CI, EXAMPLE, SHARED, TEMPLATE, type EnvName } from '../contracts/types.js';
 
 /** Synonyms that name a well-known environment in file and directory names. */
@@ -53,7 +53,7 @@ const overrideCache = new WeakMap<readonly EnvironmentOverride[], { environment:
 function matchOverride(path: string, overrides: readonly EnvironmentOverride[]): EnvName | undefined {
   let compiled = overrideCache.get(overrides);
   if (!compiled) {
-    compiled = overrides.map((o) => ({ environment: o.environment, ig: ignore().add(o.patterns) }));
+    compiled = overrides.map((o) => ({ environment: o.environment, ig: gitignore().add(o.patterns) }));
     overrideCache.set(overrides, compiled);
   }
   for (const c of compiled) {

@@ -8,19 +8,8 @@ import { formatMarkdown } from './markdown.js';
 import { formatPretty } from './pretty.js';
 import { formatSarif } from './sarif.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif', 'junit', 'markdown', 'github', 'gitlab', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
-
-export interface RenderOptions {
-  /** ANSI colours (pretty). */
-  color?: boolean;
-  /**
-   * Absolute directory the paths of SARIF, GitHub, GitLab, JUnit and Markdown output are relative
-   * to: the repository root (CI systems and pull requests resolve paths from it). Default: the
-   * report's own root. Pretty and JSON keep the report's paths.
-   */
-  root?: string;
-}
+export { FORMATS, type Format, type RenderOptions } from './formats.js';
+import type { Format, RenderOptions } from './formats.js';
 
 /** Renders a report; every format is a pure function of the Report. */
 export function render(report: Report, format: Format, opts: RenderOptions = {}): string {

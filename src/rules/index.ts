@@ -281,7 +281,10 @@ import tls_untrusted_certificate from './tls/untrusted-certificate.js';
 import tls_weak_key from './tls/weak-key.js';
 import tls_weak_signature from './tls/weak-signature.js';
 
-/** Every rule honban ships, sorted by id (the path of a rule is its id: src/rules/<id>.ts). */
+/**
+ * Every rule honban ships, sorted by id (the path of a rule is its id: src/rules/<id>.ts). Importing
+ * this module loads every rule: commands load only theirs through ./catalog.js.
+ */
 export const ALL_RULES: Rule<any>[] = [
   code_hardcoded_secret,
   compose_dangerous_capability,

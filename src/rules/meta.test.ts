@@ -11,6 +11,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALL_RULES } from './index.js';
+import { loadDomains, loadRules, loadRulesOfCommand, RULE_CATALOG, RULE_IDS } from './catalog.js';
 import { rulesMarkdown } from '../commands/rules-md.js';
 import { CONFIG_SCHEMA } from '../config/schema.js';
 import { ruleCommands, SEVERITIES } from '../contracts/types.js';
@@ -85,7 +86,19 @@ test('rule path = rule id: every rule is src/rules/<domain>/<name>.ts, one per f
   assert.deepEqual([...ids].filter((id) => !seen.has(id)), [], 'every rule in ALL_RULES has its file');
 });
 
-test('src/rules/index.ts is generated from the rule files (npm run build)', () => {
+test('the catalog knows every rule without loading it: its id and commands are the loaded rule\'s; loaders load those rules only', async () => {
+  assert.deepEqual(RULE_CATALOG.map((r) => r.id), ALL_RULES.map((r) => r.id));
+  assert.equal(RULE_IDS.size, ALL_RULES.length);
+  for (const r of ALL_RULES) assert.deepEqual([...RULE_CATALOG.find((e) => e.id === r.id)!.commands], [...ruleCommands(r)], r.id);
+  const all = await loadRules();
+  assert.deepEqual(all, ALL_RULES, 'the lazy loaders give the very rule objects of the index');
+  for (const command of ['scan', 'env', 'probe', 'host'] as const) {
+    assert.deepEqual((await loadRulesOfCommand(command)).map((r) => r.id), ALL_RULES.filter((r) => ruleCommands(r).includes(command)).map((r) => r.id), command);
+  }
+  assert.deepEqual((await loadDomains(['sshd', 'gunicorn'])).map((r) => r.id), ALL_RULES.filter((r) => /^(sshd|gunicorn)\//.test(r.id)).map((r) => r.id));
+});
+
+test('src/rules/index.ts and src/rules/catalog.ts are generated from the rule files (npm run build)', () => {
   if (!existsSync(srcRules)) return;
   const r = spawnSync(process.execPath, [path.join(repo, 'scripts', 'gen-rules-index.mjs'), '--check'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);

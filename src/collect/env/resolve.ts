@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { HonbanConfig } from '../../contracts/config.js';
 import { parseDotenv } from '../dotenv-parse.js';
 import { UserError } from '../../contracts/errors.js';
-import { isSecretName, looksLikeCredential, weakSecretReason } from '../../lib/secrets.js';
+import { isPlaceholder, isSecretName, looksLikeCredential, weakSecretReason } from '../../lib/secrets.js';
 import type { EnvName, ReportError, Skipped } from '../../contracts/types.js';
 import { catalogEntry } from '../../lib/env-catalog.js';
 import type { RepoView } from './fs.js';
@@ -378,7 +378,7 @@ export function resolveEnvironment(opts: ResolveOptions): Resolution {
       environment: env,
       mode: view.mode(f),
       keys: [...new Set(keys)],
-      secretCount: [...new Set(keys)].filter((k) => res.vars.get(k)?.secret && defs.get(k)!.some((d) => d.file === f && d.raw.trim() !== '' && !PURE_REFERENCE.test(d.raw.trim()))).length,
+      secretCount: [...new Set(keys)].filter((k) => res.vars.get(k)?.secret && defs.get(k)!.some((d) => d.file === f && d.raw.trim() !== '' && !PURE_REFERENCE.test(d.raw.trim()) && !isPlaceholder(d.raw.trim()))).length,
     });
   }
 

@@ -7,7 +7,7 @@
 import { classifyClassName, normalizeEnvName } from '../../lib/environment.js';
 import { isPlaceholder, isSecretName, weakSecretReason } from '../../lib/secrets.js';
 import { SHARED, type EnvName } from '../../contracts/types.js';
-import type { PyEnvRead } from '../../facts/python/types.js';
+import { envRead } from '../../facts/env-read.js';
 import type { LiteNode as TSNode } from '../lite-tree.js';
 import { castValue, numberValue, pyEquals, pyIn, pyStr, stringValue } from './literals.js';
 import { truthy } from '../../facts/python/query.js';
@@ -716,7 +716,17 @@ export class PythonExtractor {
     cls.keys.add(field_);
     ctx.scope.vars.set(field_, value);
     this.record({ key: field_, target: field_, via: 'class', className: cls.name, classBases: cls.bases, value, environment: cls.env ?? ctx.env, ...this.pos(left) }, ctx);
-    this.fact.envReads.push({ ...(cls.env && cls.env !== this.opts.environment ? { environment: cls.env } : {}), name: envName, hasDefault: !!def, defaultValue: def && def.resolved !== undefined && def.resolved !== null && typeof def.resolved !== 'object' ? pyStr(def.resolved) : undefined, via: 'pydantic-settings', file: this.opts.file, line: at.line, column: at.column });
+    this.fact.envReads.push(
+      envRead({
+        key: envName,
+        via: 'pydantic-settings',
+        file: this.opts.file,
+        line: at.line,
+        column: at.column,
+        fallback: def ? { literal: def.resolved !== undefined && def.resolved !== null && typeof def.resolved !== 'object' ? pyStr(def.resolved) : undefined } : undefined,
+        environment: cls.env && cls.env !== this.opts.environment ? cls.env : undefined,
+      }),
+    );
     if (defNode) this.literal(`${cls.name}.${field_}`, field_, defNode, ctx, 'env-default');
   }
 
@@ -1018,20 +1028,28 @@ export class PythonExtractor {
     return `${info.via}('${info.name}')`;
   }
 
+  /** Maps a read and what surrounds it onto the one env-read analysis (src/facts/env-read.ts). */
   private pushEnvRead(node: TSNode, info: EnvReadInfo, def: PyValue | undefined, hasDefault: boolean, ctx: Ctx, guarded: boolean): void {
-    if (ctx.envGuard) guarded = true;
     this.recordedEnvNodes.add(node.id);
     const p = this.pos(node);
-    const r: PyEnvRead = { name: info.name, hasDefault: hasDefault || info.hasDefault || guarded, via: info.via, file: this.opts.file, line: p.line, column: p.column };
-    if (guarded) r.guarded = true;
-    if (ctx.mainGuard) r.devOnly = true;
-    if (ctx.env !== this.opts.environment) r.environment = ctx.env;
-    const alternatives = this.alternativesOf.get(node.id);
-    if (alternatives) r.alternatives = alternatives;
     const dv = def?.resolved;
-    if (def && dv !== undefined && dv !== null && typeof dv !== 'object') r.defaultValue = pyStr(castValue(dv, info.cast) ?? dv);
-    else if (def?.kind === 'str') r.defaultValue = def.value;
-    this.fact.envReads.push(r);
+    let literal: string | undefined;
+    if (def && dv !== undefined && dv !== null && typeof dv !== 'object') literal = pyStr(castValue(dv, info.cast) ?? dv);
+    else if (def?.kind === 'str') literal = def.value;
+    this.fact.envReads.push(
+      envRead({
+        key: info.name,
+        via: info.via,
+        file: this.opts.file,
+        ...p,
+        fallback: hasDefault || info.hasDefault ? { literal } : undefined,
+        presenceTest: guarded,
+        presenceGuard: ctx.envGuard,
+        devOnlyBranch: ctx.mainGuard,
+        alternatives: this.alternativesOf.get(node.id),
+        environment: ctx.env !== this.opts.environment ? ctx.env : undefined,
+      }),
+    );
     if (def && isSecretName(info.name) && def.kind === 'str') this.register(def.value);
   }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { findConfig, loadConfig } from '../../config/load.js';
 import { type HonbanConfig } from '../../contracts/config.js';
 import type { FailOn, Lang, Report } from '../../contracts/types.js';
-import { ALL_RULES } from '../../rules/index.js';
+import { RULE_IDS } from '../../rules/catalog.js';
 import { L } from '../../lib/i18n.js';
 import { diffEnvironments, type DiffResult } from './diff.js';
 import { diskView } from '../../collect/env/fs.js';
@@ -36,7 +36,7 @@ export interface EnvCheckOptions {
 async function configOf(dir: string, config: EnvCheckOptions['config']): Promise<{ config: HonbanConfig; text?: string; display?: string }> {
   if (typeof config === 'object') return { config };
   const file = config ?? findConfig(dir);
-  const loaded = await loadConfig(file, new Set(ALL_RULES.map((r) => r.id)), loadPluginRules);
+  const loaded = await loadConfig(file, RULE_IDS, loadPluginRules);
   if (!file) return { config: loaded };
   const rel = path.relative(dir, path.resolve(file));
   return { config: loaded, text: readUserFileSync(file, L(`config ${file}`, `設定ファイル ${file}`)), display: rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : file };

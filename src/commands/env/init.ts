@@ -11,6 +11,7 @@ import type { SourceFile } from '../../contracts/types.js';
 import { parseBoolean } from '../../lib/values.js';
 import { parseDotenv } from '../../collect/dotenv-parse.js';
 import { catalogEntry } from '../../lib/env-catalog.js';
+import { requiredInProduction } from '../../facts/env-read.js';
 import type { RepoView } from '../../collect/env/fs.js';
 import { envFilesOf, knownEnvironments, templateFiles } from '../../collect/env/layers.js';
 import type { VarSpec } from '../../contracts/config.js';
@@ -226,7 +227,7 @@ export async function contractReads(files: readonly SourceFile[], customEnvs: st
     for (const c of (facts.envContract ?? []) as unknown as import('../../facts/env-contract.js').EnvContract[]) {
       for (const v of c.variables ?? []) {
         if (v.platform) continue;
-        for (const r of v.reads ?? []) reads.push({ name: v.name, hasDefault: r.hasDefault || !!r.guarded, file: r.file, line: r.line });
+        for (const r of v.reads ?? []) reads.push({ name: v.name, hasDefault: !requiredInProduction(r), file: r.file, line: r.line });
       }
     }
     return { reads, platform: (n) => mod.isPlatformVariable(n), available: true, errors: errors.map((e) => `${e.file ? e.file + ': ' : ''}${e.message}`) };

@@ -8,7 +8,7 @@ import { runPipeline, selectRules } from '../../engine/pipeline.js';
 import type { FactStore } from '../../contracts/collector.js';
 import type { BaseFact } from '../../contracts/collector.js';
 import type { EnvName, FailOn, FileKind, Lang, Report, Rule } from '../../contracts/types.js';
-import { ALL_RULES } from '../../rules/index.js';
+import { loadRulesOfCommand } from '../../rules/catalog.js';
 import type { BaselineFile } from '../../engine/post/baseline.js';
 import type { RepoView } from '../../collect/env/fs.js';
 import { explainRows, type ExplainRow } from './explain.js';
@@ -64,7 +64,7 @@ export async function runEnv(opts: EnvRunOptions): Promise<EnvRunResult> {
     secretsDir: opts.secretsDir,
     positions,
   });
-  const { rules, severities, options } = selectRules(opts.rules ?? [...ALL_RULES, ...(opts.config.pluginRules ?? [])], 'env', opts.environment, opts.config);
+  const { rules, severities, options } = selectRules(opts.rules ?? [...(await loadRulesOfCommand('env')), ...(opts.config.pluginRules ?? [])], 'env', opts.environment, opts.config);
   const files = new Map<string, { content: string; kind: FileKind }>();
   for (const [f, content] of resolution.contents) files.set(f, { content, kind: 'dotenv' });
   if (opts.configDisplay && opts.configText !== undefined) files.set(opts.configDisplay, { content: opts.configText, kind: 'yaml' });

@@ -82,3 +82,25 @@ test('host drop-ins: without drop-ins the unit file is judged; a /dev/null link 
   const fixed = await findings({ ...BASE, 'etc/systemd/system/app.service.d/override.conf': '[Service]\nExecStart=\nExecStart=/srv/app/venv/bin/gunicorn -b 127.0.0.1:8000 app:app\n' });
   assert.deepEqual(fixed.lines, []);
 });
+
+test('host drop-ins: type-wide service.d/ and dash-prefix app-.service.d/ apply as systemd applies them', async () => {
+  // A type-wide drop-in in /usr/lib sets Restart=no for every service: reported at its line.
+  const typeWide = await findings({ ...BASE, 'usr/lib/systemd/system/service.d/10-defaults.conf': '[Service]\nRestart=no\n' });
+  assert.deepEqual(typeWide.lines, ['systemd/dev-server etc/systemd/system/app.service:8', 'systemd/missing-restart usr/lib/systemd/system/service.d/10-defaults.conf:2']);
+  assert.deepEqual((typeWide.record.facts.hostApp as { dropIns?: string[] }[])[0]!.dropIns, ['usr/lib/systemd/system/service.d/10-defaults.conf']);
+  // Same file name: the unit's own drop-in (even in /usr/lib) wins over a type-wide one (even in /etc).
+  const specificWins = await findings({
+    ...BASE,
+    'etc/systemd/system/service.d/20-user.conf': '[Service]\nUser=root\n',
+    'usr/lib/systemd/system/app.service.d/20-user.conf': '[Service]\nUser=app\n',
+  });
+  assert.deepEqual(specificWins.lines, ['systemd/dev-server etc/systemd/system/app.service:8']);
+  // A unit named app-web.service reads app-.service.d/ too; a unit without that prefix does not.
+  const web = { 'etc/systemd/system/app-web.service': UNIT.replace(' --reload', ''), 'etc/systemd/system/multi-user.target.wants/app-web.service': { link: '/etc/systemd/system/app-web.service' } };
+  const prefixed = await findings({ 'etc/os-release': BASE['etc/os-release'], ...web, 'etc/systemd/system/app-.service.d/override.conf': '[Service]\nUser=root\n', 'etc/systemd/system/web-.service.d/override.conf': '[Service]\nRestart=no\n' });
+  assert.deepEqual(prefixed.lines, ['systemd/root-user etc/systemd/system/app-.service.d/override.conf:2']);
+  assert.deepEqual((prefixed.record.facts.hostApp as { dropIns?: string[] }[])[0]!.dropIns, ['etc/systemd/system/app-.service.d/override.conf']);
+  // The unit's own drop-in of the same name masks the prefix one.
+  const own = await findings({ 'etc/os-release': BASE['etc/os-release'], ...web, 'etc/systemd/system/app-.service.d/override.conf': '[Service]\nUser=root\n', 'etc/systemd/system/app-web.service.d/override.conf': '[Service]\nUser=app\n' });
+  assert.deepEqual(own.lines, []);
+});

@@ -6,12 +6,12 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { parseDotenv } from '../../collect/dotenv-parse.js';
-import { optionValue, splitShell } from '../../facts/commands.js';
-import { parseShell } from '../../collect/shell.js';
+import { optionValue } from '../../facts/commands.js';
+import { parseShell, shellWords } from '../../lib/shell.js';
 import { programIndex, type ShellCommand } from '../../facts/shell.js';
-import { mergeDropIns, orderDropIns, parseUnit, splitWords, UNIT_DIRS } from '../../collect/systemd.js';
+import { dropInNames, dropInRank, mergeDropIns, orderDropIns, parseUnit, splitWords, UNIT_DIRS, unitType } from '../../collect/systemd.js';
 import { entries, setting } from '../../facts/systemd.js';
-import type { HostApp, HostAppDir, HostBackup, HostBind, HostCertificate, HostEnvFile, HostLogrotate, HostNginxLog, HostSchedule, HostTempCleanup, SchedulePurpose } from '../../facts/host.js';
+import type { HostApp, HostAppDir, HostBackup, HostBind, HostCertificate, HostEnvFile, HostLogrotate, HostNginxLog, HostOs, HostSchedule, HostTempCleanup, SchedulePurpose } from '../../facts/host.js';
 import type { NginxConfig } from '../../facts/nginx/types.js';
 import { walk } from '../../facts/nginx/query.js';
 import type { Gathering, LocalUnit } from './gathering.js';
@@ -24,24 +24,29 @@ const SERVERS = ['gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress-serve',
 const base = (w: string) => w.split('/').pop() ?? w;
 
 /**
- * The drop-ins of `unit` in every unit directory (`<dir>/<unit>.d/*.conf`), in the order systemd
- * applies them (src/collect/systemd.ts orderDropIns). A drop-in linked to /dev/null masks a
- * same-named one in a lower-priority directory: its content is empty.
+ * The drop-ins of `unit` in every unit directory — its own `<unit>.d/*.conf`, its template's, its
+ * dash prefixes' (`app-.service.d/`) and the type-wide `service.d/` — in the order systemd applies
+ * them (src/collect/systemd.ts dropInNames, dropInRank, orderDropIns). A drop-in linked to
+ * /dev/null masks a same-named one of lower precedence: its content is empty.
  */
 export function readDropIns(g: Gathering, unit: string): LocalUnit['dropIns'] {
   const found: { path: string; rank: number; content: string; mode?: number }[] = [];
-  UNIT_DIRS.forEach((dir, rank) => {
-    const d = `${dir}/${unit}.d`;
-    if (!g.view.lstat(d)) return;
-    for (const e of g.list(d) ?? []) {
-      if (!e.name.endsWith('.conf') || (e.type !== 'file' && e.type !== 'symlink')) continue;
-      const p = `${d}/${e.name}`;
-      if (e.type === 'symlink' && g.view.readlink(p) === '/dev/null') {
-        found.push({ path: p, rank, content: '' });
-        continue;
+  const names = [...dropInNames(unit), unitType(unit)];
+  UNIT_DIRS.forEach((dir, dirRank) => {
+    for (const name of names) {
+      const d = `${dir}/${name}.d`;
+      const rank = dropInRank(unit, name, dirRank);
+      if (rank === undefined || !g.view.lstat(d)) continue;
+      for (const e of g.list(d) ?? []) {
+        if (!e.name.endsWith('.conf') || (e.type !== 'file' && e.type !== 'symlink')) continue;
+        const p = `${d}/${e.name}`;
+        if (e.type === 'symlink' && g.view.readlink(p) === '/dev/null') {
+          found.push({ path: p, rank, content: '' });
+          continue;
+        }
+        const r = g.read(p);
+        if (r.text !== undefined) found.push({ path: p, rank, content: r.text, mode: g.view.stat(p)?.mode });
       }
-      const r = g.read(p);
-      if (r.text !== undefined) found.push({ path: p, rank, content: r.text, mode: g.view.stat(p)?.mode });
     }
   });
   return orderDropIns(found).map(({ path, content, mode }) => ({ path, content, ...(mode !== undefined ? { mode } : {}) }));
@@ -389,7 +394,7 @@ function cronFile(g: Gathering, file: string, system: boolean): void {
     if (system) rest = rest.slice(1); // the user field
     const cmd = rest.join(' ');
     if (!cmd) return;
-    const prog = base(splitShell(cmd).find((x) => !/^[A-Za-z_]\w*=/.test(x)) ?? '');
+    const prog = base(shellWords(cmd).find((x) => !/^[A-Za-z_]\w*=/.test(x)) ?? '');
     g.add('hostSchedule', schedule(g, { file, line: i + 1, kind: 'cron', when, program: prog, enabled: true }, cmd));
   });
 }
@@ -464,7 +469,7 @@ export function gatherLogrotate(g: Gathering): void {
       }
       const open = t.endsWith('{');
       const body = open ? t.slice(0, -1).trim() : t;
-      const words = splitShell(body).filter((w) => w.startsWith('/') || w.includes('*'));
+      const words = shellWords(body).filter((w) => w.startsWith('/') || w.includes('*'));
       if (words.length) pending = { patterns: [...(pending?.patterns ?? []), ...words], line: pending?.line ?? i + 1 };
       if (open) {
         if (pending) g.add('hostLogrotate', { file: f, environment: g.environment, line: pending.line, patterns: pending.patterns } satisfies HostLogrotate);
@@ -522,13 +527,32 @@ export function gatherTempCleanup(g: Gathering): void {
   g.add('hostTempCleanup', { file: 'etc/tmpfiles.d', environment: g.environment, entries, timer: Boolean(timerFile) && !mask, ...(mask ? { maskedBy: mask } : {}) } satisfies HostTempCleanup);
 }
 
-/** nginx's prefix on Debian, Ubuntu and RHEL packages (relative log paths resolve against it). */
-const NGINX_PREFIX = '/usr/share/nginx/';
+/**
+ * nginx's prefix and default log files: the live `nginx -V` (g.nginxBuild); offline, the
+ * distribution's package build (`/usr/share/nginx` on Debian, Ubuntu and RHEL-family packages,
+ * `/var/lib/nginx` on Alpine; logs in /var/log/nginx on all of them). Relative `access_log` /
+ * `error_log` paths resolve against the prefix.
+ */
+export function nginxPaths(g: Gathering): { prefix: string; accessLog?: string; errorLog?: string; from: 'nginx -V' | 'package default' } {
+  const os = (g.facts.hostOs as HostOs[] | undefined)?.[0];
+  const alpine = os?.id === 'alpine' || os?.idLike.includes('alpine');
+  const packaged = alpine ? '/var/lib/nginx' : '/usr/share/nginx';
+  const b = g.nginxBuild;
+  const prefix = (b?.prefix ?? packaged).replace(/\/+$/, '') || '/';
+  // A built-in default of `stderr` or `syslog:…` is no file.
+  const under = (p: string) => (p === 'stderr' || /^(syslog|memory):/.test(p) ? undefined : p.startsWith('/') ? p : `${prefix === '/' ? '' : prefix}/${p}`);
+  return {
+    prefix,
+    accessLog: b?.httpLogPath ? under(b.httpLogPath) : b?.prefix ? under('logs/access.log') : '/var/log/nginx/access.log',
+    errorLog: b?.errorLogPath ? under(b.errorLogPath) : b?.prefix ? under('logs/error.log') : '/var/log/nginx/error.log',
+    from: b ? 'nginx -V' : 'package default',
+  };
+}
 
 /**
  * The log files nginx writes, from the effective configuration nginx.conf builds: every
- * `access_log` / `error_log` path (not `off`, `syslog:`, `memory:`, `stderr` or `/dev/…`), and
- * nginx's packaged defaults (/var/log/nginx/access.log, error.log) when none is named.
+ * `access_log` / `error_log` path (not `off`, `syslog:`, `memory:`, `stderr` or `/dev/…`; a relative
+ * one under nginx's prefix, see nginxPaths), and nginx's default files when none is named.
  */
 export function gatherNginxLogs(g: Gathering, configs: NginxConfig[]): void {
   const main = configs.find((c) => c.file === 'etc/nginx/nginx.conf');
@@ -542,19 +566,21 @@ export function gatherNginxLogs(g: Gathering, configs: NginxConfig[]): void {
     error_log: main.directives.some((d) => d.name === 'error_log'),
     access_log: main.directives.some((d) => d.name === 'http' && (d.block ?? []).some((x) => x.name === 'access_log')),
   };
+  const paths = nginxPaths(g);
   const seen = new Set<string>();
   walk(main.directives, (d) => {
     if (d.name !== 'access_log' && d.name !== 'error_log') return;
     const target = d.args[0];
     if (!target || target === 'off' || /^(syslog|memory):/.test(target) || target === 'stderr' || target.startsWith('/dev/')) return;
-    const abs = (target.startsWith('/') ? target : NGINX_PREFIX + target).replace(/\$\{?\w+\}?/g, '*');
+    const relative = !target.startsWith('/');
+    const abs = (relative ? `${paths.prefix === '/' ? '' : paths.prefix}/${target}` : target).replace(/\$\{?\w+\}?/g, '*');
     if (seen.has(abs)) return;
     seen.add(abs);
-    g.add('hostNginxLog', { file: d.file ?? main.file, environment: g.environment, line: d.line, path: abs, directive: d.name, default: false } satisfies HostNginxLog);
+    g.add('hostNginxLog', { file: d.file ?? main.file, environment: g.environment, line: d.line, path: abs, directive: d.name, default: false, ...(relative ? { prefix: paths.prefix, prefixFrom: paths.from } : {}) } satisfies HostNginxLog);
   });
   for (const directive of ['access_log', 'error_log'] as const) {
-    const p = `/var/log/nginx/${directive === 'access_log' ? 'access' : 'error'}.log`;
-    if (!named[directive] && !seen.has(p)) g.add('hostNginxLog', { file: main.file, environment: g.environment, path: p, directive, default: true } satisfies HostNginxLog);
+    const p = directive === 'access_log' ? paths.accessLog : paths.errorLog;
+    if (p && !named[directive] && !seen.has(p)) g.add('hostNginxLog', { file: main.file, environment: g.environment, path: p, directive, default: true, prefixFrom: paths.from } satisfies HostNginxLog);
   }
   g.ensure('hostNginxLog');
 }

@@ -8,7 +8,8 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import type { HostDns, HostFirewallLive, HostListener, HostNginxTest } from '../../facts/host.js';
 import { parseIptables, parseNftables, parseUfwStatus } from './gather-system.js';
-import { type Gathering } from './gathering.js';
+import { type Gathering, type NginxBuild } from './gathering.js';
+import { shellWords } from '../../lib/shell.js';
 import { SSHD_DUMP } from './gathering.js';
 import { findBinary, relPath } from './view.js';
 
@@ -239,6 +240,37 @@ export async function gatherFirewallLive(g: Gathering): Promise<void> {
   g.ensure('hostFirewallLive');
 }
 
+/**
+ * `nginx -V`: the prefix and default log paths nginx was built with (`configure arguments:
+ * --prefix=/usr/share/nginx --http-log-path=… --error-log-path=…`), printed on stderr. Relative
+ * log paths in the configuration resolve against the prefix (gatherNginxLogs).
+ */
+export function parseNginxBuild(text: string): NginxBuild {
+  const line = text.split('\n').find((l) => l.startsWith('configure arguments:'));
+  const build: NginxBuild = {};
+  if (!line) return build;
+  for (const w of shellWords(line.slice('configure arguments:'.length))) {
+    const eq = w.indexOf('=');
+    if (eq < 0) continue;
+    const key = w.slice(0, eq);
+    const value = w.slice(eq + 1);
+    if (!value) continue;
+    if (key === '--prefix') {
+      if (value.startsWith('/')) build.prefix = value;
+    }
+    else if (key === '--http-log-path') build.httpLogPath = value;
+    else if (key === '--error-log-path') build.errorLogPath = value;
+  }
+  return build;
+}
+
+async function gatherNginxBuild(g: Gathering): Promise<void> {
+  if (!g.sources.has('etc/nginx/nginx.conf')) return;
+  // Not installed (or failing): the package default stands, as offline.
+  const r = await g.run('nginx', ['-V']);
+  if (r.ran && r.exitCode === 0) g.nginxBuild = parseNginxBuild(r.stderr + '\n' + r.stdout);
+}
+
 export async function gatherLive(g: Gathering, opts: { domain?: string }): Promise<void> {
   if (!g.view.live) {
     await gatherFirewallLive(g);
@@ -246,5 +278,5 @@ export async function gatherLive(g: Gathering, opts: { domain?: string }): Promi
     g.unavailable('hostDns', opts.domain ? NOT_LIVE : { en: 'no domain given (--domain or host.domain in honban.yml), and names are resolved on the live system only', ja: 'ドメインが指定されていません（--domain または honban.yml の host.domain）。名前解決はライブのシステムでのみ行います' });
     return;
   }
-  await Promise.all([gatherListeners(g), gatherDns(g, opts.domain), gatherNginxTest(g), gatherSshdDump(g), gatherFirewallLive(g)]);
+  await Promise.all([gatherListeners(g), gatherDns(g, opts.domain), gatherNginxTest(g), gatherNginxBuild(g), gatherSshdDump(g), gatherFirewallLive(g)]);
 }

@@ -23,6 +23,13 @@ export interface LocalUnit {
 /** The pseudo-file `sshd -T` output is judged as. */
 export const SSHD_DUMP = 'host:sshd -T';
 
+/** nginx's compiled-in paths (`nginx -V`: `--prefix=`, `--http-log-path=`, `--error-log-path=`). */
+export interface NginxBuild {
+  prefix?: string;
+  httpLogPath?: string;
+  errorLogPath?: string;
+}
+
 export class Gathering {
   readonly facts: Partial<Record<HostFactName, BaseFact[]>> = {};
   readonly missing: Partial<Record<HostFactName, Localized>> = {};
@@ -31,6 +38,8 @@ export class Gathering {
   readonly errors: ReportError[] = [];
   readonly sources = new Map<string, SourceFile>();
   readonly appUnits: LocalUnit[] = [];
+  /** What the live `nginx -V` says of its build (prefix, default log paths); offline: absent. */
+  nginxBuild?: NginxBuild;
   readonly config: HostConfig;
   readonly configFile: string;
   private passwd?: Map<number, string>;

@@ -103,7 +103,7 @@ export async function judgeHostFacts(record: HostRecord, opts: JudgeOptions = {}
   const config = opts.config ?? {};
   const environment = normalizeEnvName(opts.environment ?? record.environment ?? config.environment ?? 'production');
   const lang = opts.lang ?? config.lang ?? 'en';
-  const all = opts.rules ?? (await import('../../rules/index.js')).rulesOf('host');
+  const all = opts.rules ?? (await (await import('../../rules/catalog.js')).loadDomains(['host']));
   const { rules: selected, severities, options } = selectRules(all, 'host', environment, config);
   const notChecked: NotChecked[] = [];
   const rules = selected.filter((r) => {

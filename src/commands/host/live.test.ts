@@ -20,7 +20,7 @@ import expectedPortClosed from '../../rules/host/expected-port-closed.js';
 import nginxConfigTestFailed from '../../rules/host/nginx-config-test-failed.js';
 import { app, judge } from '../../testing/host-rules.js';
 import { Gathering, SSHD_DUMP } from './gathering.js';
-import { gatherListeners, gatherNginxTest, gatherSshdDump } from './gather-live.js';
+import { gatherListeners, gatherNginxTest, gatherSshdDump, parseNginxBuild } from './gather-live.js';
 import { findBinary, liveView } from './view.js';
 
 const CI = process.env.CI === 'true';
@@ -123,4 +123,15 @@ test('port ownership: a real loopback listener is traced to its process; the wro
   } finally {
     if (child.exitCode === null) child.kill();
   }
+});
+
+test('nginx -V on a real nginx: its prefix and default log paths are read (relative log paths resolve under the prefix)', () => {
+  if (!need('nginx', Boolean(findBinary('nginx')))) return;
+  // nginx prints its version and build on stderr.
+  const out = execFileSync('sh', ['-c', 'nginx -V 2>&1'], { encoding: 'utf8' });
+  const build = parseNginxBuild(out);
+  assert.match(build.prefix ?? '', /^\//, out);
+  const configured = /--http-log-path=(\S+)/.exec(out)?.[1];
+  assert.equal(build.httpLogPath, configured, out);
+  assert.equal(build.errorLogPath, /--error-log-path=(\S+)/.exec(out)?.[1], out);
 });

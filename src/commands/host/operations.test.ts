@@ -96,3 +96,23 @@ test('live firewall: not root, or --root, is not checked with the reason (never 
   const offline = await judged(SAVED_UFW, IDS);
   assert.match(offline.notChecked.find((n) => n.ruleId === 'host/firewall-not-loaded')!.reason, /live system only/);
 });
+
+test('nginx logs: relative paths resolve under the prefix of the live `nginx -V`, offline under the package build (Alpine: /var/lib/nginx)', async () => {
+  const conf = { 'etc/nginx/nginx.conf': 'error_log logs/err.log;\nevents {}\nhttp {\n    access_log logs/app-access.log;\n}\n', 'etc/logrotate.d/nginx': '/var/log/nginx/*.log {\n\tdaily\n}\n' };
+  const logs = (r: Awaited<ReturnType<typeof judged>>) => (r.record.facts.hostNginxLog as { path: string; prefix?: string; prefixFrom?: string }[]).map((l) => `${l.path} ${l.prefix ?? '-'} ${l.prefixFrom ?? '-'}`);
+  const ids = ['host/logrotate-missing'];
+  const debian = await judged({ ...conf, 'etc/os-release': 'ID=debian\nVERSION_ID="12"\n' }, ids);
+  assert.deepEqual(logs(debian), ['/usr/share/nginx/logs/err.log /usr/share/nginx package default', '/usr/share/nginx/logs/app-access.log /usr/share/nginx package default']);
+  const alpine = await judged({ ...conf, 'etc/os-release': 'ID=alpine\nVERSION_ID=3.20.0\n' }, ids);
+  assert.deepEqual(logs(alpine), ['/var/lib/nginx/logs/err.log /var/lib/nginx package default', '/var/lib/nginx/logs/app-access.log /var/lib/nginx package default']);
+  const built = 'nginx version: nginx/1.26.1\nbuilt by gcc 12.2.0\nconfigure arguments: --prefix=/opt/nginx --with-cc-opt=\'-g -O2 -ffile-prefix-map=/build=.\' --http-log-path=/var/log/web/access.log\n';
+  const live = await judged({ ...conf, 'etc/os-release': 'ID=debian\nVERSION_ID="12"\n' }, ids, liveWith({ 'nginx -V': built }));
+  assert.deepEqual(logs(live), ['/opt/nginx/logs/err.log /opt/nginx nginx -V', '/opt/nginx/logs/app-access.log /opt/nginx nginx -V']);
+  assert.deepEqual(live.report.findings.filter((f) => f.ruleId === 'host/logrotate-missing').map((f) => f.message), [
+    "No logrotate rule covers /opt/nginx/logs/err.log (error_log; relative to nginx's prefix /opt/nginx, from nginx -V)",
+    "No logrotate rule covers /opt/nginx/logs/app-access.log (access_log; relative to nginx's prefix /opt/nginx, from nginx -V)",
+  ]);
+  // Defaults (no access_log / error_log named) come from the build too: --http-log-path, else <prefix>/logs/error.log.
+  const bare = await judged({ 'etc/nginx/nginx.conf': 'events {}\nhttp {\n}\n' }, ids, liveWith({ 'nginx -V': built }));
+  assert.deepEqual(logs(bare), ['/var/log/web/access.log - nginx -V', '/opt/nginx/logs/error.log - nginx -V']);
+});

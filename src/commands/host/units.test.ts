@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lz4Decompress } from './lz4.js';
 import { atLeast, compareDebian } from '../../rules/host/_versions.js';
-import { parseNginxOutput, parseSs } from './gather-live.js';
+import { parseNginxBuild, parseNginxOutput, parseSs } from './gather-live.js';
 import { eolOf } from '../../rules/host/_eol.js';
 import { FIXTURES } from '../../testing/host.js';
 
@@ -42,4 +42,11 @@ test('end-of-life table: Ubuntu by major.minor, Debian by major', () => {
   assert.equal(eolOf('ubuntu', '20.04')?.eol, '2025-05-31');
   assert.equal(eolOf('debian', '12.5')?.name, 'Debian 12 (bookworm)');
   assert.equal(eolOf('ubuntu', '19.10'), undefined);
+});
+
+test('nginx -V: prefix and log paths from the configure arguments (quoted options kept whole; no configure line: nothing)', () => {
+  const out = "nginx version: nginx/1.22.1\nbuilt with OpenSSL 3.0.11\nTLS SNI support enabled\nconfigure arguments: --with-cc-opt='-g -O2 --prefix=/wrong' --prefix=/usr/share/nginx --conf-path=/etc/nginx/nginx.conf --http-log-path=/var/log/nginx/access.log --error-log-path=stderr\n";
+  assert.deepEqual(parseNginxBuild(out), { prefix: '/usr/share/nginx', httpLogPath: '/var/log/nginx/access.log', errorLogPath: 'stderr' });
+  assert.deepEqual(parseNginxBuild('nginx version: nginx/1.22.1\n'), {});
+  assert.deepEqual(parseNginxBuild('configure arguments: --prefix=relative/dir\n'), {});
 });

@@ -85,7 +85,7 @@ export async function probe(o: ProbeRunOptions): Promise<ProbeResult> {
   }
   // Rules judge the masked facts: a live run and its replay give the same findings.
   // The probe pipeline runs the rules whose command is probe (they read probe facts only).
-  const all = o.rules ?? (await import('../../rules/index.js')).rulesOfCommand('probe');
+  const all = o.rules ?? (await (await import('../../rules/catalog.js')).loadRulesOfCommand('probe'));
   const { rules, severities, options } = selectRules([...all, ...(o.rules ? [] : (config.pluginRules ?? []))], 'probe', environment, config);
   const lang = o.lang ?? config.lang ?? 'en';
   const result = await runPipeline({

@@ -1,4 +1,4 @@
-import ignore from 'ignore';
+import { gitignore } from '../../lib/gitignore.js';
 import type { Waiver } from '../../contracts/config.js';
 import type { RawFinding } from '../../contracts/types.js';
 import { ruleIdMatches as ruleMatches } from '../../lib/rule-glob.js';
@@ -9,7 +9,7 @@ function pathMatches(pattern: string | undefined, file: string): boolean {
   if (pattern === file) return true;
   if (/^[a-z]+:\/\//i.test(file)) return file.startsWith(pattern);
   try {
-    return ignore().add(pattern).ignores(file);
+    return gitignore().add(pattern).ignores(file);
   } catch {
     return false;
   }

@@ -4,7 +4,7 @@
  *
  * Every position is 1-based; columns count UTF-16 code units (as JavaScript strings do).
  */
-import type { EnvRead, LiteralAssignment } from '../common.js';
+import type { CodeEnvRead, LiteralAssignment } from '../common.js';
 import type { EnvName } from '../../contracts/types.js';
 
 /** A Python value a rule can reason about: the literal it evaluates to. */
@@ -176,20 +176,8 @@ export interface DjangoSettings {
   starImports: string[];
 }
 
-/**
- * An environment-variable read, with the optional context the env-contract deriver understands
- * (see CodeEnvRead in src/derive/env-contract.ts).
- */
-export interface PyEnvRead extends EnvRead {
-  /** Only tests presence or compares (`os.environ.get('X') == '1'`, `if os.getenv('X'):`): absence is handled, so hasDefault is true too. */
-  guarded?: boolean;
-  /** Inside `if __name__ == "__main__":`. */
-  devOnly?: boolean;
-  /** Variables this read is the fallback of (`os.environ.get('A') or os.environ.get('B')`: B's alternatives are [A]). */
-  alternatives?: string[];
-  /** The read's environment when it differs from its file's (inside `class DevelopmentConfig:` or an `if ENV == 'development':` branch). */
-  environment?: EnvName;
-}
+/** An environment-variable read (one shape for every language: src/facts/env-read.ts). */
+export type PyEnvRead = CodeEnvRead;
 
 /** A string literal assigned to a name, with the environment it counts for. */
 export interface PyLiteralAssignment extends LiteralAssignment {

@@ -1,6 +1,6 @@
 import type { ComposePort } from '../../facts/compose.js';
 import { defineRule } from '../define.js';
-import { devServerOf } from '../../facts/dev-server.js';
+import { packageScriptsOf, recognizeDevServer } from '../../lib/dev-server.js';
 
 /** `--inspect=0.0.0.0:9229` (also -brk / -wait): the inspector bound to every interface of the container. */
 const INSPECT = /^--inspect(?:-brk|-wait)?=(?:(0\.0\.0\.0|\[?::\]?|\*):)?(\d{1,5})$/;
@@ -37,53 +37,32 @@ export default defineRule({
   check(facts, ctx) {
     for (const f of facts.compose) {
       for (const svc of f.services) {
+        const packageScripts = packageScriptsOf(svc.npmScripts);
         for (const cmd of [svc.entrypoint, svc.command]) {
           if (!cmd) continue;
-          let found = false;
           const candidates = [...cmd.commands];
           // entrypoint + command as one argv (`entrypoint: ["python"]`, `command: ["app.py"]`)
           if (cmd === svc.entrypoint && svc.command) candidates.push({ argv: [...cmd.argv, ...svc.command.argv], words: [], line: cmd.line, column: cmd.column });
           // Every command line this service runs, package.json scripts included: where an inspector may open.
           const argvs = [...candidates.map((c) => c.argv), ...(svc.npmScripts ?? []).flatMap((r) => r.commands.map((c) => c.argv))];
+          const m = candidates.map((c) => recognizeDevServer(c.argv, { scripts: svc.scripts, packageScripts })).find((x) => x !== undefined && x.kind !== 'debug-switch');
+          // (a bare --debug switch on some program is judged by systemd/dev-server only)
+          if (!m) continue;
           const inspector = publishedInspector(argvs, svc.ports);
-          const report = (what: string, why: { en: string; ja: string }, fix: { en: string; ja: string }) =>
-            ctx.report({
-              file: f.file,
-              line: cmd.line,
-              column: cmd.column,
-              severity: inspector ? 'critical' : undefined,
-              message: {
-                en: `Service "${svc.name}" ${cmd.kind} ${what} ${why.en}${inspector ? `; its Node.js inspector listens on ${inspector.bind} and the service publishes port ${inspector.port} (${inspector.published}): whoever reaches that port can run code in the container` : ''}`,
-                ja: `サービス "${svc.name}" の ${cmd.kind} ${what} ${why.ja}${inspector ? `。さらに Node.js インスペクターが ${inspector.bind} で待ち受け、サービスがポート ${inspector.port} を公開しています (${inspector.published}): そのポートに届く人は誰でもコンテナ内でコードを実行できます` : ''}`,
-              },
-              fix,
-            });
-          for (const c of candidates) {
-            const m = devServerOf(c, svc.scripts);
-            if (!m) continue;
-            report(m.what, m.why, m.fix);
-            found = true;
-            break;
-          }
           // `npm run start-watch`: what the package.json script runs (`nodemon src/index.js --inspect=0.0.0.0:9229`).
-          if (!found && cmd === svc.command) {
-            for (const top of (svc.npmScripts ?? []).filter((r) => !r.from)) {
-              const chain = [top, ...(svc.npmScripts ?? []).filter((r) => r.from === top.name)];
-              for (const r of chain) {
-                const m = r.commands.map((c) => devServerOf({ argv: c.argv, words: [], line: cmd.line, column: cmd.column })).find((x) => x !== undefined);
-                if (!m) continue;
-                report(
-                  `runs the ${r.file} script "${top.name}"${r !== top ? ` (through "${r.name}")` : ''}: ${m.what}`,
-                  m.why,
-                  m.fix,
-                );
-                found = true;
-                break;
-              }
-              if (found) break;
-            }
-          }
-          if (found) break;
+          const via = m.via ? `runs the ${m.via.file} script "${m.via.scripts[0]}"${m.via.scripts.length > 1 ? ` (through "${m.via.scripts.slice(1).join('", "')}")` : ''}: ` : '';
+          ctx.report({
+            file: f.file,
+            line: cmd.line,
+            column: cmd.column,
+            severity: inspector ? 'critical' : undefined,
+            message: {
+              en: `Service "${svc.name}" ${cmd.kind} ${via}${m.what} ${m.why.en}${inspector ? `; its Node.js inspector listens on ${inspector.bind} and the service publishes port ${inspector.port} (${inspector.published}): whoever reaches that port can run code in the container` : ''}`,
+              ja: `サービス "${svc.name}" の ${cmd.kind} ${via}${m.what} ${m.why.ja}${inspector ? `。さらに Node.js インスペクターが ${inspector.bind} で待ち受け、サービスがポート ${inspector.port} を公開しています (${inspector.published}): そのポートに届く人は誰でもコンテナ内でコードを実行できます` : ''}`,
+            },
+            fix: m.fix,
+          });
+          break;
         }
       }
     }

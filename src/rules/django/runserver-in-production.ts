@@ -1,4 +1,6 @@
-import { deployCommands, DEPLOY_FACTS, invocations, reportsCommand } from '../../facts/commands.js';
+import { deployCommands, DEPLOY_FACTS, reportsCommand } from '../../facts/commands.js';
+import { recognizeDevServer } from '../../lib/dev-server.js';
+import { shellWords } from '../../lib/shell.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({
@@ -15,10 +17,8 @@ export default defineRule({
   references: { cwe: ['CWE-1188'] },
   check(facts, ctx) {
     for (const c of deployCommands(facts as unknown as Record<string, unknown>).filter(reportsCommand)) {
-      for (const inv of invocations(c)) {
-        if (inv.kind !== 'django-runserver') continue;
-        ctx.report({ file: c.file, line: c.line, column: c.column, message: { en: '`manage.py runserver` starts the Django development server as the production server', ja: '`manage.py runserver` が Django の開発用サーバーを本番サーバーとして起動します' } });
-      }
+      if (recognizeDevServer(c.argv ?? shellWords(c.text))?.tool !== 'django') continue;
+      ctx.report({ file: c.file, line: c.line, column: c.column, message: { en: '`manage.py runserver` starts the Django development server as the production server', ja: '`manage.py runserver` が Django の開発用サーバーを本番サーバーとして起動します' } });
     }
   },
 });

@@ -49,3 +49,17 @@ test('docker/dev-server: Dockerfile.dev is silent for production, and the rule d
   await expectLines(rule, { Dockerfile: text('FROM python:3.12', 'CMD ["flask", "run"]') }, [], { environment: 'development' });
   await expectLines(rule, { Dockerfile: text('FROM python:3.12', 'CMD ["flask", "run"]') }, ['Dockerfile:2'], { environment: 'staging' });
 });
+
+test('docker/dev-server: CMD ["npm", "start"] is judged by what the build context package.json script runs', async () => {
+  const findings = await expectLines(
+    rule,
+    {
+      'web/Dockerfile': text('FROM node:20', 'WORKDIR /app', 'COPY . .', 'CMD ["npm", "start"]'),
+      'web/package.json': JSON.stringify({ scripts: { start: 'npm run watch', watch: 'nodemon src/index.js' } }),
+      'api/Dockerfile': text('FROM node:20', 'CMD ["npm", "start"]'),
+      'api/package.json': JSON.stringify({ scripts: { start: 'node dist/index.js', dev: 'nodemon src/index.js' } }),
+    },
+    ['web/Dockerfile:4'],
+  );
+  assert.match(findings[0]!.message, /runs the web\/package\.json script "start" \(through "watch"\): nodemon src\/index\.js is a development server/);
+});

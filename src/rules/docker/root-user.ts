@@ -1,5 +1,5 @@
 import { parseImage } from '../../lib/image-ref.js';
-import { commandWords } from '../../lib/shell-words.js';
+import { commandWords } from '../../lib/shell.js';
 import type { DockerStage, DockerfileFact } from '../../facts/dockerfile.js';
 import { defineRule } from '../define.js';
 import { deployedStages } from '../../facts/docker-stages.js';

@@ -1,4 +1,4 @@
-import { commandWords } from '../../lib/shell-words.js';
+import { commandWords } from '../../lib/shell.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({

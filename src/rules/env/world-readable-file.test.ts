@@ -19,10 +19,12 @@ test('env/world-readable-file: mode 600, unknown modes and development files are
       { path: '.env.staging', content: text(SECRET) },
       { path: '.env.development', content: text(SECRET), mode: 0o644 },
       { path: '.env', content: text(SECRET), mode: 0o640 },
+      { path: 'deploy/production.env', content: text('SECRET_KEY=changethis', 'POSTGRES_PASSWORD=your-password-here'), mode: 0o644 },
     ],
-    ['.env:-', 'env/production/common.env:-'],
+    ['.env:-', 'deploy/production.env:-', 'env/production/common.env:-'],
   );
   // The shared .env is loaded in production too (honban env judged it): group-readable with a secret.
-  assert.deepEqual(found.map((f) => `${f.file} ${f.severity}`), ['.env high', 'env/production/common.env low']);
+  // Placeholders are no secret to protect (env/placeholder-value reports them): low.
+  assert.deepEqual(found.map((f) => `${f.file} ${f.severity}`), ['.env high', 'deploy/production.env low', 'env/production/common.env low']);
   assert.match(found[0]!.message, /^\.env has mode 640: readable by its group; it holds 1 secret value$/);
 });

@@ -1,4 +1,6 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus, invocations, optionValue, reportsCommand } from '../../facts/commands.js';
+import { deployCommands, DEPLOY_FACTS, entryStatus, reportsCommand } from '../../facts/commands.js';
+import { recognizeDevServer } from '../../lib/dev-server.js';
+import { shellWords } from '../../lib/shell.js';
 import { fromEnv, judged, truthyValue } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 import { isUvicornRun } from './_shared.js';
@@ -18,12 +20,11 @@ export default defineRule({
   check(facts, ctx) {
     const commands = deployCommands(facts as unknown as Record<string, unknown>);
     for (const c of commands.filter(reportsCommand)) {
-      for (const inv of invocations(c)) {
-        if ((inv.kind === 'uvicorn' || inv.kind === 'hypercorn') && optionValue(inv.args, ['--reload'], true)) {
-          ctx.report({ file: c.file, line: c.line, column: c.column, message: { en: `${inv.kind} --reload runs the file watcher and a single worker in production`, ja: `${inv.kind} --reload が本番でファイル監視と単一ワーカーで動きます` } });
-        } else if (inv.kind === 'fastapi-dev') {
-          ctx.report({ file: c.file, line: c.line, column: c.column, message: { en: '`fastapi dev` runs the development server (auto-reload, localhost) in production; use `fastapi run`', ja: '`fastapi dev` が本番で開発用サーバー (自動リロード、localhost) を起動します。`fastapi run` を使ってください' } });
-        }
+      const m = recognizeDevServer(c.argv ?? shellWords(c.text));
+      if (m?.kind === 'reloader' && (m.tool === 'uvicorn' || m.tool === 'hypercorn')) {
+        ctx.report({ file: c.file, line: c.line, column: c.column, message: { en: `${m.tool} --reload runs the file watcher and a single worker in production`, ja: `${m.tool} --reload が本番でファイル監視と単一ワーカーで動きます` } });
+      } else if (m?.tool === 'fastapi') {
+        ctx.report({ file: c.file, line: c.line, column: c.column, message: { en: '`fastapi dev` runs the development server (auto-reload, localhost) in production; use `fastapi run`', ja: '`fastapi dev` が本番で開発用サーバー (自動リロード、localhost) を起動します。`fastapi run` を使ってください' } });
       }
     }
     for (const fact of facts.python) {

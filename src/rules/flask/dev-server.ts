@@ -1,4 +1,6 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus, invocations, ownedElsewhere, reportsCommand } from '../../facts/commands.js';
+import { deployCommands, DEPLOY_FACTS, entryStatus, ownedElsewhere, reportsCommand } from '../../facts/commands.js';
+import { recognizeDevServer } from '../../lib/dev-server.js';
+import { shellWords } from '../../lib/shell.js';
 import { isFlaskRun, judged, stringItems, usesFlask } from '../../facts/python/query.js';
 import { projectOf } from '../../facts/projects.js';
 import { defineRule } from '../define.js';
@@ -22,15 +24,13 @@ export default defineRule({
     const commands = deployCommands(facts as unknown as Record<string, unknown>);
     // A deployment command that starts the development server.
     for (const c of commands.filter(reportsCommand)) {
-      for (const inv of invocations(c)) {
-        if (inv.kind !== 'flask-run') continue;
-        ctx.report({
-          file: c.file,
-          line: c.line,
-          column: c.column,
-          message: { en: '`flask run` starts the Werkzeug development server as the production server', ja: '`flask run` が Werkzeug の開発用サーバーを本番サーバーとして起動します' },
-        });
-      }
+      if (recognizeDevServer(c.argv ?? shellWords(c.text))?.tool !== 'flask') continue;
+      ctx.report({
+        file: c.file,
+        line: c.line,
+        column: c.column,
+        message: { en: '`flask run` starts the Werkzeug development server as the production server', ja: '`flask run` が Werkzeug の開発用サーバーを本番サーバーとして起動します' },
+      });
     }
     if (!usesFlask(facts.python)) return;
     for (const fact of facts.python) {

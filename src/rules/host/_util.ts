@@ -1,5 +1,6 @@
 /** Helpers shared by the host/* rules (not a rule). */
 import type { HostApp, HostInfo, HostSchedule, SchedulePurpose } from '../../facts/host.js';
+import { globMatcher, isGlob } from '../../lib/glob.js';
 
 export const GB = 1024 ** 3;
 export const gb = (bytes: number) => Math.round((bytes / GB) * 10) / 10;
@@ -32,21 +33,19 @@ export function serviceAt(app: HostApp): { file: string; line: number } {
   return { file: app.file, line: app.serviceLine };
 }
 
+/**
+ * A logrotate pattern as logrotate expands it (glob(3): `*`, `?`, `[…]`, no `**`, no braces), by
+ * the project's linear glob matcher (src/lib/glob.ts).
+ */
+function logrotateGlob(glob: string): { test(path: string): boolean } {
+  return globMatcher(glob, { globstar: false, braces: false });
+}
+
 /** Does a logrotate pattern (glob) cover files in directory `dir`? */
 export function patternCovers(pattern: string, dir: string): boolean {
   const d = dir.replace(/\/+$/, '');
-  const slash = pattern.lastIndexOf('/');
-  const pdir = pattern.slice(0, slash);
-  if (pdir.includes('*')) {
-    const re = new RegExp('^' + pdir.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*') + '$');
-    return re.test(d);
-  }
-  return pdir === d;
-}
-
-/** `*` and `?` of a glob as a linear-time expression over one path segment each. */
-function globRe(glob: string): RegExp {
-  return new RegExp('^' + glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+  const pdir = pattern.slice(0, pattern.lastIndexOf('/'));
+  return isGlob(pdir) ? logrotateGlob(pdir).test(d) : pdir === d;
 }
 
 /**
@@ -58,10 +57,11 @@ export function patternCoversFile(pattern: string, file: string): boolean {
   if (pattern === file) return true;
   const slash = pattern.lastIndexOf('/');
   const fslash = file.lastIndexOf('/');
-  if (!globRe(pattern.slice(0, slash) || '/').test(file.slice(0, fslash) || '/')) return false;
+  if (!logrotateGlob(pattern.slice(0, slash) || '/').test(file.slice(0, fslash) || '/')) return false;
   const pname = pattern.slice(slash + 1);
   const fname = file.slice(fslash + 1);
-  if (!fname.includes('*')) return globRe(pname).test(fname);
+  const name = logrotateGlob(pname);
+  if (!fname.includes('*')) return name.test(fname);
   // A variable part: only a pattern that matches any text in its place covers it.
-  return pname === '*' || (globRe(pname).test(fname.replace(/\*/g, '')) && globRe(pname).test(fname.replace(/\*/g, 'x-y.z')));
+  return pname === '*' || (name.test(fname.replace(/\*/g, '')) && name.test(fname.replace(/\*/g, 'x-y.z')));
 }

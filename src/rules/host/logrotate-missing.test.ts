@@ -50,3 +50,19 @@ test('nginx log files covered by a pattern (exact, glob, a $host log under a * p
   // A $host log is not covered by a pattern naming one host only.
   await expectHostLines(rule, { hostApp: [], hostLogrotate: [{ file: 'etc/logrotate.d/app', line: 1, patterns: ['/var/log/vhosts/a.example.log'] }], hostNginxLog: [nginxLog('/var/log/vhosts/*.log')] }, ['etc/nginx/sites-enabled/app:7']);
 });
+
+test('logrotate patterns are globs as glob(3) reads them (?, [..], no braces, no **), matched in linear time', async () => {
+  const covered = async (pattern: string, dir = logDir) => (await import('./_util.js')).patternCovers(pattern, dir.path);
+  assert.equal(await covered('/var/log/ap?/*.log'), true);
+  assert.equal(await covered('/var/log/[a-c]pp/*.log'), true);
+  assert.equal(await covered('/var/log/[!a]pp/*.log'), false);
+  assert.equal(await covered('/var/log/{app,web}/*.log'), false);
+  assert.equal(await covered('/var/**/*.log'), false);
+  const { patternCoversFile } = await import('./_util.js');
+  assert.equal(patternCoversFile('/var/log/nginx/*.log', '/var/log/nginx/access.log'), true);
+  assert.equal(patternCoversFile('/var/log/nginx/acc?ss.log', '/var/log/nginx/access.log'), true);
+  assert.equal(patternCoversFile('/var/log/nginx/[ab]*.log', '/var/log/nginx/error.log'), false);
+  // A hostile pattern costs microseconds, not a backtracking hang.
+  assert.equal(patternCoversFile(`/var/log/${'*a'.repeat(40)}b`, `/var/log/${'a'.repeat(5000)}`), false);
+  await expectHostLines(rule, { hostApp: [app({ dirs: [logDir] })], hostLogrotate: [{ file: 'etc/logrotate.d/app', line: 1, patterns: ['/var/log/[a-z]pp/*.log'] }], hostNginxLog: [] }, []);
+});

@@ -24,7 +24,10 @@ export default defineRule({
     for (const l of facts.hostNginxLog) {
       if (facts.hostLogrotate.some((r) => r.patterns.some((p) => patternCoversFile(p, l.path)))) continue;
       const what = l.default ? `nginx's default ${l.directive}` : l.directive;
-      ctx.report({ file: l.file, line: l.line, fingerprint: `logrotate ${l.path}`, message: { en: `No logrotate rule covers ${l.path} (${what})`, ja: `${l.path} (nginx の${l.default ? '既定の ' : ' '}${l.directive}) を対象とする logrotate の設定がありません` } });
+      // Where a relative path or a default came from: `nginx -V` (live), or the package's build (offline).
+      const from = l.prefixFrom === 'nginx -V' ? { en: 'from nginx -V', ja: 'nginx -V による' } : l.prefixFrom ? { en: "from the distribution package's build", ja: 'ディストリビューションのパッケージのビルドによる' } : undefined;
+      const via = !from ? { en: '', ja: '' } : l.prefix ? { en: `; relative to nginx's prefix ${l.prefix}, ${from.en}`, ja: `。nginx のプレフィックス ${l.prefix} からの相対パス、${from.ja}` } : { en: `, ${from.en}`, ja: `、${from.ja}` };
+      ctx.report({ file: l.file, line: l.line, fingerprint: `logrotate ${l.path}`, message: { en: `No logrotate rule covers ${l.path} (${what}${via.en})`, ja: `${l.path} (nginx の${l.default ? '既定の ' : ' '}${l.directive}${via.ja}) を対象とする logrotate の設定がありません` } });
     }
   },
 });

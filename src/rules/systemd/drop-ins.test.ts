@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { text } from '../../testing/harness.js';
 import { expectClean as expectLines } from '../../testing/nginx.js';
 import { classifyKind } from '../../engine/discover.js';
-import { dropInPath, orderDropIns } from '../../collect/systemd.js';
+import { dropInNames, dropInPath, dropInRank, orderDropIns } from '../../collect/systemd.js';
 import rootUser from './root-user.js';
 import missingRestart from './missing-restart.js';
 import devServer from './dev-server.js';
@@ -66,4 +66,26 @@ test('systemd drop-ins: classification, paths and the order systemd applies them
     { path: 'usr/lib/systemd/system/app.service.d/30-c.conf', rank: 6 },
   ]).map((d) => d.path);
   assert.deepEqual(order, ['run/systemd/system/app.service.d/10-a.conf', 'etc/systemd/system/app.service.d/20-b.conf', 'usr/lib/systemd/system/app.service.d/30-c.conf']);
+});
+
+test('systemd drop-ins: template, dash-prefix and type-wide directories, in systemd\'s search order', async () => {
+  assert.deepEqual(dropInNames('app.service'), ['app.service']);
+  assert.deepEqual(dropInNames('app-web-api.service'), ['app-web-api.service', 'app-web-.service', 'app-.service']);
+  // An instance: its template, then the prefixes keep the instance (src/shared/dropin.c unit_file_find_dirs).
+  assert.deepEqual(dropInNames('app-web@1.service'), ['app-web@1.service', 'app-web@.service', 'app-.service', 'app-@1.service', 'app-@.service']);
+  assert.deepEqual(dropInNames('-leading.service'), ['-leading.service']);
+  assert.deepEqual(dropInPath('etc/systemd/system/service.d/10-x.conf'), { dir: 'etc/systemd/system', unit: 'service', name: '10-x.conf' });
+  assert.deepEqual(dropInPath('etc/systemd/system/app-.service.d/10-x.conf'), { dir: 'etc/systemd/system', unit: 'app-.service', name: '10-x.conf' });
+  assert.equal(classifyKind('etc/systemd/system/service.d/10-x.conf'), 'systemd');
+  assert.equal(classifyKind('deploy/app-.service.d/10-x.conf'), 'systemd');
+  assert.notEqual(classifyKind('conf/service.d/10-x.conf'), 'systemd');
+  // Precedence: unit directory first, then own < prefix; every specific one before any type-wide one.
+  assert.ok(dropInRank('app-web.service', 'app-web.service', 6)! < dropInRank('app-web.service', 'app-.service', 6)!);
+  assert.ok(dropInRank('app-web.service', 'app-.service', 3)! < dropInRank('app-web.service', 'app-web.service', 6)!);
+  assert.ok(dropInRank('app-web.service', 'app-web.service', 7)! < dropInRank('app-web.service', 'service', 0)!);
+  assert.equal(dropInRank('app-web.service', 'web-.service', 3), undefined);
+  assert.equal(dropInRank('app-web.service', 'socket', 3), undefined);
+  // In a repository: a prefix drop-in next to the unit applies; a type-wide one under a systemd directory too.
+  await expectLines(rootUser, { 'deploy/app-web.service': UNIT, 'deploy/app-.service.d/10-root.conf': text('[Service]', 'User=root') }, ['deploy/app-.service.d/10-root.conf:2']);
+  await expectLines(missingRestart, { 'deploy/systemd/app.service': UNIT, 'deploy/systemd/service.d/10-defaults.conf': text('[Service]', 'Restart=no') }, ['deploy/systemd/service.d/10-defaults.conf:2']);
 });
