@@ -83,7 +83,9 @@ const collector: Collector<'credentials'> = {
   async collect(file, ctx) {
     if (!file.content) return undefined;
     const hits = await findCredentials(file.path, file.content);
-    if (!hits.length) return undefined;
+    // A file without credentials still gets its (empty) fact: "nothing found" is an answer, and
+    // tells a reader of the facts the file was scanned (the pathological-input test holds every
+    // collector to facts or an error entry).
     for (const h of hits) ctx.registerSecret(h.value);
     return {
       file: file.path,

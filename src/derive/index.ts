@@ -14,4 +14,6 @@ export const DERIVERS: Record<string, DeriverEntry> = {
   projects: { load: () => import('./projects.js') },
   envVar: { load: () => import('./env-vars.js') },
   envFile: { load: () => import('./env-files.js') },
+  deployCommand: { load: () => import('./deploy-commands.js') },
+  gunicornDeployment: { load: () => import('./gunicorn-deployments.js') },
 };

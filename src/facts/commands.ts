@@ -1,7 +1,7 @@
 /**
  * Command lines (Procfile, Dockerfile CMD, compose command, systemd ExecStart), split by the one
  * shell tokenizer (src/lib/shell.ts): finding the invocations of Python servers in them (gunicorn, uvicorn, flask run,
- * python app.py). Shared by the procfile collector and the gunicorn / flask / fastapi rules.
+ * python app.py). Shared by the procfile collector and the deployment derivers (facts/deployments.ts).
  */
 import type { CommandLine } from './common.js';
 import { isOperatorWord, shellWords, unwrapCommand } from '../lib/shell.js';
@@ -126,20 +126,6 @@ export function optionValue(args: string[], names: string[], flag = false): { va
   return found;
 }
 
-/** Deployment command lines from every fact that carries them (procfile, dockerfile CMD / ENTRYPOINT, compose, systemd ExecStart). */
-export function deployCommands(facts: Record<string, unknown>): CommandLine[] {
-  const out: CommandLine[] = [];
-  for (const name of ['procfile', 'dockerfile', 'compose', 'systemd']) {
-    const list = facts[name];
-    if (!Array.isArray(list)) continue;
-    for (const f of list as { commands?: unknown }[]) {
-      // RUN lines execute at build time, not in production.
-      if (f && Array.isArray(f.commands)) for (const c of f.commands as CommandLine[]) if (c && typeof c.text === 'string' && c.source !== 'dockerfile-run') out.push(c);
-    }
-  }
-  return out;
-}
-
 function stripPrefix(p: string): string {
   return p.replace(/^\.\//, '').replace(/^\/+/, '');
 }
@@ -164,23 +150,16 @@ export function runsFile(inv: Invocation, file: string): boolean {
  * (`python app.py`); `other`: the deployment is known to start something else (gunicorn, uvicorn,
  * another script); `unknown`: no deploy command says.
  */
-export function entryStatus(commands: readonly CommandLine[], file: string): { status: 'runs' | 'other' | 'unknown'; invocation?: Invocation } {
+export function entryStatus(commands: readonly (CommandLine & { invocations?: readonly Invocation[] })[], file: string): { status: 'runs' | 'other' | 'unknown'; invocation?: Invocation } {
   let knownOther = false;
   for (const c of commands) {
-    for (const inv of invocations(c)) {
+    for (const inv of c.invocations ?? invocations(c)) {
       if (runsFile(inv, file)) return { status: 'runs', invocation: inv };
       knownOther = true;
     }
   }
   return { status: knownOther ? 'other' : 'unknown' };
 }
-
-/**
- * Facts that carry deployment command lines. Declared by rules as their facts (the engine gives an
- * empty list when a collector has nothing). Typed as 'procfile' so rules type-check whichever of the
- * other collectors exist yet; at runtime the list names all four.
- */
-export const DEPLOY_FACTS = ['procfile', 'dockerfile', 'compose', 'systemd'] as unknown as readonly 'procfile'[];
 
 /**
  * Command lines whose dev-server / reload problems this domain reports itself. Dockerfile, compose

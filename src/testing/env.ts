@@ -19,6 +19,8 @@ export interface EnvTestOptions {
   /** Absolute path of a secrets directory inside the in-memory files. */
   secretsDir?: string;
   all?: boolean;
+  /** expectEnvLines only: the error entries the case is meant to produce (one pattern each, `file:line message`); default none. */
+  errors?: RegExp[];
 }
 
 export async function runEnvTest(rules: Rule<any> | Rule<any>[], files: Record<string, string | MemoryFile>, opts: EnvTestOptions = {}): Promise<EnvRunResult> {
@@ -50,10 +52,13 @@ export async function runEnvRules(rules: Rule<any> | Rule<any>[], files: Record<
   return opts.all ? report.findings : report.findings.filter((f) => f.status === 'open');
 }
 
-/** Asserts the rule reports exactly these `file:line` locations (`process.env:-` without a line). */
+/** Asserts the rule reports exactly these `file:line` locations (`process.env:-` without a line), and no error entry beyond `opts.errors` (like expectLines). */
 export async function expectEnvLines(rule: Rule<any>, files: Record<string, string | MemoryFile>, expected: string[], opts: EnvTestOptions = {}): Promise<Finding[]> {
   const { report } = await runEnvTest(rule, files, opts);
   const findings = report.findings.filter((f) => opts.all || f.status === 'open');
+  const errors = report.errors.map((e) => `${e.file ?? '-'}:${e.line ?? '-'} ${e.message}`);
+  const want = opts.errors ?? [];
+  assert.ok(errors.length === want.length && want.every((re, i) => re.test(errors[i]!)), `${rule.id}: the run reported ${errors.length ? `errors ${JSON.stringify(errors, null, 1)}` : 'no error'}, expected ${want.length ? want.map(String).join(', ') : 'none'}`);
   assert.deepEqual(
     lines(findings, rule.id),
     expected,

@@ -21,6 +21,12 @@ export interface RunOptions {
   all?: boolean;
   /** Receives the lines `honban scan` prints about tool runs (`nginx -t …: ok`). */
   onNotice?: (line: string) => void;
+  /**
+   * expectLines only: the error entries the case is meant to produce, one pattern per entry
+   * (`file:line message`). Default none: a case whose run reported a parse or rule error fails —
+   * a crash or an unreadable fixture must not pass as "no finding".
+   */
+  errors?: RegExp[];
 }
 
 /** Runs `rules` (one or several) over `files` and returns the findings. */
@@ -45,9 +51,16 @@ export function lines(findings: Finding[], ruleId?: string): string[] {
   return findings.filter((f) => !ruleId || f.ruleId === ruleId).map((f) => `${f.file}:${f.line ?? '-'}`);
 }
 
-/** Asserts the rule reports exactly these `file:line` locations. */
+/**
+ * Asserts the rule reports exactly these `file:line` locations, and that the run reported no error
+ * entry (a file that failed to parse, a rule that threw) beyond `opts.errors`. The one expectLines
+ * of every rule test.
+ */
 export async function expectLines(rule: Rule<any>, files: VirtualFile[] | Record<string, string>, expected: string[], opts: RunOptions = {}): Promise<Finding[]> {
   const findings = await runRules(rule, files, opts);
+  const errors = (findings.errors ?? []).map((e) => `${e.file ?? '-'}:${e.line ?? '-'} ${e.message}`);
+  const want = opts.errors ?? [];
+  assert.ok(errors.length === want.length && want.every((re, i) => re.test(errors[i]!)), `${rule.id}: the run reported ${errors.length ? `errors ${JSON.stringify(errors, null, 1)}` : 'no error'}, expected ${want.length ? want.map(String).join(', ') : 'none'}`);
   assert.deepEqual(lines(findings, rule.id), expected, `findings of ${rule.id}: ${JSON.stringify(findings.map((f) => `${f.file}:${f.line} ${f.message}`), null, 1)}`);
   return findings;
 }

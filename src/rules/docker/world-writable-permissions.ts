@@ -1,24 +1,6 @@
 import type { ShellWord } from '../../facts/dockerfile.js';
 import { defineRule } from '../define.js';
-
-/** Does a chmod mode give write permission to others (777, 0666, a+rwx, o+w …)? Sticky-bit modes (1777, /tmp style) are fine. */
-export function worldWritable(mode: string): boolean {
-  if (/^[0-7]{3,4}$/.test(mode)) {
-    const digits = mode.padStart(4, '0');
-    const special = Number(digits[0]);
-    const other = Number(digits[3]);
-    return (other & 2) !== 0 && (special & 1) === 0;
-  }
-  let any = false;
-  for (const clause of mode.split(',')) {
-    const m = /^([ugoa]*)([-+=])([rwxXst]*)$/.exec(clause);
-    if (!m) return false;
-    const [, who, op, perms] = m;
-    if (op === '-' || !perms!.includes('w') || perms!.includes('t')) continue;
-    if (who!.includes('o') || who!.includes('a')) any = true;
-  }
-  return any;
-}
+import { chmodGrantsOthersWrite } from '../../lib/file-mode.js';
 
 function modeAfter(words: ShellWord[], i: number): ShellWord | undefined {
   for (let j = i + 1; j < words.length; j++) {
@@ -62,7 +44,7 @@ export default defineRule({
                   else if (/^-[pv]*m.+$/.test(v)) mode = { ...c.words[j]!, value: v.slice(v.indexOf('m') + 1) };
                 }
               } else return;
-              if (!mode || !worldWritable(mode.value)) return;
+              if (!mode || !chmodGrantsOthersWrite(mode.value)) return;
               ctx.report({
                 file: f.file,
                 line: w.line,
@@ -76,7 +58,7 @@ export default defineRule({
           }
         }
         for (const cp of st.copies) {
-          if (cp.chmod && worldWritable(cp.chmod)) {
+          if (cp.chmod && chmodGrantsOthersWrite(cp.chmod)) {
             ctx.report({
               file: f.file,
               line: cp.line,

@@ -1,4 +1,4 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus } from '../../facts/commands.js';
+import { entryStatus } from '../../facts/commands.js';
 import { fromEnv, judged, truthyValue } from '../../facts/python/query.js';
 import { defineRule } from '../define.js';
 import { isAsgiFile, isUvicornRun } from './_shared.js';
@@ -7,7 +7,7 @@ export default defineRule({
   id: 'fastapi/debug-enabled',
   severity: 'high',
   environments: ['production', 'staging'],
-  facts: ['python', ...DEPLOY_FACTS],
+  facts: ['python', 'deployCommand'],
   title: { en: 'FastAPI / Starlette debug mode is on', ja: 'FastAPI / Starlette のデバッグモードが有効' },
   description: {
     en: "`FastAPI(debug=True)` / `Starlette(debug=True)` (or `app.debug = True`) makes every unhandled exception return an HTML page with the full traceback and source lines to the client: paths, queries and sometimes credentials from the stack, for anyone who can trigger an error.",
@@ -16,7 +16,7 @@ export default defineRule({
   fix: { en: "Leave debug off in production: `FastAPI(debug=os.environ.get('APP_DEBUG') == '1')`, and log exceptions server-side instead.", ja: "本番ではデバッグを無効にします: `FastAPI(debug=os.environ.get('APP_DEBUG') == '1')`。例外はサーバー側のログに出します。" },
   references: { cwe: ['CWE-489', 'CWE-215', 'CWE-209'] },
   check(facts, ctx) {
-    const commands = deployCommands(facts as unknown as Record<string, unknown>);
+    const commands = facts.deployCommand;
     for (const fact of facts.python) {
       if (!isAsgiFile(fact) && !fact.imports.includes('uvicorn')) continue;
       for (const call of judged(fact.calls, ctx)) {

@@ -1,4 +1,4 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus, reportsCommand } from '../../facts/commands.js';
+import { entryStatus, reportsCommand } from '../../facts/commands.js';
 import { recognizeDevServer } from '../../lib/dev-server.js';
 import { shellWords } from '../../lib/shell.js';
 import { fromEnv, judged, truthyValue } from '../../facts/python/query.js';
@@ -9,7 +9,7 @@ export default defineRule({
   id: 'fastapi/uvicorn-reload',
   severity: 'medium',
   environments: ['production', 'staging'],
-  facts: ['python', ...DEPLOY_FACTS],
+  facts: ['python', 'deployCommand'],
   title: { en: 'Uvicorn auto-reload (or `fastapi dev`) in production', ja: '本番で Uvicorn の自動リロード (または `fastapi dev`)' },
   description: {
     en: '`--reload` / `reload=True` and `fastapi dev` run a file watcher that restarts the server whenever a file changes. Reload mode runs a single worker (`--workers` is ignored), costs CPU on polling file systems, and a file written by the app (an upload, a log in the source tree) restarts the server mid-request. It is a development convenience. This rule judges `uvicorn.run(reload=True)` in code and Procfile commands; Dockerfile, compose and systemd commands are reported by their own dev-server rules.',
@@ -18,7 +18,7 @@ export default defineRule({
   fix: { en: 'Start production without reload and with workers: `uvicorn main:app --host 0.0.0.0 --port 8000 --workers 4` (or `fastapi run`, or gunicorn with `-k uvicorn.workers.UvicornWorker`); keep reload for local runs only.', ja: '本番はリロードなし・複数ワーカーで起動します: `uvicorn main:app --host 0.0.0.0 --port 8000 --workers 4` (または `fastapi run`、`-k uvicorn.workers.UvicornWorker` 付きの gunicorn)。リロードはローカル実行だけで使います。' },
   references: { cwe: ['CWE-1188'] },
   check(facts, ctx) {
-    const commands = deployCommands(facts as unknown as Record<string, unknown>);
+    const commands = facts.deployCommand;
     for (const c of commands.filter(reportsCommand)) {
       const m = recognizeDevServer(c.argv ?? shellWords(c.text));
       if (m?.kind === 'reloader' && (m.tool === 'uvicorn' || m.tool === 'hypercorn')) {

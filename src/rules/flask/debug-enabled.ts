@@ -1,4 +1,4 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus, ownedElsewhere } from '../../facts/commands.js';
+import { entryStatus, ownedElsewhere } from '../../facts/commands.js';
 import { fromEnv, isFlaskRun, isFlaskSetting, judged, placeOf, pyRepr, settingsOf, truthyValue, usesFlask } from '../../facts/python/query.js';
 import { projectOf } from '../../facts/projects.js';
 import { defineRule } from '../define.js';
@@ -10,7 +10,7 @@ export default defineRule({
   id: 'flask/debug-enabled',
   severity: 'high',
   environments: ['production', 'staging'],
-  facts: ['python', 'projects', ...DEPLOY_FACTS],
+  facts: ['python', 'projects', 'deployCommand'],
   title: { en: 'Flask debug mode is on', ja: 'Flask のデバッグモードが有効' },
   description: {
     en: "Debug mode turns on the Werkzeug interactive debugger: anyone who can trigger an error gets a Python console in the server process (remote code execution), plus full tracebacks with source and settings. `app.run(debug=True)`, `DEBUG = True` / `FLASK_DEBUG = True` in configuration production loads, or a debug default that applies whenever the variable is missing, all reach production this way. A string such as 'False' read from the environment is also on: Python treats every non-empty string as true.",
@@ -23,7 +23,7 @@ export default defineRule({
   references: { cwe: ['CWE-489', 'CWE-215', 'CWE-94'], equivalents: ['bandit B201'] },
   check(facts, ctx) {
     if (!usesFlask(facts.python)) return;
-    const commands = deployCommands(facts as unknown as Record<string, unknown>);
+    const commands = facts.deployCommand;
     for (const fact of facts.python) {
       for (const call of judged(fact.calls, ctx)) {
         if (!isFlaskRun(fact, call)) continue;

@@ -1,4 +1,4 @@
-import { deployCommands, DEPLOY_FACTS, entryStatus, ownedElsewhere, reportsCommand } from '../../facts/commands.js';
+import { entryStatus, ownedElsewhere, reportsCommand } from '../../facts/commands.js';
 import { recognizeDevServer } from '../../lib/dev-server.js';
 import { shellWords } from '../../lib/shell.js';
 import { isFlaskRun, judged, stringItems, usesFlask } from '../../facts/python/query.js';
@@ -9,7 +9,7 @@ export default defineRule({
   id: 'flask/dev-server',
   severity: 'high',
   environments: ['production', 'staging'],
-  facts: ['python', 'projects', ...DEPLOY_FACTS],
+  facts: ['python', 'projects', 'deployCommand'],
   title: { en: 'Flask development server used for production', ja: 'Flask の開発用サーバーを本番で使用' },
   description: {
     en: "`flask run` and `app.run()` start Werkzeug's development server: single process, no worker management or timeouts, not hardened or load-tested, and its own documentation says not to use it in production. Bound to 0.0.0.0 it is reachable from the network directly, usually without TLS. Production should run a WSGI server (gunicorn, uWSGI, waitress) behind a reverse proxy.",
@@ -21,7 +21,7 @@ export default defineRule({
   },
   references: { cwe: ['CWE-1188', 'CWE-605'], equivalents: ['bandit B104'] },
   check(facts, ctx) {
-    const commands = deployCommands(facts as unknown as Record<string, unknown>);
+    const commands = facts.deployCommand;
     // A deployment command that starts the development server.
     for (const c of commands.filter(reportsCommand)) {
       if (recognizeDevServer(c.argv ?? shellWords(c.text))?.tool !== 'flask') continue;

@@ -57,7 +57,7 @@ test('flask/insecure-session-cookie: a Python file of the app that does not pars
   const app = text('from flask import Flask, session', 'from config import Config', 'app = Flask(__name__)', 'app.config.from_object(Config)');
   const broken = text('class Config:', '    SECRET_KEY = "x"', '    if SECURE', '        SESSION_COOKIE_SECURE = True', '    SESSION_COOKIE_SAMESITE = "Lax"');
   const fixed = text('class Config:', '    SECRET_KEY = "x"', '    SESSION_COOKIE_SAMESITE = "Lax"');
-  const f = await expectLines(rule, { 'app.py': app, 'config.py': broken }, []);
+  const f = await expectLines(rule, { 'app.py': app, 'config.py': broken }, [], { errors: [/^config\.py:3 Python syntax error/] });
   assert.equal(f.length, 0);
   await expectLines(rule, { 'app.py': app, 'config.py': fixed }, ['app.py:3']);
 });

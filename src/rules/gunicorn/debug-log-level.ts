@@ -1,12 +1,10 @@
-import { DEPLOY_FACTS } from '../../facts/commands.js';
 import { defineRule } from '../define.js';
-import { deployments } from './_deployments.js';
 
 export default defineRule({
   id: 'gunicorn/debug-log-level',
   severity: 'low',
   environments: ['production', 'staging'],
-  facts: ['python', ...DEPLOY_FACTS],
+  facts: ['gunicornDeployment'],
   title: { en: 'gunicorn logs at debug level', ja: 'gunicorn のログレベルが debug' },
   description: {
     en: 'loglevel debug writes every request header set and internal event to the error log: volume that fills small disks and log budgets, and request details (cookies, Authorization headers in some setups) that should not sit in logs.',
@@ -15,7 +13,7 @@ export default defineRule({
   fix: { en: "Use `loglevel = 'info'` (or `--log-level info`) in production, with `accesslog = '-'` and `errorlog = '-'` so the platform collects logs from stdout/stderr.", ja: "本番では `loglevel = 'info'` (または `--log-level info`) にし、`accesslog = '-'`・`errorlog = '-'` でプラットフォームが stdout/stderr からログを集めるようにします。" },
   references: { cwe: ['CWE-532'] },
   check(facts, ctx) {
-    for (const d of deployments(facts as unknown as Record<string, unknown>, ctx)) {
+    for (const d of facts.gunicornDeployment) {
       const s = d.settings.loglevel;
       if (typeof s?.value !== 'string' || s.value.toLowerCase() !== 'debug') continue;
       ctx.report({ file: s.file, line: s.line, column: s.column, message: { en: `gunicorn log level is debug${s.from === 'config' ? ` in ${s.file}` : ''}`, ja: `gunicorn のログレベルが debug です${s.from === 'config' ? ` (${s.file})` : ''}` } });

@@ -1,12 +1,11 @@
-import { DEPLOY_FACTS } from '../../facts/commands.js';
 import { defineRule } from '../define.js';
-import { deployments, label } from './_deployments.js';
+import { label } from './_deployments.js';
 
 export default defineRule({
   id: 'gunicorn/max-requests-unset',
   severity: 'low',
   environments: ['production', 'staging'],
-  facts: ['python', ...DEPLOY_FACTS],
+  facts: ['gunicornDeployment'],
   title: { en: 'gunicorn never recycles workers (max_requests unset)', ja: 'gunicorn がワーカーを再生成しない (max_requests 未設定)' },
   description: {
     en: 'Without max_requests a worker lives until it crashes. Slow memory leaks in the app or its libraries then grow until the host swaps or the OOM killer strikes, typically on small instances (seed 003). max_requests with max_requests_jitter restarts workers gracefully and staggered.',
@@ -15,11 +14,11 @@ export default defineRule({
   fix: { en: 'Set `max_requests = 1000` and `max_requests_jitter = 50` in gunicorn.conf.py (or `--max-requests 1000 --max-requests-jitter 50`).', ja: 'gunicorn.conf.py に `max_requests = 1000` と `max_requests_jitter = 50` を設定します (または `--max-requests 1000 --max-requests-jitter 50`)。' },
   references: { cwe: ['CWE-401', 'CWE-400'] },
   check(facts, ctx) {
-    for (const d of deployments(facts as unknown as Record<string, unknown>, ctx)) {
-      if (d.external.has('max_requests')) continue;
+    for (const d of facts.gunicornDeployment) {
+      if (d.external.includes('max_requests')) continue;
       const s = d.settings.max_requests;
       if (s && s.value !== 0) continue;
-      const at = s ?? d.anchor;
+      const at = s ?? d;
       ctx.report({ file: at.file, line: at.line, column: at.column, message: s ? { en: `max_requests is 0 (${label(d)}): workers are never recycled`, ja: `max_requests が 0 です (${label(d)})。ワーカーが再生成されません` } : { en: `max_requests is not set (${label(d)}): workers are never recycled, so memory leaks accumulate`, ja: `max_requests が設定されていません (${label(d)})。ワーカーが再生成されず、メモリリークが蓄積します` } });
     }
   },

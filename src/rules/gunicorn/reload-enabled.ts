@@ -1,12 +1,11 @@
-import { DEPLOY_FACTS, reportsCommand } from '../../facts/commands.js';
+import { reportsCommand } from '../../facts/commands.js';
 import { defineRule } from '../define.js';
-import { deployments } from './_deployments.js';
 
 export default defineRule({
   id: 'gunicorn/reload-enabled',
   severity: 'medium',
   environments: ['production', 'staging'],
-  facts: ['python', ...DEPLOY_FACTS],
+  facts: ['gunicornDeployment'],
   title: { en: 'gunicorn reload is on', ja: 'gunicorn の reload が有効' },
   description: {
     en: '`--reload` / `reload = True` restarts workers whenever a source file changes. It is meant for development: in production it adds a file watcher to every worker, restarts workers mid-request when anything under the code tree is written (uploads, caches, logs), and hides deploy mistakes by picking up half-copied files.',
@@ -15,7 +14,7 @@ export default defineRule({
   fix: { en: 'Remove `--reload` / `reload = True` from production; deploy by restarting the service (`systemctl reload app` sends HUP for a graceful reload).', ja: '本番から `--reload` / `reload = True` を外します。デプロイはサービスの再起動で行います (`systemctl reload app` は HUP を送り、グレースフルにリロードします)。' },
   references: { cwe: ['CWE-1188'] },
   check(facts, ctx) {
-    for (const d of deployments(facts as unknown as Record<string, unknown>, ctx)) {
+    for (const d of facts.gunicornDeployment) {
       const s = d.settings.reload;
       if (!s || s.value === undefined || !s.value || s.value === 'False' || s.value === 'false') continue;
       if (s.from === 'command' && d.command && !reportsCommand(d.command)) continue; // docker/compose/systemd dev-server rules report it

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runRules, text } from '../../testing/harness.js';
-import { expectClean } from '../../testing/nginx.js';
+import { expectLines, runRules, text } from '../../testing/harness.js';
 import rule from './broken-include.js';
 
 test('nginx/broken-include: an include loop is reported at the include that closes it', async () => {
-  const f = await expectClean(
+  const f = await expectLines(
     rule,
     {
       'nginx/nginx.conf': text('events {}', 'http {', '    include conf.d/*.conf;', '}'),
@@ -31,7 +30,7 @@ test('nginx/broken-include: a malformed included nginx file is a parse error of 
 });
 
 test('nginx/broken-include: a malformed included file that is not an nginx file of its own is reported', async () => {
-  await expectClean(
+  await expectLines(
     rule,
     {
       'deploy/site.conf': text('server {', '    listen 80;', '    include ../shared/headers.inc;', '}'),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../../testing/nginx.js';
+import { expectLines } from '../../testing/harness.js';
 import rule from './client-body-size-unset.js';
 
 test('nginx/client-body-size-unset: reported once per configuration, at the http block', async () => {

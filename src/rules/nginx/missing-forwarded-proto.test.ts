@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../../testing/nginx.js';
+import { expectLines } from '../../testing/harness.js';
 import rule from './missing-forwarded-proto.js';
 
 test('nginx/missing-forwarded-proto: proxy_pass without it, and a location whose own proxy_set_header drops the server-level one', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../../testing/nginx.js';
+import { expectLines } from '../../testing/harness.js';
 import rule from './missing-hsts.js';
 
 test('nginx/missing-hsts: an HTTPS server without Strict-Transport-Security is reported at the server line', async () => {

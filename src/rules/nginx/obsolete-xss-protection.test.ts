@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../../testing/nginx.js';
+import { expectLines } from '../../testing/harness.js';
 import rule from './obsolete-xss-protection.js';
 
 test('nginx/obsolete-xss-protection: "1; mode=block" is reported, "0" is not', async () => {

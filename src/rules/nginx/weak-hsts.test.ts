@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../../testing/nginx.js';
+import { expectLines } from '../../testing/harness.js';
 import rule from './weak-hsts.js';
 
 test('nginx/weak-hsts: max-age under a year, max-age=0 and no max-age are reported', async () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../../testing/nginx.js';
+import { expectLines } from '../../testing/harness.js';
 import rule from './weak-tls-protocol.js';
 
 test('nginx/weak-tls-protocol: TLSv1/TLSv1.1 are medium, SSLv3 is high, in the file where they are written', async () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../../testing/nginx.js';
+import { expectLines } from '../../testing/harness.js';
 import rule from './env-file-secret.js';
 
 const REAL = 'sk-proj-9fQ2xLmV7pTz4KwN1bYc8HsJ3eGd6UaR';

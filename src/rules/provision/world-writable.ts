@@ -1,20 +1,6 @@
 import { programIndex, programName } from '../../facts/shell.js';
 import { defineRule } from '../define.js';
-
-/** Does a chmod mode make the file writable by everyone? (sticky directories such as 1777 excepted) */
-export function worldWritable(mode: string): boolean {
-  if (/^[0-7]{3,4}$/.test(mode)) {
-    const digits = mode.padStart(4, '0');
-    const sticky = (Number(digits[0]) & 1) === 1;
-    return (Number(digits[3]) & 2) === 2 && !sticky;
-  }
-  // Symbolic: clauses like a+w, o=rwx, ugo+rw, +w (all, less the umask: not others by default).
-  return mode.split(',').some((clause) => {
-    const m = /^([ugoa]*)([+=])([rwxXst]*)$/.exec(clause);
-    if (!m || !m[3]!.includes('w')) return false;
-    return m[1]!.includes('o') || m[1]!.includes('a');
-  });
-}
+import { chmodGrantsOthersWrite } from '../../lib/file-mode.js';
 
 export default defineRule({
   id: 'provision/world-writable',
@@ -39,7 +25,7 @@ export default defineRule({
         if (programName(cmd) !== 'chmod') continue;
         const args = cmd.words.slice(programIndex(cmd.words) + 1);
         const mode = args.find((a) => !/^-[RfvchH]+$/.test(a.value) && !a.value.startsWith('--'));
-        if (!mode || !worldWritable(mode.value)) continue;
+        if (!mode || !chmodGrantsOthersWrite(mode.value)) continue;
         const targets = args.filter((a) => a !== mode && !a.value.startsWith('-')).map((a) => a.value);
         ctx.report({
           file: f.file,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../../testing/nginx.js';
+import { expectLines } from '../../testing/harness.js';
 import rule from './empty-passwords.js';
 
 test('sshd/empty-passwords: yes is reported (also in a standalone drop-in), no and unset are silent', async () => {

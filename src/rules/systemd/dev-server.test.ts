@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../../testing/nginx.js';
+import { expectLines } from '../../testing/harness.js';
 import rule from './dev-server.js';
 
 test('systemd/dev-server: ExecStart with flask run (across a continuation) and gunicorn --reload are reported at the word', async () => {

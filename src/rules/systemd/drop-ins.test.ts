@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../../testing/nginx.js';
+import { expectLines } from '../../testing/harness.js';
 import { classifyKind } from '../../engine/discover.js';
 import { dropInNames, dropInPath, dropInRank, orderDropIns } from '../../collect/systemd.js';
 import rootUser from './root-user.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../../testing/nginx.js';
+import { expectLines } from '../../testing/harness.js';
 import rule from './root-user.js';
 
 test('systemd/root-user: no User= (at [Service]) and User=root (at the line) are reported', async () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { text } from '../../testing/harness.js';
-import { expectClean as expectLines } from '../../testing/nginx.js';
+import { expectLines } from '../../testing/harness.js';
 import rule from './secret-in-environment.js';
 
 const REAL = 'q8Xr2LmV9pTz4KwN7bYc1HsJ6eGd3UaF0';

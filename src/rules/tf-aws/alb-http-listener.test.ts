@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './alb-http-listener.js';
 
 test('tf-aws/alb-http-listener: HTTP listeners that forward (explicit protocol, or port 80 on an ALB without protocol); internal ones are low', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule, { isOldElbPolicy } from './alb-old-tls-policy.js';
 
 test('tf-aws/alb-old-tls-policy: old policies (medium) and HTTPS without ssl_policy (low)', async () => {

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './cloudfront-http-allowed.js';
 
 test('tf-aws/cloudfront-http-allowed: allow-all in the default and an ordered cache behavior', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './cloudfront-old-tls.js';
 
 test('tf-aws/cloudfront-old-tls: TLSv1 (medium), TLSv1.2_2019 (low), custom certificate without a minimum (medium)', async () => {

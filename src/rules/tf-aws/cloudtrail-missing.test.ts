@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './cloudtrail-missing.js';
 
 test('tf-aws/cloudtrail-missing: one finding, at the first aws provider block', async () => {

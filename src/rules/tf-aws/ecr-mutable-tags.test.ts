@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './ecr-mutable-tags.js';
 
 test('tf-aws/ecr-mutable-tags: mutability absent or MUTABLE', async () => {

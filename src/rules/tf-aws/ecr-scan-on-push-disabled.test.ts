@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './ecr-scan-on-push-disabled.js';
 
 const ECR = text(

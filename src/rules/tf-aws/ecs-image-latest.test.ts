@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UNKNOWN_MARK } from '../../facts/terraform/types.js';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule, { imageTag } from './ecs-image-latest.js';
 
 test('tf-aws/ecs-image-latest: :latest (literal or from a variable default) and untagged images', async () => {

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './ecs-root-user.js';
 
 test('tf-aws/ecs-root-user: user root / 0 / 0:0', async () => {

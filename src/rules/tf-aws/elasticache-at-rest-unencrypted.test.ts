@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './elasticache-at-rest-unencrypted.js';
 
 test('tf-aws/elasticache-at-rest-unencrypted: Redis replication group unset / false; standalone Redis cluster', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './elasticache-in-transit-unencrypted.js';
 
 test('tf-aws/elasticache-in-transit-unencrypted: replication group and Memcached cluster without TLS', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './elb-http-listener.js';
 
 test('tf-aws/elb-http-listener: an HTTP-only classic ELB (medium); HTTP beside HTTPS or internal (low)', async () => {

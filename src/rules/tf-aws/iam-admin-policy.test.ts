@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './iam-admin-policy.js';
 
 test('tf-aws/iam-admin-policy: AdministratorAccess (high) and *FullAccess (medium) attached to roles, users and groups', async () => {

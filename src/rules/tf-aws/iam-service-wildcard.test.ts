@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './iam-service-wildcard.js';
 
 test('tf-aws/iam-service-wildcard: s3:* / ec2:* / iam:* on Resource "*" (jsonencode, heredoc, policy document); a Condition lowers it', async () => {

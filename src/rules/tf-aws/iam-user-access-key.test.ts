@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './iam-user-access-key.js';
 
 test('tf-aws/iam-user-access-key: a key passed to an ECS environment, an output or an SSM parameter (at the key)', async () => {

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './iam-wildcard-action.js';
 
 test('tf-aws/iam-wildcard-action: Action "*" in jsonencode, a JSON heredoc and a policy document; NotAction', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './rds-hardcoded-password.js';
 
 test('tf-aws/rds-hardcoded-password: literal in the resource, in a variable default, or in the production tfvars (at the literal)', async () => {

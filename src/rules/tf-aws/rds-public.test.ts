@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './rds-public.js';
 
 test('tf-aws/rds-public: publicly_accessible = true, also from the production tfvars', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './rds-storage-unencrypted.js';
 
 test('tf-aws/rds-storage-unencrypted: absent (at the resource) or false (at the attribute, also through a variable)', async () => {

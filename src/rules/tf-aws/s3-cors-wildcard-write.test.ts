@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './s3-cors-wildcard-write.js';
 
 test('tf-aws/s3-cors-wildcard-write: "*" origins with PUT/POST/DELETE (configuration resource and legacy inline rule)', async () => {

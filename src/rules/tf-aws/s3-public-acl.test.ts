@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './s3-public-acl.js';
 
 test('tf-aws/s3-public-acl: public-read, public-read-write and AllUsers grants', async () => {

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './sg-admin-port-open.js';
 
 test('tf-aws/sg-admin-port-open: SSH / RDP from the internet in inline blocks, rule resources, ranges and all-traffic rules', async () => {

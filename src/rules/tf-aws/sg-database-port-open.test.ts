@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './sg-database-port-open.js';
 
 test('tf-aws/sg-database-port-open: database and cache ports open to the internet', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './sg-service-port-open.js';
 
 test('tf-aws/sg-service-port-open: a range 80-443 opens everything between (rpcbind, NetBIOS, LDAP …)', async () => {

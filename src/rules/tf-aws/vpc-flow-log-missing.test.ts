@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './vpc-flow-log-missing.js';
 
 test('tf-aws/vpc-flow-log-missing: a VPC no flow log refers to; the VPC registry module without enable_flow_log', async () => {

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { expectLines, text } from '../../testing/tf-aws.js';
+import { expectLines, text } from '../../testing/harness.js';
 import rule from './waf-rate-limit-missing.js';
 
 const ACL = (rules: string[]) => text('resource "aws_wafv2_web_acl" "a" {', '  scope = "REGIONAL"', ...rules, '}');
