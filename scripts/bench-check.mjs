@@ -9,6 +9,7 @@
 //      - `history` (list the newest 50) and `history diff` (last two runs): in-process, with the
 //        store opened, queried and closed (median of 7; target ≤ 200 ms), and through the CLI
 //        (median of 3 wall times, including node's start and, for SQLite, the WebAssembly module);
+//        for PostgreSQL also over the server's unix socket (postgres:///db?host=DIR);
 //      - retention: pruning to 500 runs.
 //   PostgreSQL: a throw-away server (initdb + pg_ctl, as src/testing/postgres.ts does), or
 //   HONBAN_TEST_PG_URL; skipped with a message when PostgreSQL is not installed.
@@ -82,7 +83,29 @@ function runK(k) {
   return { ...base, project: PROJECT, at: new Date(Date.parse('2026-01-01T00:00:00Z') + k * 3_600_000).toISOString(), commit: (k * 2654435761).toString(16).padStart(12, '0'), findings, summary, statusCounts, items };
 }
 
-async function benchStore(label, spec) {
+/** `history` and `history diff` in-process: open the store, query, close (7 times each). */
+async function openQueryClose(spec) {
+  const list = [];
+  const diff = [];
+  for (let i = 0; i < 7; i++) {
+    let t = performance.now();
+    let store = await openStore(spec, { mustExist: true });
+    const runs = await store.runs(PROJECT, { limit: 50 });
+    await store.close();
+    list.push(performance.now() - t);
+    if (runs.length !== 50) throw new Error(`expected 50 runs, got ${runs.length}`);
+    t = performance.now();
+    store = await openStore(spec, { mustExist: true });
+    const [b, a] = await store.runs(PROJECT, { limit: 2 });
+    const d = diffRuns(...(await store.details(PROJECT, [a.id, b.id])));
+    await store.close();
+    diff.push(performance.now() - t);
+    if (!d.new.length && !d.fixed.length) throw new Error('expected a non-empty diff');
+  }
+  return { list: median(list), diff: median(diff) };
+}
+
+async function benchStore(label, spec, socketSpec) {
   let store = await openStore(spec);
   const t0 = performance.now();
   for (let k = 1; k <= RUNS; k++) await store.record(runK(k));
@@ -92,25 +115,15 @@ async function benchStore(label, spec) {
   row(`${label}: record ${RUNS} runs`, `${fmt(recordMs)} (${(recordMs / RUNS).toFixed(1)} ms/run)`);
   row(`${label}: size with ${stats.runs} runs`, `${(stats.bytes / 1024 / 1024).toFixed(2)} MiB = ${(stats.bytes / stats.runs / 1024).toFixed(1)} KiB/run (${stats.runFindings} finding states, ${stats.findings} distinct findings)`);
 
-  const list = [];
-  const diff = [];
-  for (let i = 0; i < 7; i++) {
-    let t = performance.now();
-    store = await openStore(spec, { mustExist: true });
-    const runs = await store.runs(PROJECT, { limit: 50 });
-    await store.close();
-    list.push(performance.now() - t);
-    if (runs.length !== 50) throw new Error(`expected 50 runs, got ${runs.length}`);
-    t = performance.now();
-    store = await openStore(spec, { mustExist: true });
-    const [b, a] = await store.runs(PROJECT, { limit: 2 });
-    const d = diffRuns(await store.run(PROJECT, a.id), await store.run(PROJECT, b.id));
-    await store.close();
-    diff.push(performance.now() - t);
-    if (!d.new.length && !d.fixed.length) throw new Error('expected a non-empty diff');
+  const { list, diff } = await openQueryClose(spec);
+  row(`${label}: history (50 newest of ${RUNS}), in-process`, fmt(list), `≤ ${TARGET_MS} ms`, list <= TARGET_MS);
+  row(`${label}: history diff (last two), in-process`, fmt(diff), `≤ ${TARGET_MS} ms`, diff <= TARGET_MS);
+  if (socketSpec) {
+    // postgres:///db?host=SOCKETDIR: no TCP; the test server trusts local connections (Debian's
+    // default is peer authentication, as cheap), so no SCRAM exchange either.
+    const viaSocket = await openQueryClose(socketSpec);
+    row(`${label}: history / diff over the unix socket, in-process`, `${fmt(viaSocket.list)} / ${fmt(viaSocket.diff)}`, `≤ ${TARGET_MS} ms`, viaSocket.list <= TARGET_MS && viaSocket.diff <= TARGET_MS);
   }
-  row(`${label}: history (50 newest of ${RUNS}), in-process`, fmt(median(list)), `≤ ${TARGET_MS} ms`, median(list) <= TARGET_MS);
-  row(`${label}: history diff (last two), in-process`, fmt(median(diff)), `≤ ${TARGET_MS} ms`, median(diff) <= TARGET_MS);
   // The same queries on an already open store: what the store itself costs, without connecting
   // (PostgreSQL: TCP + SCRAM authentication) or loading the WebAssembly module.
   store = await openStore(spec, { mustExist: true });
@@ -122,7 +135,7 @@ async function benchStore(label, spec) {
     qList.push(performance.now() - t);
     t = performance.now();
     const [b, a] = await store.runs(PROJECT, { limit: 2 });
-    diffRuns(await store.run(PROJECT, a.id), await store.run(PROJECT, b.id));
+    diffRuns(...(await store.details(PROJECT, [a.id, b.id])));
     qDiff.push(performance.now() - t);
   }
   await store.close();
@@ -149,7 +162,9 @@ row('SQLite: file on disk', `${(statSync(sqliteFile).size / 1024 / 1024).toFixed
 if (process.env.HONBAN_TEST_PG_URL || pgBinDir()) {
   const server = await startPostgres();
   try {
-    await benchStore('PostgreSQL', storeSpec(server.url(), work));
+    const u = new URL(server.url());
+    const socket = server.socketDir ? storeSpec(`postgres://${u.username}@/${u.pathname.slice(1)}?host=${encodeURIComponent(server.socketDir)}&port=${server.port}`, work) : undefined;
+    await benchStore('PostgreSQL', storeSpec(server.url(), work), socket);
   } finally {
     await server.stop();
   }

@@ -26,6 +26,7 @@ Options:
   --process-env          honban env: overlay the current process environment
   --secrets-dir DIR      honban env: a directory of Docker secrets
   --store URL            History store: sqlite:PATH or postgres://user@host/db
+                         (a local server's socket: postgres:///db?host=/var/run/postgresql)
                          (default: $HONBAN_STORE, history.store in honban.yml, else
                          sqlite:DIR/.honban/history.sqlite)
   --keep N|Nd            Retention: keep the newest N runs, or N days (e.g. 180d)
@@ -66,6 +67,7 @@ probe.url があるとき)、ホストのファクトを判定し (--host-facts 
   --process-env          honban env: 現在のプロセスの環境変数を重ねます
   --secrets-dir DIR      honban env: Docker secrets のディレクトリ
   --store URL            履歴ストア: sqlite:PATH か postgres://user@host/db
+                         (同じマシンのサーバーのソケット: postgres:///db?host=/var/run/postgresql)
                          (既定: $HONBAN_STORE、honban.yml の history.store、なければ
                          sqlite:DIR/.honban/history.sqlite)
   --keep N|Nd            保持: 新しい N 回分、または N 日分 (例: 180d) を残します

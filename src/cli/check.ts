@@ -1,16 +1,17 @@
 /**
  * `honban check [DIR]` and `honban check --init`.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_NAMES, findConfig, loadConfig } from '../config/load.js';
 import { UserError } from '../contracts/errors.js';
 import { CHECK_HELP } from './check-help.js';
 import { parseIntOption } from '../collect/probe/options.js';
 import { ALL_RULES } from '../rules/index.js';
+import { L } from '../lib/i18n.js';
+import { readUserFileSync } from '../lib/read.js';
+import { noSuchConfig, noSuchDirectory, noSuchFile, oneDirectory } from '../lib/user-errors.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
-/** A one-language user error (the message is the same in en and ja). */
-const userError = (m: string, details: string[] = []) => new UserError({ en: m, ja: m }, details);
 
 const CHECK_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -36,17 +37,17 @@ export async function checkCommand(args: string[]): Promise<number> {
     await emit(CHECK_HELP[resolveLang(values.lang)], undefined);
     return 0;
   }
-  if (positionals.length > 1) throw userError(`honban check takes one directory, not ${positionals.length} (see honban check --help)`);
+  if (positionals.length > 1) throw oneDirectory('honban check', positionals.length);
   const dirArg = positionals[0] ?? '.';
   if (values.init) return init(dirArg, values.config, values.lang, values.quiet);
-  if (values.url && values['probe-facts']) throw userError('give either --url or --probe-facts FILE, not both');
+  if (values.url && values['probe-facts']) throw new UserError(L('give either --url or --probe-facts FILE, not both', '--url と --probe-facts FILE のどちらか一方だけを指定してください'));
   for (const [flag, file] of [['--probe-facts', values['probe-facts']], ['--host-facts', values['host-facts']], ['--ca', values.ca], ['--secrets-dir', values['secrets-dir']]] as const) {
-    if (file !== undefined && !existsSync(file)) throw userError(`cannot read ${flag} ${file}: no such file or directory`);
+    if (file !== undefined && !existsSync(file)) throw noSuchFile(flag, file);
   }
-  if (values['no-history'] && (values.store || values.keep)) throw userError('--no-history stores nothing: drop --store / --keep, or --no-history');
+  if (values['no-history'] && (values.store || values.keep)) throw new UserError(L('--no-history stores nothing: drop --store / --keep, or --no-history', '--no-history では何も保存しません: --store / --keep か --no-history のどちらかを外してください'));
   const dir = path.resolve(dirArg);
-  if (!existsSync(dir)) throw userError(`cannot read ${dirArg}: no such directory`);
-  if (values.config && !existsSync(values.config)) throw userError(`cannot read config ${values.config}: no such file`);
+  if (!existsSync(dir)) throw noSuchDirectory(dirArg);
+  if (values.config && !existsSync(values.config)) throw noSuchConfig(values.config);
   const configFile = values.config ?? findConfig(dir);
   const config = await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)));
   const lang = resolveLang(values.lang, config.lang);
@@ -80,25 +81,31 @@ export async function checkCommand(args: string[]): Promise<number> {
 
 async function init(dirArg: string, configFlag: string | undefined, langFlag: string | undefined, quiet: boolean | undefined): Promise<number> {
   const dir = path.resolve(dirArg);
-  if (!existsSync(dir)) throw userError(`cannot read ${dirArg}: no such directory`);
+  if (!existsSync(dir)) throw noSuchDirectory(dirArg);
   const target = configFlag ?? findConfig(dir) ?? path.join(dir, CONFIG_NAMES[0]!);
-  const existing = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
-  const { addStarterChecklist } = await import('../commands/check/init.js');
+  const existing = existsSync(target) ? readUserFileSync(target, L(`config ${target}`, `設定ファイル ${target}`)) : undefined;
+  const { addStarterChecklist, InitError } = await import('../commands/check/init.js');
   let out;
   try {
     out = await addStarterChecklist(existing);
   } catch (e) {
-    throw userError(`cannot add a checklist to ${target}: ${(e as Error).message}`);
+    if (!(e instanceof InitError)) throw e;
+    throw new UserError(L(`cannot add a checklist to ${target}: ${e.text.en}`, `${target} にチェックリストを追加できません: ${e.text.ja}`));
   }
   // What we write must load: validated like any honban.yml before it replaces the file.
-  const { validateConfig } = await import('../config/load.js');
+  const { configProblems } = await import('../config/load.js');
   const YAML = await import('yaml');
-  const problems = validateConfig(YAML.parse(out.text) ?? {}, new Set(ALL_RULES.map((r) => r.id)));
-  if (problems.length) throw userError(`${target} would not be valid after adding the checklist: fix it first`, problems.map((p) => `  ${p}`));
+  const problems = configProblems(YAML.parse(out.text) ?? {}, new Set(ALL_RULES.map((r) => r.id)));
+  if (problems.length) {
+    throw new UserError(
+      L(`${target} would not be valid after adding the checklist: fix it first`, `チェックリストを追加すると ${target} が不正になります: 先に直してください`),
+      problems.map((p) => L(`  ${p.where}: ${p.message.en}`, `  ${p.where}: ${p.message.ja}`)),
+    );
+  }
   try {
     writeFileSync(target, out.text);
   } catch (e) {
-    throw userError(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UserError(L(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, `${target} に書き込めません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
   }
   const lang = resolveLang(langFlag);
   const rel = path.relative(process.cwd(), target) || target;

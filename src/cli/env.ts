@@ -27,6 +27,7 @@ import { RULE_IDS } from '../rules/catalog.js';
 import { assertEnvName, emit, emitReport, parse, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS, useColor, warnDeprecations } from './common.js';
 import { L } from '../lib/i18n.js';
 import { loadPluginRules } from '../engine/plugins.js';
+import { noSuchConfig, noSuchDirectory, notADirectory, oneDirectory } from '../lib/user-errors.js';
 
 const ENV_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -67,10 +68,10 @@ async function setup(dirArg: string | undefined, configFlag: string | undefined,
   try {
     st = statSync(dir);
   } catch {
-    throw new UserError(L(`cannot read ${dirArg ?? '.'}: no such directory`, `${dirArg ?? '.'} を読めません: ディレクトリがありません`));
+    throw noSuchDirectory(dirArg ?? '.');
   }
-  if (!st.isDirectory()) throw new UserError(L(`${dirArg} is not a directory (honban env reads a repository or deployment directory)`, `${dirArg} はディレクトリではありません (honban env はリポジトリかデプロイ先のディレクトリを読みます)`));
-  if (configFlag && !existsSync(configFlag)) throw new UserError(L(`cannot read config ${configFlag}: no such file`, `設定ファイル ${configFlag} を読めません: ファイルがありません`));
+  if (!st.isDirectory()) throw notADirectory(dirArg ?? '.', 'honban env');
+  if (configFlag && !existsSync(configFlag)) throw noSuchConfig(configFlag);
   const configFile = configFlag ?? findConfig(dir);
   const config = await loadConfig(configFile, RULE_IDS, loadPluginRules);
   warnDeprecations(config, false);
@@ -112,7 +113,7 @@ export async function envCommand(args: string[]): Promise<number> {
     return 0;
   }
   checkOptions(sub, values as Record<string, unknown>);
-  if (positionals.length > 1) throw new UserError(L(`honban env takes one directory, not ${positionals.length} (see honban env --help)`, `honban env に指定できるディレクトリは 1 つです (${positionals.length} 個指定されました。honban env --help を参照)`));
+  if (positionals.length > 1) throw oneDirectory('honban env', positionals.length);
   const s = await setup(positionals[0], values.config, values.lang);
   const environment = resolveEnvName(values.env ?? s.config.environment ?? 'production', s.config);
   const processEnv = values['process-env'] ? { ...process.env } : undefined;
@@ -283,7 +284,7 @@ export async function diffCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (values.from === undefined || values.to === undefined) throw new UserError(L('honban diff needs --from ENV and --to ENV (see honban diff --help)', 'honban diff には --from ENV と --to ENV が必要です (honban diff --help を参照)'));
-  if (positionals.length > 1) throw new UserError(L(`honban diff takes one directory, not ${positionals.length} (see honban diff --help)`, `honban diff に指定できるディレクトリは 1 つです (${positionals.length} 個指定されました。honban diff --help を参照)`));
+  if (positionals.length > 1) throw oneDirectory('honban diff', positionals.length);
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
   const s = await setup(positionals[0], values.config, values.lang);
   // A side is an environment, or a Terraform root directory / tfvars file of the repository.

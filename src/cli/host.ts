@@ -6,6 +6,7 @@ import { HOST_HELP } from './host-help.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
 import { L } from '../lib/i18n.js';
 import { loadPluginRules } from '../engine/plugins.js';
+import { noSuchConfig } from '../lib/user-errors.js';
 
 const HOST_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -33,7 +34,7 @@ export async function hostCommand(args: string[]): Promise<number> {
     }
     if (!ok) throw new UserError(L(`cannot read --root ${values.root}: not a directory`, `--root ${values.root} を読めません: ディレクトリではありません`));
   }
-  if (values.config && !existsSync(values.config)) throw new UserError(L(`cannot read config ${values.config}: no such file`, `設定ファイル ${values.config} を読めません: ファイルがありません`));
+  if (values.config && !existsSync(values.config)) throw noSuchConfig(values.config);
   const configFile = values.config ?? findConfig(process.cwd());
   const known = configFile ? (await import('../rules/catalog.js')).RULE_IDS : undefined;
   const config = await loadConfig(configFile, known, loadPluginRules);

@@ -7,6 +7,7 @@ import { UNREACHABLE_RULES } from '../commands/probe/index.js';
 import { emit, emitReport, parse, progress, resolveFailOn, resolveFormat, resolveLang, SHARED_OPTIONS } from './common.js';
 import { L } from '../lib/i18n.js';
 import { loadPluginRules } from '../engine/plugins.js';
+import { noSuchConfig } from '../lib/user-errors.js';
 
 const PROBE_OPTIONS = {
   ...SHARED_OPTIONS,
@@ -33,7 +34,7 @@ export async function probeCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 1) throw new UserError(L(`honban probe takes one URL, not ${positionals.length} (see honban probe --help)`, `honban probe に指定できる URL は 1 つです (${positionals.length} 個指定されました。honban probe --help を参照)`));
-  if (values.config && !existsSync(values.config)) throw new UserError(L(`cannot read config ${values.config}: no such file`, `設定ファイル ${values.config} を読めません: ファイルがありません`));
+  if (values.config && !existsSync(values.config)) throw noSuchConfig(values.config);
   const configFile = values.config ?? findConfig(process.cwd());
   // Rule ids in honban.yml are checked against every rule; loaded only when there is a config.
   const known = configFile ? (await import('../rules/catalog.js')).RULE_IDS : undefined;

@@ -4,13 +4,13 @@ import { ruleCommands, type Lang, type Rule, type Severity } from '../contracts/
 import { emit, parse, resolveFormat, resolveLang, resolveSelection, SELECTION_OPTIONS } from './common.js';
 import { existsSync } from 'node:fs';
 import { findConfig, loadConfig } from '../config/load.js';
-import { UserError } from '../contracts/errors.js';
-import { L, plural } from '../lib/i18n.js';
+import { plural } from '../lib/i18n.js';
 import { selects } from '../report/filter.js';
 import { t } from '../report/text.js';
 import { RULES_HELP } from './help.js';
 import { rulesMarkdown } from '../commands/rules-md.js';
 import { loadPluginRules } from '../engine/plugins.js';
+import { noSuchConfig } from '../lib/user-errors.js';
 
 export function rulesJson(lang: Lang | 'all', plugins: readonly Rule<any>[] = []) {
   const pluginIds = new Set(plugins.map((r) => r.id));
@@ -39,7 +39,7 @@ export async function rulesCommand(args: string[]): Promise<number> {
   }
   const format = resolveFormat(values.format, ['pretty', 'json', 'markdown']);
   // Custom rules of honban.yml `plugins:` are listed with honban's own.
-  if (values.config && !existsSync(values.config)) throw new UserError(L(`cannot read config ${values.config}: no such file`, `設定ファイル ${values.config} を読めません: ファイルがありません`));
+  if (values.config && !existsSync(values.config)) throw noSuchConfig(values.config);
   const configFile = values.config ?? findConfig(process.cwd());
   const plugins = configFile ? ((await loadConfig(configFile, new Set(ALL_RULES.map((r) => r.id)), loadPluginRules)).pluginRules ?? []) : [];
   const sel = await resolveSelection(values, plugins.map((r) => r.id));

@@ -8,6 +8,7 @@ import { UserError } from '../contracts/errors.js';
 import { existsSync } from 'node:fs';
 import { L } from '../lib/i18n.js';
 import { loadPluginRules } from '../engine/plugins.js';
+import { noSuchConfig } from '../lib/user-errors.js';
 
 export async function scanCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
@@ -22,7 +23,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   const paths = positionals.length ? positionals : ['.'];
   for (const p of paths) if (!existsSync(p)) throw new UserError(L(`cannot read ${p}: no such file or directory`, `${p} を読めません: ファイルもディレクトリもありません`));
   const configFile = values.config ?? findConfig(path.resolve(paths[0]!));
-  if (values.config && !existsSync(values.config)) throw new UserError(L(`cannot read config ${values.config}: no such file`, `設定ファイル ${values.config} を読めません: ファイルがありません`));
+  if (values.config && !existsSync(values.config)) throw noSuchConfig(values.config);
   const config = await loadConfig(configFile, RULE_IDS, loadPluginRules);
   warnDeprecations(config, values.quiet);
   const lang = resolveLang(values.lang, config.lang);

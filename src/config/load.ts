@@ -236,15 +236,14 @@ export function configProblems(data: unknown, knownRuleIds?: ReadonlySet<string>
       add(['waivers', i, 'until'], L(`"${w.until}" is not a real date`, `"${w.until}" は実在しない日付です`));
     }
   });
-  const textProblem = (line: string): ConfigProblem => {
-    const at = line.indexOf(': ');
-    return { where: line.slice(0, at), path: line.slice(0, at).split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)), message: { en: line.slice(at + 2), ja: line.slice(at + 2) } };
-  };
-  problems.push(...checklistProblems(cfg.checklist, knownRuleIds).map(textProblem));
+  for (const p of checklistProblems(cfg.checklist, knownRuleIds)) add(p.path, p.message);
   if (typeof cfg.history?.store === 'string') {
     const st = cfg.history.store;
-    if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/i.test(st)) problems.push(textProblem('history.store: a password does not belong in honban.yml; give it in PGPASSWORD or ~/.pgpass (or the whole URL in HONBAN_STORE)'));
-    else if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/i.test(st)) problems.push(textProblem(`history.store: must be sqlite:PATH or postgres://…, not "${st}"`));
+    if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/i.test(st)) {
+      add(['history', 'store'], L('a password does not belong in honban.yml; give it in PGPASSWORD or ~/.pgpass (or the whole URL in HONBAN_STORE)', 'パスワードは honban.yml に書きません。PGPASSWORD か ~/.pgpass で渡してください (または URL 全体を HONBAN_STORE で)'));
+    } else if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/i.test(st)) {
+      add(['history', 'store'], L(`must be sqlite:PATH or postgres://…, not "${st}"`, `sqlite:PATH か postgres://… でなければなりません ("${st}" ではなく)`));
+    }
   }
   for (const [name, spec] of Object.entries(variables)) {
     const envs = spec && typeof spec === 'object' && spec.environments && typeof spec.environments === 'object' ? spec.environments : {};
@@ -259,45 +258,52 @@ export function configProblems(data: unknown, knownRuleIds?: ReadonlySet<string>
 }
 
 /** Problems the JSON Schema cannot express: unique ids, automated xor manual, reasons, dates, rule ids. */
-function checklistProblems(list: unknown, knownRuleIds?: ReadonlySet<string>): string[] {
+function checklistProblems(list: unknown, knownRuleIds?: ReadonlySet<string>): { path: (string | number)[]; message: Localized }[] {
   if (!Array.isArray(list)) return [];
-  const problems: string[] = [];
+  const problems: { path: (string | number)[]; message: Localized }[] = [];
   const seen = new Map<string, number>();
   list.forEach((raw, i) => {
     if (!raw || typeof raw !== 'object') return;
     const it = raw as Partial<ChecklistItem>;
-    const at = `checklist.${i}`;
+    const at = (...rest: (string | number)[]) => ['checklist', i, ...rest];
+    const problem = (path: (string | number)[], en: string, ja: string) => problems.push({ path, message: L(en, ja) });
     if (typeof it.id === 'string') {
-      if (seen.has(it.id)) problems.push(`${at}.id: "${it.id}" is also the id of checklist.${seen.get(it.id)}`);
+      if (seen.has(it.id)) problem(at('id'), `"${it.id}" is also the id of checklist.${seen.get(it.id)}`, `"${it.id}" は checklist.${seen.get(it.id)} の id と重複しています`);
       else seen.set(it.id, i);
     }
     const automated = it.checks !== undefined;
     const manual = it.status !== undefined;
-    if (automated && manual) problems.push(`${at}: give either checks: (automated) or status: (manual), not both`);
-    if (!automated && !manual) problems.push(`${at}: needs checks: (rule ids or globs such as tls/*) or a manual status: (todo, done, deferred, skipped, not-applicable)`);
+    if (automated && manual) problem(at(), 'give either checks: (automated) or status: (manual), not both', 'checks: (自動) と status: (手動) のどちらか一方だけを指定してください');
+    if (!automated && !manual) {
+      problem(
+        at(),
+        'needs checks: (rule ids or globs such as tls/*) or a manual status: (todo, done, deferred, skipped, not-applicable)',
+        'checks: (ルール ID か tls/* のような glob) か手動の status: (todo、done、deferred、skipped、not-applicable) が必要です',
+      );
+    }
     if (automated) {
       for (const key of ['evidence', 'attested', 'reattest', 'reason', 'until'] as const) {
-        if (it[key] !== undefined) problems.push(`${at}.${key}: only for manual items (an automated item's status comes from its checks)`);
+        if (it[key] !== undefined) problem(at(key), "only for manual items (an automated item's status comes from its checks)", '手動の項目だけに指定できます (自動の項目の状態は checks から決まります)');
       }
       if (knownRuleIds && Array.isArray(it.checks)) {
         it.checks.forEach((c, j) => {
           if (typeof c !== 'string') return;
-          if (!matchesAnyRule(c, knownRuleIds)) problems.push(`${at}.checks.${j}: no rule matches "${c}"`);
+          if (!matchesAnyRule(c, knownRuleIds)) problem(at('checks', j), `no rule matches "${c}"`, `"${c}" に一致するルールがありません`);
         });
       }
     }
     if (manual) {
       const needsReason = it.status === 'deferred' || it.status === 'skipped' || it.status === 'not-applicable';
-      if (needsReason && !it.reason) problems.push(`${at}.reason: a ${it.status} item needs a reason`);
-      if (!needsReason && it.until !== undefined) problems.push(`${at}.until: only for deferred, skipped or not-applicable items`);
-      if (it.status === 'done' && !it.attested) problems.push(`${at}.attested: a done item needs attested: { by, on }`);
+      if (needsReason && !it.reason) problem(at('reason'), `a ${it.status} item needs a reason`, `${it.status} の項目には reason (理由) が必要です`);
+      if (!needsReason && it.until !== undefined) problem(at('until'), 'only for deferred, skipped or not-applicable items', 'deferred、skipped、not-applicable の項目だけに指定できます');
+      if (it.status === 'done' && !it.attested) problem(at('attested'), 'a done item needs attested: { by, on }', 'done の項目には attested: { by, on } が必要です');
     }
     for (const key of ['due', 'until'] as const) {
       const v = it[key];
-      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isRealDate(v)) problems.push(`${at}.${key}: "${v}" is not a real date`);
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isRealDate(v)) problem(at(key), `"${v}" is not a real date`, `"${v}" は実在しない日付です`);
     }
     const on = it.attested?.on;
-    if (typeof on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(on) && !isRealDate(on)) problems.push(`${at}.attested.on: "${on}" is not a real date`);
+    if (typeof on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(on) && !isRealDate(on)) problem(at('attested', 'on'), `"${on}" is not a real date`, `"${on}" は実在しない日付です`);
   });
   return problems;
 }

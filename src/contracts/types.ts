@@ -371,8 +371,11 @@ export interface Readiness {
   /** The project key of the history store (from the git remote). */
   project?: string;
   items: ReadinessItem[];
-  /** Which parts ran (and why one did not). */
-  sources: { source: FindingSource; ran: boolean; target?: string; scanned?: number; note?: string }[];
+  /**
+   * Which parts ran (and why one did not). `failed`: the part was asked for but could not run —
+   * the probe's site did not answer (`ran` is false); the verdict is then never `ready`.
+   */
+  sources: { source: FindingSource; ran: boolean; failed?: boolean; target?: string; scanned?: number; note?: string }[];
   /** Why the verdict is what it is, one line each (most important first). */
   reasons: string[];
   /** The run's id in the history store (absent with --no-history). */

@@ -173,3 +173,15 @@ test('html: Japanese, and a plain scan report (no readiness) renders too', () =>
   assert.ok(!scan.includes('id="checklist"') && !scan.includes('<svg'));
   assert.match(scan, /id="waivers"/, 'waived findings are still listed');
 });
+
+test('html: a part that could not run (the site did not answer) is said so, not "not run"', () => {
+  const sources: Readiness['sources'] = [
+    { source: 'scan', ran: true, target: '.' },
+    { source: 'probe', ran: false, failed: true, target: 'https://app.example.com/', note: 'The site does not answer: connection refused' },
+    { source: 'host', ran: false, note: 'no host facts' },
+  ];
+  const en = formatHtml(sampleReport({}, { sources }));
+  assert.match(en, /<li data-part="probe"><b>probe<\/b>: could not run — The site does not answer: connection refused<\/li>/);
+  assert.match(en, /<li data-part="host"><b>host<\/b>: not run — no host facts<\/li>/);
+  assert.match(formatHtml(sampleReport({ lang: 'ja' }, { sources })), /<li data-part="probe"><b>probe<\/b>: 実行できず — /);
+});

@@ -101,7 +101,7 @@ function readinessLines(report: Report, c: (code: string, text: string) => strin
     }
     out.push('');
   }
-  const parts = r.sources.map((p) => `${p.source}: ${p.ran ? (p.target ?? x.ran) : `${x.skipped} (${p.note ?? ''})`}`);
+  const parts = r.sources.map((p) => `${p.source}: ${p.ran ? (p.target ?? x.ran) : `${p.failed ? x.failed : x.skipped} (${p.note ?? ''})`}`);
   out.push(c(DIM, e(`${x.sources}: ${parts.join(' · ')}`)));
   out.push(c(DIM, r.runId !== undefined && r.store ? x.stored(r.runId, r.store) : x.notStored), '');
   return out;

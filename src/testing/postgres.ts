@@ -53,6 +53,8 @@ export interface PgServer {
   url(db?: string): string;
   readonly password: string;
   readonly port: number;
+  /** The directory of the server's unix socket (absent for HONBAN_TEST_PG_URL). */
+  readonly socketDir?: string;
   stop(): Promise<void>;
 }
 
@@ -129,6 +131,7 @@ export async function startPostgres(): Promise<PgServer> {
     url,
     password,
     port,
+    socketDir: dir,
     stop: async () => {
       try {
         run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'], 60_000);

@@ -104,6 +104,14 @@ export function storeContract(name: string, target: ContractTarget, skip: string
       ]);
       assert.equal(await s.run('other-project', a), undefined, 'a run belongs to its project');
 
+      // Both runs at once (what history diff reads), in the order asked, each with its own rows.
+      const [db2, da2, none] = await s.details('p', [b, a, 999_999]);
+      assert.deepEqual(da2, ra);
+      assert.deepEqual(db2, await s.run('p', b));
+      assert.deepEqual(db2!.findings.map((f) => [f.key, f.line, f.status]), [['fc', 1, 'open'], ['fb', 8, 'waived']]);
+      assert.equal(none, undefined);
+      assert.deepEqual(await s.details('other-project', [a, b]), [undefined, undefined]);
+
       const d = diffRuns(ra, (await s.run('p', b))!);
       assert.deepEqual(d.new.map((e) => (e.type === 'finding' ? e.key : e.id)), ['fc']);
       assert.deepEqual(d.fixed.map((e) => (e.type === 'finding' ? e.key : e.id)).sort(), ['fa', 'fb#2', 'rollback-plan']);
@@ -135,6 +143,20 @@ export function storeContract(name: string, target: ContractTarget, skip: string
       assert.deepEqual(d.fixed.map((e) => (e.type === 'finding' ? e.key : e.id)).sort(), ['gone', 'other-rule']);
       assert.deepEqual(d.unchecked.map((e) => `${e.type === 'finding' ? e.key : e.id} ${e.reason}`).sort(), ['compose not-read', 'rule rule-failed', 'tls not-run']);
       assert.deepEqual(d.new, []);
+
+      // The probe was asked for but the site did not answer: its earlier TLS finding is unchecked
+      // ("failed"), never fixed; the unreachable finding itself is new. Stored and read back.
+      const c = await s.record(run('p', '2026-11-03T10:00:00.000Z', [F('down', { ruleId: 'http/unreachable', file: 'https://example.com/', source: 'probe', line: undefined })], [], {
+        sources: ['scan', 'env'],
+        failed: ['probe'],
+      }));
+      const rc = (await s.run('p', c))!;
+      assert.deepEqual([rc.sources, rc.failed], [['scan', 'env'], ['probe']]);
+      assert.deepEqual((await s.run('p', a))!.failed, []);
+      const d2 = diffRuns((await s.run('p', a))!, rc);
+      assert.deepEqual(d2.unchecked.map((e) => `${e.type === 'finding' ? e.key : e.id} ${e.reason}`).sort(), ['tls failed']);
+      assert.ok(!d2.fixed.some((e) => e.type === 'finding' && e.source === 'probe'), 'no probe finding is fixed by a site that did not answer');
+      assert.deepEqual(d2.new.map((e) => (e.type === 'finding' ? e.key : e.id)), ['down']);
     } finally {
       await s.close();
     }

@@ -171,6 +171,42 @@ test('history in the default SQLite store: after fixing one finding, history dif
   assert.match(honban(['history', 'diff', '--dir', dir]).stdout, /^Not checked in run #3 \(neither fixed nor open\) \(\d+\):\n {2}\? /m);
 });
 
+test('a probe that cannot reach the site: its earlier findings are unchecked in history diff, never fixed; the verdict is not ready', () => {
+  const dir = copyLeaky('probe-down');
+  const facts = path.join(REPO, 'test', 'fixtures', 'probe', 'dev-site.facts.json');
+  const first = honban(['check', dir, '--probe-facts', facts, '--format', 'json']);
+  const r1 = json<Report>(first.stdout);
+  assert.equal(r1.readiness!.sources.find((p) => p.source === 'probe')!.ran, true, first.stderr);
+  const probeFindings = r1.findings.filter((f) => f.source === 'probe');
+  assert.ok(probeFindings.length >= 3, `the saved dev site has probe findings: ${probeFindings.length}`);
+  // Port 1 on loopback: nothing listens, the connection is refused at once.
+  const second = honban(['check', dir, '--url', 'https://127.0.0.1:1', '--format', 'json']);
+  assert.equal(second.code, 1, second.stderr);
+  const r2 = json<Report>(second.stdout).readiness!;
+  assert.equal(r2.verdict, 'not-ready');
+  assert.match(r2.reasons[0]!, /^probe could not run: .*127\.0\.0\.1:1.*connection refused/);
+  assert.deepEqual(r2.sources.find((p) => p.source === 'probe'), { source: 'probe', ran: false, failed: true, target: 'https://127.0.0.1:1/', note: r2.reasons[0]!.replace('probe could not run: ', '') });
+  const https = r2.items.find((i) => i.id === 'https-only')!;
+  assert.notEqual(https.state, 'met');
+
+  const diff = json<{ fixed: { type: string; source?: string }[]; unchecked: { type: string; source?: string; ruleId?: string; reason: string }[]; new: { ruleId?: string }[] }>(honban(['history', 'diff', '--dir', dir, '--format', 'json']).stdout);
+  assert.deepEqual(diff.fixed.filter((e) => e.type === 'finding' && e.source === 'probe'), [], 'a site that did not answer fixes nothing');
+  assert.equal(diff.unchecked.filter((e) => e.source === 'probe' && e.reason === 'failed').length, new Set(probeFindings.map((f) => f.fingerprint)).size);
+  assert.ok(diff.new.some((e) => e.ruleId === 'http/unreachable'));
+  assert.match(honban(['history', 'diff', '--dir', dir]).stdout, /its part could not run \(the site did not answer\)/);
+  assert.match(honban(['history', 'diff', '--dir', dir, '--lang', 'ja']).stdout, /その検査を実行できなかった/);
+
+  // A site that is ready on every other count is still not ready when its probe could not run.
+  const hardened = honban(['check', 'examples/flask-hardened', '--no-history', '--url', 'https://127.0.0.1:1', '--format', 'json']);
+  const rh = json<Report>(hardened.stdout).readiness!;
+  assert.equal(rh.verdict, 'not-ready', hardened.stderr);
+  assert.equal(hardened.code, 1);
+  assert.match(rh.reasons.join('\n'), /probe could not run/);
+  const ja = honban(['check', 'examples/flask-hardened', '--no-history', '--url', 'https://127.0.0.1:1', '--lang', 'ja']);
+  assert.match(ja.stdout, /probe を実行できませんでした/);
+  assert.match(ja.stdout, /probe: 実行できず/);
+});
+
 test('check --init writes a starter checklist with en and ja titles, keeping what is there', () => {
   const dir = path.join(work, 'init');
   cpSync(path.join(REPO, 'examples', 'flask-hardened'), dir, { recursive: true });

@@ -17,6 +17,8 @@ export interface ChecklistInput {
   ruleSources: ReadonlyMap<string, FindingSource>;
   /** Parts that did not run (probe without --url, host without --host-facts, env without env files). */
   notRun: ReadonlySet<FindingSource>;
+  /** Parts asked for that could not run (the probe's site did not answer), with why. */
+  failed?: ReadonlyMap<FindingSource, string>;
   /** Rules of a part that ran but could not judge (host facts not gathered), with the reason. */
   notChecked?: ReadonlyMap<string, string>;
   lang: Lang;
@@ -99,9 +101,14 @@ export function evaluateChecklist(list: readonly ChecklistItem[], input: Checkli
       if (open) item = { ...common, status: 'failed', state: 'open', note: n.openFindings(open) };
       else if (!ran) {
         const parts = new Set<FindingSource>();
-        for (const [id, src] of input.ruleSources) if (matches(id) && input.notRun.has(src)) parts.add(src);
+        const down = new Set<FindingSource>();
+        for (const [id, src] of input.ruleSources) {
+          if (!matches(id)) continue;
+          if (input.failed?.has(src)) down.add(src);
+          else if (input.notRun.has(src)) parts.add(src);
+        }
         const unchecked = [...(input.notChecked ?? [])].filter(([id]) => matches(id)).map(([id, why]) => `${id}: ${why}`);
-        const hints = [...[...parts].map((p) => n.partHint[p]), ...unchecked];
+        const hints = [...[...down].map((p) => `${p}: ${input.failed!.get(p)}`), ...[...parts].map((p) => n.partHint[p]), ...unchecked];
         item = { ...common, status: 'not-run', state: 'open', note: hints.length ? n.notRun(hints.join('; ')) : n.noRule };
       } else if (accepted) item = { ...common, status: 'waived', state: 'waived', note: n.waivedFindings(accepted) };
       else item = { ...common, status: 'passed', state: 'met' };
@@ -143,6 +150,7 @@ const VERDICT_TEXT = {
     waivedP0: (ids: string[]) => `${ids.length} P0 item${ids.length === 1 ? '' : 's'} deferred or waived: ${ids.join(', ')}`,
     waivedFindings: (n: number, failOn: FailOn) => `${n} finding${n === 1 ? '' : 's'} at or above ${failOn} waived or in the baseline`,
     clean: (failOn: FailOn) => (failOn === 'none' ? 'no P0 item open' : `no P0 item open, no open finding at or above ${failOn}`),
+    failed: (part: string, why: string) => `${part} could not run: ${why}`,
   },
   ja: {
     openP0: (ids: string[]) => `P0 の項目 ${ids.length} 件が未完了: ${ids.join(', ')}`,
@@ -150,21 +158,29 @@ const VERDICT_TEXT = {
     waivedP0: (ids: string[]) => `P0 の項目 ${ids.length} 件が延期または免除: ${ids.join(', ')}`,
     waivedFindings: (n: number, failOn: FailOn) => `重大度 ${failOn} 以上の指摘 ${n} 件が免除またはベースライン`,
     clean: (failOn: FailOn) => (failOn === 'none' ? '未完了の P0 項目はありません' : `未完了の P0 項目も、重大度 ${failOn} 以上の未対応の指摘もありません`),
+    failed: (part: string, why: string) => `${part} を実行できませんでした: ${why}`,
   },
 };
 
 /**
- * `not-ready` when a P0 item is open or an open finding is at or above --fail-on;
+ * `not-ready` when a P0 item is open, an open finding is at or above --fail-on, or a part asked
+ * for could not run (`failed`: nothing it checks can be vouched for);
  * `ready-with-waivers` when only waived / deferred things (P0 items, findings at or above
  * --fail-on that are waived or in the baseline) stand between; else `ready`.
  */
-export function decideVerdict(items: readonly ReadinessItem[], findings: readonly Finding[], failOn: FailOn, lang: Lang): { verdict: Verdict; reasons: string[] } {
+export function decideVerdict(
+  items: readonly ReadinessItem[],
+  findings: readonly Finding[],
+  failOn: FailOn,
+  lang: Lang,
+  failed: ReadonlyMap<FindingSource, string> = new Map(),
+): { verdict: Verdict; reasons: string[] } {
   const t = VERDICT_TEXT[lang];
   const p0 = (state: ItemState) => items.filter((i) => i.priority === 'P0' && i.state === state).map((i) => i.id);
   const openP0 = p0('open');
   const failing = findings.filter((f) => f.status === 'open' && failsAt(f.severity, failOn)).length;
-  if (openP0.length || failing) {
-    const reasons: string[] = [];
+  if (openP0.length || failing || failed.size) {
+    const reasons: string[] = [...[...failed].map(([part, why]) => t.failed(part, why))];
     if (openP0.length) reasons.push(t.openP0(openP0));
     if (failing) reasons.push(t.failing(failing, failOn));
     return { verdict: 'not-ready', reasons };

@@ -5,6 +5,16 @@
  * (created when missing; items already there and comments are kept).
  */
 import type { ChecklistItem } from '../../contracts/config.js';
+import type { Localized } from '../../contracts/types.js';
+import { L } from '../../lib/i18n.js';
+
+/** Why the starter checklist cannot be added to an existing honban.yml. */
+export class InitError extends Error {
+  constructor(readonly text: Localized) {
+    super(text.en);
+    this.name = 'InitError';
+  }
+}
 
 export const STARTER_CHECKLIST: readonly ChecklistItem[] = [
   {
@@ -78,13 +88,16 @@ export async function addStarterChecklist(existing: string | undefined): Promise
     return { text: prefix + doc.toString({ lineWidth: 0 }), added: items.map((i) => i.id), kept: [] };
   }
   const doc = YAML.parseDocument(existing);
-  if (doc.errors.length) throw new Error(`honban.yml is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-  if (!YAML.isMap(doc.contents) && doc.contents !== null) throw new Error('honban.yml must be a mapping');
+  if (doc.errors.length) {
+    const first = doc.errors[0]!.message.split('\n')[0];
+    throw new InitError(L(`honban.yml is not valid YAML: ${first}`, `honban.yml が正しい YAML ではありません: ${first}`));
+  }
+  if (!YAML.isMap(doc.contents) && doc.contents !== null) throw new InitError(L('honban.yml must be a mapping', 'honban.yml はマッピング (キーと値の組) でなければなりません'));
   const current = doc.get('checklist');
   const have = new Set<string>();
   if (YAML.isSeq(current)) {
     for (const it of current.items) if (YAML.isMap(it) && typeof it.get('id') === 'string') have.add(it.get('id') as string);
-  } else if (current !== undefined && current !== null) throw new Error('checklist: in honban.yml is not a list');
+  } else if (current !== undefined && current !== null) throw new InitError(L('checklist: in honban.yml is not a list', 'honban.yml の checklist: がリストではありません'));
   const missing = items.filter((i) => !have.has(i.id));
   if (YAML.isSeq(current)) {
     for (const i of missing) current.add(doc.createNode(i));

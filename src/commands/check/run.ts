@@ -9,7 +9,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findConfig, loadConfig } from '../../config/load.js';
 import type { HonbanConfig } from '../../contracts/config.js';
-import { UserError } from '../../contracts/errors.js';
 import type { FailOn, Finding, FindingSource, FindingStatus, Lang, Readiness, Report, ReportError, RuleSummary, Summary } from '../../contracts/types.js';
 import { writeBaseline } from '../../engine/post/baseline.js';
 import { ALL_RULES } from '../../rules/index.js';
@@ -18,9 +17,8 @@ import { decideVerdict, evaluateChecklist } from './checklist.js';
 import { gitInfo, projectKey } from './git.js';
 import type { ProbeRunOptions } from '../probe/index.js';
 import type { HistoryStore, Keep, RunInput, StoredFinding, Unjudged } from '../history/index.js';
-import { StoreError } from '../history/sql.js';
-/** A one-language user error (the message is the same in en and ja). */
-const userError = (m: string, details: string[] = []) => new UserError({ en: m, ja: m }, details);
+import { StoreError, storeUserError } from '../history/sql.js';
+import { noSuchConfig, noSuchDirectory, notADirectory } from '../../lib/user-errors.js';
 
 export interface CheckOptions {
   /** The directory to check (default: the current directory). */
@@ -72,7 +70,7 @@ async function configOf(dir: string, given: CheckOptions['config']): Promise<{ c
     file = given.source;
     if (!file || !existsSync(file)) return { config };
   } else {
-    if (given && !existsSync(given)) throw userError(`cannot read config ${given}: no such file`);
+    if (given && !existsSync(given)) throw noSuchConfig(given);
     file = given ?? findConfig(dir);
     config = await loadConfig(file, new Set(ALL_RULES.map((r) => r.id)));
     if (!file) return { config };
@@ -91,9 +89,9 @@ export async function check(opts: CheckOptions = {}): Promise<CheckResult> {
   try {
     st = statSync(dir);
   } catch {
-    throw userError(`cannot read ${dirArg}: no such directory`);
+    throw noSuchDirectory(dirArg);
   }
-  if (!st.isDirectory()) throw userError(`${dirArg} is not a directory (honban check reads a repository or deployment directory)`);
+  if (!st.isDirectory()) throw notADirectory(dirArg, 'honban check');
   const { config, text: configText, display: configDisplay } = await configOf(dir, opts.config);
   const { resolveEnvName } = await import('../../collect/env/layers.js');
   const environment = resolveEnvName(opts.environment ?? config.environment ?? 'production', config);
@@ -123,7 +121,7 @@ export async function check(opts: CheckOptions = {}): Promise<CheckResult> {
 }
 
 function storeFailure(e: unknown): Error {
-  if (e instanceof StoreError) return userError(`history store: ${e.message} (--no-history skips storing)`);
+  if (e instanceof StoreError) return storeUserError(e, { whileChecking: true });
   return e as Error;
 }
 
@@ -150,6 +148,8 @@ async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
   const judged = new Set<string>();
   const sources: Readiness['sources'] = [];
   const notRun = new Set<FindingSource>();
+  /** Parts asked for that could not run, with why. */
+  const failed = new Map<FindingSource, string>();
   const note = NOTES[lang];
 
   // scan
@@ -180,7 +180,7 @@ async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
   const url = opts.url ?? (opts.probeFacts ? undefined : probeDefaults.url);
   if (url || opts.probeFacts) {
     opts.onProgress?.('probe…');
-    const { probe } = await import('../probe/index.js');
+    const { probe, UNREACHABLE_RULES } = await import('../probe/index.js');
     const p = opts.probe ?? {};
     const probed = await probe({
       ...(url ? { url } : {}),
@@ -204,7 +204,16 @@ async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
     });
     parts.push({ source: 'probe', report: probed.report });
     for (const id of probed.judged) judged.add(id);
-    sources.push({ source: 'probe', ran: true, target: probed.report.target[0], scanned: probed.report.scanned, ...(typeof probed.report.extra?.headline === 'string' ? { note: probed.report.extra.headline } : {}) });
+    // A site that did not answer (DNS or connection) was not checked: the probe asked for could not
+    // run. Its earlier findings are then unchecked in history diff, never fixed, and the verdict
+    // is not ready.
+    const down = probed.report.findings.find((f) => UNREACHABLE_RULES.has(f.ruleId));
+    if (down) {
+      failed.set('probe', down.message);
+      sources.push({ source: 'probe', ran: false, failed: true, target: probed.report.target[0], note: failed.get('probe') });
+    } else {
+      sources.push({ source: 'probe', ran: true, target: probed.report.target[0], scanned: probed.report.scanned, ...(typeof probed.report.extra?.headline === 'string' ? { note: probed.report.extra.headline } : {}) });
+    }
   } else {
     notRun.add('probe');
     sources.push({ source: 'probe', ran: false, note: note.noProbe });
@@ -239,12 +248,13 @@ async function checkWith(opts: CheckOptions, ctx: Ctx): Promise<CheckResult> {
     rulesRan: judged,
     ruleSources,
     notRun,
+    failed,
     notChecked,
     lang,
     today,
     evidenceExists: (p) => !path.isAbsolute(p) && !p.split(/[\\/]/).includes('..') ? existsSync(path.join(dir, p)) : existsSync(p),
   });
-  const { verdict, reasons } = decideVerdict(items, combined.findings, failOn, lang);
+  const { verdict, reasons } = decideVerdict(items, combined.findings, failOn, lang, failed);
   const git = gitInfo(dir);
   const project = opts.history === false ? undefined : projectKey(dir, git, opts.history?.project ?? config.history?.project);
   const readiness: Readiness = {
@@ -388,6 +398,7 @@ export function runInput(report: Report, project: string, durationMs?: number): 
     summary: report.summary,
     statusCounts: report.statusCounts,
     sources: r.sources.filter((s) => s.ran).map((s) => s.source),
+    failed: r.sources.filter((s) => s.failed).map((s) => s.source),
     unjudged: unjudgedOf(report),
     toolVersion: report.tool.version,
     durationMs,

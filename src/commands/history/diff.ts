@@ -6,8 +6,9 @@
  * Checklist items are matched by id; "met" plays the part of "absent": `new` — not met in B, met or
  * absent in A; `fixed` — met (or removed) in B, not met in A; `changed` — another status with the
  * same met-ness (todo → deferred, done → not-applicable).
- * A finding of A that B could not judge — its part (probe, host …) did not run in B, or its file
- * failed to parse or read there, or its rule failed on it — is `unchecked`, never `fixed`.
+ * A finding of A that B could not judge — its part (probe, host …) did not run in B (`not-run`) or
+ * could not (`failed`: the site did not answer), or its file failed to parse or read there, or its
+ * rule failed on it — is `unchecked`, never `fixed`.
  */
 import type { RunSummary } from '../../contracts/types.js';
 import type { RunDetail, StoredFinding, StoredItem } from './types.js';
@@ -23,11 +24,11 @@ export interface RunDiff {
   fixed: DiffEntry[];
   changed: DiffEntry[];
   /** Findings of A that B did not judge, with why. */
-  unchecked: (DiffEntry & { reason: 'not-run' | 'not-read' | 'rule-failed' })[];
+  unchecked: (DiffEntry & { reason: 'not-run' | 'failed' | 'not-read' | 'rule-failed' })[];
 }
 
 const strip = (r: RunDetail): RunSummary => {
-  const { findings: _f, items: _i, project: _p, sources: _s, unjudged: _u, ...rest } = r;
+  const { findings: _f, items: _i, project: _p, sources: _s, failed: _x, unjudged: _u, ...rest } = r;
   return rest;
 };
 
@@ -35,7 +36,9 @@ export function diffRuns(a: RunDetail, b: RunDetail): RunDiff {
   const out: RunDiff = { from: strip(a), to: strip(b), new: [], fixed: [], changed: [], unchecked: [] };
   // Runs stored before `sources` was read back have none: then every part counts as run.
   const ran = new Set(b.sources);
+  const failed = new Set(b.failed ?? []);
   const whyUnchecked = (f: StoredFinding): RunDiff['unchecked'][number]['reason'] | undefined => {
+    if (failed.has(f.source)) return 'failed';
     if (ran.size && !ran.has(f.source)) return 'not-run';
     for (const u of b.unjudged) {
       if (u.file !== f.file) continue;

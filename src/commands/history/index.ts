@@ -5,11 +5,12 @@
  */
 import path from 'node:path';
 import { ensureHonbanDir, HONBAN_DIR } from '../../lib/honban-dir.js';
+import { L } from '../../lib/i18n.js';
 import { migrate, SqlStore, StoreError } from './sql.js';
 import type { HistoryStore, Keep } from './types.js';
 
 export type { HistoryStore, Keep, RunDetail, RunInput, StoredFinding, StoredItem, Unjudged } from './types.js';
-export { StoreError } from './sql.js';
+export { StoreError, storeUserError } from './sql.js';
 
 export const DEFAULT_SQLITE = 'history.sqlite';
 
@@ -65,11 +66,11 @@ export function storeSpec(raw: string | undefined, dir: string, base: string = p
   if (/^sqlite:/i.test(raw)) {
     let p = raw.slice('sqlite:'.length);
     if (p.startsWith('//')) p = p.slice(2);
-    if (!p) throw new StoreError(`--store sqlite: needs a path (sqlite:.honban/history.sqlite)`);
+    if (!p) throw new StoreError(L('--store sqlite: needs a path (sqlite:.honban/history.sqlite)', '--store sqlite: にはパスが必要です (sqlite:.honban/history.sqlite)'));
     const file = path.resolve(base, p);
     return { kind: 'sqlite', target: file, display: shownPath(file) };
   }
-  throw new StoreError(`a store is sqlite:PATH or postgres://user@host/db, not "${redactUrl(raw)}"`);
+  throw new StoreError(L(`a store is sqlite:PATH or postgres://user@host/db, not "${redactUrl(raw)}"`, `ストアは sqlite:PATH か postgres://user@host/db で指定します ("${redactUrl(raw)}" ではなく)`));
 }
 
 /** Opens (and migrates) a store. `mustExist`: for reading history, do not create a SQLite file. */
@@ -102,6 +103,6 @@ export function parseKeep(v: string | number | undefined): Keep {
   if (v === undefined) return {};
   const s = String(v).trim();
   const m = /^([1-9]\d*)(d?)$/.exec(s);
-  if (!m) throw new StoreError(`--keep must be a number of days (180d) or of runs (500), not "${s}"`);
+  if (!m) throw new StoreError(L(`--keep must be a number of days (180d) or of runs (500), not "${s}"`, `--keep は日数 (180d) か実行回数 (500) にしてください ("${s}" ではなく)`));
   return m[2] ? { days: Number(m[1]) } : { runs: Number(m[1]) };
 }

@@ -77,3 +77,23 @@ test('postgres: a wrong password or an unreachable server is a clear error that 
     return true;
   });
 });
+
+test('postgres: the unix-socket form postgres:///DB?host=DIR reaches the same store; no Cloudflare probe loads fetch', { skip: skip || (!process.env.HONBAN_TEST_PG_URL ? false : 'HONBAN_TEST_PG_URL: no local socket') }, async () => {
+  const url = await freshDatabase();
+  const tcp = await openStore(storeSpec(url, '/nowhere'));
+  const id = await tcp.record(run('p', '2026-11-01T00:00:00.000Z', []));
+  await tcp.close();
+  const db = new URL(url).pathname.slice(1);
+  const socketUrl = `postgres://honban@/${db}?host=${encodeURIComponent(server!.socketDir!)}&port=${server!.port}`;
+  const spec = storeSpec(socketUrl, '/nowhere');
+  assert.equal(spec.kind, 'postgres');
+  const viaSocket = await openStore(spec, { mustExist: true });
+  try {
+    assert.deepEqual((await viaSocket.runs('p')).map((r) => r.id), [id]);
+    assert.equal((await viaSocket.details('p', [id, 999_999]))[1], undefined);
+  } finally {
+    await viaSocket.close();
+  }
+  // pg was loaded with a stand-in navigator: it is gone again (Node 20 has none of its own).
+  if (Number(process.versions.node.split('.')[0]) < 21) assert.equal((globalThis as { navigator?: unknown }).navigator, undefined);
+});

@@ -3,6 +3,9 @@
  * transaction per run, retention. The two drivers differ only behind `Db` (placeholders, DDL types,
  * how a transaction is opened).
  */
+import { UserError } from '../../contracts/errors.js';
+import type { Localized } from '../../contracts/types.js';
+import { L } from '../../lib/i18n.js';
 import { SEVERITIES, type FindingSource, type FindingStatus, type RunSummary, type Severity, type Verdict } from '../../contracts/types.js';
 import type { HistoryStore, Keep, RunDetail, RunInput, StoredFinding, StoredItem, Unjudged } from './types.js';
 
@@ -110,7 +113,24 @@ export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'runs, find
 
 const SCHEMA_TABLE = 'honban_schema';
 
-export class StoreError extends Error {}
+/** A history store that cannot be opened, read or written; its text in English and Japanese. */
+export class StoreError extends Error {
+  readonly text: Localized;
+  constructor(text: Localized) {
+    super(text.en);
+    this.name = 'StoreError';
+    this.text = text;
+  }
+}
+
+/**
+ * A store problem as the user error the CLI prints: "history store: …". `whileChecking`: honban
+ * check adds how to run without a store.
+ */
+export function storeUserError(e: StoreError, opts: { whileChecking?: boolean } = {}): UserError {
+  const hint = opts.whileChecking ? L(' (--no-history skips storing)', ' (--no-history で保存を省略できます)') : L('', '');
+  return new UserError(L(`history store: ${e.text.en}${hint.en}`, `履歴ストア: ${e.text.ja}${hint.ja}`));
+}
 
 /** Serializes async sections on one connection (a connection runs one transaction at a time). */
 export class Mutex {
@@ -133,7 +153,12 @@ export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATI
 }
 
 function newerStore(at: number, newest: number): StoreError {
-  return new StoreError(`the history store is at schema version ${at}, written by a newer honban (this one knows up to ${newest}); upgrade honban`);
+  return new StoreError(
+    L(
+      `the history store is at schema version ${at}, written by a newer honban (this one knows up to ${newest}); upgrade honban`,
+      `履歴ストアのスキーマはバージョン ${at} で、新しい honban が書いたものです (この honban はバージョン ${newest} まで)。honban を更新してください`,
+    ),
+  );
 }
 
 async function migrateLocked(db: Db, migrations: readonly Migration[]): Promise<number> {
@@ -249,7 +274,9 @@ export class SqlStore implements HistoryStore {
           run.project, run.at, run.commit ?? null, run.branch ?? null, run.environment, run.verdict, run.failOn,
           s.critical, s.high, s.medium, s.low, s.info, c.open, c.waived, c.suppressed, c.baseline,
           run.items.length, run.items.filter((i) => i.state === 'open').length,
-          run.sources.join(','), JSON.stringify(run.unjudged ?? []), run.toolVersion, run.durationMs ?? null,
+          // A part that could not run is kept as `probe!` (a reader that does not know the mark
+          // sees a part that did not run, which is what it was).
+          [...run.sources, ...(run.failed ?? []).map((f) => `${f}!`)].join(','), JSON.stringify(run.unjudged ?? []), run.toolVersion, run.durationMs ?? null,
         ],
       );
       const runId = num(rows[0]!.id);
@@ -308,52 +335,69 @@ export class SqlStore implements HistoryStore {
   }
 
   async run(project: string, id: number): Promise<RunDetail | undefined> {
-    const rows = await this.db.all<RunRow & { sources: string; unjudged: string }>(`SELECT ${RUN_COLUMNS}, sources, unjudged FROM honban_runs WHERE project = ? AND id = ?`, [project, id]);
-    if (!rows[0]) return undefined;
-    const findings = await this.db.all<{ fkey: string; rule_id: string; file: string; source: string; message: string; severity: string; status: string; line: number | null }>(
-      `SELECT f.fkey, f.rule_id, f.file, f.source, f.message, rf.severity, rf.status, rf.line
+    return (await this.details(project, [id]))[0];
+  }
+
+  /** Several runs in three queries (runs, their findings, their items), in the order of `ids`. */
+  async details(project: string, ids: readonly number[]): Promise<(RunDetail | undefined)[]> {
+    const wanted = [...new Set(ids)];
+    if (!wanted.length) return [];
+    const inList = wanted.map(() => '?').join(', ');
+    const rows = await this.db.all<RunRow & { sources: string; unjudged: string }>(`SELECT ${RUN_COLUMNS}, sources, unjudged FROM honban_runs WHERE project = ? AND id IN (${inList})`, [project, ...wanted]);
+    const found = rows.map((r) => num(r.id));
+    if (!found.length) return ids.map(() => undefined);
+    const runList = found.map(() => '?').join(', ');
+    const findings = await this.db.all<{ run_id: number | string; fkey: string; rule_id: string; file: string; source: string; message: string; severity: string; status: string; line: number | null }>(
+      `SELECT rf.run_id, f.fkey, f.rule_id, f.file, f.source, f.message, rf.severity, rf.status, rf.line
        FROM honban_run_findings rf JOIN honban_findings f ON f.id = rf.finding_id
-       WHERE rf.run_id = ? ORDER BY f.file, rf.line, f.rule_id, f.fkey`,
-      [id],
+       WHERE rf.run_id IN (${runList}) ORDER BY f.file, rf.line, f.rule_id, f.fkey`,
+      found,
     );
-    const items = await this.db.all<{ item_id: string; title: string; kind: string; priority: string; status: string; state: string; findings: number; owner: string | null; due: string | null; until_day: string | null }>(
-      `SELECT i.item_id, i.title, ri.kind, ri.priority, ri.status, ri.state, ri.findings, ri.owner, ri.due, ri.until_day
+    const items = await this.db.all<{ run_id: number | string; item_id: string; title: string; kind: string; priority: string; status: string; state: string; findings: number; owner: string | null; due: string | null; until_day: string | null }>(
+      `SELECT ri.run_id, i.item_id, i.title, ri.kind, ri.priority, ri.status, ri.state, ri.findings, ri.owner, ri.due, ri.until_day
        FROM honban_run_items ri JOIN honban_items i ON i.id = ri.item_ref
-       WHERE ri.run_id = ? ORDER BY i.item_id`,
-      [id],
+       WHERE ri.run_id IN (${runList}) ORDER BY i.item_id`,
+      found,
     );
-    return {
-      ...summaryOf(rows[0]),
-      project,
-      sources: rows[0].sources ? (rows[0].sources.split(',') as FindingSource[]) : [],
-      unjudged: parseUnjudged(rows[0].unjudged),
-      findings: findings.map(
-        (f): StoredFinding => ({
-          key: f.fkey,
-          ruleId: f.rule_id,
-          file: f.file,
-          ...(f.line === null || f.line === undefined ? {} : { line: num(f.line) }),
-          severity: f.severity as Severity,
-          status: f.status as FindingStatus,
-          source: f.source as StoredFinding['source'],
-          message: f.message,
-        }),
-      ),
-      items: items.map(
-        (i): StoredItem => ({
-          id: i.item_id,
-          title: i.title,
-          kind: i.kind as StoredItem['kind'],
-          priority: i.priority as StoredItem['priority'],
-          status: i.status as StoredItem['status'],
-          state: i.state as StoredItem['state'],
-          findings: num(i.findings),
-          ...(opt(i.owner) ? { owner: opt(i.owner) } : {}),
-          ...(opt(i.due) ? { due: opt(i.due) } : {}),
-          ...(opt(i.until_day) ? { until: opt(i.until_day) } : {}),
-        }),
-      ),
-    };
+    const byId = new Map<number, RunDetail>();
+    for (const r of rows) {
+      byId.set(num(r.id), {
+        ...summaryOf(r),
+        project,
+        sources: (r.sources ? r.sources.split(',') : []).filter((x) => !x.endsWith('!')) as FindingSource[],
+        failed: (r.sources ? r.sources.split(',') : []).filter((x) => x.endsWith('!')).map((x) => x.slice(0, -1)) as FindingSource[],
+        unjudged: parseUnjudged(r.unjudged),
+        findings: [],
+        items: [],
+      });
+    }
+    for (const f of findings) {
+      byId.get(num(f.run_id))?.findings.push({
+        key: f.fkey,
+        ruleId: f.rule_id,
+        file: f.file,
+        ...(f.line === null || f.line === undefined ? {} : { line: num(f.line) }),
+        severity: f.severity as Severity,
+        status: f.status as FindingStatus,
+        source: f.source as StoredFinding['source'],
+        message: f.message,
+      });
+    }
+    for (const i of items) {
+      byId.get(num(i.run_id))?.items.push({
+        id: i.item_id,
+        title: i.title,
+        kind: i.kind as StoredItem['kind'],
+        priority: i.priority as StoredItem['priority'],
+        status: i.status as StoredItem['status'],
+        state: i.state as StoredItem['state'],
+        findings: num(i.findings),
+        ...(opt(i.owner) ? { owner: opt(i.owner) } : {}),
+        ...(opt(i.due) ? { due: opt(i.due) } : {}),
+        ...(opt(i.until_day) ? { until: opt(i.until_day) } : {}),
+      });
+    }
+    return ids.map((id) => byId.get(id));
   }
 
   async prune(project: string, keep: Keep, now: Date): Promise<number> {

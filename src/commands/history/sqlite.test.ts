@@ -46,7 +46,7 @@ test('sqlite: reading a store that does not exist creates nothing', async () => 
 test('sqlite: a file that is not a database is a clear error, not a crash', async () => {
   const file = path.join(root, 'garbage.sqlite');
   writeFileSync(file, 'this is not a database, just text '.repeat(200));
-  await assert.rejects(openStore({ kind: 'sqlite', target: file, display: file }), (e: Error) => e.name === 'Error' && /not a database|file is not a database/i.test(e.message));
+  await assert.rejects(openStore({ kind: 'sqlite', target: file, display: file }), (e: Error) => e.name === 'StoreError' && /not a database|file is not a database/i.test(e.message));
 });
 
 test('sqlite: a lock left by a killed process is broken once it is stale; a fresh one is respected: the second writer waits, then names the lock to remove', async () => {

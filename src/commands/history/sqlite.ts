@@ -11,6 +11,7 @@ import { mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { L } from '../../lib/i18n.js';
 import { Mutex, StoreError, type Db } from './sql.js';
 
 interface WasmDatabase {
@@ -61,7 +62,7 @@ export class SqliteDb implements Db {
     try {
       this.db = new Database(file, { fileMustExist: !!opts.mustExist });
     } catch (e) {
-      throw new StoreError(`cannot open ${file}: ${(e as Error).message}`);
+      throw new StoreError(L(`cannot open ${file}: ${(e as Error).message}`, `${file} を開けません: ${(e as Error).message}`));
     }
   }
 
@@ -74,7 +75,7 @@ export class SqliteDb implements Db {
       try {
         return fn();
       } catch (e) {
-        if (!isBusy(e)) throw e instanceof StoreError ? e : new StoreError(`${this.file}: ${(e as Error).message}`);
+        if (!isBusy(e)) throw e instanceof StoreError ? e : new StoreError(L(`${this.file}: ${(e as Error).message}`, `${this.file}: ${(e as Error).message}`));
         if (Date.now() > deadline) {
           // A honban killed while it held the lock leaves the lock directory behind. Every honban
           // transaction takes well under a second: a lock untouched for STALE_LOCK_MS is stale.
@@ -83,7 +84,12 @@ export class SqliteDb implements Db {
             deadline = Date.now() + this.busyTimeoutMs;
             continue;
           }
-          throw new StoreError(`${this.file} is locked by another process (for more than ${Math.round(this.busyTimeoutMs / 1000)} s); if no honban is running, remove the directory ${this.file}.lock`);
+          throw new StoreError(
+            L(
+              `${this.file} is locked by another process (for more than ${Math.round(this.busyTimeoutMs / 1000)} s); if no honban is running, remove the directory ${this.file}.lock`,
+              `${this.file} は別のプロセスがロックしています (${Math.round(this.busyTimeoutMs / 1000)} 秒以上)。honban が動いていなければディレクトリ ${this.file}.lock を削除してください`,
+            ),
+          );
         }
         await sleep(wait);
         wait = Math.min(wait * 2, 200);

@@ -42,6 +42,8 @@ export interface RunInput {
   summary: RunSummary['summary'];
   statusCounts: Record<FindingStatus, number>;
   sources: FindingSource[];
+  /** The parts asked for that could not run (the probe's site did not answer). */
+  failed?: FindingSource[];
   /**
    * What the run could not judge: files that failed to parse or read (`ruleId` absent), or one rule
    * on one file that failed. A finding of an earlier run there is not "fixed" in `history diff`.
@@ -62,6 +64,8 @@ export interface RunDetail extends RunSummary {
   project: string;
   /** The parts that ran (scan, env, probe, host). */
   sources: FindingSource[];
+  /** The parts asked for that could not run. */
+  failed: FindingSource[];
   unjudged: Unjudged[];
   findings: StoredFinding[];
   items: StoredItem[];
@@ -82,6 +86,8 @@ export interface HistoryStore {
   /** Runs of a project, newest first. */
   runs(project: string, opts?: { limit?: number; environment?: string }): Promise<RunSummary[]>;
   run(project: string, id: number): Promise<RunDetail | undefined>;
+  /** Several runs at once (fewer round trips to a server), in the order of `ids`. */
+  details(project: string, ids: readonly number[]): Promise<(RunDetail | undefined)[]>;
   /** Deletes runs beyond the retention; returns how many. */
   prune(project: string, keep: Keep, now: Date): Promise<number>;
   /** The schema version the store is at. */
