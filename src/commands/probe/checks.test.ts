@@ -152,7 +152,9 @@ test('latency: sequential samples against a threshold (option thresholdMs)', { s
     probeLive(slow.url, { caFile: local.caFile, httpUrl: `http://127.0.0.1:${port}/` }),
   ]);
   assert.deepEqual(a.of('perf/slow-response').map((f) => f.severity), ['medium']);
-  assert.match(a.of('perf/slow-response')[0]!.message, /p50 1\d\d ms/);
+  // The server waits 120 ms before answering: p50 is at least that (no upper bound — a busy machine only adds).
+  const p50 = /p50 (\d+) ms/.exec(a.of('perf/slow-response')[0]!.message);
+  assert.ok(p50 && Number(p50[1]) >= 120, a.of('perf/slow-response')[0]!.message);
   assert.deepEqual(domain(b.ids, 'perf/'), [], 'under the default 2 s');
 });
 
