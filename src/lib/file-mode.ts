@@ -1,7 +1,12 @@
 /**
- * File permission modes as written for chmod (Dockerfile RUN lines, provisioning scripts): one
- * reading of "world-writable" for every rule that judges a chmod.
+ * File permission modes: as written for chmod (Dockerfile RUN lines, provisioning scripts) — one
+ * reading of "world-writable" for every rule that judges a chmod — and as shown in a finding.
  */
+
+/** A mode as a finding shows it: `644`, or `1777` with the special bits (setuid, setgid, sticky). */
+export function octalMode(mode: number, opts: { special?: boolean } = {}): string {
+  return (mode & (opts.special ? 0o7777 : 0o777)).toString(8).padStart(3, '0');
+}
 
 /**
  * Does a chmod mode give write permission to others (`777`, `0666`, `a+rwx`, `o+w`, `ugo=rwx` …)?

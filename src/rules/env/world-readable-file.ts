@@ -1,3 +1,4 @@
+import { octalMode } from '../../lib/file-mode.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({
@@ -23,7 +24,7 @@ export default defineRule({
     for (const f of facts.envFile) {
       // Group or other bits: only the service account should read an env file.
       if (f.mode === undefined || (f.mode & 0o077) === 0) continue;
-      const mode = (f.mode & 0o777).toString(8).padStart(3, '0');
+      const mode = octalMode(f.mode);
       const who = f.mode & 0o007 ? { en: 'every user', ja: 'すべてのユーザー' } : { en: 'its group', ja: 'グループ' };
       const holds = f.secretCount ? { en: `; it holds ${f.secretCount} secret value${f.secretCount === 1 ? '' : 's'}`, ja: `。秘密値を ${f.secretCount} 件含みます` } : { en: '', ja: '' };
       ctx.report({

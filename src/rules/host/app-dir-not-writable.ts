@@ -1,6 +1,5 @@
+import { octalMode } from '../../lib/file-mode.js';
 import { defineRule } from '../define.js';
-
-const oct = (m: number) => (m & 0o7777).toString(8).padStart(3, '0');
 
 export default defineRule({
   id: 'host/app-dir-not-writable',
@@ -29,12 +28,12 @@ export default defineRule({
         const owner = d.owner ?? `uid ${d.uid}`;
         const grp = d.group ?? `gid ${d.gid}`;
         if (d.mode & 0o002 && !(d.mode & 0o1000)) {
-          ctx.report({ ...at, severity: 'high', message: { en: `${d.path} is writable by every user (mode ${oct(d.mode)})`, ja: `${d.path} は全ユーザーが書き込めます (モード ${oct(d.mode)})` } });
+          ctx.report({ ...at, severity: 'high', message: { en: `${d.path} is writable by every user (mode ${octalMode(d.mode, { special: true })})`, ja: `${d.path} は全ユーザーが書き込めます (モード ${octalMode(d.mode, { special: true })})` } });
           continue;
         }
         const writable = user === 'root' || (owner === user && d.mode & 0o200) || (grp === group && d.mode & 0o020) || d.mode & 0o002;
         if (writable) continue;
-        ctx.report({ ...at, message: { en: `${d.path} is owned by ${owner}:${grp} (mode ${oct(d.mode)}): the service user ${user} cannot write its ${d.purpose === 'log' ? 'logs' : 'data'} there`, ja: `${d.path} の所有者は ${owner}:${grp} (モード ${oct(d.mode)}) で、サービスユーザー ${user} が${d.purpose === 'log' ? 'ログ' : 'データ'}を書き込めません` } });
+        ctx.report({ ...at, message: { en: `${d.path} is owned by ${owner}:${grp} (mode ${octalMode(d.mode, { special: true })}): the service user ${user} cannot write its ${d.purpose === 'log' ? 'logs' : 'data'} there`, ja: `${d.path} の所有者は ${owner}:${grp} (モード ${octalMode(d.mode, { special: true })}) で、サービスユーザー ${user} が${d.purpose === 'log' ? 'ログ' : 'データ'}を書き込めません` } });
       }
     }
   },

@@ -1,6 +1,5 @@
+import { octalMode } from '../../lib/file-mode.js';
 import { defineRule } from '../define.js';
-
-const oct = (m: number) => (m & 0o777).toString(8).padStart(3, '0');
 
 export default defineRule({
   id: 'host/env-file-permissions',
@@ -24,7 +23,7 @@ export default defineRule({
         const owner = f.owner ?? `uid ${f.uid}`;
         const grp = f.group ?? `gid ${f.gid}`;
         const problems: { en: string; ja: string }[] = [];
-        if (f.mode & 0o022) problems.push({ en: `writable by ${f.mode & 0o002 ? 'every user' : `group ${grp}`} (mode ${oct(f.mode)})`, ja: `${f.mode & 0o002 ? '全ユーザー' : `グループ ${grp}`}が書き込めます (モード ${oct(f.mode)})` });
+        if (f.mode & 0o022) problems.push({ en: `writable by ${f.mode & 0o002 ? 'every user' : `group ${grp}`} (mode ${octalMode(f.mode)})`, ja: `${f.mode & 0o002 ? '全ユーザー' : `グループ ${grp}`}が書き込めます (モード ${octalMode(f.mode)})` });
         if (owner !== 'root' && owner !== user) problems.push({ en: `owned by ${owner}, not root or the service user ${user}`, ja: `所有者が ${owner} で、root でもサービスユーザー ${user} でもありません` });
         if (f.mode & 0o040 && grp !== group && grp !== 'root') problems.push({ en: `readable by group ${grp}, which is not the service's group ${group}`, ja: `サービスのグループ ${group} ではないグループ ${grp} が読めます` });
         if (!problems.length) continue;
