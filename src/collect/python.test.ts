@@ -233,7 +233,7 @@ test('python collector: a syntax error keeps what parses and names the error; an
   assert.ok(fact.assignments.some((a) => a.key === 'DEBUG' && a.value.resolved === 'on'));
   assert.equal(fact.parseError?.line, 3);
   assert.match(fact.parseError!.message, /^Python syntax error/);
-  const { fact: bad } = await collect('notpython.py', '<<<<<<< HEAD\n}{][)(\n>>>>>>> other\n@@@ ### $$$\n');
+  const { fact: bad } = await collect('notpython.py', '<<<<<<< HEAD\n}{][)( os.environ\n>>>>>>> other\n@@@ ### $$$\n');
   assert.equal(bad.parseError?.unparsed, true);
   assert.equal(typeof bad.parseError?.line, 'number');
   assert.deepEqual([bad.assignments.length, bad.calls.length, bad.envReads.length], [0, 0, 0]);
@@ -272,4 +272,30 @@ test('python collector: env reads carry guarded / devOnly / alternatives / envir
 test('python collector: a read inside an `or` chain has the chain as its fallback', async () => {
   const { fact } = await collect('app.py', text('import os', "name = config_name or os.environ.get('FLASK_ENV') or 'default'", "x = (os.getenv('A') or os.getenv('B')) or 'z'"));
   assert.deepEqual(fact.envReads.map((r) => `${r.name} ${r.hasDefault} ${r.defaultValue ?? ''}`.trim()), ['FLASK_ENV true default', 'A true', 'B true z']);
+});
+
+test('python collector: a file no rule can use is not parsed (an empty, skimmed fact); files rules read by name always are', async () => {
+  const model = text('from django.db import models', '', 'class Site(models.Model):', "    name = models.CharField(max_length=100, default='x')", '    def __str__(self):', '        return self.name');
+  const { fact } = await collect('dcim/models/sites.py', model);
+  assert.equal(fact.skimmed, true);
+  assert.deepEqual([fact.assignments.length, fact.calls.length, fact.imports.length], [0, 0, 0]);
+  // A syntax error in a skimmed file is not reported: honban is not a Python linter.
+  const { fact: broken } = await collect('dcim/views.py', 'def broken(:\n    pass\n');
+  assert.deepEqual([broken.skimmed, broken.parseError], [true, undefined]);
+  // Each kind of word makes the file worth parsing.
+  for (const line of ["import flask", "x = os.environ['X']", "API_TOKEN = 'abc'", "URL = 'postgres://u:p@h/db'", "class ProductionConfig:", "workers = 4", "SENTRY_DSN = 'x'", "app = create_app()"]) {
+    const { fact: f } = await collect('pkg/mod.py', text(line));
+    assert.equal(f.skimmed, undefined, line);
+  }
+  // Read by name whatever their text: Flask config modules, gunicorn configuration, Django settings.
+  for (const p of ['config.py', 'app/prod_settings.py', 'gunicorn.conf.py']) assert.equal((await collect(p, text('X = 1'))).fact.skimmed, undefined, p);
+  const settings: SourceFile[] = [
+    { path: 'proj/settings/base.py', content: 'INSTALLED_APPS = []\n', kind: 'python', environment: 'shared', gitIgnored: false },
+    { path: 'proj/settings/prod.py', content: 'X = 1\n', kind: 'python', environment: 'production', gitIgnored: false },
+  ];
+  assert.equal((await collect('proj/settings/prod.py', 'X = 1\n', 'production', settings)).fact.skimmed, undefined);
+  // exhaustive: every file parsed (how tests prove the check loses no finding)
+  const r = await collector.collect({ path: 'dcim/models/sites.py', content: model, kind: 'python', environment: 'shared', gitIgnored: false }, { environment: 'production', files: [], customEnvs: [], registerSecret() {}, exhaustive: true });
+  assert.equal((r as PythonFact).skimmed, undefined);
+  assert.deepEqual((r as PythonFact).imports, ['django']);
 });

@@ -6,6 +6,8 @@ import type { Collector } from '../contracts/collector.js';
 import { SHARED, type EnvName } from '../contracts/types.js';
 import { firstError, pos, withLiteTree } from './treesitter.js';
 import { PythonExtractor } from './python/extract.js';
+import { pythonMayMatter } from './python/relevance.js';
+import { isFlaskConfigModuleName } from '../facts/python/query.js';
 import { isDjangoSettings, type PythonContext } from './file-context.js';
 import type { PythonFact } from '../facts/python/types.js';
 
@@ -26,11 +28,12 @@ export function isGunicornConfigPath(path: string): boolean {
   return false;
 }
 
-/** The fact of a file nothing could be read from: only where it is and what it is. */
-function unparsedFact(file: string, environment: EnvName, django: boolean, gunicornConfig: boolean, parseError: NonNullable<PythonFact['parseError']>): PythonFact {
+/** The fact of a file nothing was read from: only where it is and what it is. */
+function emptyFact(file: string, environment: EnvName, django: boolean, gunicornConfig: boolean, parseError?: NonNullable<PythonFact['parseError']>): PythonFact {
   return {
     file, environment, imports: [], flaskApps: [], envReads: [], assignments: [], calls: [], fileUploads: [], fileSaves: [], errorHandlers: [], literalAssignments: [],
-    django: django ? { starImports: [] } : undefined, gunicornConfig, hasMainGuard: false, syntaxErrors: 1, parseError,
+    django: django ? { starImports: [] } : undefined, gunicornConfig, hasMainGuard: false,
+    ...(parseError ? { syntaxErrors: 1, parseError } : { syntaxErrors: 0, skimmed: true }),
   };
 }
 
@@ -42,6 +45,11 @@ const collector: Collector<'python'> = {
     const django = (ctx.context as PythonContext | undefined)?.django ?? isDjangoSettings(file, ctx.files);
     // Django convention: settings/local.py is the developer's machine (cookiecutter-django and most templates).
     if (django && environment === SHARED && /(^|\/)settings\/local\.py$/i.test(file.path)) environment = 'development';
+    const gunicornConfig = isGunicornConfigPath(file.path);
+    // A file no rule can use is not parsed (./python/relevance.ts says why each word is needed).
+    if (!ctx.exhaustive && !django && !gunicornConfig && !isFlaskConfigModuleName(file.path) && !pythonMayMatter(file.content)) {
+      return emptyFact(file.path, environment, false, false);
+    }
     return withLiteTree('python', file.content, (tree) => {
       const root = tree.rootNode;
       if (root.hasError) {
@@ -53,7 +61,7 @@ const collector: Collector<'python'> = {
           const e = firstError(root) ?? root;
           const p = pos(e);
           // Not thrown: the (empty) fact keeps the file in its settings group, so rules know a part of it is unknown.
-          return unparsedFact(file.path, environment, django, isGunicornConfigPath(file.path), { line: p.line, column: p.column, message: 'Python syntax error: most of the file does not parse, nothing in it was checked', unparsed: true });
+          return emptyFact(file.path, environment, django, gunicornConfig, { line: p.line, column: p.column, message: 'Python syntax error: most of the file does not parse, nothing in it was checked', unparsed: true });
         }
       }
       const ex = new PythonExtractor(root, {
@@ -61,7 +69,7 @@ const collector: Collector<'python'> = {
         environment,
         customEnvs: ctx.customEnvs,
         isDjangoSettings: django,
-        isGunicornConfig: isGunicornConfigPath(file.path),
+        isGunicornConfig: gunicornConfig,
         registerSecret: (v) => ctx.registerSecret(v),
       });
       const fact = ex.run();

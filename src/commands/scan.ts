@@ -44,6 +44,8 @@ export interface ScanOptions {
    * thread, no time budget) for in-memory `files`.
    */
   jobs?: number;
+  /** Parse every file, also those a collector's cheap check shows no rule can use (tests compare both ways). */
+  parseEveryFile?: boolean;
   /** Time budget per file (parse and extraction), milliseconds; default 5000. */
   fileTimeoutMs?: number;
   /**
@@ -151,6 +153,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     tools: tooling.tools,
     budgetMs: opts.fileTimeoutMs,
     cache,
+    exhaustive: opts.parseEveryFile,
   });
   cache?.save();
   lastStats = stats;

@@ -30,6 +30,11 @@ export interface CollectContext {
   checkpoint?(path: string): void;
   /** Collectors that run a tool; each is off unless the command turns it on. */
   tools?: CollectTools;
+  /**
+   * Parse every file, also those a collector's cheap check shows no rule can use (tests compare
+   * both ways to prove the check loses no finding).
+   */
+  exhaustive?: boolean;
 }
 
 /** Opt-in collectors that run external tools (never on by default: scanning runs no program). */

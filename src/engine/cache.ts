@@ -101,6 +101,7 @@ export function encodePack(entries: readonly [string, Buffer, Buffer, number][])
 export interface CacheKeyContext {
   environment: string;
   customEnvs: readonly string[];
+  exhaustive?: boolean;
 }
 
 export interface FactCacheOptions {
@@ -303,13 +304,13 @@ export class FactCache {
 
   fileKey(collector: string, file: SourceFile, context: unknown, ctx: CacheKeyContext): string {
     return createHash('sha256')
-      .update(JSON.stringify(['file', this.build, collector, ctx.environment, ctx.customEnvs, context ?? null]))
+      .update(JSON.stringify(['file', this.build, collector, ctx.environment, ctx.customEnvs, context ?? null, ctx.exhaustive ?? false]))
       .update(fileIdentity(file))
       .digest('base64url');
   }
 
   projectKey(collector: string, files: readonly SourceFile[], ctx: CacheKeyContext): string {
-    const h = createHash('sha256').update(JSON.stringify(['project', this.build, collector, ctx.environment, ctx.customEnvs]));
+    const h = createHash('sha256').update(JSON.stringify(['project', this.build, collector, ctx.environment, ctx.customEnvs, ctx.exhaustive ?? false]));
     for (const f of files) h.update(fileIdentity(f)).update('\n');
     return h.digest('base64url');
   }

@@ -28,6 +28,8 @@ export interface CollectFilesOptions {
   /** Time budget per file in the pool, milliseconds. */
   budgetMs: number;
   cache?: FactCache;
+  /** Parse every file, also those no rule can use (CollectContext.exhaustive). */
+  exhaustive: boolean;
 }
 
 export interface CollectStats {
@@ -117,7 +119,7 @@ export async function collectFiles(names: readonly string[], files: readonly Sou
   let outcome: PoolOutcome | undefined;
   const local = new Map<string, FileResult>();
   if (tasks.length && opts.jobs > 0) {
-    outcome = await runPool(tasks, { jobs: opts.jobs, budgetMs: opts.budgetMs, environment: opts.environment, customEnvs: opts.customEnvs, table: files });
+    outcome = await runPool(tasks, { jobs: opts.jobs, budgetMs: opts.budgetMs, environment: opts.environment, customEnvs: opts.customEnvs, exhaustive: opts.exhaustive, table: files });
     stats.workers = outcome.stats.workers;
     stats.timeouts = outcome.stats.timeouts;
   } else {
@@ -130,7 +132,7 @@ export async function collectFiles(names: readonly string[], files: readonly Sou
         const r =
           typeof collector === 'string'
             ? loadFailure(u.name, file.path, collector)
-            : await runCollector(u.name, collector, file, { environment: opts.environment, customEnvs: opts.customEnvs, files: project ? files : NO_FILES, context: project ? undefined : (t as { context?: unknown }).context });
+            : await runCollector(u.name, collector, file, { environment: opts.environment, customEnvs: opts.customEnvs, exhaustive: opts.exhaustive, files: project ? files : NO_FILES, context: project ? undefined : (t as { context?: unknown }).context });
         local.set(`${u.name}\0${file.path}`, r);
       }
     }

@@ -23,6 +23,8 @@ export interface CollectOptions {
   budgetMs?: number;
   /** Fact cache (none by default). */
   cache?: FactCache;
+  /** Parse every file, also those no rule can use (CollectContext.exhaustive). */
+  exhaustive?: boolean;
 }
 
 /** Facts needed by these rules, including what their derived facts need. */
@@ -48,6 +50,7 @@ export async function collectFacts(files: readonly SourceFile[], need: Set<strin
       if (value) secrets.add(value);
     },
     tools: opts.tools ?? {},
+    ...(opts.exhaustive ? { exhaustive: true } : {}),
   };
   // Derivers' inputs are collected too (known once the deriver module is loaded).
   const derivers: [string, () => Promise<{ default: Deriver }>][] = [];
@@ -70,6 +73,7 @@ export async function collectFacts(files: readonly SourceFile[], need: Set<strin
     jobs: opts.jobs ?? 0,
     budgetMs: opts.budgetMs ?? DEFAULT_BUDGET_MS,
     cache: opts.cache,
+    exhaustive: opts.exhaustive ?? false,
   });
   const facts: FactStore = collected.facts as FactStore;
   // A file fact's text is the file's, read when a rule first asks (collect/file.ts leaves it out).

@@ -20,7 +20,7 @@ import type { ReportError, SourceFile } from '../contracts/types.js';
 import type { FileResult } from './run-collector.js';
 
 export type ToWorker =
-  | { type: 'init'; environment: string; customEnvs: string[] }
+  | { type: 'init'; environment: string; customEnvs: string[]; exhaustive: boolean }
   | { type: 'table'; files: SourceFile[] }
   | { type: 'file'; seq: number; name: string; file: SourceFile; context?: unknown }
   | { type: 'project'; seq: number; name: string; paths: string[]; exclude: string[] };
@@ -57,6 +57,8 @@ export interface PoolOptions {
   budgetMs: number;
   environment: string;
   customEnvs: string[];
+  /** Parse every file (CollectContext.exhaustive). */
+  exhaustive?: boolean;
   /** Every discovered file, for project-scoped collectors (sent only to the workers that run one). */
   table: readonly SourceFile[];
 }
@@ -141,7 +143,7 @@ export function runPool(tasks: Task[], opts: PoolOptions): Promise<PoolOutcome> 
       });
       stats.workers++;
       const slot: Slot = { worker, inFlight: [], hasTable: false, answered: new Set(), dead: false, startedAny: false };
-      worker.postMessage({ type: 'init', environment: opts.environment, customEnvs: opts.customEnvs } satisfies ToWorker);
+      worker.postMessage({ type: 'init', environment: opts.environment, customEnvs: opts.customEnvs, exhaustive: opts.exhaustive ?? false } satisfies ToWorker);
       worker.on('message', (m: ToMain) => onMessage(slot, m));
       // A message this thread cannot read (should not happen: results are depth-checked): the file it was about is lost.
       worker.on('messageerror', (e) => fail(slot, `its result could not be read: ${e.message}`));

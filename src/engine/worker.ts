@@ -15,6 +15,7 @@ if (!port) throw new Error('engine/worker.js runs only as a worker thread');
 
 let environment = 'production';
 let customEnvs: string[] = [];
+let exhaustive = false;
 let table: SourceFile[] = [];
 const loaded = new Map<string, Promise<Collector>>();
 
@@ -29,7 +30,7 @@ function collectorOf(name: string, like: SourceFile | undefined): Promise<Collec
     if (!entry) throw new Error(`unknown collector ${name}`);
     p = entry.load().then(async (m) => {
       const c = m.default as Collector;
-      if (like) await runCollector(name, c, { ...like, content: '' }, { environment, customEnvs, files: [] });
+      if (like) await runCollector(name, c, { ...like, content: '' }, { environment, customEnvs, exhaustive: true, files: [] });
       return c;
     });
     loaded.set(name, p);
@@ -61,6 +62,7 @@ async function handle(m: ToWorker): Promise<void> {
     case 'init':
       environment = m.environment;
       customEnvs = m.customEnvs;
+      exhaustive = m.exhaustive;
       return;
     case 'table':
       table = m.files;
@@ -72,6 +74,7 @@ async function handle(m: ToWorker): Promise<void> {
       const r = await runCollector(m.name, collector, m.file, {
         environment,
         customEnvs,
+        exhaustive,
         files: NO_FILES,
         context: m.context,
         checkpoint: (path) => send({ type: 'start', seq: m.seq, path }),
@@ -93,6 +96,7 @@ async function handle(m: ToWorker): Promise<void> {
         const r = await runCollector(m.name, collector, file, {
           environment,
           customEnvs,
+          exhaustive,
           files,
           checkpoint: (p) => send({ type: 'start', seq: m.seq, path: p }),
         });

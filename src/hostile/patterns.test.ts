@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CREDENTIAL_PATTERNS, isPlaceholder, isSecretName, looksLikeCredential, NAME_PATTERNS, TOKEN_PATTERNS, PLACEHOLDER_PATTERNS, WEAK_WORDS, weakSecretReason } from '../lib/secrets.js';
 import { adversarialInputs, MIB } from '../testing/hostile.js';
+import { pythonMayMatter, RELEVANCE_PATTERNS } from '../collect/python/relevance.js';
 import { cpuMs } from '../testing/measure.js';
 
 /** CPU time, generous: a linear pattern takes a few milliseconds on 1 MiB; a quadratic one minutes. */
@@ -43,6 +44,17 @@ test('every secret-name pattern is linear on 1 MiB keys', () => {
   let worst = 0;
   for (const re of NAME_PATTERNS) worst = Math.max(worst, timeEach(re, 'name'));
   console.log(`worst name pattern on 1 MiB: ${worst.toFixed(1)} ms`);
+});
+
+test("the python collector's cheap check (which files to parse) is linear on 1 MiB files", () => {
+  let worst = 0;
+  for (const re of RELEVANCE_PATTERNS) worst = Math.max(worst, timeEach(re, 'relevance'));
+  for (const v of ['token'.repeat(MIB / 5), 'password_'.repeat(MIB / 9) + ':', 'class '.repeat(MIB / 6), 'class X(' + 'Y, '.repeat(MIB / 3), '://'.repeat(MIB / 3), '://' + ':'.repeat(MIB), '\n workers '.repeat(MIB / 10), 'token:'.repeat(MIB / 6)]) {
+    const ms = cpuMs(() => pythonMayMatter(v));
+    worst = Math.max(worst, ms);
+    assert.ok(ms < LIMIT_MS, `pythonMayMatter took ${Math.round(ms)} ms of CPU on ${JSON.stringify(v.slice(0, 12))}…`);
+  }
+  console.log(`worst relevance pattern on 1 MiB: ${worst.toFixed(1)} ms`);
 });
 
 test('isPlaceholder, weakSecretReason and isSecretName end quickly on 1 MiB inputs', () => {

@@ -8,7 +8,18 @@ import { parseBoolean } from './values.js';
 import { isPasswordPlaceholder, urlPassword } from './url.js';
 
 /** Key names that hold secrets: SECRET_KEY, DB_PASSWORD, api_key, STRIPE_TOKEN, private-key … */
-const SECRET_NAME = /(secret|passw(or)?d|passwd|pwd|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|auth[_-]?key|credential|client[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|salt|dsn$|webhook[_-]?url|connection[_-]?string)/i;
+const SECRET_WORDS = ['secret', 'passw(or)?d', 'passwd', 'pwd', 'token', 'api[_-]?key', 'apikey', 'private[_-]?key', 'access[_-]?key', 'auth[_-]?key', 'credential', 'client[_-]?secret', 'signing[_-]?key', 'encryption[_-]?key', 'master[_-]?key', 'session[_-]?key', 'salt', 'dsn$', 'webhook[_-]?url', 'connection[_-]?string'];
+const SECRET_NAME = new RegExp(`(${SECRET_WORDS.join('|')})`, 'i');
+/**
+ * Source text in which a name SECRET_NAME accepts is given a string literal: `password = '…'`,
+ * `'api_key': '…'`, `token: str = '…'`, `config['SECRET_KEY'] = (\n '…'`, `setdefault('TOKEN', '…'`.
+ * A cheap check over a whole file (collect/python/relevance.ts): linear, and errs towards a match.
+ */
+export const SECRET_NAME_GIVEN_STRING: RegExp = (() => {
+  const str = String.raw`[\\\s]*(\(\s*)?[rRbBuUfF]{0,2}['"]`;
+  const words = SECRET_WORDS.map((w) => w.replace(/\$$/, '')).join('|');
+  return new RegExp(String.raw`(${words})[\w-]{0,100}['"]?\]?\s*(=|,|:(?=${str})|:[^=\n]{0,80}=)${str}`, 'i');
+})();
 /** Keys that match the pattern but are not secrets (fixed suffixes). */
 const NOT_SECRET_NAME = /(_file|_path|_dir|_url_file|_length|_len|_min|_max|_ttl|_timeout|_lifetime|_age|_algorithm|_alg|_header|_name|_type|_enabled|_required|_policy|_id|_uri_file|^token_url|_endpoint|_field|_param|_cookie_name|_prefix|_charset|_alphabet|_chars|_characters|_label|_placeholder|_hint|_permissions?|_scopes?|_roles?|_actions?)$/i;
 /** … and suffixes followed by any word characters (`_expires_at`, `_rotation_days`). */
@@ -22,7 +33,7 @@ const SECRET_SETTING = /^(password|token|secret)_(hashers?|validators?|reset\w*|
  * Every regular expression of this module, for the test that times each on 1 MiB values: they must
  * stay linear (no `.*` before a suffix, no nested quantifiers).
  */
-export const NAME_PATTERNS: readonly RegExp[] = [SECRET_NAME, NOT_SECRET_NAME, SETTING_PREFIX, SETTING_SUFFIX, TOKEN_COUNT, SECRET_SETTING];
+export const NAME_PATTERNS: readonly RegExp[] = [SECRET_NAME, SECRET_NAME_GIVEN_STRING, NOT_SECRET_NAME, SETTING_PREFIX, SETTING_SUFFIX, TOKEN_COUNT, SECRET_SETTING];
 
 /** `stem` followed only by word characters up to the end (`/stem\w*$/` without its quadratic scan). */
 function endsWithStem(k: string, stem: string): boolean {

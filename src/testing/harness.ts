@@ -27,6 +27,8 @@ export interface RunOptions {
    * a crash or an unreadable fixture must not pass as "no finding".
    */
   errors?: RegExp[];
+  /** Parse every file, also those no rule can use (ScanOptions.parseEveryFile). */
+  parseEveryFile?: boolean;
 }
 
 /** Runs `rules` (one or several) over `files` and returns the findings. */
@@ -39,6 +41,7 @@ export async function runRules(rules: Rule<any> | Rule<any>[], files: VirtualFil
     config: opts.config ?? {},
     now: new Date('2026-06-01T00:00:00Z'),
     onNotice: opts.onNotice,
+    parseEveryFile: opts.parseEveryFile,
   });
   const out: Finding[] & { errors?: ReportError[] } = opts.all ? [...report.findings] : report.findings.filter((f) => f.status === 'open');
   // Parse / rule errors are part of what a test sees.
@@ -62,6 +65,13 @@ export async function expectLines(rule: Rule<any>, files: VirtualFile[] | Record
   const want = opts.errors ?? [];
   assert.ok(errors.length === want.length && want.every((re, i) => re.test(errors[i]!)), `${rule.id}: the run reported ${errors.length ? `errors ${JSON.stringify(errors, null, 1)}` : 'no error'}, expected ${want.length ? want.map(String).join(', ') : 'none'}`);
   assert.deepEqual(lines(findings, rule.id), expected, `findings of ${rule.id}: ${JSON.stringify(findings.map((f) => `${f.file}:${f.line} ${f.message}`), null, 1)}`);
+  // Files a cheap check leaves unparsed (collect/python/relevance.ts) must not change any finding.
+  const list = Array.isArray(files) ? files.map((f) => f.path) : Object.keys(files);
+  if (!opts.parseEveryFile && list.some((p) => p.endsWith('.py'))) {
+    const every = await runRules(rule, files, { ...opts, parseEveryFile: true });
+    const show = (fs: Finding[]) => fs.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.severity} ${f.message}`);
+    assert.deepEqual(show(findings), show(every), `${rule.id}: findings differ when every Python file is parsed — a word a rule needs is missing from collect/python/relevance.ts`);
+  }
   return findings;
 }
 

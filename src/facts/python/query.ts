@@ -96,11 +96,15 @@ function base(path: string): string {
   return (path.split('/').pop() ?? path).toLowerCase();
 }
 
-/** A module whose module-level names are Flask configuration (`config.py`, `instance/config.py`, `default_settings.py`, or a module that imports flask). */
+/** A file whose name makes its module-level names Flask configuration (`config.py`, `instance/config.py`, `default_settings.py`, `*_config.py` …). */
+export function isFlaskConfigModuleName(path: string): boolean {
+  return /^(config|configs|settings|default_settings|default_config|app_config|flask_config|base_config|.*_config|.*_settings)\.py$/.test(base(path));
+}
+
+/** A module whose module-level names are Flask configuration (by its name, or a module that imports flask). */
 function flaskConfigModule(fact: PythonFact): boolean {
   if (fact.django || fact.gunicornConfig) return false;
-  const b = base(fact.file);
-  if (/^(config|configs|settings|default_settings|default_config|app_config|flask_config|base_config|.*_config|.*_settings)\.py$/.test(b)) return true;
+  if (isFlaskConfigModuleName(fact.file)) return true;
   return fact.imports.some((m) => m === 'flask' || m.startsWith('flask_'));
 }
 

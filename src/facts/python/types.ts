@@ -212,6 +212,11 @@ export interface PythonFact {
   gunicornConfig: boolean;
   /** The file has `if __name__ == "__main__":`. */
   hasMainGuard: boolean;
+  /**
+   * The file was not parsed: its text has none of the words a rule reading this fact needs
+   * (src/collect/python/relevance.ts), so every list is empty.
+   */
+  skimmed?: boolean;
   /** The file had syntax errors; what parsed was still collected. */
   syntaxErrors: number;
   /**
