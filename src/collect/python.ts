@@ -47,7 +47,7 @@ const collector: Collector<'python'> = {
     if (django && environment === SHARED && /(^|\/)settings\/local\.py$/i.test(file.path)) environment = 'development';
     const gunicornConfig = isGunicornConfigPath(file.path);
     // A file no rule can use is not parsed (./python/relevance.ts says why each word is needed).
-    if (!ctx.exhaustive && !django && !gunicornConfig && !isFlaskConfigModuleName(file.path) && !pythonMayMatter(file.content)) {
+    if (!ctx.exhaustive && !django && !gunicornConfig && !isFlaskConfigModuleName(file.path) && !pythonMayMatter(file.content, file.path)) {
       return emptyFact(file.path, environment, false, false);
     }
     return withLiteTree('python', file.content, (tree) => {

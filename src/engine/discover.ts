@@ -1,6 +1,5 @@
 import { isPlanJson } from '../lib/tfplan.js';
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { existsSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
@@ -8,7 +7,7 @@ import { gitignore, type Ignore } from '../lib/gitignore.js';
 import { classifyEnvironment, type EnvironmentOverride } from '../lib/environment.js';
 import type { FileKind, Skipped, SourceFile } from '../contracts/types.js';
 import { UserError } from '../contracts/errors.js';
-import { detailText, errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFile, readTextFileSync } from '../lib/read.js';
+import { detailText, errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFileSync } from '../lib/read.js';
 import { L } from '../lib/i18n.js';
 import { sniffNginx } from '../collect/nginx/sniff.js';
 import { CODE_EXTENSION } from '../lib/paths.js';
@@ -156,7 +155,7 @@ interface IgnoreLayer {
 
 async function loadIgnore(dir: string): Promise<IgnoreLayer | undefined> {
   // Through the safe reader: a `.gitignore` that is a FIFO or a link to /dev/zero is not a list of patterns.
-  const r = await readTextFile(path.join(dir, '.gitignore'));
+  const r = readTextFileSync(path.join(dir, '.gitignore'));
   return r.ok ? { dir, ig: gitignore().add(r.text) } : undefined;
 }
 
@@ -335,7 +334,9 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     }
     const readAt = Date.now();
     stats.read++;
-    const r = await readTextFile(abs, { maxBytes: MAX_FILE_BYTES });
+    // Synchronous: the walk reads one file at a time anyway, and a cached file costs four thread-pool
+    // round trips asynchronously (open, fstat, read, close) — 0.4 s of waiting on 2,000 files.
+    const r = readTextFileSync(abs, { maxBytes: MAX_FILE_BYTES });
     if (!r.ok) {
       if (explicit) throw new UserError(readFailure(display(abs), r));
       skipped.push({ path: rel, reason: r.reason, detail: r.detail });
@@ -371,7 +372,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     if (!excluded(abs, layers, trackedSet, false)) return;
     let real: string;
     try {
-      real = await realpath(abs);
+      real = realpathSync(abs);
     } catch (e) {
       skipped.push({ path: relOf(abs), reason: 'symlink', detail: `broken symbolic link (${errnoText(e)})` });
       return;
@@ -382,7 +383,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     }
     let st;
     try {
-      st = await stat(real);
+      st = statSync(real);
     } catch (e) {
       skipped.push({ path: relOf(abs), reason: 'unreadable', detail: errnoText(e) });
       return;
@@ -396,9 +397,9 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
   };
 
   const walk = async (dir: string, layers: IgnoreLayer[], trackedSet: Set<string> | undefined) => {
-    let entries;
+    let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       skipped.push({ path: relOf(dir) + '/', reason: 'unreadable', detail: `directory: ${errnoText(e)}` });
       return;
@@ -423,7 +424,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
       } else if (excluded(abs, here, trackedSet, false)) {
         let type = 'special file';
         try {
-          type = fileTypeOf(await lstat(abs));
+          type = fileTypeOf(lstatSync(abs));
         } catch {
           // listed all the same
         }
@@ -441,7 +442,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     }
     if (st.isDirectory()) {
       try {
-        realRoots.push(await realpath(abs));
+        realRoots.push(realpathSync(abs));
       } catch (e) {
         throw new UserError(L(`cannot read ${display(abs)}: ${errnoText(e)}`, `${display(abs)} を読めません: ${detailText(errnoText(e), 'ja')}`));
       }
@@ -454,7 +455,7 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
       // An explicitly named directory is scanned even when an enclosing .gitignore ignores it; one
       // that cannot be listed is an unreadable target (exit 2).
       try {
-        await readdir(abs);
+        readdirSync(abs);
       } catch (e) {
         throw new UserError(L(`cannot read ${display(abs)}: ${errnoText(e)}`, `${display(abs)} を読めません: ${detailText(errnoText(e), 'ja')}`));
       }

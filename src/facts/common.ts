@@ -85,3 +85,12 @@ export interface CodeEnvRead extends EnvRead {
   /** The read's environment when it differs from its file's (a read inside `class DevelopmentConfig:`). */
   environment?: EnvName;
 }
+
+/** Test code and documentation examples: not what production runs (code/hardcoded-secret leaves them out). */
+const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.(py|rb|go|js|ts)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|conftest\.py|[^/]*_spec\.rb)$/i;
+const NON_RUNTIME_DIR = /(^|\/)(fixtures?|__fixtures__|__mocks__|examples?|samples?|docs?|testdata|test_data)\//i;
+
+/** Is this source file test code or a documentation example (`test_x.py`, `app.spec.ts`, `docs/`, `fixtures/`)? */
+export function isTestOrExampleCode(path: string): boolean {
+  return TEST_FILE.test(path) || NON_RUNTIME_DIR.test(path);
+}

@@ -12,13 +12,13 @@ const SECRET_WORDS = ['secret', 'passw(or)?d', 'passwd', 'pwd', 'token', 'api[_-
 const SECRET_NAME = new RegExp(`(${SECRET_WORDS.join('|')})`, 'i');
 /**
  * Source text in which a name SECRET_NAME accepts is given a string literal: `password = '…'`,
- * `'api_key': '…'`, `token: str = '…'`, `config['SECRET_KEY'] = (\n '…'`, `setdefault('TOKEN', '…'`.
+ * `'api_key': '…'`, `token: str = '…'`, `config['SECRET_KEY'] = (\n '…'`.
  * A cheap check over a whole file (collect/python/relevance.ts): linear, and errs towards a match.
  */
 export const SECRET_NAME_GIVEN_STRING: RegExp = (() => {
   const str = String.raw`[\\\s]*(\(\s*)?[rRbBuUfF]{0,2}['"]`;
   const words = SECRET_WORDS.map((w) => w.replace(/\$$/, '')).join('|');
-  return new RegExp(String.raw`(${words})[\w-]{0,100}['"]?\]?\s*(=|,|:(?=${str})|:[^=\n]{0,80}=)${str}`, 'i');
+  return new RegExp(String.raw`(${words})[\w-]{0,100}['"]?\]?\s*(=|:(?=${str})|:[^=\n]{0,80}=)${str}`, 'i');
 })();
 /** Keys that match the pattern but are not secrets (fixed suffixes). */
 const NOT_SECRET_NAME = /(_file|_path|_dir|_url_file|_length|_len|_min|_max|_ttl|_timeout|_lifetime|_age|_algorithm|_alg|_header|_name|_type|_enabled|_required|_policy|_id|_uri_file|^token_url|_endpoint|_field|_param|_cookie_name|_prefix|_charset|_alphabet|_chars|_characters|_label|_placeholder|_hint|_permissions?|_scopes?|_roles?|_actions?)$/i;

@@ -11,17 +11,19 @@
  * - imports, calls, flaskApps, errorHandlers, fileUploads / fileSaves — flask/* and fastapi/* rules
  *   read them only in files that import flask / flask_* / werkzeug / fastapi / starlette / uvicorn
  *   (or a session module: authlib), and `usesFlask`: the module names.
- * - calls `create_app().run()` — isFlaskRun's application factories: `app(`, `application(`.
+ * - calls `create_app().run()` — isFlaskRun's application factories: `create_app(`, `make_application(` ….
  * - assignments `app.config[…] =`, `app.config.update(…)`, `app.secret_key =` … — flask/* read
- *   them in any file: `.config` and the app attributes of the extractor (`.debug =` …).
+ *   them in any file: `.config[`, `.config.update(` … and the app attributes of the extractor
+ *   (`.debug =` …).
  * - assignments in a class or base named …Config, …Configuration, …Settings — flask/* (isFlaskSetting)
  *   and pydantic settings: `class …Config`, `class X(… Settings`.
  * - envReads (every library the extractor knows) — derive/env-contract (contract/*, `env init`),
  *   code/hardcoded-secret's env fallbacks: environ (os.environ, environ.Env, environs), getenv,
- *   decouple, starlette, pydantic.
+ *   decouple, starlette, pydantic (`environ` as a word: not `environment`).
  * - literalAssignments — code/hardcoded-secret reports a secret name given a string
  *   (lib/secrets SECRET_NAME_GIVEN_STRING: `token = '…'`, `'password': '…'`) or a URL with a
- *   password (`://user:pass@`).
+ *   password (`://user:pass@`) — outside test code and examples, which it leaves out
+ *   (facts/common isTestOrExampleCode).
  * - module-level assignments of a gunicorn `-c` file of any name — derive/gunicorn-deployments
  *   reads the settings it knows: `workers =`, `threads =`, `reload =`, `loglevel =`, `timeout =`,
  *   `max_requests =`, `worker_class =` at a line's start.
@@ -38,9 +40,10 @@
  * `npm run bench:realworld -- DIR --parse-every-file` on real repositories.
  */
 import { SECRET_NAME_GIVEN_STRING } from '../../lib/secrets.js';
+import { isTestOrExampleCode } from '../../facts/common.js';
 
 /** Libraries and calls (case-insensitive). */
-const WORDS = /flask|\bquart\b|werkzeug|fastapi|starlette|uvicorn|\bsanic\b|authlib|environ|getenv|decouple|pydantic|app\(|application\(|\.config\b|\.(secret_key|debug|testing|permanent_session_lifetime|session_cookie_name)\s*=/i;
+const WORDS = /flask|\bquart\b|werkzeug|fastapi|starlette|uvicorn|\bsanic\b|authlib|environs?\b|getenv|decouple|pydantic|(create|make|build|get|init|new)_?(flask_?)?app(lication)?\(|\.config\s*\[|\.config\.(update|from_mapping|setdefault)\b|\.(secret_key|debug|testing|permanent_session_lifetime|session_cookie_name)\s*=/i;
 /** A URL with a password: `scheme://user:password@`. */
 const URL_PASSWORD = /:\/\/[^\s'"/@]{0,256}:[^\s'"/@]{1,256}@/;
 /** A class, or a class's base, named as configuration (case-sensitive). */
@@ -51,7 +54,9 @@ const GUNICORN_SETTING = /(^|\n)[ \t]*(workers|threads|reload|loglevel|timeout|m
 /** Every pattern, for the test that times each on large inputs (they must stay linear). */
 export const RELEVANCE_PATTERNS: readonly RegExp[] = [WORDS, URL_PASSWORD, CONFIG_CLASS, GUNICORN_SETTING, SECRET_NAME_GIVEN_STRING];
 
-/** Does `text` contain anything a rule reading the python fact can use? */
-export function pythonMayMatter(text: string): boolean {
-  return RELEVANCE_PATTERNS.some((re) => re.test(text));
+/** Does the file at `path` with this text contain anything a rule reading the python fact can use? */
+export function pythonMayMatter(text: string, path = ''): boolean {
+  if (WORDS.test(text) || CONFIG_CLASS.test(text) || GUNICORN_SETTING.test(text)) return true;
+  // Literals are read by code/hardcoded-secret only, which leaves test code and examples out.
+  return !isTestOrExampleCode(path) && (SECRET_NAME_GIVEN_STRING.test(text) || URL_PASSWORD.test(text));
 }

@@ -1,6 +1,6 @@
 import { FLASK_SECRET_KEYS, usesFlask } from '../../facts/python/query.js';
 import type { PythonFact } from '../../facts/python/types.js';
-import type { LiteralAssignment } from '../../facts/common.js';
+import { isTestOrExampleCode, type LiteralAssignment } from '../../facts/common.js';
 import { isPlaceholder, isSecretName, notASecretValue, weakSecretReason } from '../../lib/secrets.js';
 import type { EnvName } from '../../contracts/types.js';
 import { defineRule } from '../define.js';
@@ -11,9 +11,6 @@ interface CodeFact {
   literalAssignments?: (LiteralAssignment & { environment?: EnvName; how?: string; setting?: string })[];
 }
 
-/** Test code and documentation examples: not what production runs. */
-const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.(py|rb|go|js|ts)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|conftest\.py|[^/]*_spec\.rb)$/i;
-const NON_RUNTIME_DIR = /(^|\/)(fixtures?|__fixtures__|__mocks__|examples?|samples?|docs?|testdata|test_data)\//i;
 
 /** `scheme://user:password@host` */
 const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^:/@\s'"]*):([^@/\s'"]+)@([^/:?#\s'"]+)/i;
@@ -55,7 +52,7 @@ export default defineRule({
     ];
     for (const { name, facts: list } of code) {
       for (const fact of list) {
-        if (TEST_FILE.test(fact.file) || NON_RUNTIME_DIR.test(fact.file)) continue;
+        if (isTestOrExampleCode(fact.file)) continue;
         const seen = new Set<string>();
         // Known credential formats (cloud keys, API tokens, database URLs) are secret/known-credential's (secretlint): not twice.
         const known = credentials.get(fact.file) ?? [];
