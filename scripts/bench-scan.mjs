@@ -13,8 +13,9 @@
 //   - a warm re-scan of the unchanged corpus (the fact cache answers) — ≤ 1 s;
 //   - peak RSS of the process (all worker threads included), largest cold scan — ≤ 300 MB;
 //   - `honban --version` — ≤ 150 ms;
-//   - time per file from 1,000 to 8,000 files: (T(N) − T(empty tree)) / N, the start-up cost left
-//     out, within ±20 % of the median.
+//   - time per file from 1,000 to 8,000 files: (T(N) − T(B)) / (N − B), B the 137-file corpus of one
+//     service of each kind (the start-up of node, modules, rules, workers and every grammar left
+//     out), within ±20 % of the median.
 // bandit comes from Debian's package `bandit`; it is installed with apt-get when missing (as root).
 // Wall time is what the targets judge; CPU time (user + system) is printed beside it, and so is the
 // load average: on a shared machine wall time also measures the queue for a core.
@@ -160,12 +161,15 @@ honban(corpusDir, { runs: 1, cache: true, cacheDir });
 const warm = honban(corpusDir, { cache: true, cacheDir });
 check('corpus: warm re-scan (fact cache)', `${fmt(warm.ms)} (CPU ${fmt(warm.cpuMs)})`, '≤ 1 s', warm.ms <= 1000 && warm.status === 0);
 
-// Scaling: time per file from 1,000 to 8,000 files, start-up left out.
-const emptyDir = path.join(OUT, 'empty');
-mkdirSync(emptyDir, { recursive: true });
-writeFileSync(path.join(emptyDir, 'README.md'), '# empty\n');
-const base = honban(emptyDir);
-check('start-up: scan of a one-file tree', `${fmt(base.ms)}`, '', undefined);
+// Scaling: time per file from 1,000 to 8,000 files, start-up left out. Start-up is what does not grow
+// with the files: node, honban's modules, the rules, the worker threads and every parser's grammar —
+// measured on the smallest corpus that starts all of them (one service of each of the 8 kinds).
+const KINDS = 8;
+const baseDir = path.join(OUT, `corpus-${KINDS}`);
+const baseCount = corpus(baseDir, KINDS);
+warmup(baseDir);
+const base = honban(baseDir);
+check(`start-up: scan of a ${baseCount}-file tree (one service of each kind)`, `${fmt(base.ms)} (CPU ${fmt(base.cpuMs)})`, '', undefined);
 let maxRss = cold.rssMb;
 const perFile = [];
 for (const n of SIZES) {
@@ -175,8 +179,8 @@ for (const n of SIZES) {
   warmup(dir);
   const r = honban(dir);
   maxRss = Math.max(maxRss, r.rssMb);
-  const net = (r.ms - base.ms) / count;
-  perFile.push({ n: count, raw: r.ms / count, net, cpu: (r.cpuMs - base.cpuMs) / count });
+  const net = (r.ms - base.ms) / (count - baseCount);
+  perFile.push({ n: count, raw: r.ms / count, net, cpu: (r.cpuMs - base.cpuMs) / (count - baseCount) });
 }
 const mid = median(perFile.map((p) => p.net));
 const flat = perFile.every((p) => Math.abs(p.net - mid) <= 0.2 * mid);

@@ -142,6 +142,16 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   const discovered = opts.files ? undefined : await discover(paths, { customEnvs, ignore: config.ignore, environments: overrides, index: cache?.files });
   const files: SourceFile[] = opts.files ? toSourceFiles(opts.files, customEnvs, overrides) : discovered!.files;
   const skipped = discovered?.skipped ?? opts.skipped ?? [];
+  // An unchanged tree, configuration and day: the last result answers (no rule is loaded).
+  const resultKey = cache ? lastResultKey(cache, opts, { environment, customEnvs, overrides, config, paths, root: discovered?.root, skipped }, files) : undefined;
+  if (resultKey) {
+    const hit = cache!.getResult<PipelineResult>(resultKey);
+    if (hit && hit.report?.command === 'scan') {
+      cache!.save();
+      lastStats = { parsed: 0, cached: 0, skipped: 0, workers: 0, timeouts: 0, result: true };
+      return hit;
+    }
+  }
   const all = opts.rules ?? [...(await loadRulesOfCommand('scan')), ...(config.pluginRules ?? [])];
   const { rules, severities, options } = selectRules(all, 'scan', environment, config);
   opts.onProgress?.(ja ? `${files.length} 個のファイルを解析しています…` : `parsing ${plural(files.length, 'file')}…`);
@@ -167,7 +177,7 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   opts.onProgress?.(ja ? `${rules.length} 個のルールを実行しています…` : `running ${plural(rules.length, 'rule')}…`);
   // Content is read on demand (a finding's line): a file the index knew unchanged is not read for this.
   const fileMap = new Map(files.map((f) => [f.path, { get content() { return f.content; }, kind: f.kind, environment: f.environment, directives: directivesOf.get(f.path) }]));
-  return runPipeline({
+  const result = await runPipeline({
     command: 'scan',
     target: paths,
     root: discovered?.root,
@@ -189,4 +199,29 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
     skipped,
     now: opts.now,
   });
+  // Kept without the secret values a finding carries for masking (the report is masked already).
+  if (resultKey) cache!.setResult(resultKey, { ...result, findings: result.findings.map(({ secrets: _, ...f }) => f) });
+  return result;
+}
+
+/**
+ * The key of this scan's whole result, when it can be reused: not for plugin rules (their code is
+ * not part of the build), a tool run (`--nginx-test`), a baseline read or written, or chosen rules.
+ */
+function lastResultKey(
+  cache: FactCache,
+  opts: ScanOptions,
+  parts: { environment: string; customEnvs: string[]; overrides: EnvironmentOverride[]; config: HonbanConfig; paths: string[]; root?: string; skipped: Skipped[] },
+  files: readonly SourceFile[],
+): string | undefined {
+  if (opts.files || opts.rules || opts.baseline !== undefined || opts.writeBaseline || opts.nginxTest || opts.parseEveryFile) return undefined;
+  if (parts.config.pluginRules?.length || Object.keys(toolsOf(opts, parts.config).tools).length) return undefined;
+  let config: string;
+  try {
+    config = JSON.stringify(parts.config);
+  } catch {
+    return undefined;
+  }
+  const day = (opts.now ?? new Date()).toISOString().slice(0, 10);
+  return cache.resultKey(['scan', parts.environment, parts.customEnvs, parts.overrides, opts.lang ?? 'en', opts.failOn ?? null, config, parts.paths.map((p) => path.resolve(p)), parts.root ?? null, parts.skipped, day], files);
 }

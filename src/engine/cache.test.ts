@@ -22,10 +22,12 @@ function copyOf(src: string): string {
   return dir;
 }
 
-async function run(dir: string, cache: string | false, extra: { environment?: string; jobs?: number } = {}) {
+async function run(dir: string, cache: string | false, extra: { environment?: string; jobs?: number; now?: Date } = {}) {
   const { report } = await scan({ paths: [dir], cache, jobs: 2, now, ...extra });
   return { report: { findings: report.findings, errors: report.errors }, stats: lastCollectStats()!, files: report.scanned };
 }
+
+const runOnce = run;
 
 test.after(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -38,10 +40,16 @@ test('cache: a warm re-scan of an unchanged tree parses nothing and reports the 
   const warm = await run(dir, cache);
   // The file index knew every file unchanged: discovery read none of them.
   assert.deepEqual(lastDiscoveryStats(), { read: 0, unchanged: cold.files });
-  assert.equal(warm.stats.parsed, 0, 'a parser ran on the warm scan');
-  assert.equal(warm.stats.workers, 0, 'a worker was started on the warm scan');
-  assert.equal(warm.stats.cached, cold.stats.parsed);
+  // The last result answered: no parser, no worker, no rule.
+  assert.deepEqual(warm.stats, { parsed: 0, cached: 0, skipped: 0, workers: 0, timeouts: 0, result: true });
   assert.deepEqual(warm.report, cold.report);
+  // Without it, the fact cache answers every file.
+  rmSync(path.join(cache, 'result.bin'));
+  const facts = await run(dir, cache);
+  assert.equal(facts.stats.parsed, 0, 'a parser ran on the warm scan');
+  assert.equal(facts.stats.workers, 0, 'a worker was started on the warm scan');
+  assert.equal(facts.stats.cached, cold.stats.parsed);
+  assert.deepEqual(facts.report, cold.report);
   assert.deepEqual(warm.report, (await run(dir, false)).report);
   // The cache directory ignores itself in git and is private to the user.
   assert.match(readFileSync(path.join(cache, '.gitignore'), 'utf8'), /^\*$/m);
@@ -79,10 +87,13 @@ test('cache: a corrupt pack is ignored, a forged or altered entry is never trust
   const truth = (await run(dir, cache)).report;
   const pack = path.join(cache, 'facts.pack');
   const good = readFileSync(pack);
+  // What the pack answers (the last result would answer first).
+  const result = path.join(cache, 'result.bin');
+  const packRun = (d: string, c: string) => (rmSync(result, { force: true }), runOnce(d, c));
 
   // Truncated.
   writeFileSync(pack, good.subarray(0, Math.floor(good.length / 2)));
-  let r = await run(dir, cache);
+  let r = await packRun(dir, cache);
   assert.ok(r.stats.parsed > 0);
   assert.deepEqual(r.report, truth);
 
@@ -94,14 +105,14 @@ test('cache: a corrupt pack is ignored, a forged or altered entry is never trust
   const c = FactCache.open({ dir: cache })!;
   for (const [k] of entries) assert.equal(c.get(k), undefined);
   assert.equal(c.rejected, entries.length);
-  r = await run(dir, cache);
+  r = await packRun(dir, cache);
   assert.equal(r.stats.cached, 0);
   assert.deepEqual(r.report, truth);
 
   // Made with another key (another user, or a cache shipped in the repository).
   process.env.XDG_CACHE_HOME = path.join(tmp, 'other-user');
   try {
-    r = await run(dir, cache);
+    r = await packRun(dir, cache);
     assert.equal(r.stats.cached, 0);
     assert.deepEqual(r.report, truth);
   } finally {
@@ -168,4 +179,39 @@ test('cache: on the examples and every fixture, a cold and a warm cached scan re
     // (Files discovery does not index — binary ones it lists as skipped — are read on every scan.)
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('cache: the last result answers only the same tree, configuration, environment and day; a forged one is ignored; it holds no secret value', { timeout: 120_000 }, async () => {
+  const dir = copyOf('examples/flask-leaky');
+  const cache = path.join(tmp, 'c9');
+  const result = path.join(cache, 'result.bin');
+  const cold = await run(dir, cache);
+  assert.equal((await run(dir, cache)).stats.result, true);
+  // No secret value of the tree is in the stored result (the report is masked; findings keep no secret).
+  const bytes = readFileSync(result);
+  for (const v of ['q8Vd2LrX0tYbN5mKc7WfJ3sHa9PzE1uGi4oRl6Te', 'AKIAZ3MLQW7RT2XK9PVB']) {
+    assert.ok(!bytes.includes(Buffer.from(v, 'latin1')) && !bytes.includes(Buffer.from(v, 'utf16le')), `${v.slice(0, 4)}… is in result.bin`);
+  }
+  // Another day (waivers expire), another environment, another honban.yml: judged again.
+  assert.equal((await run(dir, cache, { now: new Date('2026-06-02T00:00:00Z') })).stats.result, undefined);
+  assert.equal((await run(dir, cache, { environment: 'staging' })).stats.result, undefined);
+  writeFileSync(path.join(dir, 'honban.yml'), readFileSync(path.join(dir, 'honban.yml'), 'utf8').replace(/^failOn: high$/m, 'failOn: critical'));
+  const reconfigured = await run(dir, cache);
+  assert.equal(reconfigured.stats.result, undefined);
+  assert.equal((await run(dir, cache)).stats.result, true);
+  // A result whose body was altered (here: every finding removed) is not trusted.
+  const good = readFileSync(result);
+  const forged = Buffer.concat([good.subarray(0, good.length - 64), Buffer.alloc(64)]);
+  writeFileSync(result, forged);
+  const r = await run(dir, cache);
+  assert.equal(r.stats.result, undefined);
+  assert.deepEqual(r.report, reconfigured.report);
+  // Made with another key: ignored as well.
+  process.env.XDG_CACHE_HOME = path.join(tmp, 'third-user');
+  try {
+    assert.equal((await run(dir, cache)).stats.result, undefined);
+  } finally {
+    process.env.XDG_CACHE_HOME = path.join(tmp, 'xdg');
+  }
+  assert.ok(cold.report.findings.length > 10);
 });

@@ -17,6 +17,11 @@
  * Size. One pack file per directory, rewritten only when something changed. It keeps the entries
  * this run used, plus older ones (most recently used first) while the pack stays under its size
  * limit.
+ *
+ * Results. Beside the pack, the last whole result of a scan (`result.bin`, signed the same way),
+ * keyed by the command's options, the configuration, the day, this build and every file's identity
+ * (resultKey): a re-scan of an unchanged tree answers from it without loading a rule or reading the
+ * pack.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,6 +34,9 @@ import type { FileResult } from './run-collector.js';
 
 const MAGIC = Buffer.from('HONBAN-FACTS-3\n');
 const PACK = 'facts.pack';
+/** The last whole result (ResultKey → report), signed like the pack. */
+const RESULT = 'result.bin';
+const RESULT_MAGIC = Buffer.from('HONBAN-RESULT-1\n');
 /** Default upper bound of the pack file. */
 export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
 
@@ -224,6 +232,8 @@ function loadKey(dir: string): Buffer | undefined {
 
 export class FactCache {
   private readonly entries = new Map<string, Stored>();
+  /** The pack is read on first use: a scan answered by the last result never reads it. */
+  private loaded = false;
   private readonly used = new Set<string>();
   private changed = false;
   /** Entries dropped because they failed verification. */
@@ -245,7 +255,6 @@ export class FactCache {
     const key = loadKey(opts.keyDir ?? keyDirDefault());
     if (!key) return undefined;
     const c = new FactCache(opts.dir, key, opts.maxBytes ?? DEFAULT_CACHE_BYTES, opts.salt ?? '');
-    c.load();
     c.files = new FileIndex(opts.dir, key);
     return c;
   }
@@ -254,6 +263,8 @@ export class FactCache {
   files!: FileIndex;
 
   private load(): void {
+    if (this.loaded) return;
+    this.loaded = true;
     let buf: Buffer;
     try {
       buf = readFileSync(path.join(this.dir, PACK));
@@ -273,6 +284,7 @@ export class FactCache {
   }
 
   private read<T>(key: string): T | undefined {
+    this.load();
     const e = this.entries.get(key);
     if (!e) return undefined;
     const expect = this.mac(key, e.data);
@@ -296,6 +308,7 @@ export class FactCache {
   }
 
   private write(key: string, value: unknown): void {
+    this.load();
     const data = serialize(value);
     this.entries.set(key, { mac: this.mac(key, data), data, used: this.now });
     this.used.add(key);
@@ -334,6 +347,56 @@ export class FactCache {
 
   setProject(key: string, paths: readonly string[], results: FileResult[]): void {
     this.write(key, { paths: [...paths], results });
+  }
+
+  /**
+   * The key of a whole command result over `files`: `parts` (the command, its options, the
+   * configuration, the day), this build, and every file's path, content hash, kind, environment,
+   * git state and mode. Undefined when a file's hash is unknown.
+   */
+  resultKey(parts: unknown, files: readonly SourceFile[]): string | undefined {
+    const h = createHash('sha256').update(JSON.stringify(['result', this.build, parts]));
+    for (const f of files) {
+      if (!f.hash) return undefined;
+      h.update(fileIdentity(f)).update('\n');
+    }
+    return h.digest('base64url');
+  }
+
+  /** The result stored under `key` by the last run, when its HMAC holds. */
+  getResult<T>(key: string): T | undefined {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(path.join(this.dir, RESULT));
+    } catch {
+      return undefined;
+    }
+    const at = RESULT_MAGIC.length;
+    if (buf.length < at + 32 || !buf.subarray(0, at).equals(RESULT_MAGIC)) return undefined;
+    const mac = buf.subarray(at, at + 32);
+    const body = buf.subarray(at + 32);
+    const expect = createHmac('sha256', this.key).update(RESULT).update('\0').update(key).update('\0').update(body).digest();
+    if (!timingSafeEqual(mac, expect)) return undefined;
+    try {
+      return deserialize(body) as T;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps `value` as the result for `key` (one result per cache: the last run's); never throws. */
+  setResult(key: string, value: unknown): void {
+    let tmp: string | undefined;
+    try {
+      const body = serialize(value);
+      const mac = createHmac('sha256', this.key).update(RESULT).update('\0').update(key).update('\0').update(body).digest();
+      ensureCacheDir(this.dir);
+      tmp = path.join(this.dir, `${RESULT}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      writeFileSync(tmp, Buffer.concat([RESULT_MAGIC, mac, body]), { mode: 0o600 });
+      renameSync(tmp, path.join(this.dir, RESULT));
+    } catch {
+      if (tmp) rmSync(tmp, { force: true });
+    }
   }
 
   /**

@@ -41,6 +41,8 @@ export interface CollectStats {
   skipped: number;
   workers: number;
   timeouts: number;
+  /** The whole result came from the cache (nothing collected, no rule run). */
+  result?: boolean;
 }
 
 export interface CollectFilesResult {
