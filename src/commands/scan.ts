@@ -176,7 +176,18 @@ export async function scan(opts: ScanOptions = {}): Promise<PipelineResult> {
   facts.skippedFile = skipped.map((s) => ({ file: s.path.replace(/\/$/, ''), environment: classifyEnvironment(s.path.replace(/\/$/, ''), customEnvs, overrides), reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) }));
   opts.onProgress?.(ja ? `${rules.length} 個のルールを実行しています…` : `running ${plural(rules.length, 'rule')}…`);
   // Content is read on demand (a finding's line): a file the index knew unchanged is not read for this.
-  const fileMap = new Map(files.map((f) => [f.path, { get content() { return f.content; }, kind: f.kind, environment: f.environment, directives: directivesOf.get(f.path) }]));
+  // Texts are not held (discovery keeps none): the last ones read for findings' lines are.
+  const recent = new Map<string, string>();
+  const textOf = (f: SourceFile): string => {
+    let t = recent.get(f.path);
+    if (t === undefined) {
+      t = f.content;
+      recent.set(f.path, t);
+      if (recent.size > 64) recent.delete(recent.keys().next().value!);
+    }
+    return t;
+  };
+  const fileMap = new Map(files.map((f) => [f.path, { get content() { return textOf(f); }, kind: f.kind, environment: f.environment, directives: directivesOf.get(f.path) }]));
   const result = await runPipeline({
     command: 'scan',
     target: paths,

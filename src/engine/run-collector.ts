@@ -14,7 +14,9 @@ export interface FileResult {
   secrets: string[];
 }
 
-export async function runCollector(name: string, collector: Collector, file: SourceFile, ctx: Omit<CollectContext, 'registerSecret'>): Promise<FileResult> {
+export async function runCollector(name: string, collector: Collector, source: SourceFile, ctx: Omit<CollectContext, 'registerSecret'>): Promise<FileResult> {
+  // A file whose text is read on each use (discovery holds none): read once for this collector.
+  const file = Object.getOwnPropertyDescriptor(source, 'content')?.get ? { ...source } : source;
   const secrets: string[] = [];
   const errors: ReportError[] = [];
   const facts: BaseFact[] = [];

@@ -8,7 +8,10 @@ import { COLLECTORS } from '../collect/index.js';
 import type { Collector } from '../contracts/collector.js';
 import type { SourceFile } from '../contracts/types.js';
 import { loadFailure, NO_FILES, runCollector } from './run-collector.js';
-import type { ToMain, ToWorker } from './pool.js';
+import { MAX_FILE_BYTES, readTextFileSync, unreadFile } from '../lib/read.js';
+import { hashContent } from './cache.js';
+import type { FileResult } from './run-collector.js';
+import type { TableFile, ToMain, ToWorker } from './pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('engine/worker.js runs only as a worker thread');
@@ -40,6 +43,21 @@ function collectorOf(name: string, like: SourceFile | undefined): Promise<Collec
 
 const send = (m: ToMain) => port.postMessage(m);
 
+function withoutMark({ unread: _, ...f }: TableFile): Omit<SourceFile, 'content'> {
+  return f;
+}
+
+/**
+ * The file a task names, read here (the main thread does not hold the texts of the tree). When it is
+ * no longer what discovery read (changed or gone during the scan), an error entry says so.
+ */
+function readSent(name: string, sent: TableFile): SourceFile | FileResult {
+  const r = readTextFileSync(sent.absPath, { maxBytes: MAX_FILE_BYTES });
+  if (r.ok && (sent.hash === undefined || hashContent(r.text) === sent.hash)) return { ...withoutMark(sent), content: r.text };
+  const why = r.ok ? 'the file changed while it was scanned' : `it can no longer be read (${r.detail})`;
+  return { facts: [], secrets: [], errors: [{ kind: 'collector', file: sent.path, message: `${name}: not analysed: ${why}` }] };
+}
+
 /** The collector, or (when its module cannot load) an error result for each of `paths`. */
 async function loadOrReport(seq: number, name: string, paths: string[], like: SourceFile | undefined): Promise<Collector | undefined> {
   try {
@@ -65,13 +83,20 @@ async function handle(m: ToWorker): Promise<void> {
       exhaustive = m.exhaustive;
       return;
     case 'table':
-      table = m.files;
+      // Files sent without their text are read from disk when a collector asks for it.
+      table = m.files.map((f) => ('unread' in f ? unreadFile(f.absPath, withoutMark(f)) : f));
       return;
     case 'file': {
-      const collector = await loadOrReport(m.seq, m.name, [m.file.path], m.file);
+      const collector = await loadOrReport(m.seq, m.name, [m.file.path], 'unread' in m.file ? { ...withoutMark(m.file), content: '' } : m.file);
       if (!collector) return;
       send({ type: 'start', seq: m.seq, path: m.file.path });
-      const r = await runCollector(m.name, collector, m.file, {
+      const file = 'unread' in m.file ? readSent(m.name, m.file) : m.file;
+      if ('errors' in file) {
+        send({ type: 'result', seq: m.seq, path: m.file.path, result: file });
+        send({ type: 'done', seq: m.seq });
+        return;
+      }
+      const r = await runCollector(m.name, collector, file, {
         environment,
         customEnvs,
         exhaustive,

@@ -7,7 +7,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { UserError } from '../contracts/errors.js';
-import type { Localized, SkipReason } from '../contracts/types.js';
+import type { Localized, SkipReason, SourceFile } from '../contracts/types.js';
 
 /** The largest file honban reads (scan, env files, secrets, --ca, honban.yml, baselines). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -212,4 +212,32 @@ export function readFailure(what: string | Localized, r: Extract<ReadResult, { o
   const why = r.reason === 'special-file' ? `not a regular file (${r.detail})` : r.reason === 'too-large' ? `too large: ${r.detail}` : r.detail;
   const whyJa = r.reason === 'special-file' ? `通常のファイルではありません (${detailText(r.detail, 'ja')})` : r.reason === 'too-large' ? `大きすぎます: ${r.detail}` : detailText(r.detail, 'ja');
   return { en: `cannot read ${w.en}: ${why}`, ja: `${w.ja} を読めません: ${whyJa}` };
+}
+
+/**
+ * A file known but not held: everything but its text, which is read from disk when something asks
+ * for it. A file that vanished since is read as empty. `keep`: the text read is kept (a worker's
+ * file); without, every use reads it again — the main thread of a scan holds no text of the tree
+ * (discovery read each file once for its kind and hash; the workers read their files themselves),
+ * which is most of the memory of a large scan.
+ */
+export function unreadFile(abs: string, meta: Omit<SourceFile, 'content'>, { keep = true }: { keep?: boolean } = {}): SourceFile {
+  const f = meta as SourceFile;
+  const settle = (text: string) => {
+    Object.defineProperty(f, 'content', { value: text, enumerable: true, writable: true, configurable: true });
+    return text;
+  };
+  Object.defineProperty(f, 'content', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const r = readTextFileSync(abs, { maxBytes: MAX_FILE_BYTES });
+      const text = r.ok ? r.text : '';
+      return keep ? settle(text) : text;
+    },
+    set(v: string) {
+      settle(v);
+    },
+  });
+  return f;
 }
