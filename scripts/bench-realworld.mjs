@@ -23,6 +23,8 @@
 //   --honban DIR  scan with the honban build in DIR/dist (e.g. /work/main, for a before/after)
 //   --all         list every unjudged finding, low and info included
 //   --strict      exit 1 when a target of the issue is not met (precision, unjudged, missed)
+//   --parse-every-file  also scan each repository parsing every file (no cheap check leaves a file
+//                 unparsed, collect/python/relevance.ts) and fail when any finding differs
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -45,6 +47,7 @@ let jsonOut;
 let honbanDir = ROOT;
 let all = false;
 let strict = false;
+let everyFile = false;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--repo') only.push(args[++i] ?? usage('--repo needs a name'));
@@ -52,6 +55,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--honban') honbanDir = path.resolve(args[++i] ?? usage('--honban needs a directory'));
   else if (a === '--all') all = true;
   else if (a === '--strict') strict = true;
+  else if (a === '--parse-every-file') everyFile = true;
   else if (a === '-h' || a === '--help') usage();
   else if (a.startsWith('-')) usage(`unknown option ${a}`);
   else if (dir) usage('only one DIR');
@@ -98,6 +102,7 @@ const domainOf = (ruleId) => ruleId.split('/')[0];
 const results = [];
 const problems = [];
 const matched = new Set();
+const differences = [];
 
 for (const repo of wanted) {
   const d = path.join(dir, dirOf(repo));
@@ -120,6 +125,21 @@ for (const repo of wanted) {
     results.push({ repo: repo.name, finding: f, entry });
   }
   process.stderr.write(`  scanned ${repo.name} in ${(ms / 1000).toFixed(1)} s: ${findings.length} open findings, ${report.errors.length} errors\n`);
+  if (everyFile) {
+    const show = (fs) => fs.map((f) => `${f.file}:${f.line}:${f.column ?? ''} ${f.ruleId} ${f.severity} ${f.status} ${f.message}`).sort();
+    const every = (await scan({ paths: [d], failOn: 'none', lang: 'en', cache: false, parseEveryFile: true })).report.findings;
+    const a = show(report.findings), b = new Set(show(every));
+    const only = a.filter((x) => !b.has(x));
+    const missing = [...b].filter((x) => !a.includes(x));
+    if (only.length || missing.length) {
+      differences.push(`${repo.name}: ${missing.length} finding(s) only when every file is parsed, ${only.length} only with the cheap check`, ...missing.slice(0, 10).map((x) => `    every file: ${x}`), ...only.slice(0, 10).map((x) => `    cheap check: ${x}`));
+    }
+    process.stderr.write(`    every file parsed: ${every.length} findings (${only.length + missing.length} differ)\n`);
+  }
+}
+if (everyFile) {
+  console.log(differences.length ? `\nFindings differ when every file is parsed:\n${differences.join('\n')}` : '\nEvery file parsed: the same findings in every repository (the cheap check left out no finding).');
+  if (differences.length) process.exitCode = 1;
 }
 
 // Precision on open medium+ findings.

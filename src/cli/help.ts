@@ -105,7 +105,7 @@ ${SHARED.en}  --nginx-test           Also run \`nginx -t\` on a temporary copy o
   -j, --jobs N           Parse files in N worker threads (default: the number of cores)
   --file-timeout SEC     Time budget per file for parsing and extraction (default: 5); a file
                          over it is reported in errors and the scan goes on
-  --no-cache             Parse every file, do not read or write the fact cache
+  --no-cache             Do not read or write the cache (facts per file, the last result)
   --cache-location DIR   Fact cache directory (default: node_modules/.cache/honban when the
                          scanned root has node_modules, else .honban/cache)
 
@@ -131,7 +131,7 @@ ${SHARED.ja}  --nginx-test           各 nginx 設定の一時コピーに対し
   -j, --jobs N           N 個のワーカースレッドでファイルを解析します (既定: コア数)
   --file-timeout SEC     ファイルごとの解析と抽出の時間の上限 (既定: 5 秒)。超えたファイルは
                          エラーとして報告し、検査は続けます
-  --no-cache             すべてのファイルを解析し、ファクトのキャッシュを読み書きしません
+  --no-cache             キャッシュ (ファイルごとのファクト、前回の結果) を読み書きしません
   --cache-location DIR   ファクトのキャッシュの場所 (既定: 検査するルートに node_modules があれば
                          node_modules/.cache/honban、なければ .honban/cache)
 

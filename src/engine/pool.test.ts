@@ -31,11 +31,11 @@ test('worker pool: the same report as a single-threaded run on the examples and 
     const single = await report(dir, 0);
     const pooled = await report(dir, 3);
     assert.deepEqual(pooled, single, dir);
+    const stats = lastCollectStats()!;
+    if (stats.parsed > 0) assert.ok(stats.workers >= 1, `${dir}: no worker ran`);
     // Files left unparsed because no rule can use them (collect/python/relevance.ts) change no finding.
     const every = await report(dir, 0, true);
     assert.deepEqual(every.findings, single.findings, `${dir}: findings differ when every file is parsed`);
-    const stats = lastCollectStats()!;
-    if (stats.parsed > 0) assert.ok(stats.workers >= 1, `${dir}: no worker ran`);
   }
 });
 
@@ -81,4 +81,28 @@ test('time budget: a file over it becomes an error naming the file and the budge
   assert.match(errs[0]!.message, /^python: not analysed: parsing and extraction took longer than the 50 ms budget per file \(--file-timeout\)$/);
   // the run went on: the .env file was judged
   assert.ok(report.findings.some((f) => f.file === '.env.production'), 'the scan stopped at the slow file');
+});
+
+test('a file that changed or vanished between discovery and its worker is an error entry naming it, not facts of other content', { timeout: 60_000 }, async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const os = await import('node:os');
+  const { runPool, lookupResult } = await import('./pool.js');
+  const { hashContent } = await import('./cache.js');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'honban-pool-'));
+  try {
+    const seen = 'import os\nDEBUG = os.environ.get("DEBUG", "1")\n';
+    const file = (name: string, hash: string) => ({ path: name, absPath: path.join(dir, name), content: seen, kind: 'python' as const, environment: 'shared', gitIgnored: false, hash });
+    writeFileSync(path.join(dir, 'same.py'), seen);
+    writeFileSync(path.join(dir, 'changed.py'), seen + 'SECRET_KEY = "x"\n');
+    const tasks = [file('same.py', hashContent(seen)), file('changed.py', hashContent(seen)), file('gone.py', hashContent(seen))].map((f) => ({ kind: 'file' as const, name: 'python', file: f }));
+    const out = await runPool(tasks, { jobs: 1, budgetMs: 10_000, environment: 'production', customEnvs: [], table: tasks.map((t) => t.file) });
+    const same = lookupResult(out, 'python', 'same.py')!;
+    assert.deepEqual(same.errors, []);
+    assert.equal((same.facts[0] as unknown as { envReads: unknown[] }).envReads.length, 1);
+    assert.deepEqual(lookupResult(out, 'python', 'changed.py')!.errors.map((e) => e.message), ['python: not analysed: the file changed while it was scanned']);
+    assert.equal(lookupResult(out, 'python', 'changed.py')!.facts.length, 0);
+    assert.deepEqual(lookupResult(out, 'python', 'gone.py')!.errors.map((e) => e.message), ['python: not analysed: it can no longer be read (no such file)']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
