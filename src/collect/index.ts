@@ -36,7 +36,7 @@ const ALL_TEXT: FileKind[] = [
 /** Fact name → collector. */
 export const COLLECTORS: Record<string, CollectorEntry> = {
   // Every file as it is (gitignore, .dockerignore, plain text for secret scanning).
-  file: { kinds: ALL_TEXT, load: () => import('./file.js'), thread: 'main' },
+  file: { kinds: ALL_TEXT, load: () => import('./file.js') },
   // Known credential formats in any file (secretlint's recommended preset, in-process).
   credentials: { kinds: ALL_TEXT, load: () => import('./secretlint.js') },
   dotenv: { kinds: ['dotenv'], load: () => import('./dotenv.js') },

@@ -15,7 +15,7 @@ import { COLLECTORS, type CollectorEntry } from '../collect/index.js';
 import type { BaseFact, CollectTools, Collector } from '../contracts/collector.js';
 import type { ReportError, SourceFile } from '../contracts/types.js';
 import type { FactCache } from './cache.js';
-import { lookupError, lookupResult, runPool, type PoolOutcome, type Task } from './pool.js';
+import { lookupError, lookupResult, runPool, type FileTask, type PoolOutcome, type Task } from './pool.js';
 import { loadFailure, NO_FILES, runCollector, type FileResult } from './run-collector.js';
 
 export interface CollectFilesOptions {
@@ -104,8 +104,10 @@ export async function collectFiles(names: readonly string[], files: readonly Sou
     units.push(unit);
   }
 
-  // What the parsers must do.
+  // What the parsers must do: one task per file with every collector it needs (the file is read
+  // once, by the worker that runs them), one per project.
   const tasks: Task[] = [];
+  const byFile = new Map<string, FileTask>();
   for (const u of units) {
     if (u.entry.thread === 'main' || !u.files.length) continue;
     if ((u.entry.scope ?? 'file') === 'project') {
@@ -113,7 +115,14 @@ export async function collectFiles(names: readonly string[], files: readonly Sou
       tasks.push({ kind: 'project', name: u.name, paths: u.files.map((f) => f.path), exclude: [], attempts: 0 });
     } else {
       u.files.forEach((file, i) => {
-        if (!u.hits[i]) tasks.push({ kind: 'file', name: u.name, file, context: u.contexts[i] });
+        if (u.hits[i]) return;
+        let t = byFile.get(file.path);
+        if (!t) {
+          t = { kind: 'file', file, jobs: [] };
+          byFile.set(file.path, t);
+          tasks.push(t);
+        }
+        t.jobs.push({ name: u.name, context: u.contexts[i] });
       });
     }
   }
@@ -126,16 +135,19 @@ export async function collectFiles(names: readonly string[], files: readonly Sou
     stats.timeouts = outcome.stats.timeouts;
   } else {
     for (const t of tasks) {
-      const u = units.find((x) => x.name === t.name)!;
-      const collector = await loadHere(u.entry);
-      const project = t.kind === 'project';
-      const todo = project ? u.files : [t.file];
-      for (const file of todo) {
-        const r =
-          typeof collector === 'string'
-            ? loadFailure(u.name, file.path, collector)
-            : await runCollector(u.name, collector, file, { environment: opts.environment, customEnvs: opts.customEnvs, exhaustive: opts.exhaustive, files: project ? files : NO_FILES, context: project ? undefined : (t as { context?: unknown }).context });
-        local.set(`${u.name}\0${file.path}`, r);
+      const jobs = t.kind === 'project' ? [{ name: t.name, context: undefined }] : t.jobs;
+      for (const job of jobs) {
+        const u = units.find((x) => x.name === job.name)!;
+        const collector = await loadHere(u.entry);
+        const project = t.kind === 'project';
+        const todo = project ? u.files : [t.file];
+        for (const file of todo) {
+          const r =
+            typeof collector === 'string'
+              ? loadFailure(u.name, file.path, collector)
+              : await runCollector(u.name, collector, file, { environment: opts.environment, customEnvs: opts.customEnvs, exhaustive: opts.exhaustive, files: project ? files : NO_FILES, context: job.context });
+          local.set(`${u.name}\0${file.path}`, r);
+        }
       }
     }
   }

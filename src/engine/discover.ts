@@ -363,9 +363,9 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     }
     const kind = classifyKind(rel, r.text);
     if (!kind) return;
-    // Not kept: whoever needs the text reads it again (a worker, a finding's line); the hash says
-    // whether it is still what discovery saw.
-    const hash = hashContent(r.text);
+    // Not kept: whoever needs the text reads it again (a worker, a finding's line). With a cache, the
+    // hash keys its entries and says whether a worker still reads what discovery saw.
+    const hash = opts.index ? hashContent(r.text) : undefined;
     files.push(
       unreadFile(abs, {
         path: rel,
@@ -375,11 +375,11 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
         gitIgnored: ok.gitIgnored,
         gitTracked: ok.isTracked,
         mode: r.mode,
-        hash,
+        ...(hash ? { hash } : {}),
         size: r.size,
       }, { keep: false }),
     );
-    opts.index?.record(abs, { size: r.size, mtimeMs: r.mtimeMs, ctimeMs: r.ctimeMs, ino: r.ino, hash, kind, at: readAt });
+    if (hash) opts.index!.record(abs, { size: r.size, mtimeMs: r.mtimeMs, ctimeMs: r.ctimeMs, ino: r.ino, hash, kind, at: readAt });
   };
 
   /** A symbolic link met while walking: followed when it stays inside the scanned tree and is a file. */

@@ -94,7 +94,7 @@ test('a file that changed or vanished between discovery and its worker is an err
     const file = (name: string, hash: string) => ({ path: name, absPath: path.join(dir, name), content: seen, kind: 'python' as const, environment: 'shared', gitIgnored: false, hash });
     writeFileSync(path.join(dir, 'same.py'), seen);
     writeFileSync(path.join(dir, 'changed.py'), seen + 'SECRET_KEY = "x"\n');
-    const tasks = [file('same.py', hashContent(seen)), file('changed.py', hashContent(seen)), file('gone.py', hashContent(seen))].map((f) => ({ kind: 'file' as const, name: 'python', file: f }));
+    const tasks = [file('same.py', hashContent(seen)), file('changed.py', hashContent(seen)), file('gone.py', hashContent(seen))].map((f) => ({ kind: 'file' as const, file: f, jobs: [{ name: 'python' }] }));
     const out = await runPool(tasks, { jobs: 1, budgetMs: 10_000, environment: 'production', customEnvs: [], table: tasks.map((t) => t.file) });
     const same = lookupResult(out, 'python', 'same.py')!;
     assert.deepEqual(same.errors, []);

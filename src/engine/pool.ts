@@ -22,20 +22,26 @@ import type { FileResult } from './run-collector.js';
 export type ToWorker =
   | { type: 'init'; environment: string; customEnvs: string[]; exhaustive: boolean }
   | { type: 'table'; files: (SourceFile | TableFile)[] }
-  | { type: 'file'; seq: number; name: string; file: SourceFile | TableFile; context?: unknown }
+  | { type: 'file'; seq: number; file: SourceFile | TableFile; jobs: FileJob[] }
   | { type: 'project'; seq: number; name: string; paths: string[]; exclude: string[] };
 
 export type ToMain =
-  | { type: 'start'; seq: number; path: string }
-  | { type: 'result'; seq: number; path: string; result: FileResult }
+  | { type: 'start'; seq: number; name: string; path: string }
+  | { type: 'result'; seq: number; name: string; path: string; result: FileResult }
   | { type: 'done'; seq: number }
   | { type: 'fatal'; message: string };
 
+/** One collector to run on a file, with its context. */
+export interface FileJob {
+  name: string;
+  context?: unknown;
+}
+
+/** A file and the collectors to run on it (in order): the worker reads it once. */
 export interface FileTask {
   kind: 'file';
-  name: string;
   file: SourceFile;
-  context?: unknown;
+  jobs: FileJob[];
 }
 
 export interface ProjectTask {
@@ -103,8 +109,8 @@ interface Slot {
   worker: Worker;
   /** Tasks sent and not yet done, oldest first. */
   inFlight: { seq: number; task: Task }[];
-  /** The file the worker works on, and since when. */
-  current?: { seq: number; path: string; since: number };
+  /** The collector and file the worker works on, and since when. */
+  current?: { seq: number; name: string; path: string; since: number };
   hasTable: boolean;
   /** Paths of the in-flight project task already answered. */
   answered: Set<string>;
@@ -201,7 +207,7 @@ export function runPool(tasks: Task[], opts: PoolOptions): Promise<PoolOutcome> 
         const s = ++seq;
         slot.inFlight.push({ seq: s, task });
         if (task.kind === 'file') {
-          slot.worker.postMessage({ type: 'file', seq: s, name: task.name, file: tableEntry(task.file), context: task.context } satisfies ToWorker);
+          slot.worker.postMessage({ type: 'file', seq: s, file: tableEntry(task.file), jobs: task.jobs } satisfies ToWorker);
         } else {
           if (!slot.hasTable) {
             slot.worker.postMessage({ type: 'table', files: opts.table.map(tableEntry) } satisfies ToWorker);
@@ -218,14 +224,16 @@ export function runPool(tasks: Task[], opts: PoolOptions): Promise<PoolOutcome> 
       if (slot.dead) return;
       switch (m.type) {
         case 'start':
-          slot.current = { seq: m.seq, path: m.path, since: Date.now() };
+          slot.current = { seq: m.seq, name: m.name, path: m.path, since: Date.now() };
           slot.startedAny = true;
           stillborn = 0;
           return;
         case 'result': {
           const f = slot.inFlight.find((x) => x.seq === m.seq);
           if (!f) return;
-          results.set(resultKey(f.task.name, m.path), m.result);
+          results.set(resultKey(m.name, m.path), m.result);
+          // Between two collectors of a task (loading the next one is start-up, not the file's parse) nothing is timed.
+          if (slot.current?.seq === m.seq && slot.current.name === m.name && slot.current.path === m.path) slot.current = undefined;
           if (f.task.kind === 'project') slot.answered.add(m.path);
           return;
         }
@@ -252,7 +260,8 @@ export function runPool(tasks: Task[], opts: PoolOptions): Promise<PoolOutcome> 
       if (!slot.startedAny && ++stillborn >= 3) {
         // Workers cannot start at all (a broken installation): every file gets the reason, once.
         for (const t of [...slot.inFlight.map((x) => x.task), ...queue]) {
-          for (const p of t.kind === 'file' ? [t.file.path] : t.paths) errors.set(resultKey(t.name, p), { kind: 'collector', file: p, message: `${t.name}: not analysed: cannot start a worker thread: ${message}` });
+          const pairs = t.kind === 'file' ? t.jobs.map((j) => [j.name, t.file.path] as const) : t.paths.map((p) => [t.name, p] as const);
+          for (const [name, p] of pairs) errors.set(resultKey(name, p), { kind: 'collector', file: p, message: `${name}: not analysed: cannot start a worker thread: ${message}` });
         }
         queue.length = 0;
         slot.inFlight = [];
@@ -261,10 +270,13 @@ export function runPool(tasks: Task[], opts: PoolOptions): Promise<PoolOutcome> 
       const cur = slot.current;
       for (const { seq: s, task } of slot.inFlight) {
         if (task.kind === 'file') {
-          if (cur && cur.seq === s) {
-            errors.set(resultKey(task.name, task.file.path), overrun(task.name, task.file.path, message, timedOut));
-            pending--;
-          } else queue.unshift(task);
+          // The collector it was on gets the entry; the file's other collectors not yet answered run again.
+          const answered = (name: string) => results.has(resultKey(name, task.file.path));
+          const blamed = cur && cur.seq === s && !answered(cur.name) ? cur.name : undefined;
+          if (blamed) errors.set(resultKey(blamed, task.file.path), overrun(blamed, task.file.path, message, timedOut));
+          const rest = task.jobs.filter((j) => j.name !== blamed && !answered(j.name));
+          if (rest.length) queue.unshift({ ...task, jobs: rest });
+          else pending--;
           continue;
         }
         // A project task: the file it was on is left out, the rest starts again (a few times).

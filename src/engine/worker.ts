@@ -10,7 +10,6 @@ import type { SourceFile } from '../contracts/types.js';
 import { loadFailure, NO_FILES, runCollector } from './run-collector.js';
 import { MAX_FILE_BYTES, readTextFileSync, unreadFile } from '../lib/read.js';
 import { hashContent } from './cache.js';
-import type { FileResult } from './run-collector.js';
 import type { TableFile, ToMain, ToWorker } from './pool.js';
 
 const port = parentPort;
@@ -51,11 +50,11 @@ function withoutMark({ unread: _, ...f }: TableFile): Omit<SourceFile, 'content'
  * The file a task names, read here (the main thread does not hold the texts of the tree). When it is
  * no longer what discovery read (changed or gone during the scan), an error entry says so.
  */
-function readSent(name: string, sent: TableFile): SourceFile | FileResult {
+function readSent(sent: TableFile): SourceFile | string {
   const r = readTextFileSync(sent.absPath, { maxBytes: MAX_FILE_BYTES });
-  if (r.ok && (sent.hash === undefined || hashContent(r.text) === sent.hash)) return { ...withoutMark(sent), content: r.text };
-  const why = r.ok ? 'the file changed while it was scanned' : `it can no longer be read (${r.detail})`;
-  return { facts: [], secrets: [], errors: [{ kind: 'collector', file: sent.path, message: `${name}: not analysed: ${why}` }] };
+  // With a cache, the hash discovery computed; without, the size it read.
+  if (r.ok && (sent.hash !== undefined ? hashContent(r.text) === sent.hash : sent.size === undefined || r.size === sent.size)) return { ...withoutMark(sent), content: r.text };
+  return r.ok ? 'the file changed while it was scanned' : `it can no longer be read (${r.detail})`;
 }
 
 /** The collector, or (when its module cannot load) an error result for each of `paths`. */
@@ -63,8 +62,7 @@ async function loadOrReport(seq: number, name: string, paths: string[], like: So
   try {
     return await collectorOf(name, like);
   } catch (e) {
-    for (const path of paths) send({ type: 'result', seq, path, result: loadFailure(name, path, (e as Error).message) });
-    send({ type: 'done', seq });
+    for (const path of paths) send({ type: 'result', seq, name, path, result: loadFailure(name, path, (e as Error).message) });
     return undefined;
   }
 }
@@ -87,45 +85,52 @@ async function handle(m: ToWorker): Promise<void> {
       table = m.files.map((f) => ('unread' in f ? unreadFile(f.absPath, withoutMark(f)) : f));
       return;
     case 'file': {
-      const collector = await loadOrReport(m.seq, m.name, [m.file.path], 'unread' in m.file ? { ...withoutMark(m.file), content: '' } : m.file);
-      if (!collector) return;
-      send({ type: 'start', seq: m.seq, path: m.file.path });
-      const file = 'unread' in m.file ? readSent(m.name, m.file) : m.file;
-      if ('errors' in file) {
-        send({ type: 'result', seq: m.seq, path: m.file.path, result: file });
-        send({ type: 'done', seq: m.seq });
-        return;
+      // Read once for every collector of the file (a file that changed or went away since
+      // discovery is an entry for each, never facts of other content).
+      const path = m.file.path;
+      const file = 'unread' in m.file ? readSent(m.file) : m.file;
+      for (const job of m.jobs) {
+        const collector = await loadOrReport(m.seq, job.name, [path], typeof file === 'string' ? { ...withoutMark(m.file as TableFile), content: '' } : file);
+        if (!collector) continue;
+        if (typeof file === 'string') {
+          send({ type: 'result', seq: m.seq, name: job.name, path, result: { facts: [], secrets: [], errors: [{ kind: 'collector', file: path, message: `${job.name}: not analysed: ${file}` }] } });
+          continue;
+        }
+        send({ type: 'start', seq: m.seq, name: job.name, path });
+        const r = await runCollector(job.name, collector, file, {
+          environment,
+          customEnvs,
+          exhaustive,
+          files: NO_FILES,
+          context: job.context,
+          checkpoint: (p) => send({ type: 'start', seq: m.seq, name: job.name, path: p }),
+        });
+        send({ type: 'result', seq: m.seq, name: job.name, path, result: r });
       }
-      const r = await runCollector(m.name, collector, file, {
-        environment,
-        customEnvs,
-        exhaustive,
-        files: NO_FILES,
-        context: m.context,
-        checkpoint: (path) => send({ type: 'start', seq: m.seq, path }),
-      });
-      send({ type: 'result', seq: m.seq, path: m.file.path, result: r });
       send({ type: 'done', seq: m.seq });
       return;
     }
     case 'project': {
       const collector = await loadOrReport(m.seq, m.name, m.paths, table.find((f) => f.path === m.paths[0]));
-      if (!collector) return;
+      if (!collector) {
+        send({ type: 'done', seq: m.seq });
+        return;
+      }
       const exclude = new Set(m.exclude);
       const files = exclude.size ? table.filter((f) => !exclude.has(f.path)) : table;
       const byPath = new Map(files.map((f) => [f.path, f]));
       for (const path of m.paths) {
         const file = byPath.get(path);
         if (!file) continue;
-        send({ type: 'start', seq: m.seq, path });
+        send({ type: 'start', seq: m.seq, name: m.name, path });
         const r = await runCollector(m.name, collector, file, {
           environment,
           customEnvs,
           exhaustive,
           files,
-          checkpoint: (p) => send({ type: 'start', seq: m.seq, path: p }),
+          checkpoint: (p) => send({ type: 'start', seq: m.seq, name: m.name, path: p }),
         });
-        send({ type: 'result', seq: m.seq, path, result: r });
+        send({ type: 'result', seq: m.seq, name: m.name, path, result: r });
       }
       send({ type: 'done', seq: m.seq });
       return;

@@ -46,7 +46,7 @@ export default defineRule({
     const files = new Map(facts.file.map((f) => [f.file, f]));
     for (const f of facts.credentials) {
       // Not committed: a local .env the developer keeps out of git is where secrets belong.
-      if (f.gitIgnored && !f.gitTracked) continue;
+      if ((f.gitIgnored && !f.gitTracked) || !f.hits.length) continue;
       const content = files.get(f.file)?.content ?? '';
       for (const h of f.hits) {
         // A URL whose password is a placeholder or a reference (`<password>`, `${DB_PASSWORD}`) holds no credential.
