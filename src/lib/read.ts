@@ -114,7 +114,7 @@ export function readTextFileSync(abs: string, opts: ReadOptions = {}): ReadResul
     if (!st.isFile()) return { ok: false, reason: 'special-file', detail: fileTypeOf(st) };
     if (st.size > max) return { ok: false, reason: 'too-large', detail: `${formatBytes(st.size)} (limit ${formatBytes(max)})` };
     // The size can change under us (a growing log): read at most max + 1 bytes, whatever stat said.
-    const buf = Buffer.allocUnsafe(Math.min(max + 1, Math.max(st.size + 1, 64 * 1024)));
+    const buf = Buffer.allocUnsafe(Math.min(max + 1, Math.max(st.size + 1, 4096)));
     let len = 0;
     let chunk = buf;
     for (;;) {
