@@ -55,7 +55,7 @@ export function isSecretName(key: string): boolean {
   return true;
 }
 
-export type NotASecretKind = 'flag' | 'number' | 'secret-file' | 'password-hash' | 'version-range' | 'keyword' | 'alphabet' | 'mask' | 'document-path' | 'own-name';
+export type NotASecretKind = 'flag' | 'number' | 'secret-file' | 'password-hash' | 'version-range' | 'keyword' | 'alphabet' | 'mask' | 'document-path' | 'own-name' | 'label';
 
 /** Keywords that secret-named keys take as settings, not secrets (by key, lower case). */
 const KEYWORD_VALUES: [RegExp, RegExp][] = [
@@ -99,6 +99,9 @@ export function notASecretValue(key: string, value: string, opts: { code?: boole
   if (/^\*{2,}[^*]*\*{2,}$/.test(v) || /^\*{3,}$/.test(v) || /^[[(<]?(redacted|hidden|masked|filtered|censored)[\])>]?$/i.test(v)) return 'mask';
   // A path to a document or page (mkdocs nav, sitemaps): no blanks, a directory and a document extension.
   if (!/\s/.test(v) && /^[\w@.-]+(\/[\w@.-]+)*\.(md|markdown|rst|html?|txt|adoc|ipynb|pdf)$/i.test(v)) return 'document-path';
+  // A label in Japanese, Chinese or Korean (`secretSame: '秘密値、同じ値'`, UI text about secrets): words,
+  // not a credential — unless a long ASCII run in it could be one.
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(v) && !/[A-Za-z0-9+/=_-]{8}/.test(v)) return 'label';
   // In code, one of the key's own words: REQUEST_TOKEN = 'request', PASSWORD_FIELD = 'password'.
   // (In configuration a password equal to a word of its key — WORDPRESS_DB_PASSWORD=wordpress — is a weak password.)
   if (!opts.code) return undefined;

@@ -95,9 +95,13 @@ test('code/hardcoded-secret: names that look secret but hold keywords, alphabets
       'app/util/secret_key.py': text("SECRET_KEY_CHARSET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#$%^&*(-_=+)'", 'SECRET_KEY_LENGTH = 50'),
       'app/validators.py': text('class Validator:', "    REQUEST_TOKEN = 'request'", "    PASSWORD_FIELD = 'password'"),
       'app/constants.py': text("CENSOR_TOKEN = '********'", "CENSOR_TOKEN_CHANGED = '***CHANGED***'"),
+      // UI labels about secrets in Japanese, Chinese, Korean (honban's own env diff table once was reported)
+      'src/labels.ts': text("const ja = { secretSame: '秘密値、同じ値', secretChanged: '秘密値、値が異なる' };", "const zh = { passwordHint: '请输入密码' };", "const ko = { tokenLabel: '토큰을입력하세요' };"),
     },
     [],
   );
+  // A credential with a Japanese note next to it is still one.
+  await expectLines(rule, { 'src/keys.ts': text("const apiKey = 'kX9vQ2mL7pR4tW8z本番';") }, ['src/keys.ts:1']);
 });
 
 test('code/hardcoded-secret: a placeholder as the fallback of an env read is what production runs without the variable', async () => {
