@@ -42,6 +42,12 @@ async function silenceProfiler(): Promise<void> {
 
 /** One secretlint run per file and content, shared by the rules that need it. */
 const cache = new Map<string, { content: string; hits: Promise<CredentialHit[]> }>();
+let cachedChars = 0;
+/**
+ * The memo holds the texts it compares: bounded by their size, not only their number — a worker
+ * that linted every file of a large tree kept all their texts (20 MB of an 8,000-file scan's peak).
+ */
+const CACHE_CHARS = 4 * 1024 * 1024;
 
 /** Known credential formats in `content` (path is used by file-specific rules such as .npmrc). */
 export function findCredentials(path: string, content: string): Promise<CredentialHit[]> {
@@ -49,8 +55,13 @@ export function findCredentials(path: string, content: string): Promise<Credenti
   if (c && c.content === content) return c.hits;
   const hits = lint(path, content);
   // Bounded: a long-lived process (an editor, repeated library scans) must not keep every file.
-  if (cache.size >= 50_000) cache.clear();
+  if (cache.size >= 50_000 || cachedChars + content.length > CACHE_CHARS) {
+    cache.clear();
+    cachedChars = 0;
+  }
+  if (c) cachedChars -= c.content.length;
   cache.set(path, { content, hits });
+  cachedChars += content.length;
   return hits;
 }
 
