@@ -14,6 +14,7 @@
 import type { Collector } from '../contracts/collector.js';
 import type { EnvName } from '../contracts/types.js';
 import type { TemplateFact } from '../facts/template.js';
+import { lineStarts, positionAt } from '../lib/shell.js';
 
 interface Attr {
   name: string;
@@ -136,21 +137,6 @@ export function scanTemplate(content: string): { tags: Tag[]; bodies: Map<Tag, {
   return { tags, bodies };
 }
 
-function lineIndex(content: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < content.length; i++) if (content[i] === '\n') starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
-}
-
 const TEMPLATE_MARK = /\{\{|\{%|<%|\$\{/;
 
 /** Host and scheme of an absolute (or scheme-relative) URL whose host is literal. */
@@ -166,7 +152,8 @@ export function externalUrl(url: string): { host: string; scheme: 'https' | 'htt
 export function parseTemplate(path: string, environment: EnvName, content: string): TemplateFact {
   const fact: TemplateFact = { file: path, environment, scripts: [], styles: [], inline: [] };
   const { tags, bodies } = scanTemplate(content);
-  const at = lineIndex(content);
+  const starts = lineStarts(content);
+  const at = (offset: number) => positionAt(starts, offset);
   for (const tag of tags) {
     const attr = (name: string) => tag.attrs.find((a) => a.name === name);
     const hasNonce = !!attr('nonce');

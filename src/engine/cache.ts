@@ -365,18 +365,8 @@ export class FactCache {
 
   /** The result stored under `key` by the last run, when its HMAC holds. */
   getResult<T>(key: string): T | undefined {
-    let buf: Buffer;
-    try {
-      buf = readFileSync(path.join(this.dir, RESULT));
-    } catch {
-      return undefined;
-    }
-    const at = RESULT_MAGIC.length;
-    if (buf.length < at + 32 || !buf.subarray(0, at).equals(RESULT_MAGIC)) return undefined;
-    const mac = buf.subarray(at, at + 32);
-    const body = buf.subarray(at + 32);
-    const expect = createHmac('sha256', this.key).update(RESULT).update('\0').update(key).update('\0').update(body).digest();
-    if (!timingSafeEqual(mac, expect)) return undefined;
+    const body = readSigned(this.dir, RESULT, RESULT_MAGIC, this.key, key);
+    if (!body) return undefined;
     try {
       return deserialize(body) as T;
     } catch {
@@ -386,16 +376,10 @@ export class FactCache {
 
   /** Keeps `value` as the result for `key` (one result per cache: the last run's); never throws. */
   setResult(key: string, value: unknown): void {
-    let tmp: string | undefined;
     try {
-      const body = serialize(value);
-      const mac = createHmac('sha256', this.key).update(RESULT).update('\0').update(key).update('\0').update(body).digest();
-      ensureCacheDir(this.dir);
-      tmp = path.join(this.dir, `${RESULT}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-      writeFileSync(tmp, Buffer.concat([RESULT_MAGIC, mac, body]), { mode: 0o600 });
-      renameSync(tmp, path.join(this.dir, RESULT));
+      writeSigned(this.dir, RESULT, RESULT_MAGIC, this.key, serialize(value), key);
     } catch {
-      if (tmp) rmSync(tmp, { force: true });
+      // a value that cannot be serialized: no result kept
     }
   }
 
@@ -487,18 +471,8 @@ export class FileIndex {
     private readonly dir: string,
     private readonly key: Buffer,
   ) {
-    let buf: Buffer;
-    try {
-      buf = readFileSync(path.join(dir, INDEX));
-    } catch {
-      return;
-    }
-    const at = INDEX_MAGIC.length;
-    if (buf.length < at + 32 || !buf.subarray(0, at).equals(INDEX_MAGIC)) return;
-    const mac = buf.subarray(at, at + 32);
-    const body = buf.subarray(at + 32);
-    const expect = createHmac('sha256', key).update(INDEX).update('\0').update(body).digest();
-    if (!timingSafeEqual(mac, expect)) return;
+    const body = readSigned(dir, INDEX, INDEX_MAGIC, key);
+    if (!body) return;
     try {
       const rows = deserialize(body) as unknown;
       if (!Array.isArray(rows)) return;
@@ -542,18 +516,43 @@ export class FileIndex {
       if (rows.length >= INDEX_MAX) break;
       if (!this.seen.has(p)) rows.push([p, e.size, e.mtimeMs, e.ctimeMs, e.ino, e.hash, e.kind, e.at]);
     }
-    const body = serialize(rows);
-    const mac = createHmac('sha256', this.key).update(INDEX).update('\0').update(body).digest();
-    let tmp: string | undefined;
-    try {
-      ensureCacheDir(this.dir);
-      tmp = path.join(this.dir, `${INDEX}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-      writeFileSync(tmp, Buffer.concat([INDEX_MAGIC, mac, body]), { mode: 0o600 });
-      renameSync(tmp, path.join(this.dir, INDEX));
-      this.changed = false;
-    } catch {
-      if (tmp) rmSync(tmp, { force: true });
-    }
+    if (writeSigned(this.dir, INDEX, INDEX_MAGIC, this.key, serialize(rows))) this.changed = false;
+  }
+}
+
+/** HMAC of a signed file's body: its name, the key it answers (a result's), then the body. */
+function signedMac(key: Buffer, name: string, body: Buffer, extra?: string): Buffer {
+  const h = createHmac('sha256', key).update(name).update('\0');
+  if (extra !== undefined) h.update(extra).update('\0');
+  return h.update(body).digest();
+}
+
+/** The body of `dir/name` (magic, HMAC, body) when its HMAC holds; undefined when missing or not ours. */
+function readSigned(dir: string, name: string, magic: Buffer, key: Buffer, extra?: string): Buffer | undefined {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path.join(dir, name));
+  } catch {
+    return undefined;
+  }
+  const at = magic.length;
+  if (buf.length < at + 32 || !buf.subarray(0, at).equals(magic)) return undefined;
+  const body = buf.subarray(at + 32);
+  return timingSafeEqual(buf.subarray(at, at + 32), signedMac(key, name, body, extra)) ? body : undefined;
+}
+
+/** Writes `dir/name` signed, through a private temporary file; false when it cannot (never throws). */
+function writeSigned(dir: string, name: string, magic: Buffer, key: Buffer, body: Buffer, extra?: string): boolean {
+  let tmp: string | undefined;
+  try {
+    ensureCacheDir(dir);
+    tmp = path.join(dir, `${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    writeFileSync(tmp, Buffer.concat([magic, signedMac(key, name, body, extra), body]), { mode: 0o600 });
+    renameSync(tmp, path.join(dir, name));
+    return true;
+  } catch {
+    if (tmp) rmSync(tmp, { force: true });
+    return false;
   }
 }
 

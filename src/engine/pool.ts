@@ -74,7 +74,7 @@ export interface PoolOptions {
  * worker's table, only if a collector asks: most files of a tree are never read by a project
  * collector, and a copy of every text doubled the memory of a scan); an in-memory file with it.
  */
-function tableEntry(f: SourceFile): SourceFile | TableFile {
+function wireFile(f: SourceFile): SourceFile | TableFile {
   if (!f.absPath) return f;
   return { path: f.path, absPath: f.absPath, kind: f.kind, environment: f.environment, gitIgnored: f.gitIgnored, gitTracked: f.gitTracked, mode: f.mode, hash: f.hash, size: f.size, unread: true };
 }
@@ -207,10 +207,10 @@ export function runPool(tasks: Task[], opts: PoolOptions): Promise<PoolOutcome> 
         const s = ++seq;
         slot.inFlight.push({ seq: s, task });
         if (task.kind === 'file') {
-          slot.worker.postMessage({ type: 'file', seq: s, file: tableEntry(task.file), jobs: task.jobs } satisfies ToWorker);
+          slot.worker.postMessage({ type: 'file', seq: s, file: wireFile(task.file), jobs: task.jobs } satisfies ToWorker);
         } else {
           if (!slot.hasTable) {
-            slot.worker.postMessage({ type: 'table', files: opts.table.map(tableEntry) } satisfies ToWorker);
+            slot.worker.postMessage({ type: 'table', files: opts.table.map(wireFile) } satisfies ToWorker);
             slot.hasTable = true;
           }
           slot.answered = new Set();

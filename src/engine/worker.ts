@@ -90,12 +90,12 @@ async function handle(m: ToWorker): Promise<void> {
       const path = m.file.path;
       const file = 'unread' in m.file ? readSent(m.file) : m.file;
       for (const job of m.jobs) {
-        const collector = await loadOrReport(m.seq, job.name, [path], typeof file === 'string' ? { ...withoutMark(m.file as TableFile), content: '' } : file);
-        if (!collector) continue;
         if (typeof file === 'string') {
           send({ type: 'result', seq: m.seq, name: job.name, path, result: { facts: [], secrets: [], errors: [{ kind: 'collector', file: path, message: `${job.name}: not analysed: ${file}` }] } });
           continue;
         }
+        const collector = await loadOrReport(m.seq, job.name, [path], file);
+        if (!collector) continue;
         send({ type: 'start', seq: m.seq, name: job.name, path });
         const r = await runCollector(job.name, collector, file, {
           environment,
