@@ -215,3 +215,30 @@ test('cache: the last result answers only the same tree, configuration, environm
   }
   assert.ok(cold.report.findings.length > 10);
 });
+
+test('cache: a FIFO or a huge file planted under the names of the cache files is ignored, never read or waited on', { timeout: 60_000 }, async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { openSync, ftruncateSync, closeSync, mkdirSync } = await import('node:fs');
+  const dir = copyOf('examples/flask-leaky');
+  const truth = (await run(dir, false)).report;
+  for (const [name, plant] of [
+    ['result.bin', 'fifo'],
+    ['files.index', 'fifo'],
+    ['facts.pack', 'fifo'],
+    ['result.bin', 'huge'],
+    ['facts.pack', 'huge'],
+  ] as const) {
+    const cache = mkdtempSync(path.join(tmp, 'planted-'));
+    mkdirSync(cache, { recursive: true });
+    const file = path.join(cache, name);
+    if (plant === 'fifo') execFileSync('mkfifo', [file]);
+    else {
+      // 300 MiB, sparse: larger than any cache file honban would read
+      const fd = openSync(file, 'w');
+      ftruncateSync(fd, 300 * 1024 * 1024);
+      closeSync(fd);
+    }
+    const r = await run(dir, cache);
+    assert.deepEqual(r.report, truth, `${plant} ${name}`);
+  }
+});

@@ -24,7 +24,7 @@
  * pack.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -267,7 +267,9 @@ export class FactCache {
     this.loaded = true;
     let buf: Buffer;
     try {
-      buf = readFileSync(path.join(this.dir, PACK));
+      const b = readCacheFile(path.join(this.dir, PACK), this.maxBytes);
+      if (!b) return;
+      buf = b;
     } catch {
       return;
     }
@@ -520,6 +522,22 @@ export class FileIndex {
   }
 }
 
+/**
+ * A file of the cache directory, which sits in the scanned tree (a repository can ship one): only a
+ * regular file (a FIFO named like the pack would block the read for ever) of at most `max` bytes
+ * (a huge one would be read whole before its HMAC is checked). Undefined otherwise.
+ */
+function readCacheFile(file: string, max: number): Buffer | undefined {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > max) return undefined;
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** HMAC of a signed file's body: its name, the key it answers (a result's), then the body. */
 function signedMac(key: Buffer, name: string, body: Buffer, extra?: string): Buffer {
   const h = createHmac('sha256', key).update(name).update('\0');
@@ -529,12 +547,13 @@ function signedMac(key: Buffer, name: string, body: Buffer, extra?: string): Buf
 
 /** The body of `dir/name` (magic, HMAC, body) when its HMAC holds; undefined when missing or not ours. */
 function readSigned(dir: string, name: string, magic: Buffer, key: Buffer, extra?: string): Buffer | undefined {
-  let buf: Buffer;
+  let buf: Buffer | undefined;
   try {
-    buf = readFileSync(path.join(dir, name));
+    buf = readCacheFile(path.join(dir, name), DEFAULT_CACHE_BYTES);
   } catch {
     return undefined;
   }
+  if (!buf) return undefined;
   const at = magic.length;
   if (buf.length < at + 32 || !buf.subarray(0, at).equals(magic)) return undefined;
   const body = buf.subarray(at + 32);
