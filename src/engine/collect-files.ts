@@ -17,6 +17,7 @@ import type { ReportError, SourceFile } from '../contracts/types.js';
 import type { FactCache } from './cache.js';
 import { lookupError, lookupResult, runPool, type FileTask, type PoolOutcome, type Task } from './pool.js';
 import { loadFailure, NO_FILES, runCollector, type FileResult } from './run-collector.js';
+import { optimiseIfLong } from '../lib/jit.js';
 
 export interface CollectFilesOptions {
   environment: string;
@@ -129,6 +130,8 @@ export async function collectFiles(names: readonly string[], files: readonly Sou
 
   let outcome: PoolOutcome | undefined;
   const local = new Map<string, FileResult>();
+  // A long run repays the optimising compiler, a short one does not (lib/jit.ts).
+  optimiseIfLong(tasks.length);
   if (tasks.length && opts.jobs > 0) {
     outcome = await runPool(tasks, { jobs: opts.jobs, budgetMs: opts.budgetMs, environment: opts.environment, customEnvs: opts.customEnvs, exhaustive: opts.exhaustive, table: files });
     stats.workers = outcome.stats.workers;
