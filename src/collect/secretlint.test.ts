@@ -64,6 +64,8 @@ test('mayHoldCredential: every rule of the preset that reports finds a text the 
   // 1Password service-account tokens are base64 JSON checked by the rule; its literal `ops_ey` is in the check.
   assert.ok(mayHoldCredential('op.txt', `OP_SERVICE_ACCOUNT_TOKEN=ops_ey${'J'.repeat(120)}fQ==`));
   assert.ok(mayHoldCredential('keys.txt', 'AKIAZ7Q4X2M9B3K8W5T1'));
+  // The case variants the rules accept.
+  for (const t of ['AWS_SECRET_ACCESS_KEY=x', 'Secret_Access_Key: x', 'secretaccesskey = x', 'https://Hooks.Slack.COM/services/T1/B2/c3', 'Account_Id => 1']) assert.ok(mayHoldCredential('a.txt', t), t);
   assert.ok(mayHoldCredential('config.yml', 'aws_account_id: "1234-5678-9012"'));
   assert.deepEqual([...reporting], [], 'a rule without a sample here');
 });

@@ -52,17 +52,17 @@ const CACHE_CHARS = 4 * 1024 * 1024;
 /**
  * Every rule of the recommended preset reports only text that holds one of these — a literal of its
  * pattern (AWS key id prefixes and key names, `PRIVATE KEY`, the token prefixes of GitHub, npm,
- * Slack, OpenAI, Anthropic, Linear, SendGrid, Shopify, 1Password, Slack webhooks) or, for the rules on URLs (basic
- * auth, database connection strings: reported only with a user and a password), `://` followed by a
- * user-info part and `@` within 513 characters that hold no `/` or white space — matched here
- * case-insensitively (a superset of each rule). A text that holds none cannot
- * give a hit and is not linted: secretlint costs ~25 ms per MB, mostly spent on texts of no interest
+ * Slack, OpenAI, Anthropic, Linear, SendGrid, Shopify, 1Password, Slack webhooks) or, for the rules
+ * on URLs (basic auth, database connection strings: reported only with a user and a password), `://`
+ * followed by a user-info part and `@` within 513 characters that hold no `/` or white space — with
+ * the case variants each rule accepts (a superset of each rule). A text that holds none cannot give
+ * a hit and is not linted: secretlint costs ~25 ms per MB, mostly spent on texts of no interest
  * (netbox: 10 MB of translation catalogues). The preset's rules are listed in RULES_COVERED; a test
  * fails when an upgrade of the preset brings one this list was not checked against, and every rule
  * case that reads credentials is run again with the check off and must give the same findings.
  * JSON files are always linted: the GCP rule parses them (a key's escapes need not be literal).
  */
-const MAY_HOLD_CREDENTIAL = /:\/\/[^\s/]{1,513}@|x-oauth-basic@|hooks\.slack\.com|A3T|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|secret_?access_?key|account_?(?:id)?["']?\s*(?::|=>|=)|PRIVATE KEY|_authToken=|npm_|gh[pousr]_|github_pat_|xox[bpaor]-|xapp-|T3BlbkFJ|sk-ant-api0|lin_api_|SG\.|shp(?:pa|ca|at|ss)_|ops_ey/i;
+const MAY_HOLD_CREDENTIAL = /:\/\/[^\s/]{1,513}@|x-oauth-basic@|[Hh][Oo][Oo][Kk][Ss]\.[Ss][Ll][Aa][Cc][Kk]\.[Cc][Oo][Mm]|A3T|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|(?:SECRET|[Ss]ecret)_?(?:ACCESS|[Aa]ccess)_?(?:KEY|[Kk]ey)|(?:ACCOUNT|[Aa]ccount)_?(?:ID|[Ii]d)?["']?\s*(?::|=>|=)|PRIVATE KEY|_authToken=|npm_|gh[pousr]_|github_pat_|xox[bpaor]-|xapp-|T3BlbkFJ|sk-ant-api0|lin_api_|SG\.|shp(?:pa|ca|at|ss)_|ops_ey/;
 
 /** The preset's rules MAY_HOLD_CREDENTIAL was written for (`@secretlint/secretlint-rule-` left out). */
 export const RULES_COVERED = ['1password', 'anthropic', 'aws', 'basicauth', 'database-connection-string', 'filter-comments', 'gcp', 'github', 'linear', 'npm', 'openai', 'privatekey', 'sendgrid', 'shopify', 'slack'];
