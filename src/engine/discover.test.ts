@@ -48,6 +48,39 @@ test('classifyKind: by name, and YAML by content', () => {
   assert.equal(classifyKind('README.md'), 'text');
 });
 
+test('classifyKind: a lazily read text is decoded only for the kinds its content decides', () => {
+  const lazy = (t: string) => {
+    const calls = { all: 0, firstLine: 0 };
+    return { calls, text: { all: () => (calls.all++, t), firstLine: () => (calls.firstLine++, t.split('\n')[0]!) } };
+  };
+  const md = lazy('# Notes\nservices: none\n');
+  assert.equal(classifyKind('docs/notes.md', md.text), 'text');
+  assert.equal(md.calls.all, 0, 'a document is never decoded whole: only its first line, for a shebang');
+  const sh = lazy('#!/usr/bin/env bash\nset -e\n');
+  assert.equal(classifyKind('scripts/deploy', sh.text), 'shell');
+  assert.equal(sh.calls.all, 0);
+  const py = lazy('import os\n');
+  assert.equal(classifyKind('app/models.py', py.text), 'python');
+  assert.deepEqual(py.calls, { all: 0, firstLine: 0 });
+  const compose = lazy('version: "3"\nservices:\n  web: {}\n');
+  assert.equal(classifyKind('deploy/stack.yml', compose.text), 'compose');
+  assert.ok(compose.calls.all > 0);
+});
+
+test('discover: a file is read lazily and classified as before (shebang after a BOM, CRLF, NUL bytes, UTF-16)', async () => {
+  const dir = tree({
+    'bin/run': '\ufeff#!/bin/sh\r\necho hi\r\n',
+    'deploy/stack.yml': 'services:\n  web:\n    image: app\n',
+    'notes.md': 'plain\u0000text\n',
+    'app.py': 'import os\u0000\n',
+  });
+  writeFileSync(path.join(dir, 'wide.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('#!/bin/bash\n', 'utf16le')]));
+  const d = await discover([dir]);
+  const kinds = Object.fromEntries(d.files.map((f) => [f.path, f.kind]));
+  assert.deepEqual(kinds, { 'app.py': 'python', 'bin/run': 'shell', 'deploy/stack.yml': 'compose', 'wide.txt': 'shell' });
+  assert.deepEqual(d.skipped.map((s) => `${s.path} ${s.reason} ${s.detail}`), ['notes.md binary NUL byte at offset 5']);
+});
+
 test('classifyKind: an nginx site file without a telling name is recognised by its parsed content, not by its name', () => {
   const site = 'server {\n    listen 80;\n    server_name _;\n    location / { proxy_pass http://localhost:8000; }\n}\n';
   assert.equal(classifyKind('deployment/nginx/shop', site), 'nginx');

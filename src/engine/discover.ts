@@ -7,7 +7,7 @@ import { gitignore, type Ignore } from '../lib/gitignore.js';
 import { classifyEnvironment, type EnvironmentOverride } from '../lib/environment.js';
 import type { FileKind, Skipped, SourceFile } from '../contracts/types.js';
 import { UserError } from '../contracts/errors.js';
-import { detailText, errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readTextFileSync, unreadFile } from '../lib/read.js';
+import { detailText, errnoText, fileTypeOf, MAX_FILE_BYTES, readFailure, readFileLazily, readTextFileSync, unreadFile, type LazyText } from '../lib/read.js';
 import { L } from '../lib/i18n.js';
 import { sniffNginx } from '../collect/nginx/sniff.js';
 import { CODE_EXTENSION } from '../lib/paths.js';
@@ -59,8 +59,15 @@ export interface Discovered {
   skipped: Skipped[];
 }
 
-/** Classifies a file by its name (and, for YAML / conf files, by its first bytes). */
-export function classifyKind(relPath: string, content?: string): FileKind | undefined {
+/**
+ * Classifies a file by its name (and, for YAML, JSON, conf and unnamed files, by its text — a string,
+ * or a LazyText decoded only if one of those asks; a shebang needs only the first line).
+ */
+export function classifyKind(relPath: string, text?: string | LazyText): FileKind | undefined {
+  // The text is asked for only by the few kinds that depend on it (discovery decodes it then).
+  const has = text !== undefined;
+  const content = (): string => (typeof text === 'string' ? text : text!.all());
+  const firstLine = (): string => (typeof text === 'string' ? text : text!.firstLine());
   const base = relPath.split('/').pop() ?? relPath;
   const lower = base.toLowerCase();
   const dirs = relPath.toLowerCase().split('/').slice(0, -1);
@@ -77,14 +84,14 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
   switch (ext) {
     case 'yml':
     case 'yaml':
-      if (content !== undefined) {
-        if (/^services\s*:/m.test(content)) return 'compose';
-        if (/^apiVersion\s*:/m.test(content) && /^kind\s*:/m.test(content)) return 'kubernetes';
+      if (has) {
+        if (/^services\s*:/m.test(content())) return 'compose';
+        if (/^apiVersion\s*:/m.test(content()) && /^kind\s*:/m.test(content())) return 'kubernetes';
       }
       return 'yaml';
     case 'json':
       if (lower.endsWith('.tfvars.json')) return 'tfvars';
-      if (content !== undefined && isPlanJson(content)) return 'tfplan';
+      if (has && isPlanJson(content())) return 'tfplan';
       return 'json';
     case 'py':
       return 'python';
@@ -128,14 +135,14 @@ export function classifyKind(relPath: string, content?: string): FileKind | unde
       if (/\.(service|socket|timer|mount|automount|swap|path|target|slice|scope)\.d$/.test(dirs[dirs.length - 1] ?? '')) return 'systemd';
       if (/^(service|socket|timer|mount|automount|swap|path|target|slice|scope)\.d$/.test(dirs[dirs.length - 1] ?? '') && dirs.includes('systemd')) return 'systemd';
       if (lower === 'nginx.conf' || dirs.some((d) => d.includes('nginx') || d === 'sites-available' || d === 'sites-enabled' || d === 'conf.d')) return 'nginx';
-      if (content !== undefined && /^\s*(server|http|upstream|events)\s*\{/m.test(content)) return 'nginx';
+      if (has && /^\s*(server|http|upstream|events)\s*\{/m.test(content())) return 'nginx';
       return 'text';
   }
   if (lower === 'gemfile' || lower === 'rakefile') return 'ruby';
   if (lower === 'nginx.conf' || dirs.includes('sites-available') || dirs.includes('sites-enabled')) return 'nginx';
-  if (lower === 'user-data' || lower === 'user_data' || (content !== undefined && /^#!.*\b(ba|da|z)?sh\b/.test(content))) return 'shell';
+  if (lower === 'user-data' || lower === 'user_data' || (has && /^#!.*\b(ba|da|z)?sh\b/.test(firstLine()))) return 'shell';
   // A site file without a telling name (`deployment/nginx/<app>`, a sample's `proxy/conf`): by content, parsed.
-  if (content !== undefined && SNIFFED_EXT.has(ext) && sniffNginx(content, dirs.some((d) => d.includes('nginx')))) return 'nginx';
+  if (has && SNIFFED_EXT.has(ext) && sniffNginx(content(), dirs.some((d) => d.includes('nginx')))) return 'nginx';
   return 'text';
 }
 
@@ -347,7 +354,8 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     stats.read++;
     // Synchronous: the walk reads one file at a time anyway, and a cached file costs four thread-pool
     // round trips asynchronously (open, fstat, read, close) — 0.4 s of waiting on 2,000 files.
-    const r = readTextFileSync(abs, { maxBytes: MAX_FILE_BYTES });
+    // The text is decoded only when the kind or the cache needs it.
+    const r = readFileLazily(abs, { maxBytes: MAX_FILE_BYTES });
     if (!r.ok) {
       if (explicit) throw new UserError(readFailure(display(abs), r));
       skipped.push({ path: rel, reason: r.reason, detail: r.detail });
@@ -357,15 +365,16 @@ export async function discover(paths: string[], opts: DiscoverOptions = {}): Pro
     // not hide `DEBUG=True`: the file is read as text).
     const byName = classifyKind(rel);
     if (r.nul && (!byName || byName === 'text') && r.encoding === 'utf-8') {
-      const at = r.text.indexOf('\u0000');
-      skipped.push({ path: rel, reason: 'binary', detail: `NUL byte at offset ${Buffer.byteLength(r.text.slice(0, at))}` });
+      const text = r.text.all();
+      const at = text.indexOf('\u0000');
+      skipped.push({ path: rel, reason: 'binary', detail: `NUL byte at offset ${Buffer.byteLength(text.slice(0, at))}` });
       return;
     }
     const kind = classifyKind(rel, r.text);
     if (!kind) return;
     // Not kept: whoever needs the text reads it again (a worker, a finding's line). With a cache, the
     // hash keys its entries and says whether a worker still reads what discovery saw.
-    const hash = opts.index ? hashContent(r.text) : undefined;
+    const hash = opts.index ? hashContent(r.text.all()) : undefined;
     files.push(
       unreadFile(abs, {
         path: rel,
