@@ -117,13 +117,15 @@ function finishLazily(buf: Buffer, st: Stats, max: number): LazyReadResult {
     if ('error' in d) return { ok: false, reason: 'encoding', detail: d.error };
     return { ok: true, ...meta, encoding: d.encoding, nul: d.text.includes('\u0000'), text: { all: () => d.text, firstLine: () => d.text } };
   }
-  // UTF-8: a NUL byte is U+0000 in the text, nothing else is.
+  // UTF-8 (a UTF-8 mark is dropped, invalid bytes become U+FFFD: decoding cannot fail here). A NUL
+  // byte is U+0000 in the text, nothing else is.
+  const utf8 = (b: Buffer) => (decodeText(b) as { text: string }).text;
   let text: string | undefined;
-  const all = () => (text ??= (decodeText(buf) as { text: string }).text);
+  const all = () => (text ??= utf8(buf));
   const firstLine = () => {
     if (text !== undefined) return text;
     const lf = buf.indexOf(0x0a);
-    return lf < 0 ? all() : (decodeText(buf.subarray(0, lf)) as { text: string }).text;
+    return lf < 0 ? all() : utf8(buf.subarray(0, lf));
   };
   return { ok: true, ...meta, encoding: 'utf-8', nul: buf.includes(0), text: { all, firstLine } };
 }
