@@ -17,7 +17,8 @@ import type { CommandLine, ProvidedVar } from '../facts/common.js';
 import { isSecretName, sensitiveFileKind, TOKEN_PATTERNS } from '../lib/secrets.js';
 import { TEMPLATE, type SourceFile } from '../contracts/types.js';
 import type { Loc, NpmScriptRef, ShellCommand, ShellWord, ScriptRef, DockerignorePattern, ContextEntry, BuildContext, DockerUser, DockerStage, DockerKeyValue, DockerInstructionFact, DockerExec, ImageRef, DockerHealthcheck, DockerRun, DockerfileFact } from '../facts/dockerfile.js';
-import { argvOf, commandWords, lineStarts, positionAt, shellScriptOf, SHELLS, tokenizeShell, type ShellCommand as TokenizedCommand } from '../lib/shell.js';
+import { argvOf, commandWords, shellScriptOf, SHELLS, tokenizeShell, type ShellCommand as TokenizedCommand } from '../lib/shell.js';
+import { lineStarts, positionAt, rowAt } from '../lib/lines.js';
 import { isPasswordPlaceholder, urlPassword } from '../lib/url.js';
 import { npmScriptName } from '../lib/dev-server.js';
 import { dirname as dirOf } from '../lib/paths.js';
@@ -31,11 +32,6 @@ import { parseImage } from '../lib/image-ref.js';
 export function isDevelopmentStageName(name: string): boolean {
   return /^(dev|devel|develop|development|dev[-_]?envs?|devcontainer|debug|debugger|test|tests|testing|local|watch|hot[-_]?reload)$/i.test(name) || /^(dev|test|debug)[-_]/i.test(name) || /[-_](dev|development|test|debug)$/i.test(name);
 }
-
-export { lineStarts };
-
-/** 1-based position of an offset. */
-export const posAt = positionAt;
 
 /** The Dockerfile fact's view of tokenized commands: argv with its leading assignments, words with positions; here-documents that feed a shell (`RUN <<EOF`, `bash <<EOF`) are read as script. */
 function toDockerCommands(cmds: readonly TokenizedCommand[], out: ShellCommand[] = []): ShellCommand[] {
@@ -101,13 +97,8 @@ export function dockerShellCommands(src: { text: string; line: number; column: n
   joined += t.slice(from);
   const starts = lineStarts(t);
   const locate = (off: number) => {
-    let lo = 0;
-    let hi = outAt.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (outAt[mid]! <= off) lo = mid;
-      else hi = mid - 1;
-    }
+    // The joined segment holding the offset: the same search as a line's (the last start at or before it).
+    const lo = rowAt(outAt, off);
     const p = positionAt(starts, srcAt[lo]! + off - outAt[lo]!);
     return { line: src.line + p.line - 1, column: p.line === 1 ? src.column + p.column - 1 : p.column };
   };
@@ -244,7 +235,7 @@ export function lookupScript(arg: string, baseDir: string, files: readonly Sourc
       const receiver = m[1]!;
       if (/^(uvicorn|asyncio|subprocess|loop|web|trio|anyio|unittest|pytest|celery|socketio)$/.test(receiver)) continue;
       const offset = m.index! + m[0].indexOf(receiver);
-      const p = posAt(starts, offset);
+      const p = positionAt(starts, offset);
       ref.flaskRun = { ...p, debug: /\bdebug\s*=\s*True\b/.test(m[2]!) };
       break;
     }

@@ -24,6 +24,7 @@
  */
 
 import type { DotenvEntry, DotenvProblem } from '../facts/dotenv.js';
+import { LineIndex } from '../lib/lines.js';
 
 export interface DotenvParseResult {
   entries: DotenvEntry[];
@@ -53,35 +54,6 @@ const COLON = 58;
 const BACKSLASH = 92;
 const NL = 10;
 const QUOTES = [39, 34, 96] as const; // ' " `
-
-/** Offsets → 1-based line/column (lines are split at \n only, as editors do). */
-class LineIndex {
-  private starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-  get lineCount(): number {
-    return this.starts.length;
-  }
-  lineStart(line: number): number {
-    return this.starts[line - 1]!;
-  }
-  /** 1-based line of an offset. */
-  lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-  pos(offset: number): { line: number; column: number } {
-    const line = this.lineOf(offset);
-    return { line, column: offset - this.starts[line - 1]! + 1 };
-  }
-}
 
 interface Match {
   key: string;
@@ -224,9 +196,9 @@ export function parseDotenv(text: string): DotenvParseResult {
     const m = matchAt(t, p);
     if (m) {
       const { value, quote } = cook(m.raw);
-      const keyPos = idx.pos(m.keyStart);
+      const keyPos = idx.at(m.keyStart);
       const lead = m.raw.length - m.raw.trimStart().length;
-      const valuePos = idx.pos(m.rawStart + (m.raw.trim() ? lead : 0));
+      const valuePos = idx.at(m.rawStart + (m.raw.trim() ? lead : 0));
       const rawTrimmed = m.raw.trim();
       const endLine = idx.lineOf(m.end);
       entries.push({
@@ -276,7 +248,7 @@ function notAssignmentMessage(lineText: string): string {
 /** Problems within an accepted assignment that make dotenv read something else than intended. */
 function diagnose(m: Match, rawTrimmed: string, idx: LineIndex, problems: DotenvProblem[]): void {
   if (m.quotedForm) return;
-  const at = idx.pos(m.rawStart + (m.raw.length - m.raw.trimStart().length));
+  const at = idx.at(m.rawStart + (m.raw.length - m.raw.trimStart().length));
   const first = rawTrimmed[0];
   if ((first === '"' || first === "'" || first === '`') && !(rawTrimmed.length >= 2 && rawTrimmed.endsWith(first))) {
     problems.push({
@@ -291,7 +263,7 @@ function diagnose(m: Match, rawTrimmed: string, idx: LineIndex, problems: Dotenv
   // An unquoted value stops at `#` or at the end of the line; the match goes on past it only when
   // it stopped at `#` (the comment).
   if (rawTrimmed && m.end > afterRaw && !/\s$/.test(m.raw)) {
-    const hashAt = idx.pos(afterRaw);
+    const hashAt = idx.at(afterRaw);
     problems.push({
       line: hashAt.line,
       column: hashAt.column,

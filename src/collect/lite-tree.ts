@@ -14,6 +14,7 @@
  * `TreeCursor` API: the same tree either way, only slower.
  */
 import type { Language, Tree } from 'web-tree-sitter';
+import { lineStarts, rowAt } from '../lib/lines.js';
 
 /** The cursor entry points of tree-sitter's WASM module (present in web-tree-sitter 0.25). */
 export interface RawCursorApi {
@@ -202,21 +203,9 @@ export class LiteTree {
 
   /** @internal 0-based row and column (UTF-16 code units) of a string offset. */
   point(index: number): { row: number; column: number } {
-    let ls = this.lineStarts;
-    if (!ls) {
-      ls = [0];
-      const src = this.source;
-      for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) ls.push(i + 1);
-      this.lineStarts = ls;
-    }
-    let lo = 0;
-    let hi = ls.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ls[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: index - ls[lo]! };
+    const ls = (this.lineStarts ??= lineStarts(this.source));
+    const row = rowAt(ls, index);
+    return { row, column: index - ls[row]! };
   }
 }
 

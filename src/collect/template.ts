@@ -14,7 +14,7 @@
 import type { Collector } from '../contracts/collector.js';
 import type { EnvName } from '../contracts/types.js';
 import type { TemplateFact } from '../facts/template.js';
-import { lineStarts, positionAt } from '../lib/shell.js';
+import { lineStarts, positionAt } from '../lib/lines.js';
 
 interface Attr {
   name: string;

@@ -22,6 +22,7 @@
  * bodies) and `shlexSplit` (the words only, operators dropped: compose string commands).
  */
 import { ParseError } from '../contracts/errors.js';
+import { lineStarts, positionAt } from './lines.js';
 
 export interface ShellWord {
   /** Quotes removed, escapes applied, expansions kept as written (`$(openssl rand -hex 32)`). */
@@ -107,25 +108,6 @@ const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 const SPECIAL_PARAM = /[0-9@*#?$!-]/;
 const ASSIGNMENT_WORD = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
-
-/** Offsets of line starts, for offset → position. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 1-based position of an offset. */
-export function positionAt(starts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
-}
 
 class Stop extends Error {}
 

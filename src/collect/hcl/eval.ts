@@ -9,7 +9,8 @@ import path from 'node:path';
 import { judges } from '../../lib/environment.js';
 import { SHARED, type EnvName } from '../../contracts/types.js';
 import { parseJsonValue } from './json.js';
-import { LineIndex, type ParsedFile } from './parse.js';
+import type { ParsedFile } from './parse.js';
+import type { LineIndex } from '../../lib/lines.js';
 import { UNKNOWN_MARK, type CharMap, type Expr, type Loc, type Offsets, type RawAttr, type RawBlock, type Step, type TfAttr, type TfBlock, type TfBody, type TfEntry, type TfValue, type ValueSource } from '../../facts/terraform/types.js';
 import { bool, num, sameValue, str } from '../../facts/terraform/values.js';
 

@@ -12,26 +12,10 @@
  * binary_operation), comment, ERROR.
  */
 import { firstError, withTree, type TSNode } from '../treesitter.js';
+import { LineIndex } from '../../lib/lines.js';
 import type { Expr, Loc, ObjItem, Offsets, RawAttr, RawBlock, Step, TmplPart } from '../../facts/terraform/types.js';
 
 /** Offset → line/column for one source text. */
-export class LineIndex {
-  private starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-  at(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
-  }
-}
-
 export interface ParsedFile {
   path: string;
   source: string;

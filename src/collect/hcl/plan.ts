@@ -8,7 +8,7 @@
  * rules apply the provider default exactly as they do for the configuration. Sensitive values
  * (`sensitive_values`), which the JSON holds in plain text, are registered as secrets.
  */
-import { LineIndex } from './parse.js';
+import { LineIndex } from '../../lib/lines.js';
 import { parseJsonValue } from './json.js';
 import type { CharMap, Loc, TfAttr, TfBlock, TfBody, TfEntry, TfObject, TfValue } from '../../facts/terraform/types.js';
 import { bool, entry, str } from '../../facts/terraform/values.js';

@@ -13,7 +13,8 @@ import { maxMajor } from '../../facts/terraform/provider-defaults.js';
 import { alignBody, groupPlanResources, planResource, planRoot, withoutKeysLast } from './plan-project.js';
 import { parsePlan, withoutKeys, type ParsedPlan } from './plan.js';
 import { CallView, registryModuleFor } from './registry/modules.js';
-import { LineIndex, parseHcl, type ParsedFile } from './parse.js';
+import { parseHcl, type ParsedFile } from './parse.js';
+import { LineIndex } from '../../lib/lines.js';
 import type { RawBlock, TerraformFact, TfBody, TfModuleCall, TfModuleRef, TfProvider, TfResource, TfValue } from '../../facts/terraform/types.js';
 import { allAttrs, blocks, entry, str, walk } from '../../facts/terraform/values.js';
 
