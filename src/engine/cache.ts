@@ -24,12 +24,13 @@
  * pack.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { SourceFile } from '../contracts/types.js';
+import { readBytesSync } from '../lib/read.js';
 import type { FileResult } from './run-collector.js';
 
 const MAGIC = Buffer.from('HONBAN-FACTS-3\n');
@@ -528,14 +529,8 @@ export class FileIndex {
  * (a huge one would be read whole before its HMAC is checked). Undefined otherwise.
  */
 function readCacheFile(file: string, max: number): Buffer | undefined {
-  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > max) return undefined;
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const r = readBytesSync(file, max);
+  return 'buf' in r && r.buf.length <= max ? r.buf : undefined;
 }
 
 /** HMAC of a signed file's body: its name, the key it answers (a result's), then the body. */

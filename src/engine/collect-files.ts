@@ -15,7 +15,7 @@ import { COLLECTORS, type CollectorEntry } from '../collect/index.js';
 import type { BaseFact, CollectTools, Collector } from '../contracts/collector.js';
 import type { ReportError, SourceFile } from '../contracts/types.js';
 import type { FactCache } from './cache.js';
-import { lookupError, lookupResult, runPool, type FileTask, type PoolOutcome, type Task } from './pool.js';
+import { lookupError, lookupResult, resultKey, runPool, type FileTask, type PoolOutcome, type Task } from './pool.js';
 import { loadFailure, NO_FILES, runCollector, type FileResult } from './run-collector.js';
 import { optimiseIfLong } from '../lib/jit.js';
 
@@ -149,7 +149,7 @@ export async function collectFiles(names: readonly string[], files: readonly Sou
             typeof collector === 'string'
               ? loadFailure(u.name, file.path, collector)
               : await runCollector(u.name, collector, file, { environment: opts.environment, customEnvs: opts.customEnvs, exhaustive: opts.exhaustive, files: project ? files : NO_FILES, context: job.context });
-          local.set(`${u.name}\0${file.path}`, r);
+          local.set(resultKey(u.name, file.path), r);
         }
       }
     }
@@ -197,7 +197,7 @@ export async function collectFiles(names: readonly string[], files: readonly Sou
       if (r) stats.cached++;
       else {
         stats.parsed++;
-        r = (outcome ? lookupResult(outcome, u.name, path) : local.get(`${u.name}\0${path}`)) ?? {
+        r = (outcome ? lookupResult(outcome, u.name, path) : local.get(resultKey(u.name, path))) ?? {
           facts: [],
           secrets: [],
           errors: [(outcome && lookupError(outcome, u.name, path)) ?? { kind: 'collector', file: path, message: `${u.name}: not analysed` }],

@@ -92,7 +92,8 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-const resultKey = (name: string, path: string) => `${name}\0${path}`;
+/** Key of a collector's result for a file. */
+export const resultKey = (name: string, path: string) => `${name}\0${path}`;
 
 /** How many times a project collector is restarted after files of it overran the budget. */
 const PROJECT_ATTEMPTS = 3;

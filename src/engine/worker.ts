@@ -42,6 +42,14 @@ function collectorOf(name: string, like: SourceFile | undefined): Promise<Collec
 
 const send = (m: ToMain) => port.postMessage(m);
 
+/** Runs one collector on one file and answers: `start` (the budget's clock, again at each checkpoint), then the result. */
+async function runAndSend(seq: number, name: string, collector: Collector, file: SourceFile, files: readonly SourceFile[], context?: unknown): Promise<void> {
+  const started = (path: string) => send({ type: 'start', seq, name, path });
+  started(file.path);
+  const result = await runCollector(name, collector, file, { environment, customEnvs, exhaustive, files, context, checkpoint: started });
+  send({ type: 'result', seq, name, path: file.path, result });
+}
+
 function withoutMark({ unread: _, ...f }: TableFile): Omit<SourceFile, 'content'> {
   return f;
 }
@@ -95,17 +103,7 @@ async function handle(m: ToWorker): Promise<void> {
           continue;
         }
         const collector = await loadOrReport(m.seq, job.name, [path], file);
-        if (!collector) continue;
-        send({ type: 'start', seq: m.seq, name: job.name, path });
-        const r = await runCollector(job.name, collector, file, {
-          environment,
-          customEnvs,
-          exhaustive,
-          files: NO_FILES,
-          context: job.context,
-          checkpoint: (p) => send({ type: 'start', seq: m.seq, name: job.name, path: p }),
-        });
-        send({ type: 'result', seq: m.seq, name: job.name, path, result: r });
+        if (collector) await runAndSend(m.seq, job.name, collector, file, NO_FILES, job.context);
       }
       send({ type: 'done', seq: m.seq });
       return;
@@ -121,16 +119,7 @@ async function handle(m: ToWorker): Promise<void> {
       const byPath = new Map(files.map((f) => [f.path, f]));
       for (const path of m.paths) {
         const file = byPath.get(path);
-        if (!file) continue;
-        send({ type: 'start', seq: m.seq, name: m.name, path });
-        const r = await runCollector(m.name, collector, file, {
-          environment,
-          customEnvs,
-          exhaustive,
-          files,
-          checkpoint: (p) => send({ type: 'start', seq: m.seq, name: m.name, path: p }),
-        });
-        send({ type: 'result', seq: m.seq, name: m.name, path, result: r });
+        if (file) await runAndSend(m.seq, m.name, collector, file, files);
       }
       send({ type: 'done', seq: m.seq });
       return;

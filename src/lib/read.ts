@@ -148,7 +148,8 @@ export function readFileLazily(abs: string, opts: ReadOptions = {}): LazyReadRes
   return 'buf' in r ? finishLazily(r.buf, r.st, max) : r;
 }
 
-function readBytesSync(abs: string, max: number): { buf: Buffer; st: Stats } | Exclude<ReadResult, { ok: true }> {
+/** The bytes of a regular file of at most `max` bytes (read as readTextFileSync reads), or why not. */
+export function readBytesSync(abs: string, max: number): { buf: Buffer; st: Stats } | Exclude<ReadResult, { ok: true }> {
   let fd: number;
   try {
     fd = openSync(abs, FLAGS);
